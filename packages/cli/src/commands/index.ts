@@ -1,0 +1,5 @@
+/** The command table. Each later feature adds its command file here. */
+import type { Command } from '../command.js';
+import { validateCommand } from './validate.js';
+
+export const COMMANDS: readonly Command[] = [validateCommand];

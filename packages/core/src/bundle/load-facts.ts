@@ -1,0 +1,128 @@
+/** data-points.csv and activity-lines.csv → facts, each row checked against the organisation and catalogue. */
+import {
+  ACTIVITY_TYPES,
+  type ActivityLine,
+  type ActivityType,
+  type DataPoint,
+  disaggregationKey,
+  FUEL_USES,
+  type FuelUse,
+} from '../model/fact.js';
+import { quantity } from '../units/quantity.js';
+import { unitDimension } from '../units/unit.js';
+import { ACTIVITY_LINE_COLUMNS, DATA_POINT_COLUMNS } from './columns.js';
+import type { BundleIssue, RawTable } from './raw.js';
+import { RowChecker, type RowContext } from './row-context.js';
+import { parsePairs, readTable } from './table-rows.js';
+
+export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleIssue[]): DataPoint[] {
+  const out: DataPoint[] = [];
+  const keys = new Map<string, number>();
+  const ids = new Map<string, number>();
+  for (const row of readTable(table, DATA_POINT_COLUMNS, issues)) {
+    const c = new RowChecker(table.file, row, issues);
+    const entityId = c.entity(ctx);
+    const period = c.period(ctx);
+    const indicatorId = c.required('indicator');
+    const indicator = indicatorId === undefined ? undefined : ctx.catalogue.get(indicatorId);
+    if (indicatorId !== undefined && !indicator) c.fail('indicator', `unknown indicator "${indicatorId}"`);
+    const value = c.decimal('value');
+    const unit = c.unit('unit');
+    const source = c.required('source');
+    const pairs = parsePairs(c.cell('disaggregation'));
+    if (!pairs.ok) c.fail('disaggregation', pairs.reason);
+    if (indicator && unit && unitDimension(unit) !== indicator.dimension) {
+      c.fail(
+        'unit',
+        `unit "${unit.symbol}" is ${unitDimension(unit)}, but ${indicator.id} is ${indicator.dimension} (e.g. ${indicator.unit})`,
+      );
+    }
+    if (indicator && pairs.ok) {
+      for (const axis of Object.keys(pairs.value)) {
+        if (!(indicator.axes as readonly string[]).includes(axis)) {
+          c.fail(
+            'disaggregation',
+            `${indicator.id} has no axis "${axis}" (axes: ${indicator.axes.join(', ') || 'none'})`,
+          );
+        }
+      }
+    }
+    const id = c.cell('id') || `dp-${row.line}`;
+    if (ids.has(id)) c.fail('id', `duplicate id "${id}" (also on line ${ids.get(id)})`);
+    ids.set(id, row.line);
+    if (c.failed || !entityId || !period || !indicatorId || !value || !unit || !source || !pairs.ok) continue;
+    const key = [entityId, period.id, indicatorId, disaggregationKey(pairs.value)].join('|');
+    const dup = keys.get(key);
+    if (dup !== undefined) {
+      c.fail(
+        undefined,
+        `duplicate data point: same entity, period, indicator and disaggregation as line ${dup}`,
+      );
+      continue;
+    }
+    keys.set(key, row.line);
+    out.push({
+      id,
+      entityId,
+      periodId: period.id,
+      indicatorId,
+      disaggregation: pairs.value,
+      quantity: quantity(value, unit),
+      source,
+      ...optional('evidence', c.cell('evidence')),
+      ...optional('comment', c.cell('comment')),
+    });
+  }
+  return out;
+}
+
+export function loadActivityLines(table: RawTable, ctx: RowContext, issues: BundleIssue[]): ActivityLine[] {
+  const out: ActivityLine[] = [];
+  const ids = new Map<string, number>();
+  for (const row of readTable(table, ACTIVITY_LINE_COLUMNS, issues)) {
+    const c = new RowChecker(table.file, row, issues);
+    const entityId = c.entity(ctx);
+    const period = c.period(ctx);
+    const activity = c.required('activity');
+    if (activity !== undefined && !(ACTIVITY_TYPES as readonly string[]).includes(activity)) {
+      c.fail('activity', `unknown activity "${activity}"; one of ${ACTIVITY_TYPES.join(', ')}`);
+    }
+    const subject = c.required('subject');
+    const use = c.cell('use');
+    if (use !== '' && !(FUEL_USES as readonly string[]).includes(use))
+      c.fail('use', `unknown use "${use}"; one of ${FUEL_USES.join(', ')}`);
+    if (use !== '' && activity !== 'fuel') c.fail('use', 'only fuel lines have a use');
+    const amount = c.decimal('amount');
+    const unit = c.unit('unit');
+    const source = c.required('source');
+    const attrs = parsePairs(c.cell('attributes'));
+    if (!attrs.ok) c.fail('attributes', attrs.reason);
+    const id = c.cell('id') || `al-${row.line}`;
+    if (ids.has(id)) c.fail('id', `duplicate id "${id}" (also on line ${ids.get(id)})`);
+    ids.set(id, row.line);
+    if (c.failed || !entityId || !period || !activity || !subject || !amount || !unit || !source || !attrs.ok)
+      continue;
+    out.push({
+      id,
+      entityId,
+      periodId: period.id,
+      activity: activity as ActivityType,
+      subject,
+      ...(use === ''
+        ? activity === 'fuel'
+          ? { use: 'unspecified' as FuelUse }
+          : {}
+        : { use: use as FuelUse }),
+      amount: quantity(amount, unit),
+      attributes: attrs.value,
+      source,
+      ...optional('evidence', c.cell('evidence')),
+      ...optional('comment', c.cell('comment')),
+    });
+  }
+  return out;
+}
+
+export function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
+  return value === '' ? {} : ({ [key]: value } as Record<K, string>);
+}

@@ -1,0 +1,68 @@
+/** Schema of assay.yaml (the bundle's settings). Strict: unknown keys are errors. */
+import { z } from 'zod';
+
+export const localisedTextSchema = z.strictObject({
+  'zh-Hant': z.string().min(1),
+  en: z.string().min(1),
+  'zh-Hans': z.string().min(1).optional(),
+});
+
+const decimalString = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .refine((v) => /^(0(\.\d+)?|1(\.0+)?)$/.test(v), { message: 'must be a decimal between 0 and 1' });
+
+export const entitySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens'),
+  name: localisedTextSchema,
+  kind: z.enum(['group', 'subsidiary', 'site']),
+  parent: z.string().optional(),
+  ownership: decimalString.default('1'),
+  control: z.enum(['operational', 'financial', 'none']).default('operational'),
+  status: z.enum(['operating', 'under-construction', 'disposed']).default('operating'),
+  aliases: z.array(z.string().min(1)).default([]),
+  province: z.string().optional(),
+  gridRegion: z.string().optional(),
+});
+
+const yearId = z.string().regex(/^\d{4}$/, 'a year such as "2025"');
+
+export const settingsSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  organisation: z.strictObject({
+    id: z.string().min(1),
+    name: localisedTextSchema,
+    stockCode: z.string().optional(),
+    issuerType: z.enum(['main-board', 'largecap', 'gem']),
+    entities: z.array(entitySchema).min(1),
+  }),
+  reporting: z.strictObject({
+    current: yearId,
+    prior: z.array(yearId).default([]),
+  }),
+  methods: z
+    .strictObject({
+      ghg: z.enum(['ndrc-nf-2015', 'ipcc-2006']).default('ndrc-nf-2015'),
+      gridFactor: z
+        .strictObject({
+          vintage: z.number().int().min(2010).max(2100),
+          level: z.enum(['provincial', 'regional', 'national']),
+          calibre: z.enum(['average', 'excl-market-nonfossil', 'fossil', 'ets-admin']),
+        })
+        .default({ vintage: 2023, level: 'provincial', calibre: 'average' }),
+      electricityTce: z.enum(['equivalent', 'equal']).default('equivalent'),
+      consolidation: z
+        .enum(['operational-control', 'financial-control', 'equity-share'])
+        .default('operational-control'),
+    })
+    .default({
+      ghg: 'ndrc-nf-2015',
+      gridFactor: { vintage: 2023, level: 'provincial', calibre: 'average' },
+      electricityTce: 'equivalent',
+      consolidation: 'operational-control',
+    }),
+  frameworks: z.array(z.enum(['hkex', 'ifrs-s2', 'gri', 'sasb', 'sasac'])).default(['hkex']),
+});
+
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;

@@ -1,0 +1,81 @@
+/**
+ * Header and row checks shared by every bundle table. Rows become null-prototype records so
+ * that a header such as "__proto__" can never reach an object prototype; unknown columns are
+ * rejected before any row is read.
+ */
+
+import type { TableSpec } from './columns.js';
+import type { BundleIssue, RawTable } from './raw.js';
+
+export type Cells = Readonly<Record<string, string>>;
+export type TableRow = { readonly line: number; readonly cells: Cells };
+
+export function readTable(table: RawTable, spec: TableSpec, issues: BundleIssue[]): TableRow[] {
+  const allowed = new Set([...spec.required, ...spec.optional]);
+  const seen = new Set<string>();
+  let headerOk = true;
+  for (const col of table.header) {
+    if (!allowed.has(col)) {
+      issues.push({
+        file: table.file,
+        row: 1,
+        column: col,
+        reason: `unknown column "${col}"; allowed: ${[...allowed].join(', ')}`,
+      });
+      headerOk = false;
+    } else if (seen.has(col)) {
+      issues.push({ file: table.file, row: 1, column: col, reason: `column "${col}" appears twice` });
+      headerOk = false;
+    }
+    seen.add(col);
+  }
+  for (const col of spec.required) {
+    if (!seen.has(col)) {
+      issues.push({ file: table.file, row: 1, column: col, reason: `required column "${col}" is missing` });
+      headerOk = false;
+    }
+  }
+  if (!headerOk) return [];
+  const rows: TableRow[] = [];
+  for (const raw of table.rows) {
+    if (raw.cells.length !== table.header.length) {
+      issues.push({
+        file: table.file,
+        row: raw.line,
+        reason: `expected ${table.header.length} cells, found ${raw.cells.length}`,
+      });
+      continue;
+    }
+    const cells: Record<string, string> = Object.create(null);
+    table.header.forEach((col, i) => {
+      cells[col] = (raw.cells[i] ?? '').trim();
+    });
+    rows.push({ line: raw.line, cells });
+  }
+  return rows;
+}
+
+/** Parse "gender=female;age-band=under-30" into a record; reports malformed pairs. */
+export function parsePairs(
+  text: string,
+): { ok: true; value: Record<string, string> } | { ok: false; reason: string } {
+  const out: Record<string, string> = {};
+  if (text.trim() === '') return { ok: true, value: out };
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (eq <= 0 || value === '') return { ok: false, reason: `"${part}" is not key=value` };
+    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(key)) return { ok: false, reason: `"${key}" is not a valid key` };
+    if (key in out) return { ok: false, reason: `"${key}" given twice` };
+    out[key] = value;
+  }
+  return { ok: true, value: out };
+}
+
+export function formatPairs(d: Readonly<Record<string, string>>): string {
+  return Object.keys(d)
+    .sort()
+    .map((k) => `${k}=${d[k]}`)
+    .join(';');
+}

@@ -1,0 +1,79 @@
+/**
+ * Validate a raw bundle into the model. Every problem is collected (not just the first), each
+ * naming file, row and column; a bundle with any issue yields no model.
+ */
+import { standardCatalogue } from '../catalogue/catalogue.js';
+import type { Bundle } from '../model/bundle.js';
+import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.js';
+import type { Indicator } from '../model/indicator.js';
+import { loadIndicators, loadNarrative, loadRegisters } from './load-documents.js';
+import { loadFactors } from './load-factors.js';
+import { loadActivityLines, loadDataPoints } from './load-facts.js';
+import { loadPublished } from './load-published.js';
+import { loadSettings } from './load-settings.js';
+import type { BundleIssue, RawBundle } from './raw.js';
+
+export type BundleValidation = { ok: true; bundle: Bundle } | { ok: false; issues: BundleIssue[] };
+
+export function validateBundle(
+  raw: RawBundle,
+  baseCatalogue: readonly Indicator[] = standardCatalogue(),
+): BundleValidation {
+  const issues: BundleIssue[] = [];
+  const settings = loadSettings(raw.settings, issues);
+  const indicators = loadIndicators(raw.indicators, issues);
+  const catalogue = new Map<string, Indicator>(baseCatalogue.map((i) => [i.id, i]));
+  for (const i of indicators) catalogue.set(i.id, i);
+  const registers = loadRegisters(raw.registers, issues);
+  const narrative = loadNarrative(raw.narrative, issues);
+  const factors = raw.factors ? loadFactors(raw.factors, issues) : [];
+  if (!settings) return { ok: false, issues };
+  const ctx = { organisation: settings.organisation, reporting: settings.reporting, catalogue };
+  const dataPoints = raw.dataPoints ? loadDataPoints(raw.dataPoints, ctx, issues) : [];
+  const activityLines = raw.activityLines ? loadActivityLines(raw.activityLines, ctx, issues) : [];
+  const published = raw.published ? loadPublished(raw.published, ctx, issues) : [];
+  for (const t of registers.targets) {
+    if (t.entityId !== undefined && !settings.organisation.entities.some((e) => e.id === t.entityId)) {
+      issues.push({
+        file: raw.registers?.file ?? 'registers.yaml',
+        column: `targets.${t.id}.entityId`,
+        reason: `unknown entity "${t.entityId}"`,
+      });
+    }
+    if (t.indicatorId !== undefined && !catalogue.has(t.indicatorId)) {
+      issues.push({
+        file: raw.registers?.file ?? 'registers.yaml',
+        column: `targets.${t.id}.indicatorId`,
+        reason: `unknown indicator "${t.indicatorId}"`,
+      });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    bundle: {
+      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      organisation: settings.organisation,
+      reporting: settings.reporting,
+      methods: settings.methods,
+      frameworks: { frameworks: settings.frameworks },
+      indicators,
+      dataPoints,
+      activityLines,
+      published,
+      factors,
+      registers,
+      narrative,
+    },
+  };
+}
+
+/** The catalogue a bundle sees: the standard one with the bundle's additions and overrides. */
+export function bundleCatalogue(
+  bundle: Bundle,
+  base: readonly Indicator[] = standardCatalogue(),
+): Map<string, Indicator> {
+  const m = new Map<string, Indicator>(base.map((i) => [i.id, i]));
+  for (const i of bundle.indicators) m.set(i.id, i);
+  return m;
+}

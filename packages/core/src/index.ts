@@ -1,0 +1,27 @@
+/**
+ * @assay/core: the pure domain. No I/O, no Node built-ins, no clock, no randomness.
+ */
+
+export * from './bundle/columns.js';
+export * from './bundle/load-published.js';
+export * from './bundle/raw.js';
+export * from './bundle/serialize-bundle.js';
+export * from './bundle/table-rows.js';
+export * from './bundle/validate-bundle.js';
+export * from './catalogue/catalogue.js';
+export * from './decimal.js';
+export * from './errors.js';
+export * from './factors/factor.js';
+export * from './model/bundle.js';
+export * from './model/fact.js';
+export * from './model/indicator.js';
+export * from './model/methods.js';
+export * from './model/organisation.js';
+export * from './model/period.js';
+export * from './model/published.js';
+export * from './model/registers.js';
+export * from './model/text.js';
+export * from './units/dimension.js';
+export * from './units/quantity.js';
+export * from './units/unit.js';
+export * from './units/unit-table.js';

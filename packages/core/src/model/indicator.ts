@@ -1,0 +1,45 @@
+/**
+ * The indicator catalogue: what can be reported. Kinds declare behaviour as data: the unit and
+ * its dimension, the disaggregation axes, how values aggregate over entities and periods,
+ * and the printed precision (decimal places at output, rounding half-up).
+ */
+import type { LocalisedText } from './text.js';
+
+export type Aggregation = 'sum' | 'weighted-average' | 'latest' | 'none';
+export type IndicatorKind = 'input' | 'derived';
+
+/** Axes along which a value may be split. Values on an axis are free codes (e.g. gender=female). */
+export type Axis =
+  | 'gender'
+  | 'age-band'
+  | 'employment-type'
+  | 'rank'
+  | 'region'
+  | 'fuel'
+  | 'scope'
+  | 'category'
+  | 'channel'
+  | 'source'
+  | 'hazard'
+  | 'product'
+  | 'material'
+  | 'pollutant';
+
+export type Indicator = {
+  readonly id: string;
+  readonly name: LocalisedText;
+  /** Topic code used to group indicators in forms and reports, e.g. "emissions", "employment". */
+  readonly topic: string;
+  /** Dimension key (see units/dimension.ts), e.g. "co2e", "energy", "co2e/currency", "ratio". */
+  readonly dimension: string;
+  /** Default unit symbol; values in other units of the same dimension are converted. */
+  readonly unit: string;
+  readonly axes: readonly Axis[];
+  readonly aggregation: Aggregation;
+  /** For weighted averages: the indicator whose values weight the average. */
+  readonly weightBy?: string;
+  readonly kind: IndicatorKind;
+  /** Decimal places printed. */
+  readonly precision: number;
+  readonly description?: LocalisedText;
+};

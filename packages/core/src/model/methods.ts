@@ -1,0 +1,26 @@
+/**
+ * Method choices a group makes for a reporting year. Each choice is recorded on the figures it
+ * affects and shown in lineage (HKEX Part B "Quantitative" principle).
+ */
+import type { ConsolidationApproach } from './organisation.js';
+
+export type GhgMethod = 'ndrc-nf-2015' | 'ipcc-2006';
+export type GridLevel = 'provincial' | 'regional' | 'national';
+/** MEE/NBS calibres: all-generation average; excluding market-traded non-fossil; fossil only; ETS administrative. */
+export type GridCalibre = 'average' | 'excl-market-nonfossil' | 'fossil' | 'ets-admin';
+/** GB/T 2589 electricity to tce: equivalent value (当量值, 0.1229 kgce/kWh) or equal value (等价值). */
+export type ElectricityTceBasis = 'equivalent' | 'equal';
+
+export type Methods = {
+  readonly ghg: GhgMethod;
+  readonly gridFactor: { readonly vintage: number; readonly level: GridLevel; readonly calibre: GridCalibre };
+  readonly electricityTce: ElectricityTceBasis;
+  readonly consolidation: ConsolidationApproach;
+};
+
+export const defaultMethods: Methods = {
+  ghg: 'ndrc-nf-2015',
+  gridFactor: { vintage: 2023, level: 'provincial', calibre: 'average' },
+  electricityTce: 'equivalent',
+  consolidation: 'operational-control',
+};

@@ -1,0 +1,46 @@
+/**
+ * Dimensions as exponent vectors over base dimensions. CO2e mass is its own base dimension,
+ * distinct from mass, so that "tonnes" of coal and "tonnes CO2e" never add up silently.
+ * Base unit of each base dimension (scale 1): mass t, energy GJ, volume m³, co2e tCO2e,
+ * currency CNY, count 1 (persons, items), time h, area m², length m.
+ */
+export const BASE_DIMENSIONS = [
+  'mass',
+  'energy',
+  'volume',
+  'co2e',
+  'currency',
+  'count',
+  'time',
+  'area',
+  'length',
+] as const;
+export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
+export type DimensionVector = Readonly<Partial<Record<BaseDimension, number>>>;
+
+/** Canonical text of a dimension vector: "co2e/currency", "energy", "ratio" for dimensionless. */
+export function dimensionKey(dims: DimensionVector): string {
+  const num: string[] = [];
+  const den: string[] = [];
+  for (const d of BASE_DIMENSIONS) {
+    const e = dims[d] ?? 0;
+    if (e > 0) num.push(e === 1 ? d : `${d}^${e}`);
+    if (e < 0) den.push(e === -1 ? d : `${d}^${-e}`);
+  }
+  if (num.length === 0 && den.length === 0) return 'ratio';
+  const n = num.length === 0 ? '1' : num.join('*');
+  return den.length === 0 ? n : `${n}/${den.join('*')}`;
+}
+
+export function combineDimensions(a: DimensionVector, b: DimensionVector, sign: 1 | -1): DimensionVector {
+  const out: Partial<Record<BaseDimension, number>> = {};
+  for (const d of BASE_DIMENSIONS) {
+    const e = (a[d] ?? 0) + sign * (b[d] ?? 0);
+    if (e !== 0) out[d] = e;
+  }
+  return out;
+}
+
+export function sameDimensions(a: DimensionVector, b: DimensionVector): boolean {
+  return dimensionKey(a) === dimensionKey(b);
+}

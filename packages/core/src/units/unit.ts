@@ -1,0 +1,133 @@
+/**
+ * A unit is a dimension vector, an exact scale to the base units and a display symbol.
+ * Two units are interchangeable only by conversion: "per CNY" and "per CNY million" share
+ * a dimension but differ in scale by 10⁶, so they are different units.
+ */
+import { Decimal } from '../decimal.js';
+import { combineDimensions, type DimensionVector, dimensionKey } from './dimension.js';
+import { ATOMIC_UNITS, type AtomicUnitSpec } from './unit-table.js';
+
+export type Unit = {
+  readonly symbol: string;
+  readonly dims: DimensionVector;
+  /** Value of one of this unit in base units (t, GJ, m³, tCO2e, CNY, 1, h, m², m). */
+  readonly scale: Decimal;
+};
+
+export type UnitParse = { ok: true; unit: Unit } | { ok: false; reason: string };
+
+function atomic(spec: AtomicUnitSpec): Unit {
+  return {
+    symbol: spec.symbol,
+    dims: spec.dim === 'ratio' ? {} : { [spec.dim]: 1 },
+    scale: new Decimal(spec.scale),
+  };
+}
+
+const normalise = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/** Lookup keyed by normalised label; exact-case first, then lower-case. */
+const BY_LABEL = new Map<string, Unit>();
+const BY_LABEL_LOWER = new Map<string, Unit>();
+for (const spec of ATOMIC_UNITS) {
+  const u = atomic(spec);
+  for (const label of [spec.symbol, spec.zh, ...spec.aliases]) {
+    BY_LABEL.set(normalise(label), u);
+    if (!BY_LABEL_LOWER.has(normalise(label).toLowerCase()))
+      BY_LABEL_LOWER.set(normalise(label).toLowerCase(), u);
+  }
+}
+
+/** The unit for a known atomic symbol; throws on a typo in code (a bug, not bad input). */
+export function unitOf(symbol: string): Unit {
+  const parsed = parseUnit(symbol);
+  if (!parsed.ok) throw new Error(`unknown unit symbol in code: ${symbol}`);
+  return parsed.unit;
+}
+
+function lookupAtomic(label: string): Unit | undefined {
+  const n = normalise(label);
+  return BY_LABEL.get(n) ?? BY_LABEL_LOWER.get(n.toLowerCase());
+}
+
+/** "1,000 employees", "10⁴ kWh" when not in the table: a numeric multiplier before an atomic unit. */
+function lookupScaled(label: string): Unit | undefined {
+  const m = /^(\d[\d,]*|10\^\d+|10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$/.exec(normalise(label));
+  if (!m?.[1] || !m[2]) return undefined;
+  const base = lookupAtomic(m[2]);
+  if (!base) return undefined;
+  const factor = parseMultiplier(m[1]);
+  return { symbol: `${m[1]} ${base.symbol}`, dims: base.dims, scale: base.scale.times(factor) };
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+function parseMultiplier(text: string): Decimal {
+  if (text.startsWith('10^')) return new Decimal(10).pow(Number(text.slice(3)));
+  if (text.startsWith('10') && text.length > 2 && SUPERSCRIPTS.includes(text[2] ?? '')) {
+    const exp = [...text.slice(2)].map((c) => SUPERSCRIPTS.indexOf(c)).join('');
+    return new Decimal(10).pow(Number(exp));
+  }
+  return new Decimal(text.replace(/,/g, ''));
+}
+
+function lookupPart(label: string): Unit | undefined {
+  return lookupAtomic(label) ?? lookupScaled(label);
+}
+
+/**
+ * Parse a unit label: one atomic unit, or numerator "/" denominator where each side is an
+ * atomic unit ("tCO2e/CNY million", "噸二氧化碳當量/百萬元", "kgce per kWh", "MWh/t").
+ * A bare "per X" or "/X" means 1/X. Unknown labels are an error naming the label.
+ */
+export function parseUnit(label: string): UnitParse {
+  const text = normalise(label)
+    .replace(/／/g, '/')
+    .replace(/\s+per\s+/gi, '/')
+    .replace(/^per\s+/i, '/');
+  if (text === '') return { ok: false, reason: 'empty unit' };
+  const whole = lookupPart(text);
+  if (whole) return { ok: true, unit: whole };
+  const slash = text.indexOf('/');
+  if (slash < 0) return { ok: false, reason: `unknown unit "${label}"` };
+  const numText = text.slice(0, slash).trim();
+  const denText = text.slice(slash + 1).trim();
+  const num = numText === '' || numText === '1' ? dimensionless : lookupPart(numText);
+  const den = lookupPart(denText);
+  if (!num) return { ok: false, reason: `unknown unit "${numText}" in "${label}"` };
+  if (!den) return { ok: false, reason: `unknown unit "${denText}" in "${label}"` };
+  return { ok: true, unit: divideUnits(num, den) };
+}
+
+const dimensionless: Unit = { symbol: '1', dims: {}, scale: new Decimal(1) };
+
+export function multiplyUnits(a: Unit, b: Unit): Unit {
+  if (a.symbol === '1') return b;
+  if (b.symbol === '1') return a;
+  return {
+    symbol: `${a.symbol}·${b.symbol}`,
+    dims: combineDimensions(a.dims, b.dims, 1),
+    scale: a.scale.times(b.scale),
+  };
+}
+
+export function divideUnits(a: Unit, b: Unit): Unit {
+  const symbol = b.symbol === '1' ? a.symbol : `${a.symbol === '1' ? '1' : a.symbol}/${b.symbol}`;
+  return { symbol, dims: combineDimensions(a.dims, b.dims, -1), scale: a.scale.dividedBy(b.scale) };
+}
+
+export function unitDimension(u: Unit): string {
+  return dimensionKey(u.dims);
+}
+
+/** Same dimension and same scale: the numbers can be compared without conversion. */
+export function unitsEqual(a: Unit, b: Unit): boolean {
+  return unitDimension(a) === unitDimension(b) && a.scale.equals(b.scale);
+}
+
+/** Chinese label of a unit built from atomic symbols, for bilingual output. */
+export function unitLabelZh(u: Unit): string {
+  return u.symbol
+    .split('/')
+    .map((part) => ATOMIC_UNITS.find((s) => s.symbol === part)?.zh ?? part)
+    .join('/');
+}

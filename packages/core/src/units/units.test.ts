@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../decimal.js';
+import { add, convert, divide, multiply, q } from './quantity.js';
+import { parseUnit, unitDimension, unitOf, unitsEqual } from './unit.js';
+
+const value = (r: ReturnType<typeof convert>) => (r.kind === 'quantity' ? r.value.toString() : r.code);
+
+describe('unit conversions are exact', () => {
+  it.each([
+    ['1 t', 'kg', '1000'],
+    ['2.5 kt', 't', '2500'],
+    ['1 Mt', 'kt', '1000'],
+    ['1 MWh', 'kWh', '1000'],
+    ['1 GWh', 'MWh', '1000'],
+    ['1 MWh', 'GJ', '3.6'],
+    ['1 TJ', 'GJ', '1000'],
+    ['1 tce', 'GJ', '29.3076'],
+    ['1 tce', 'MWh', '8.141'],
+    ['1 萬千瓦時', 'MWh', '10'],
+    ['1 10⁴ kWh', 'kWh', '10000'],
+    ['3 萬立方米', 'm³', '30000'],
+    ['1 10⁴ m³', 'm3', '10000'],
+    ['1 ktCO2e', 'tCO2e', '1000'],
+    ['205.22 千噸二氧化碳當量', 'tCO2e', '205220'],
+    ['1 萬元', 'CNY', '10000'],
+    ['1 億元', 'CNY million', '100'],
+    ['2561.3 CNY million', '億元', '25.613'],
+    ['1 CNY million', 'CNY', '1000000'],
+    ['12.5 %', 'ratio', '0.125'],
+    ['1 噸標準煤', 'kgce', '1000'],
+    ['1 million hours', 'h', '1000000'],
+  ])('%s → %s = %s', (from, to, expected) => {
+    expect(value(convert(q(from), unitOf(to)))).toBe(expected);
+  });
+
+  it('electricity to tce at the calorific value is 0.1228… per MWh, not the rounded GB/T 0.1229', () => {
+    const r = convert(q('1 MWh'), unitOf('tce'));
+    expect(r.kind === 'quantity' && r.value.toDecimalPlaces(5).toString()).toBe('0.12284');
+  });
+});
+
+describe('units parse from English and Chinese labels', () => {
+  it.each([
+    ['千噸二氧化碳當量', 'ktCO2e'],
+    ['噸標準煤', 'tce'],
+    ['兆瓦時', 'MWh'],
+    ['萬立方米', '10⁴ m³'],
+    ['萬千瓦時', '10⁴ kWh'],
+    ['人民幣百萬元', 'CNY million'],
+    ['億元', 'CNY 10⁸'],
+    ["kWh in '000s", 'MWh'],
+  ])('%s is %s', (label, symbol) => {
+    const u = parseUnit(label);
+    expect(u.ok && u.unit.symbol).toBe(symbol);
+  });
+
+  it('parses intensity units with their denominator and its scale', () => {
+    const a = parseUnit('tCO2e/CNY million');
+    const b = parseUnit('噸二氧化碳當量/百萬元');
+    expect(a.ok && b.ok && unitsEqual(a.unit, b.unit)).toBe(true);
+    expect(a.ok && unitDimension(a.unit)).toBe('co2e/currency');
+    const c = parseUnit('tce per 10⁴ m³');
+    expect(c.ok && unitDimension(c.unit)).toBe('energy/volume');
+  });
+
+  it('"per CNY" and "per CNY million" are different units, 10⁶ apart', () => {
+    const perCny = parseUnit('tCO2e/CNY');
+    const perMillion = parseUnit('tCO2e/CNY million');
+    if (!perCny.ok || !perMillion.ok) throw new Error('parse failed');
+    expect(unitsEqual(perCny.unit, perMillion.unit)).toBe(false);
+    expect(unitDimension(perCny.unit)).toBe(unitDimension(perMillion.unit));
+    const r = convert({ kind: 'quantity', value: new Decimal('42.9'), unit: perMillion.unit }, perCny.unit);
+    expect(value(r)).toBe('0.0000429');
+  });
+
+  it('names the unknown part of a label', () => {
+    expect(parseUnit('furlongs')).toEqual({ ok: false, reason: 'unknown unit "furlongs"' });
+    expect(parseUnit('tCO2e/fortnight')).toEqual({
+      ok: false,
+      reason: 'unknown unit "fortnight" in "tCO2e/fortnight"',
+    });
+    expect(parseUnit('  ').ok).toBe(false);
+  });
+});
+
+describe('mixing dimensions gives an error value', () => {
+  it('adding energy to CO2e', () => {
+    const r = add(q('1 MWh'), q('1 tCO2e'), 'test');
+    expect(r).toMatchObject({ kind: 'error', code: 'unit-mismatch', origin: 'test' });
+  });
+  it('converting mass to CO2e mass (tonnes of coal are not tonnes of CO2e)', () => {
+    expect(convert(q('1 t'), unitOf('tCO2e'))).toMatchObject({ kind: 'error', code: 'unit-mismatch' });
+  });
+  it('adds compatible units in the unit of the left operand', () => {
+    expect(value(add(q('1 MWh'), q('500 kWh')))).toBe('1.5');
+  });
+  it('multiplies and divides into compound units', () => {
+    const ef = q('3.0959 tCO2e/t');
+    const m = multiply(q('100 t'), ef);
+    expect(unitDimension(m.unit)).toBe('co2e');
+    expect(value(convert(m, unitOf('tCO2e')))).toBe('309.59');
+    const i = divide(q('109820 tCO2e'), q('2561.3 CNY million'));
+    expect(i.kind === 'quantity' && unitDimension(i.unit)).toBe('co2e/currency');
+    expect(divide(q('1 t'), q('0 t'))).toMatchObject({ kind: 'error', code: 'division-by-zero' });
+  });
+});

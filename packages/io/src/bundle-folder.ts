@@ -1,0 +1,106 @@
+/**
+ * Read and write the bundle folder (docs/bundle-format.md). Reading never throws for bad
+ * content: syntax errors become bundle issues naming the file and line.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  BUNDLE_FILES,
+  type Bundle,
+  type BundleIssue,
+  type BundleValidation,
+  type RawBundle,
+  type RawDocument,
+  type RawTable,
+  serializeBundle,
+  validateBundle,
+} from '@assay/core';
+import YAML from 'yaml';
+import { CsvSyntaxError, parseCsvTable, tableToCsv } from './csv-text.js';
+
+type Read = { raw?: RawBundle; issues: BundleIssue[] };
+
+async function readYaml(dir: string, file: string, issues: BundleIssue[]): Promise<RawDocument | undefined> {
+  const path = join(dir, file);
+  if (!existsSync(path)) return undefined;
+  const text = await readFile(path, 'utf8');
+  const doc = YAML.parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors)
+      issues.push({
+        file,
+        row: (e.linePos?.[0]?.line ?? 0) || 1,
+        reason: e.message.split('\n')[0] ?? e.message,
+      });
+    return undefined;
+  }
+  return { file, data: doc.toJS({ maxAliasCount: 100 }) };
+}
+
+async function readCsv(dir: string, file: string, issues: BundleIssue[]): Promise<RawTable | undefined> {
+  const path = join(dir, file);
+  if (!existsSync(path)) return undefined;
+  try {
+    return parseCsvTable(file, await readFile(path, 'utf8'));
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) {
+      issues.push({ file, row: e.line, reason: e.message });
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+export async function readRawBundle(dir: string): Promise<Read> {
+  const issues: BundleIssue[] = [];
+  if (!existsSync(join(dir, BUNDLE_FILES.settings))) {
+    return {
+      issues: [
+        {
+          file: BUNDLE_FILES.settings,
+          reason: `not found in ${dir}: a bundle folder needs ${BUNDLE_FILES.settings}`,
+        },
+      ],
+    };
+  }
+  const settings = await readYaml(dir, BUNDLE_FILES.settings, issues);
+  const parts = {
+    dataPoints: await readCsv(dir, BUNDLE_FILES.dataPoints, issues),
+    activityLines: await readCsv(dir, BUNDLE_FILES.activityLines, issues),
+    published: await readCsv(dir, BUNDLE_FILES.published, issues),
+    factors: await readCsv(dir, BUNDLE_FILES.factors, issues),
+    indicators: await readYaml(dir, BUNDLE_FILES.indicators, issues),
+    registers: await readYaml(dir, BUNDLE_FILES.registers, issues),
+    narrative: await readYaml(dir, BUNDLE_FILES.narrative, issues),
+  };
+  if (!settings) return { issues };
+  const raw: RawBundle = Object.fromEntries(
+    Object.entries({ settings, ...parts }).filter(([, v]) => v !== undefined),
+  ) as RawBundle;
+  return { raw, issues };
+}
+
+/** Read and validate a bundle folder. */
+export async function loadBundle(dir: string): Promise<BundleValidation> {
+  const { raw, issues } = await readRawBundle(dir);
+  if (!raw || issues.length > 0) {
+    const more = raw ? validateBundle(raw) : undefined;
+    return { ok: false, issues: [...issues, ...(more && !more.ok ? more.issues : [])] };
+  }
+  return validateBundle(raw);
+}
+
+/** Write a bundle folder; tables and documents that are empty are still written, for a complete template. */
+export async function saveBundle(bundle: Bundle, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const raw = serializeBundle(bundle);
+  const yaml = (data: unknown) => YAML.stringify(data, { lineWidth: 0 });
+  await writeFile(join(dir, BUNDLE_FILES.settings), yaml(raw.settings.data));
+  for (const t of [raw.dataPoints, raw.activityLines, raw.published, raw.factors]) {
+    if (t) await writeFile(join(dir, t.file), tableToCsv(t));
+  }
+  for (const d of [raw.indicators, raw.registers, raw.narrative]) {
+    if (d) await writeFile(join(dir, d.file), yaml(d.data));
+  }
+}

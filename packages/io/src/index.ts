@@ -1,0 +1,2 @@
+export * from './bundle-folder.js';
+export * from './csv-text.js';

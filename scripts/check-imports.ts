@@ -1,0 +1,128 @@
+/**
+ * Enforce the import directions of ARCHITECTURE.md. For every source file under
+ * packages/<name>/src: imports must be relative, an allowed workspace package declared in the
+ * package's package.json, or a declared npm dependency; pure packages may not import Node
+ * built-ins nor use Date or Math.random. Exit 1 with one line per violation.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
+import { PURE_PACKAGES, WORKSPACE_RULES } from './import-rules.js';
+
+export type Violation = { file: string; line: number; message: string };
+
+const IMPORT_RE =
+  /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+function sourceFiles(dir: string): string[] {
+  let out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(sourceFiles(p));
+    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function packageName(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? spec);
+}
+
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+export function checkImports(root: string): Violation[] {
+  const violations: Violation[] = [];
+  const pkgsDir = join(root, 'packages');
+  for (const pkg of readdirSync(pkgsDir)) {
+    const srcDir = join(pkgsDir, pkg, 'src');
+    const allowedWorkspace = WORKSPACE_RULES[pkg];
+    let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    try {
+      manifest = JSON.parse(readFileSync(join(pkgsDir, pkg, 'package.json'), 'utf8'));
+      statSync(srcDir);
+    } catch {
+      continue;
+    }
+    if (!allowedWorkspace) {
+      violations.push({
+        file: join('packages', pkg),
+        line: 0,
+        message: `package "${pkg}" has no rule in scripts/import-rules.ts`,
+      });
+      continue;
+    }
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.devDependencies ?? {}),
+    ]);
+    const pure = PURE_PACKAGES.includes(pkg);
+    for (const file of sourceFiles(srcDir)) {
+      const text = readFileSync(file, 'utf8');
+      const rel = relative(root, file);
+      for (const m of text.matchAll(IMPORT_RE)) {
+        const spec = m[1] ?? m[2] ?? m[3];
+        if (!spec || spec.startsWith('.')) continue;
+        const line = lineOf(text, m.index ?? 0);
+        const name = packageName(spec);
+        if (BUILTINS.has(spec) || BUILTINS.has(name)) {
+          if (pure)
+            violations.push({
+              file: rel,
+              line,
+              message: `${pkg} is pure and may not import the Node built-in "${spec}"`,
+            });
+          continue;
+        }
+        if (name.startsWith('@assay/')) {
+          const target = name.slice('@assay/'.length);
+          if (!allowedWorkspace.includes(target))
+            violations.push({
+              file: rel,
+              line,
+              message: `${pkg} may not import @assay/${target} (allowed: ${allowedWorkspace.join(', ') || 'none'})`,
+            });
+          else if (!declared.has(name))
+            violations.push({
+              file: rel,
+              line,
+              message: `${pkg} imports ${name} without declaring it in package.json`,
+            });
+          continue;
+        }
+        if (!declared.has(name))
+          violations.push({
+            file: rel,
+            line,
+            message: `${pkg} imports "${name}" without declaring it in package.json`,
+          });
+      }
+      if (pure) {
+        for (const m of text.matchAll(
+          /\bnew Date\b|\bDate\.now\b|\bMath\.random\b|\bperformance\.now\b|\bprocess\./g,
+        )) {
+          violations.push({
+            file: rel,
+            line: lineOf(text, m.index ?? 0),
+            message: `${pkg} is pure and may not use "${m[0]}"`,
+          });
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? process.cwd();
+  const violations = checkImports(root);
+  for (const v of violations) process.stderr.write(`${v.file}:${v.line}: ${v.message}\n`);
+  if (violations.length > 0) {
+    process.stderr.write(`check-imports: ${violations.length} violation(s)\n`);
+    process.exit(1);
+  }
+  process.stdout.write('check-imports: all package imports follow ARCHITECTURE.md\n');
+}

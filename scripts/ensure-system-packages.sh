@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests and the PDF renderer need, when they are missing:
+# chromium (headless browser for PDF and UI tests), fonts-noto-cjk (Chinese glyphs in PDF),
+# poppler-utils (pdftoppm/pdftotext to read PDFs back in tests), libreoffice-calc-nogui
+# (recalculates the XLSX data pack in a test). Idempotent; needs root (the machines run as root).
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+if [ "${ASSAY_SKIP_LIBREOFFICE:-0}" != "1" ]; then
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing system packages: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# PostgreSQL runs on these machines; start it if it was stopped (tests use 127.0.0.1:5432).
+if ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  if command -v pg_ctlcluster >/dev/null 2>&1; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start || true
+  fi
+fi
