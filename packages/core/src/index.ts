@@ -25,3 +25,4 @@ export * from './units/dimension.js';
 export * from './units/quantity.js';
 export * from './units/unit.js';
 export * from './units/unit-table.js';
+export * from './calc/figure.js';
