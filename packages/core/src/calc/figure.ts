@@ -24,12 +24,22 @@ export type Figure = {
   readonly method?: string;
 };
 
-export function figureId(indicatorId: string, entityId: string, periodId: string, d: Disaggregation = {}): string {
+export function figureId(
+  indicatorId: string,
+  entityId: string,
+  periodId: string,
+  d: Disaggregation = {},
+): string {
   const key = disaggregationKey(d);
   return `${indicatorId}${key === '' ? '' : `[${key}]`}@${entityId}/${periodId}`;
 }
 
-export type FigureKey = { indicatorId: string; entityId: string; periodId: string; disaggregation: Record<string, string> };
+export type FigureKey = {
+  indicatorId: string;
+  entityId: string;
+  periodId: string;
+  disaggregation: Record<string, string>;
+};
 
 const FIGURE_ID = /^([^[@]+)(?:\[([^\]]*)\])?@([^/]+)\/(.+)$/;
 

@@ -137,6 +137,9 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
     zh: '百萬噸二氧化碳當量',
     aliases: ['百万吨二氧化碳当量', 'MtCO2'],
   },
+  // carbon mass (base tC): carbon content of fuels; × 44/12 tCO2/tC gives CO2
+  { symbol: 'tC', dim: 'carbon', scale: '1', zh: '噸碳', aliases: ['吨碳', 't C'] },
+  { symbol: 'kgC', dim: 'carbon', scale: '0.001', zh: '千克碳', aliases: ['千克碳'] },
   // volume (base m³); Nm³ (normal cubic metre) is treated as a volume of gas at reference conditions
   { symbol: 'L', dim: 'volume', scale: '0.001', zh: '升', aliases: ['litre', 'litres', 'liter', 'liters'] },
   {
