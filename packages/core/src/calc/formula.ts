@@ -1,0 +1,30 @@
+/**
+ * Formulas as data. A derived node is one of these operations over other nodes, named by id;
+ * no formula is code. Units are labels parsed by units/unit.ts; the result is expressed in
+ * `unit` when given (and must have that dimension), else in the natural unit of the operation.
+ *
+ *   sum          Σ inputs                        (inputs share a dimension; empty sum = 0 unit)
+ *   weighted-sum Σ weights[i] × inputs[i]        (consolidation: weights are ownership shares)
+ *   product      Π inputs
+ *   ratio        inputs[0] ÷ inputs[1]
+ *   difference   inputs[0] − inputs[1]
+ *   convert      inputs[0] expressed in unit
+ */
+export type Formula =
+  | { readonly op: 'sum'; readonly inputs: readonly string[]; readonly unit: string }
+  | { readonly op: 'weighted-sum'; readonly inputs: readonly string[]; readonly weights: readonly string[]; readonly unit: string }
+  | { readonly op: 'product'; readonly inputs: readonly string[]; readonly unit?: string }
+  | { readonly op: 'ratio'; readonly inputs: readonly [string, string]; readonly unit?: string }
+  | { readonly op: 'difference'; readonly inputs: readonly [string, string]; readonly unit?: string }
+  | { readonly op: 'convert'; readonly inputs: readonly [string]; readonly unit: string };
+
+export type FormulaOp = Formula['op'];
+
+export const OP_SYMBOL: { readonly [K in FormulaOp]: string } = {
+  sum: '+',
+  'weighted-sum': '+',
+  product: '×',
+  ratio: '÷',
+  difference: '−',
+  convert: '→',
+};

@@ -1,0 +1,181 @@
+/**
+ * The calculation graph. Owns mutable state with invariants, so it is a class:
+ * - every node id maps to one spec; edges are "depends on" (a derived node's formula inputs);
+ * - evaluate() computes every node in topological order; nodes on a cycle become "cycle"
+ *   errors naming the cycle, their dependents "upstream" errors; a reference to an unknown
+ *   node is a "missing-input" error;
+ * - setFact() + recalculate() recompute only dependents of what changed, in topological rank
+ *   order, stop where a value did not change, and return the ids whose values changed.
+ * Nodes are held by integer index for memory: the benchmark holds 2.4 million facts.
+ */
+import { calcError } from '../errors.js';
+import type { Quantity, QuantityResult } from '../units/quantity.js';
+import { applyFormula, sameResult } from './apply-formula.js';
+import { MinHeap } from './min-heap.js';
+import { type NodeSpec, inputsOf } from './node.js';
+import { findCycles } from './cycles.js';
+
+export class CalcGraph {
+  private readonly index = new Map<string, number>();
+  private readonly specs: NodeSpec[] = [];
+  private values: QuantityResult[] = [];
+  /** inputs[i]: indices of node i's inputs; -1 for an unknown id (missing input). */
+  private inputs: number[][] = [];
+  private dependents: number[][] = [];
+  private rank: Int32Array = new Int32Array(0);
+  private readonly dirty = new Set<number>();
+  private evaluated = false;
+
+  add(spec: NodeSpec): void {
+    if (this.index.has(spec.id)) throw new Error(`duplicate node id ${spec.id}`);
+    this.index.set(spec.id, this.specs.length);
+    this.specs.push(spec);
+    this.evaluated = false;
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  get size(): number {
+    return this.specs.length;
+  }
+
+  spec(id: string): NodeSpec | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.specs[i];
+  }
+
+  value(id: string): QuantityResult | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.values[i];
+  }
+
+  *nodes(): IterableIterator<NodeSpec> {
+    yield* this.specs;
+  }
+
+  /** Full evaluation. */
+  evaluate(): void {
+    const n = this.specs.length;
+    this.inputs = new Array(n);
+    this.dependents = Array.from({ length: n }, () => []);
+    const indegree = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const ids = inputsOf(this.specs[i] as NodeSpec);
+      const ins = new Array<number>(ids.length);
+      for (let k = 0; k < ids.length; k++) {
+        const j = this.index.get(ids[k] as string) ?? -1;
+        ins[k] = j;
+        if (j >= 0) {
+          (this.dependents[j] as number[]).push(i);
+          indegree[i] = (indegree[i] as number) + 1;
+        }
+      }
+      this.inputs[i] = ins;
+    }
+    this.values = new Array(n);
+    this.rank = new Int32Array(n).fill(-1);
+    const queue: number[] = [];
+    for (let i = 0; i < n; i++) if (indegree[i] === 0) queue.push(i);
+    let r = 0;
+    for (let head = 0; head < queue.length; head++) {
+      const i = queue[head] as number;
+      this.rank[i] = r++;
+      this.values[i] = this.compute(i);
+      for (const d of this.dependents[i] as number[]) {
+        indegree[d] = (indegree[d] as number) - 1;
+        if (indegree[d] === 0) queue.push(d);
+      }
+    }
+    if (queue.length < n) this.resolveCycles(r);
+    this.dirty.clear();
+    this.evaluated = true;
+  }
+
+  /** Nodes left unranked are on or behind a cycle. Cycle members get a cycle error naming it. */
+  private resolveCycles(firstRank: number): void {
+    const left: number[] = [];
+    for (let i = 0; i < this.specs.length; i++) if ((this.rank[i] as number) < 0) left.push(i);
+    const cycles = findCycles(left, (i) => (this.inputs[i] as number[]).filter((j) => j >= 0 && (this.rank[j] as number) < 0));
+    let r = firstRank;
+    for (const members of cycles) {
+      const names = members.map((i) => (this.specs[i] as NodeSpec).id);
+      for (const i of members) {
+        this.values[i] = calcError('cycle', `cycle (each depends on the next): ${names.join(' → ')} → ${names[0]}`, (this.specs[i] as NodeSpec).id);
+        this.rank[i] = r++;
+      }
+    }
+    // Dependents of cycles: evaluate in an order where inputs come first (repeat until stable).
+    let pending = left.filter((i) => (this.rank[i] as number) < 0);
+    while (pending.length > 0) {
+      const next: number[] = [];
+      for (const i of pending) {
+        if ((this.inputs[i] as number[]).every((j) => j < 0 || (this.rank[j] as number) >= 0)) {
+          this.rank[i] = r++;
+          this.values[i] = this.compute(i);
+        } else next.push(i);
+      }
+      if (next.length === pending.length) break;
+      pending = next;
+    }
+  }
+
+  private compute(i: number): QuantityResult {
+    const spec = this.specs[i] as NodeSpec;
+    if (spec.kind !== 'derived') return spec.value;
+    const ins = this.inputs[i] as number[];
+    const vals = new Array<QuantityResult>(ins.length);
+    for (let k = 0; k < ins.length; k++) {
+      const j = ins[k] as number;
+      vals[k] = j < 0 ? calcError('missing-input', `no node "${spec.formula.inputs[k]}"`, spec.formula.inputs[k] as string) : (this.values[j] as QuantityResult);
+    }
+    return applyFormula(spec.formula, vals, spec.id);
+  }
+
+  /** Replace a fact's value (the spec keeps its provenance). Takes effect on recalculate(). */
+  setFact(id: string, value: Quantity): void {
+    const i = this.index.get(id);
+    const spec = i === undefined ? undefined : this.specs[i];
+    if (i === undefined || !spec || spec.kind !== 'fact') throw new Error(`no fact node ${id}`);
+    this.specs[i] = { ...spec, value };
+    this.dirty.add(i);
+  }
+
+  /** Recompute what depends on changed facts; returns ids whose values changed (facts included). */
+  recalculate(): string[] {
+    if (!this.evaluated) {
+      this.evaluate();
+      return this.specs.map((s) => s.id);
+    }
+    const changed: string[] = [];
+    const heap = new MinHeap((i) => this.rank[i] as number);
+    const queued = new Set<number>();
+    for (const i of this.dirty) {
+      heap.push(i);
+      queued.add(i);
+    }
+    this.dirty.clear();
+    while (heap.size > 0) {
+      const i = heap.pop() as number;
+      queued.delete(i);
+      const next = this.compute(i);
+      if (sameResult(this.values[i], next)) continue;
+      this.values[i] = next;
+      changed.push((this.specs[i] as NodeSpec).id);
+      for (const d of this.dependents[i] as number[]) {
+        if (!queued.has(d)) {
+          queued.add(d);
+          heap.push(d);
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Direct inputs of a node, by id (unknown ids included as written). */
+  inputIds(id: string): readonly string[] {
+    const spec = this.spec(id);
+    return spec ? inputsOf(spec) : [];
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Nodes of the calculation graph: facts (inputs with provenance), factors (values from the
+ * factor library with their record), constants, and derived nodes (a Formula over other nodes).
+ * A node may carry `figure`: it is then a reported figure with indicator, entity, period,
+ * disaggregation and printed precision.
+ */
+import type { FactorRecord } from '../factors/factor.js';
+import type { Disaggregation, Provenance } from '../model/fact.js';
+import type { Quantity, QuantityResult } from '../units/quantity.js';
+import type { Formula } from './formula.js';
+
+export type FigureMeta = {
+  readonly indicatorId: string;
+  readonly entityId: string;
+  readonly periodId: string;
+  readonly disaggregation: Disaggregation;
+  readonly precision: number;
+  readonly method?: string;
+};
+
+export type FactInfo = Provenance & { readonly factId: string; readonly entityId: string; readonly periodId: string };
+
+type Common = { readonly id: string; readonly label: string; readonly figure?: FigureMeta; readonly note?: string };
+
+export type NodeSpec =
+  | (Common & { readonly kind: 'fact'; readonly value: Quantity; readonly fact: FactInfo })
+  | (Common & { readonly kind: 'factor'; readonly value: QuantityResult; readonly factor?: FactorRecord })
+  | (Common & { readonly kind: 'constant'; readonly value: Quantity })
+  | (Common & { readonly kind: 'derived'; readonly formula: Formula });
+
+export function inputsOf(spec: NodeSpec): readonly string[] {
+  return spec.kind === 'derived' ? spec.formula.inputs : [];
+}
