@@ -27,6 +27,7 @@ export const indicatorSchema = z.strictObject({
         'product',
         'material',
         'pollutant',
+        'expertise',
       ]),
     )
     .default([]),

@@ -89,4 +89,39 @@ export const ENVIRONMENT_INDICATORS = [
     unit: 'person',
     precision: 0,
   }),
+  indicator({
+    id: 'env.training-sessions',
+    zh: '環保培訓場次',
+    en: 'Environmental training sessions',
+    topic: 'environment',
+    unit: 'count',
+    precision: 0,
+  }),
+  indicator({
+    id: 'env.training-hours',
+    zh: '環保培訓總時長',
+    en: 'Environmental training duration',
+    topic: 'environment',
+    unit: 'h',
+    precision: 0,
+  }),
+  // Renewable energy consumed as a report states it by source (e.g. in tce). It is a breakdown of
+  // energy already counted in the electricity activity lines, never added to the energy total.
+  indicator({
+    id: 'energy.renewable-consumed',
+    zh: '可再生能源消耗量（按來源）',
+    en: 'Renewable energy consumed, by source',
+    topic: 'energy',
+    unit: 'tce',
+    axes: ['source'],
+    precision: 1,
+  }),
+  indicator({
+    id: 'water.saved',
+    zh: '節約新鮮水量',
+    en: 'Fresh water saved',
+    topic: 'water',
+    unit: 'm³',
+    precision: 0,
+  }),
 ];

@@ -8,8 +8,17 @@ export const GOVERNANCE_INDICATORS = [
     en: 'Board members',
     topic: 'governance',
     unit: 'person',
-    axes: ['gender', 'category'],
+    axes: ['gender', 'category', 'age-band', 'region', 'expertise'],
     aggregation: 'latest',
+    precision: 0,
+  }),
+  indicator({
+    id: 'governance.meetings',
+    zh: '治理會議次數',
+    en: 'Governance meetings held',
+    topic: 'governance',
+    unit: 'count',
+    axes: ['category'],
     precision: 0,
   }),
 ];

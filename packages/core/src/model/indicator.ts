@@ -23,7 +23,8 @@ export type Axis =
   | 'hazard'
   | 'product'
   | 'material'
-  | 'pollutant';
+  | 'pollutant'
+  | 'expertise';
 
 export type Indicator = {
   readonly id: string;
