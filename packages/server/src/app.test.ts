@@ -1,0 +1,182 @@
+import { join } from 'node:path';
+import { loadBundle } from '@assay/io';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { MemoryWorkspace } from './workspace/memory-workspace.js';
+
+const minimal = join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal');
+const loaded = await loadBundle(minimal);
+if (!loaded.ok) throw new Error('examples/minimal should load');
+const bundle = loaded.bundle;
+
+let app: ReturnType<typeof createApp>;
+beforeEach(() => {
+  app = createApp({ workspace: new MemoryWorkspace(bundle, () => '2026-01-01T00:00:00Z') });
+});
+
+const put = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, {
+    method: 'PUT',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+const post = (path: string, body: unknown) =>
+  app.request(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+const revenue = async () => {
+  const r = await app.request(`/api/figure?id=${encodeURIComponent('revenue@group/2025')}`);
+  return ((await r.json()) as { figure: { value: string } }).figure.value;
+};
+
+describe('reading', () => {
+  it('lists the organisation, catalogue and data points with versions', async () => {
+    const org = (await (await app.request('/api/organisation')).json()) as { entities: unknown[] };
+    expect(org.entities).toHaveLength(3);
+    const dps = (await (await app.request('/api/data-points?entity=group')).json()) as {
+      dataPoints: { id: string; version: number; unit: string }[];
+    };
+    expect(dps.dataPoints.find((d) => d.id === 'rev-25')).toMatchObject({ version: 1, unit: 'CNY million' });
+  });
+  it('publishes an OpenAPI document whose request bodies come from the zod schemas', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, never>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(JSON.stringify(doc.paths['/api/data-points/{id}'])).toContain('"reason"');
+  });
+  it('explains an input figure by its data point, with source', async () => {
+    const r = await app.request(`/api/lineage?id=${encodeURIComponent('revenue@group/2025')}`);
+    expect(r.status).toBe(200);
+    const { lineage } = (await r.json()) as {
+      lineage: { kind: string; fact: { id: string; source: string } };
+    };
+    expect(lineage).toMatchObject({ kind: 'fact', fact: { id: 'rev-25', source: 'finance ledger' } });
+  });
+  it('shows the overview with the prior year and the change', async () => {
+    const o = (await (await app.request('/api/overview')).json()) as {
+      headlines: { current: { indicatorId: string }; changePercent: string | null }[];
+    };
+    // revenue 1000 against 950 CNY million: +5.26 %
+    expect(o.headlines.find((h) => h.current.indicatorId === 'revenue')?.changePercent).toBe('5.26');
+  });
+});
+
+describe('errors carry a stable code, a message and the field at fault', () => {
+  it('404 for an unknown data point, figure or route', async () => {
+    const a = await put('/api/data-points/nope', { value: '1', reason: 'x', version: 1 });
+    expect(a.status).toBe(404);
+    expect(await a.json()).toMatchObject({ error: { code: 'not-found' } });
+    const b = await app.request(`/api/figure?id=${encodeURIComponent('revenue@group/1999')}`);
+    expect(b.status).toBe(404);
+    expect((await app.request('/api/nothing-here')).status).toBe(404);
+  });
+  it('400 for a malformed value, naming the field', async () => {
+    const r = await put('/api/data-points/rev-25', { value: '1,000', reason: 'typo', version: 1 });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ error: { code: 'invalid-request', field: 'value' } });
+  });
+  it('400 when the revision reason is missing', async () => {
+    const r = await put('/api/data-points/rev-25', { value: '1', version: 1 });
+    expect(await r.json()).toMatchObject({ error: { code: 'invalid-request', field: 'reason' } });
+  });
+  it('422 for a unit of the wrong dimension, by the core rules', async () => {
+    const r = await put('/api/data-points/rev-25', { value: '1', unit: 'tCO2e', reason: 'x', version: 1 });
+    expect(r.status).toBe(422);
+    expect(await r.json()).toMatchObject({ error: { code: 'invalid-data', field: 'unit' } });
+  });
+  it('428 when the write does not say which version it edits', async () => {
+    const r = await put('/api/data-points/rev-25', { value: '1', reason: 'x' });
+    expect(r.status).toBe(428);
+  });
+  it('501 for checks before the checker is wired', async () => {
+    const r = await app.request('/api/findings');
+    expect(r.status).toBe(501);
+    expect(await r.json()).toMatchObject({ error: { code: 'not-available' } });
+  });
+});
+
+describe('optimistic concurrency', () => {
+  it('a write naming the current version makes a new revision and changes the figure', async () => {
+    const r = await put(
+      '/api/data-points/rev-25',
+      { value: '1100', reason: 'audited accounts' },
+      { 'If-Match': '"1"' },
+    );
+    expect(r.status).toBe(200);
+    expect(r.headers.get('etag')).toBe('"2"');
+    expect(await revenue()).toBe('1100');
+    const h = (await (await app.request('/api/data-points/rev-25/history')).json()) as {
+      revisions: { reason: string }[];
+    };
+    expect(h.revisions.map((x) => x.reason)).toEqual(['loaded from bundle', 'audited accounts']);
+  });
+  it('a stale write gets 412 and changes nothing', async () => {
+    await put('/api/data-points/rev-25', { value: '1100', reason: 'first', version: 1 });
+    const r = await put('/api/data-points/rev-25', { value: '1200', reason: 'second', version: 1 });
+    expect(r.status).toBe(412);
+    expect(await r.json()).toMatchObject({ error: { code: 'stale-version' } });
+    expect(await revenue()).toBe('1100');
+  });
+  it('a dry run checks without writing', async () => {
+    const r = await put('/api/data-points/rev-25?dryRun=true', { value: '5', reason: 'try', version: 1 });
+    expect(r.status).toBe(200);
+    expect(await revenue()).toBe('1000');
+  });
+  it('adding a fact that already exists is a conflict', async () => {
+    const body = {
+      entity: 'group',
+      period: '2025',
+      indicator: 'revenue',
+      value: '1',
+      unit: 'CNY million',
+      source: 's',
+      reason: 'r',
+    };
+    expect((await post('/api/data-points', body)).status).toBe(409);
+    expect((await post('/api/data-points', { ...body, period: '2024-Q1' })).status).toBe(201);
+  });
+});
+
+describe('CSV import and export', () => {
+  const header = 'entity,period,indicator,value,unit,source';
+  it('previews changes and row errors; an import with errors changes nothing', async () => {
+    const csv = `${header}\ngroup,2025,revenue,1234,CNY million,ledger\nnowhere,2025,revenue,1,CNY million,ledger\n`;
+    const p = await post('/api/import/data-points', { csv });
+    const preview = (await p.json()) as {
+      rows: { action: string }[];
+      issues: { row: number; column: string }[];
+      workspaceVersion: number;
+    };
+    expect(preview.rows.map((r) => r.action)).toEqual(['change']);
+    expect(preview.issues[0]).toMatchObject({ row: 3, column: 'entity' });
+    const a = await post('/api/import/data-points?apply=true', {
+      csv,
+      reason: 'import',
+      version: preview.workspaceVersion,
+    });
+    expect(a.status).toBe(422);
+    expect(await revenue()).toBe('1000');
+  });
+  it('applies a clean file, and refuses one previewed at a stale version', async () => {
+    const csv = `${header}\ngroup,2025,revenue,1234,CNY million,ledger\n`;
+    const a = await post('/api/import/data-points?apply=true', { csv, reason: 'import', version: 1 });
+    expect(a.status).toBe(200);
+    expect(await revenue()).toBe('1234');
+    const b = await post('/api/import/data-points?apply=true', { csv, reason: 'again', version: 1 });
+    expect(b.status).toBe(412);
+  });
+  it('exports CSV with formula-like text neutralised and a template for every entity', async () => {
+    await put('/api/data-points/rev-25', { source: '=HYPERLINK("x")', reason: 'test', version: 1 });
+    const csv = await (await app.request('/api/export/data-points.csv')).text();
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const t = await (await app.request('/api/template/data-points.csv')).text();
+    expect(t.split('\n')[0]).toBe(
+      'entity,period,indicator,value,unit,source,id,disaggregation,evidence,comment',
+    );
+    expect(t).toContain('mine,2025,revenue,,CNY million');
+  });
+});

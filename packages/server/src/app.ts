@@ -1,0 +1,45 @@
+/** The HTTP app: /api/* over the workspace and core, everything else from the web build. */
+import { Hono } from 'hono';
+import { defaultEngines, type Engines } from './engines.js';
+import { failure } from './http/api-error.js';
+import { openApiDocument } from './http/openapi.js';
+import { sendError } from './http/respond.js';
+import { staticFiles } from './http/static-files.js';
+import { dataPointRoutes } from './routes/data-points.js';
+import { disclosureRoutes } from './routes/disclosure.js';
+import { figureRoutes } from './routes/figures.js';
+import { importExportRoutes } from './routes/import-export.js';
+import { organisationRoutes } from './routes/organisation.js';
+import type { Workspace } from './workspace/workspace.js';
+
+export type AppOptions = {
+  workspace: Workspace;
+  engines?: Engines;
+  /** Folder of the built web app; omitted: API only. */
+  webRoot?: string;
+  author?: string;
+};
+
+export function createApp(o: AppOptions): Hono {
+  const deps = {
+    workspace: o.workspace,
+    engines: o.engines ?? defaultEngines,
+    author: o.author ?? 'local user',
+  };
+  const api = new Hono();
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.route('/data-points', dataPointRoutes(deps));
+  api.route('/', organisationRoutes(deps));
+  api.route('/', figureRoutes(deps));
+  api.route('/', importExportRoutes(deps));
+  api.route('/', disclosureRoutes(deps));
+  api.all('*', (c) => sendError(c, failure('not-found', `no API route ${c.req.method} ${c.req.path}`).error));
+  const app = new Hono();
+  app.route('/api', api);
+  app.onError((err, c) => {
+    console.error(err);
+    return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
+  });
+  if (o.webRoot) app.get('*', staticFiles(o.webRoot));
+  return app;
+}

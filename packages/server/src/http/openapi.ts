@@ -1,0 +1,199 @@
+/** The OpenAPI 3.1 document, with request bodies generated from the same zod schemas the routes use. */
+import { z } from 'zod';
+import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { DataPointCreate, DataPointPatch, ExplanationWrite, ImportRequest } from './schemas.js';
+
+const json = (schema: z.ZodType) => ({
+  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
+});
+const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+const errors = (...codes: ApiErrorCode[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(STATUS_OF[code]),
+      {
+        description: code,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+const q = (name: string, description: string, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  schema: { type: 'string' },
+  description,
+});
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  schema: { type: 'string' },
+  description: 'version being edited, e.g. "3"',
+};
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Assay API',
+      version: '0.1.0',
+      description: 'ESG data, figures with lineage, checks and disclosures. See docs/api.md.',
+    },
+    paths: {
+      '/api/organisation': {
+        get: { summary: 'Organisation and entities', responses: { 200: ok('organisation') } },
+      },
+      '/api/periods': { get: { summary: 'Reporting periods', responses: { 200: ok('periods') } } },
+      '/api/catalogue': { get: { summary: 'Indicator catalogue', responses: { 200: ok('indicators') } } },
+      '/api/data-points': {
+        get: {
+          summary: 'Data points',
+          parameters: [q('entity', 'entity id'), q('period', 'period id')],
+          responses: { 200: ok('data points') },
+        },
+        post: {
+          summary: 'Add a data point',
+          requestBody: json(DataPointCreate),
+          responses: { 201: ok('created'), ...errors('invalid-request', 'invalid-data', 'conflict') },
+        },
+      },
+      '/api/data-points/{id}': {
+        put: {
+          summary: 'Change a data point (new revision)',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ifMatch,
+            q('dryRun', 'true: check only'),
+          ],
+          requestBody: json(DataPointPatch),
+          responses: {
+            200: ok('the new revision'),
+            ...errors('invalid-request', 'invalid-data', 'not-found', 'version-required', 'stale-version'),
+          },
+        },
+      },
+      '/api/data-points/{id}/history': {
+        get: {
+          summary: 'Revisions of a data point',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: ok('revisions'), ...errors('not-found') },
+        },
+      },
+      '/api/import/data-points': {
+        post: {
+          summary: 'Preview (default) or apply (?apply=true) a CSV import',
+          parameters: [q('apply', 'true to apply')],
+          requestBody: json(ImportRequest),
+          responses: {
+            200: ok('preview'),
+            ...errors('invalid-request', 'invalid-data', 'version-required', 'stale-version'),
+          },
+        },
+      },
+      '/api/export/data-points.csv': {
+        get: { summary: 'Current data points as CSV', responses: { 200: { description: 'CSV' } } },
+      },
+      '/api/template/data-points.csv': {
+        get: { summary: 'Entry template CSV', responses: { 200: { description: 'CSV' } } },
+      },
+      '/api/figures': {
+        get: {
+          summary: 'Evaluated figures',
+          parameters: [q('entity', ''), q('period', ''), q('indicator', ''), q('topic', '')],
+          responses: { 200: ok('figures') },
+        },
+      },
+      '/api/figure': {
+        get: {
+          summary: 'One figure with its lineage',
+          parameters: [q('id', 'figure id', true)],
+          responses: { 200: ok('figure'), ...errors('invalid-request', 'not-found') },
+        },
+      },
+      '/api/lineage': {
+        get: {
+          summary: 'Derivation tree of a figure',
+          parameters: [q('id', 'figure id', true)],
+          responses: { 200: ok('lineage'), ...errors('invalid-request', 'not-found', 'not-available') },
+        },
+      },
+      '/api/overview': {
+        get: {
+          summary: 'Overview',
+          parameters: [q('period', 'period id')],
+          responses: { 200: ok('overview'), ...errors('invalid-request') },
+        },
+      },
+      '/api/findings': {
+        get: {
+          summary: 'Check findings',
+          parameters: [q('rule', ''), q('severity', ''), q('entity', '')],
+          responses: { 200: ok('findings'), ...errors('not-available') },
+        },
+      },
+      '/api/disclosures': {
+        get: {
+          summary: 'Disclosure index with status',
+          responses: { 200: ok('disclosures'), ...errors('not-available') },
+        },
+      },
+      '/api/explanations': {
+        get: { summary: 'Explanations for omissions', responses: { 200: ok('explanations') } },
+      },
+      '/api/explanations/{subject}': {
+        put: {
+          summary: 'Write an explanation',
+          parameters: [{ name: 'subject', in: 'path', required: true, schema: { type: 'string' } }, ifMatch],
+          requestBody: json(ExplanationWrite),
+          responses: { 200: ok('saved'), ...errors('invalid-request', 'version-required', 'stale-version') },
+        },
+      },
+      '/api/reports/{format}': {
+        get: {
+          summary: 'Report download',
+          parameters: [
+            {
+              name: 'format',
+              in: 'path',
+              required: true,
+              schema: { enum: ['html', 'pdf', 'docx', 'xlsx', 'json'] },
+            },
+            q('lang', 'zh-Hant | en'),
+          ],
+          responses: { 200: { description: 'the report' }, ...errors('invalid-request', 'not-available') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { enum: Object.keys(STATUS_OF) },
+                message: { type: 'string' },
+                field: { type: 'string' },
+                issues: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      file: { type: 'string' },
+                      row: { type: 'integer' },
+                      column: { type: 'string' },
+                      reason: { type: 'string' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Presenters: the only code that knows the JSON shape. Values leave as exact decimal strings
+ * (`value`) and, for display, rounded half-up to the catalogue's precision (`display`).
+ */
+import {
+  type DataPoint,
+  Decimal,
+  type Figure,
+  type Indicator,
+  type LocalisedText,
+  type QuantityResult,
+} from '@assay/core';
+
+/** "1234567.891" → "1,234,567.891" (text only; no float on the way). */
+export function groupDigits(s: string): string {
+  const [int = '', frac] = s.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${digits}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+export type PresentedValue =
+  | { value: string; display: string; unit: string }
+  | { value: null; display: null; unit: string | null; error: { code: string; message: string } };
+
+export function presentValue(v: QuantityResult, precision: number): PresentedValue {
+  if (v.kind === 'error')
+    return { value: null, display: null, unit: null, error: { code: v.code, message: v.message } };
+  return {
+    value: v.value.toString(),
+    display: groupDigits(v.value.toFixed(precision, Decimal.ROUND_HALF_UP)),
+    unit: v.unit.symbol,
+  };
+}
+
+const nameOf = (i: Indicator | undefined, fallback: string): LocalisedText =>
+  i?.name ?? { 'zh-Hant': fallback, en: fallback };
+
+export function presentFigure(f: Figure, catalogue: ReadonlyMap<string, Indicator>) {
+  const ind = catalogue.get(f.indicatorId);
+  return {
+    id: f.id,
+    indicatorId: f.indicatorId,
+    name: nameOf(ind, f.indicatorId),
+    topic: ind?.topic ?? null,
+    kind: ind?.kind ?? 'input',
+    entityId: f.entityId,
+    periodId: f.periodId,
+    disaggregation: f.disaggregation,
+    precision: f.precision,
+    method: f.method ?? null,
+    ...presentValue(f.value, f.precision),
+  };
+}
+export type PresentedFigure = ReturnType<typeof presentFigure>;
+
+export function presentDataPoint(d: DataPoint, version: number, catalogue: ReadonlyMap<string, Indicator>) {
+  const ind = catalogue.get(d.indicatorId);
+  return {
+    id: d.id,
+    version,
+    entityId: d.entityId,
+    periodId: d.periodId,
+    indicatorId: d.indicatorId,
+    name: nameOf(ind, d.indicatorId),
+    topic: ind?.topic ?? null,
+    disaggregation: d.disaggregation,
+    value: d.quantity.value.toString(),
+    unit: d.quantity.unit.symbol,
+    catalogueUnit: ind?.unit ?? null,
+    source: d.source,
+    evidence: d.evidence ?? null,
+    comment: d.comment ?? null,
+    revision: d.revision ?? null,
+  };
+}

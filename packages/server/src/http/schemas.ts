@@ -1,0 +1,74 @@
+/** Request schemas (zod), shared by the routes and the OpenAPI document. */
+import { z } from 'zod';
+
+const text = z.string().max(2000);
+export const decimalText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'a plain decimal such as 1234.5 (no thousands separators)')
+  .describe('exact decimal as text');
+const reason = z.string().trim().min(1, 'say why (a revision reason is required)').max(500);
+
+export const DataPointPatch = z
+  .object({
+    value: decimalText.optional(),
+    unit: z.string().min(1).max(100).optional(),
+    source: z.string().min(1).max(500).optional(),
+    evidence: text.optional(),
+    comment: text.optional(),
+    reason,
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const DataPointCreate = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,80}$/)
+      .optional(),
+    entity: z.string().min(1),
+    period: z.string().min(1),
+    indicator: z.string().min(1),
+    disaggregation: z.string().max(500).default(''),
+    value: decimalText,
+    unit: z.string().min(1).max(100),
+    source: z.string().min(1).max(500),
+    evidence: text.default(''),
+    comment: text.default(''),
+    reason,
+  })
+  .strict();
+
+export const ImportRequest = z
+  .object({
+    file: z.string().max(200).default('upload.csv'),
+    csv: z.string().max(20_000_000, 'at most 20 MB of CSV'),
+    reason: reason.optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const ExplanationWrite = z
+  .object({
+    text: z.object({ 'zh-Hant': text, en: text }).strict(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const FigureQuery = z.object({
+  entity: z.string().optional(),
+  period: z.string().optional(),
+  indicator: z.string().optional(),
+  topic: z.string().optional(),
+});
+
+export const DataPointQuery = z.object({ entity: z.string().optional(), period: z.string().optional() });
+
+export const FindingQuery = z.object({
+  rule: z.string().optional(),
+  severity: z.string().optional(),
+  entity: z.string().optional(),
+});
+
+export const ReportQuery = z.object({ lang: z.enum(['zh-Hant', 'en']).default('zh-Hant') });
+export const ReportFormatParam = z.enum(['html', 'pdf', 'docx', 'xlsx', 'json']);

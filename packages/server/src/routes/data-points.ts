@@ -1,0 +1,77 @@
+/** Data points: list, history, change (a new revision with a reason and the version edited), add. */
+import { Hono } from 'hono';
+import { failure } from '../http/api-error.js';
+import { presentDataPoint } from '../http/present.js';
+import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
+import { DataPointCreate, DataPointPatch, DataPointQuery } from '../http/schemas.js';
+import { evaluated } from '../use-cases/evaluation.js';
+import { createDataPoint, updateDataPoint } from '../use-cases/write-data-point.js';
+import type { Deps } from './deps.js';
+
+export function dataPointRoutes(d: Deps): Hono {
+  const r = new Hono();
+  r.get('/', (c) => {
+    const q = parseWith(DataPointQuery, c.req.query());
+    if (!q.ok) return sendError(c, q.error);
+    const s = d.workspace.snapshot();
+    const { catalogue } = evaluated(s);
+    const list = s.bundle.dataPoints.filter(
+      (p) =>
+        (!q.value.entity || p.entityId === q.value.entity) &&
+        (!q.value.period || p.periodId === q.value.period),
+    );
+    return c.json({
+      workspaceVersion: s.version,
+      dataPoints: list.map((p) => presentDataPoint(p, s.versionOf(p.id) ?? 1, catalogue)),
+    });
+  });
+  r.get('/:id/history', (c) => {
+    const h = d.workspace.history(c.req.param('id'));
+    if (h.length === 0)
+      return sendError(c, failure('not-found', `no data point "${c.req.param('id')}"`).error);
+    const { catalogue } = evaluated(d.workspace.snapshot());
+    return c.json({
+      revisions: h.map((x) => ({
+        ...presentDataPoint(x.dataPoint, x.version, catalogue),
+        reason: x.reason,
+        author: x.author,
+        at: x.at,
+      })),
+    });
+  });
+  r.put('/:id', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendError(c, body.error);
+    const input = parseWith(DataPointPatch, body.value);
+    if (!input.ok) return sendError(c, input.error);
+    const version = expectedVersion(c, input.value.version);
+    if (!version.ok) return sendError(c, version.error);
+    const { reason, version: _v, ...patch } = input.value;
+    const out = await updateDataPoint({
+      ws: d.workspace,
+      id: c.req.param('id'),
+      patch,
+      version: version.value,
+      reason,
+      author: d.author,
+      dryRun: c.req.query('dryRun') === 'true',
+    });
+    const { catalogue } = evaluated(d.workspace.snapshot());
+    if (out.ok) c.header('ETag', `"${out.value.version}"`);
+    return send(c, out, (v) => ({
+      dryRun: c.req.query('dryRun') === 'true',
+      dataPoint: presentDataPoint(v.dataPoint, v.version, catalogue),
+    }));
+  });
+  r.post('/', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendError(c, body.error);
+    const input = parseWith(DataPointCreate, body.value);
+    if (!input.ok) return sendError(c, input.error);
+    const { id, reason, ...fields } = input.value;
+    const out = await createDataPoint({ ws: d.workspace, id, fields, reason, author: d.author });
+    const { catalogue } = evaluated(d.workspace.snapshot());
+    return send(c, out, (v) => ({ dataPoint: presentDataPoint(v.dataPoint, v.version, catalogue) }), 201);
+  });
+  return r;
+}

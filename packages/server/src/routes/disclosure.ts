@@ -1,0 +1,75 @@
+/**
+ * Checks (findings), disclosure status and explanations, report downloads. Each answers
+ * `not-available` until its engine is wired (see engines.ts).
+ */
+import { Hono } from 'hono';
+import { failure } from '../http/api-error.js';
+import { expectedVersion, jsonBody, parseWith, sendError } from '../http/respond.js';
+import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
+import type { Deps } from './deps.js';
+
+const notYet = (what: string) =>
+  failure('not-available', `${what} is not available yet in this version of Assay`).error;
+
+export function disclosureRoutes(d: Deps): Hono {
+  const r = new Hono();
+  r.get('/findings', (c) => {
+    const q = parseWith(FindingQuery, c.req.query());
+    if (!q.ok) return sendError(c, q.error);
+    if (!d.engines.check) return sendError(c, notYet('checking'));
+    const all = d.engines.check(d.workspace.snapshot().bundle);
+    const { rule, severity, entity } = q.value;
+    const list = all.filter(
+      (f) =>
+        (!rule || f.rule === rule) &&
+        (!severity || f.severity === severity) &&
+        (!entity || JSON.stringify(f.where ?? '').includes(`"${entity}"`)),
+    );
+    return c.json({ findings: list, total: all.length });
+  });
+  r.get('/disclosures', (c) => {
+    if (!d.engines.disclosures) return sendError(c, notYet('the disclosure index'));
+    return c.json({ disclosures: d.engines.disclosures(d.workspace.snapshot().bundle) });
+  });
+  r.get('/explanations', (c) => {
+    const s = d.workspace.snapshot();
+    return c.json({ workspaceVersion: s.version, explanations: s.bundle.registers.explanations });
+  });
+  r.put('/explanations/:subject', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendError(c, body.error);
+    const input = parseWith(ExplanationWrite, body.value);
+    if (!input.ok) return sendError(c, input.error);
+    const version = expectedVersion(c, input.value.version);
+    if (!version.ok) return sendError(c, version.error);
+    const subject = c.req.param('subject');
+    const out = await d.workspace.writeExplanation(
+      { subject, text: input.value.text },
+      version.value,
+      d.author,
+    );
+    if (!out.ok)
+      return sendError(
+        c,
+        failure('stale-version', `the workspace is at version ${out.current}, not ${version.value}`).error,
+      );
+    return c.json({
+      workspaceVersion: out.workspaceVersion,
+      explanation: { subject, text: input.value.text },
+    });
+  });
+  r.get('/reports/:format', async (c) => {
+    const format = parseWith(ReportFormatParam, c.req.param('format'));
+    if (!format.ok) return sendError(c, { ...format.error, field: 'format' });
+    const q = parseWith(ReportQuery, c.req.query());
+    if (!q.ok) return sendError(c, q.error);
+    if (!d.engines.render) return sendError(c, notYet('report rendering'));
+    const out = await d.engines.render(d.workspace.snapshot().bundle, format.value, q.value.lang);
+    const disposition =
+      format.value === 'html' ? 'inline' : `attachment; filename="report-${q.value.lang}.${format.value}"`;
+    return new Response(out.body, {
+      headers: { 'content-type': out.contentType, 'content-disposition': disposition },
+    });
+  });
+  return r;
+}

@@ -1,0 +1,50 @@
+/** CSV import (preview, apply) and export of data points; the entry template. */
+import { Hono } from 'hono';
+import { failure } from '../http/api-error.js';
+import { jsonBody, parseWith, send, sendError } from '../http/respond.js';
+import { ImportRequest } from '../http/schemas.js';
+import { entryTemplate, exportDataPoints } from '../use-cases/export-data-points.js';
+import { applyImport, type ImportPreview, previewImport } from '../use-cases/import-data-points.js';
+import type { Deps } from './deps.js';
+
+const present = ({ changes: _c, ...p }: ImportPreview) => p;
+
+export function importExportRoutes(d: Deps): Hono {
+  const r = new Hono();
+  r.post('/import/data-points', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendError(c, body.error);
+    const input = parseWith(ImportRequest, body.value);
+    if (!input.ok) return sendError(c, input.error);
+    const { file, csv, reason, version } = input.value;
+    if (c.req.query('apply') !== 'true') return send(c, previewImport(d.workspace, file, csv), present);
+    if (reason === undefined)
+      return sendError(
+        c,
+        failure('invalid-request', 'reason: say why (a revision reason is required)', { field: 'reason' })
+          .error,
+      );
+    if (version === undefined)
+      return sendError(
+        c,
+        failure('version-required', 'name the workspace version the preview showed', { field: 'version' })
+          .error,
+      );
+    const out = await applyImport({ ws: d.workspace, file, csv, version, reason, author: d.author });
+    return send(c, out, present);
+  });
+  const csv = (body: string, name: string) =>
+    new Response(body, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+      },
+    });
+  r.get('/export/data-points.csv', () =>
+    csv(exportDataPoints(d.workspace.snapshot().bundle), 'data-points.csv'),
+  );
+  r.get('/template/data-points.csv', () =>
+    csv(entryTemplate(d.workspace.snapshot().bundle), 'data-points-template.csv'),
+  );
+  return r;
+}

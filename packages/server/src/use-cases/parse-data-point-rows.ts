@@ -1,0 +1,49 @@
+/**
+ * Check data-point rows with the core's own bundle validation (no second set of rules): the
+ * rows are validated as the data-points table of a bundle that has the workspace's settings
+ * and catalogue. Rows with issues are reported by line and column; the rest become facts.
+ */
+import {
+  BUNDLE_FILES,
+  type Bundle,
+  type BundleIssue,
+  type DataPoint,
+  disaggregationKey,
+  type RawTable,
+  serializeBundle,
+  validateBundle,
+} from '@assay/core';
+
+export type ParsedRows = {
+  /** Valid rows, each with the file line it came from. */
+  readonly rows: readonly { line: number; dataPoint: DataPoint }[];
+  readonly issues: readonly BundleIssue[];
+};
+
+export const factKey = (d: Pick<DataPoint, 'entityId' | 'periodId' | 'indicatorId' | 'disaggregation'>) =>
+  [d.entityId, d.periodId, d.indicatorId, disaggregationKey(d.disaggregation)].join('|');
+
+function validateTable(bundle: Bundle, table: RawTable) {
+  const raw = serializeBundle(bundle);
+  return validateBundle({
+    settings: raw.settings,
+    ...(raw.indicators ? { indicators: raw.indicators } : {}),
+    dataPoints: { ...table, file: BUNDLE_FILES.dataPoints },
+  });
+}
+
+export function parseDataPointRows(bundle: Bundle, table: RawTable, file = table.file): ParsedRows {
+  const first = validateTable(bundle, table);
+  const issues = first.ok ? [] : first.issues.map((i) => ({ ...i, file }));
+  const headerBad = issues.some((i) => i.row === 1 || i.row === undefined);
+  if (headerBad) return { rows: [], issues };
+  const badLines = new Set(issues.map((i) => i.row));
+  const good = { ...table, rows: table.rows.filter((r) => !badLines.has(r.line)) };
+  const second = good.rows.length === 0 ? undefined : validateTable(bundle, good);
+  if (second && !second.ok)
+    throw new Error('rows valid one by one failed together (validation is not row-local)');
+  const valid = second?.ok ? second.bundle.dataPoints : [];
+  // loadDataPoints keeps row order, so the i-th fact is the i-th good row.
+  const rows = valid.map((dataPoint, i) => ({ line: good.rows[i]?.line ?? 0, dataPoint }));
+  return { rows, issues };
+}

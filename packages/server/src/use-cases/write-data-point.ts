@@ -1,0 +1,126 @@
+/**
+ * Change one data point (a new revision) or add one. The row is checked by the core bundle
+ * rules first; nothing is written unless it passes and the named version is current.
+ */
+import { BUNDLE_FILES, columnOrder, DATA_POINT_COLUMNS, type DataPoint, formatPairs } from '@assay/core';
+import { failure, type Result, success } from '../http/api-error.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { factKey, parseDataPointRows } from './parse-data-point-rows.js';
+
+export type DataPointFields = {
+  entity: string;
+  period: string;
+  indicator: string;
+  disaggregation: string;
+  value: string;
+  unit: string;
+  source: string;
+  evidence: string;
+  comment: string;
+};
+
+function check(ws: Workspace, id: string, fields: DataPointFields): Result<DataPoint> {
+  const header = columnOrder(DATA_POINT_COLUMNS);
+  const cells = header.map((h) => (h === 'id' ? id : (fields[h as keyof DataPointFields] ?? '')));
+  const table = { file: BUNDLE_FILES.dataPoints, header, rows: [{ line: 2, cells }] };
+  const parsed = parseDataPointRows(ws.snapshot().bundle, table, 'data point');
+  const first = parsed.issues[0];
+  if (first || !parsed.rows[0]) {
+    const issues = parsed.issues.map(({ row: _row, ...rest }) => rest);
+    return failure('invalid-data', first?.reason ?? 'invalid data point', {
+      ...(first?.column === undefined ? {} : { field: first.column }),
+      issues,
+    });
+  }
+  return success(parsed.rows[0].dataPoint);
+}
+
+export function fieldsOf(d: DataPoint): DataPointFields {
+  return {
+    entity: d.entityId,
+    period: d.periodId,
+    indicator: d.indicatorId,
+    disaggregation: formatPairs(d.disaggregation),
+    value: d.quantity.value.toString(),
+    unit: d.quantity.unit.symbol,
+    source: d.source,
+    evidence: d.evidence ?? '',
+    comment: d.comment ?? '',
+  };
+}
+
+export type WriteInput = {
+  ws: Workspace;
+  id: string;
+  patch: { [K in 'value' | 'unit' | 'source' | 'evidence' | 'comment']?: string | undefined };
+  version: number;
+  reason: string;
+  author: string;
+  dryRun: boolean;
+};
+
+export async function updateDataPoint(
+  i: WriteInput,
+): Promise<Result<{ dataPoint: DataPoint; version: number }>> {
+  const s = i.ws.snapshot();
+  const current = s.bundle.dataPoints.find((d) => d.id === i.id);
+  const currentVersion = s.versionOf(i.id);
+  if (!current || currentVersion === undefined) return failure('not-found', `no data point "${i.id}"`);
+  if (currentVersion !== i.version)
+    return failure(
+      'stale-version',
+      `data point "${i.id}" is at version ${currentVersion}, not ${i.version}`,
+      {
+        field: 'version',
+      },
+    );
+  const defined = Object.fromEntries(Object.entries(i.patch).filter(([, v]) => v !== undefined));
+  const checked = check(i.ws, i.id, { ...fieldsOf(current), ...defined });
+  if (!checked.ok) return checked;
+  if (i.dryRun) return success({ dataPoint: checked.value, version: currentVersion });
+  const out = await i.ws.writeDataPoints(
+    [{ dataPoint: checked.value, expectedVersion: i.version }],
+    i.reason,
+    i.author,
+  );
+  if (!out.ok && out.reason === 'stale')
+    return failure('stale-version', `data point "${i.id}" changed meanwhile (now version ${out.current})`);
+  if (!out.ok) return failure('not-found', `no data point "${i.id}"`);
+  return success({ dataPoint: checked.value, version: out.versions.get(i.id) ?? currentVersion + 1 });
+}
+
+export type CreateInput = {
+  ws: Workspace;
+  id: string | undefined;
+  fields: DataPointFields;
+  reason: string;
+  author: string;
+};
+
+export async function createDataPoint(
+  i: CreateInput,
+): Promise<Result<{ dataPoint: DataPoint; version: number }>> {
+  const s = i.ws.snapshot();
+  const id = i.id ?? `dp-${s.version}-${s.bundle.dataPoints.length + 1}`;
+  if (s.versionOf(id) !== undefined)
+    return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
+  const checked = check(i.ws, id, i.fields);
+  if (!checked.ok) return checked;
+  const key = factKey(checked.value);
+  const clash = s.bundle.dataPoints.find((d) => factKey(d) === key);
+  if (clash)
+    return failure(
+      'conflict',
+      `"${clash.id}" already holds this entity, period, indicator and disaggregation`,
+      {
+        field: 'indicator',
+      },
+    );
+  const out = await i.ws.writeDataPoints(
+    [{ dataPoint: checked.value, expectedVersion: undefined }],
+    i.reason,
+    i.author,
+  );
+  if (!out.ok) return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
+  return success({ dataPoint: checked.value, version: 1 });
+}

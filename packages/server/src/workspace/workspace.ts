@@ -1,0 +1,50 @@
+/**
+ * The Workspace port: the server's view of one group's reporting data. Facts are append-only:
+ * every write adds a revision (with reason, author, time) and bumps the data point's version
+ * (1 for the loaded value). A write names the version it edits; a stale write changes nothing.
+ * Implementations: in memory over a bundle folder (memory-workspace.ts); the store-backed one
+ * plugs in behind the same interface.
+ */
+import type { Bundle, DataPoint, Explanation } from '@assay/core';
+
+export type DataPointRevision = {
+  readonly version: number;
+  readonly dataPoint: DataPoint;
+  readonly reason: string;
+  readonly author: string;
+  /** ISO-8601, stamped by the workspace (the adapter owns the clock). */
+  readonly at: string;
+};
+
+/** What one write asks for: the new current value of a data point, or a new data point. */
+export type DataPointChange = {
+  readonly dataPoint: DataPoint;
+  /** Version being replaced; undefined for a new data point. */
+  readonly expectedVersion: number | undefined;
+};
+
+export type WriteOutcome =
+  | { readonly ok: true; readonly versions: ReadonlyMap<string, number>; readonly workspaceVersion: number }
+  | { readonly ok: false; readonly reason: 'stale'; readonly id: string; readonly current: number }
+  | { readonly ok: false; readonly reason: 'not-found'; readonly id: string }
+  | { readonly ok: false; readonly reason: 'exists'; readonly id: string };
+
+export type Snapshot = {
+  readonly bundle: Bundle;
+  /** Increases by one on every accepted write; lets clients detect any change. */
+  readonly version: number;
+  readonly versionOf: (dataPointId: string) => number | undefined;
+};
+
+export interface Workspace {
+  snapshot(): Snapshot;
+  history(dataPointId: string): readonly DataPointRevision[];
+  /** All changes apply together or none does (a stale version anywhere rejects the lot). */
+  writeDataPoints(changes: readonly DataPointChange[], reason: string, author: string): Promise<WriteOutcome>;
+  /** Set (or replace) the explanation for a disclosure subject; the workspace version guards it. */
+  writeExplanation(
+    explanation: Explanation,
+    expectedWorkspaceVersion: number,
+    author: string,
+  ): Promise<{ ok: true; workspaceVersion: number } | { ok: false; current: number }>;
+}
