@@ -25,4 +25,9 @@ export type FactorRecord = {
   readonly publishedAt?: string;
   readonly status: FactorStatus;
   readonly note?: string;
+  /**
+   * A warning that must travel with the value whenever it is selected (e.g. the GB/T 2589 equal
+   * value for electricity must never be mixed with the equivalent value). selectFactor puts it in its note.
+   */
+  readonly caution?: string;
 };
