@@ -1,5 +1,7 @@
 /** The command table. Each later feature adds its command file here. */
 import type { Command } from '../command.js';
+import { demoCommand } from './demo.js';
+import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, serveCommand, demoCommand];
