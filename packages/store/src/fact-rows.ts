@@ -1,0 +1,75 @@
+/**
+ * Facts as flat rows for bulk insertion: exact decimal text (never a float), the unit symbol,
+ * and a content hash over every stored field so an unchanged fact is recognised and skipped.
+ */
+import { type ActivityLine, type DataPoint, disaggregationKey, formatPairs } from '@assay/core';
+import { canonicalJson, sha256Hex } from './canonical-json.js';
+
+export const DP_COLUMNS = [
+  'fact_key',
+  'fact_id',
+  'entity_id',
+  'period_id',
+  'indicator_id',
+  'disaggregation',
+  'value',
+  'unit',
+  'source',
+  'evidence',
+  'comment',
+  'content_hash',
+] as const;
+
+export const AL_COLUMNS = [
+  'fact_key',
+  'entity_id',
+  'period_id',
+  'activity',
+  'subject',
+  'use',
+  'amount',
+  'unit',
+  'attributes',
+  'source',
+  'evidence',
+  'comment',
+  'content_hash',
+] as const;
+
+/** One value per column, in the column order above; null for an absent optional field. */
+export type FlatRow = (string | null)[];
+
+export function dataPointRow(d: DataPoint): FlatRow {
+  const disaggregation = disaggregationKey(d.disaggregation);
+  const fields = [
+    d.id,
+    d.entityId,
+    d.periodId,
+    d.indicatorId,
+    disaggregation,
+    d.quantity.value.toFixed(),
+    d.quantity.unit.symbol,
+    d.source,
+    d.evidence ?? null,
+    d.comment ?? null,
+  ];
+  const key = [d.entityId, d.periodId, d.indicatorId, disaggregation].join('|');
+  return [key, ...fields, sha256Hex(canonicalJson(fields))];
+}
+
+export function activityLineRow(a: ActivityLine): FlatRow {
+  const fields = [
+    a.entityId,
+    a.periodId,
+    a.activity,
+    a.subject,
+    a.use ?? null,
+    a.amount.value.toFixed(),
+    a.amount.unit.symbol,
+    formatPairs(a.attributes),
+    a.source,
+    a.evidence ?? null,
+    a.comment ?? null,
+  ];
+  return [a.id, ...fields, sha256Hex(canonicalJson([a.id, ...fields]))];
+}

@@ -1,0 +1,97 @@
+/**
+ * Bulk path for facts: rows go into a temporary staging table with one multi-row
+ * `insert … select from unnest($1::text[], …)` per batch, duplicates are found with one
+ * GROUP BY, then one `insert … select` appends a revision for each new or changed fact
+ * (its content hash differs from the fact's current revision). All inside the caller's transaction.
+ */
+import type { BundleIssue } from '@assay/core';
+import { AL_COLUMNS, DP_COLUMNS, type FlatRow } from './fact-rows.js';
+import type { Sql } from './store.js';
+
+export type FactKind = 'dp' | 'al';
+const SPEC = {
+  dp: { stage: 'stage_dp', target: 'data_point_revision', columns: DP_COLUMNS, numeric: 'value' },
+  al: { stage: 'stage_al', target: 'activity_line_revision', columns: AL_COLUMNS, numeric: 'amount' },
+} as const;
+
+export async function createStages(tx: Sql): Promise<void> {
+  for (const s of Object.values(SPEC)) {
+    const cols = s.columns.map((c) => `${c} ${c === s.numeric ? 'numeric' : 'text'}`).join(', ');
+    await tx.exec(
+      `create temp table ${s.stage} (line int not null, file text not null, ${cols}) on commit drop`,
+    );
+  }
+}
+
+export async function stageRows(
+  tx: Sql,
+  kind: FactKind,
+  file: string,
+  lines: readonly number[],
+  rows: readonly FlatRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const s = SPEC[kind];
+  const arrays: unknown[] = [lines, rows.map(() => file)];
+  s.columns.forEach((_, i) => {
+    arrays.push(rows.map((r) => r[i] ?? null));
+  });
+  const casts = ['int', 'text', ...s.columns.map((c) => (c === s.numeric ? 'numeric' : 'text'))];
+  const params = casts.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
+  await tx.query(
+    `insert into ${s.stage} (line, file, ${s.columns.join(', ')}) select * from unnest(${params})`,
+    arrays,
+  );
+}
+
+/** Two staged rows for one fact (same key, or same id) are an error naming both lines. */
+export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): Promise<BundleIssue[]> {
+  const s = SPEC[kind];
+  const checks =
+    kind === 'dp'
+      ? [
+          {
+            col: 'fact_key',
+            what: 'duplicate data point: same entity, period, indicator and disaggregation as',
+          },
+          { col: 'fact_id', what: 'duplicate id, also on' },
+        ]
+      : [{ col: 'fact_key', what: 'duplicate activity line id, also on' }];
+  const out: BundleIssue[] = [];
+  for (const c of checks) {
+    const rows = await tx.query<{ file: string; lines: number[] }>(
+      `select min(file) as file, array_agg(line order by line) as lines from ${s.stage}
+       group by ${c.col} having count(*) > 1 order by min(line) limit $1`,
+      [limit],
+    );
+    for (const r of rows) {
+      const [first, ...rest] = r.lines;
+      for (const line of rest) out.push({ file: r.file, row: line, reason: `${c.what} line ${first}` });
+    }
+  }
+  return out;
+}
+
+export type MergeCounts = { added: number; revised: number };
+
+export async function mergeStage(tx: Sql, kind: FactKind, changeSet: number): Promise<MergeCounts> {
+  const s = SPEC[kind];
+  const cols = s.columns.join(', ');
+  const [r] = await tx.query<{ added: number; revised: number }>(
+    `with ins as (
+       insert into ${s.target} (rev, supersedes, change_set, ${cols})
+       select coalesce(c.rev, 0) + 1, c.rev_id, $1, ${s.columns.map((x) => `s.${x}`).join(', ')}
+       from ${s.stage} s
+       left join lateral (
+         select r.rev, r.rev_id, r.content_hash from ${s.target} r
+         where r.fact_key = s.fact_key order by r.rev desc limit 1
+       ) c on true
+       where c.content_hash is distinct from s.content_hash
+       order by s.line
+       returning supersedes)
+     select (count(*) filter (where supersedes is null))::int as added,
+            (count(*) filter (where supersedes is not null))::int as revised from ins`,
+    [changeSet],
+  );
+  return { added: r?.added ?? 0, revised: r?.revised ?? 0 };
+}

@@ -1,0 +1,14 @@
+/** @assay/store: persistence behind one interface (PGlite embedded, PostgreSQL server). */
+export * from './audit.js';
+export * from './canonical-json.js';
+export * from './evidence.js';
+export * from './history.js';
+export * from './import-bundle.js';
+export * from './import-run.js';
+export * from './migrate.js';
+export * from './open-store.js';
+export * from './organisation-rows.js';
+export * from './pglite-store.js';
+export * from './postgres-store.js';
+export * from './read-bundle.js';
+export * from './store.js';

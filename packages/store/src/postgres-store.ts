@@ -1,0 +1,63 @@
+/**
+ * Server store: PostgreSQL through a connection URL (node-postgres pool). node-postgres returns
+ * numeric and bigint as strings; queries cast aggregates explicitly so both drivers agree.
+ */
+import pg from 'pg';
+import type { Sql, Store } from './store.js';
+
+type Queryable = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
+
+function sqlOf(c: Queryable): Sql {
+  return {
+    async query<R>(text: string, params?: readonly unknown[]) {
+      const r = await c.query(text, params as unknown[] | undefined);
+      return r.rows as R[];
+    },
+    async exec(text: string) {
+      await c.query(text);
+    },
+  };
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Fail now, with the location, rather than at the first query.
+  const probe = await pool.connect().catch(async (e: Error) => {
+    await pool.end();
+    throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${e.message}`);
+  });
+  probe.release();
+  const base = sqlOf(pool);
+  return {
+    kind: 'postgres',
+    location: redactUrl(url),
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const out = await fn(sqlOf(client));
+        await client.query('commit');
+        return out;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Store → Bundle: the current revision of every fact plus the reference data, handed to core's
+ * validateBundle exactly as a folder would be, so an exported bundle is a valid bundle.
+ */
+import {
+  ACTIVITY_LINE_COLUMNS,
+  BUNDLE_FILES,
+  type BundleValidation,
+  columnOrder,
+  DATA_POINT_COLUMNS,
+  type FactorRecord,
+  type RawBundle,
+  type RawTable,
+  validateBundle,
+} from '@assay/core';
+import { readSettingsDocument } from './organisation-rows.js';
+import type { Sql } from './store.js';
+
+type Cells = Record<string, string | null>;
+
+function table(file: string, header: string[], rows: Cells[]): RawTable {
+  return { file, header, rows: rows.map((r, i) => ({ line: i + 2, cells: header.map((h) => r[h] ?? '') })) };
+}
+
+async function latestDocument(sql: Sql, kind: string): Promise<unknown> {
+  const [r] = await sql.query<{ body: unknown }>(
+    'select body from document_revision where kind = $1 order by rev desc limit 1',
+    [kind],
+  );
+  return r?.body;
+}
+
+export async function readBundle(sql: Sql): Promise<BundleValidation> {
+  const settings = await readSettingsDocument(sql);
+  if (!settings)
+    return {
+      ok: false,
+      issues: [{ file: BUNDLE_FILES.settings, reason: 'the store is empty: import a bundle first' }],
+    };
+  const dataPoints = await sql.query<Cells>(
+    `select fact_id as id, entity_id as entity, period_id as period, indicator_id as indicator,
+       disaggregation, value::text as value, unit, source, evidence, comment
+     from data_point_current order by rev_id`,
+  );
+  const activityLines = await sql.query<Cells>(
+    `select fact_key as id, entity_id as entity, period_id as period, activity, subject, use,
+       amount::text as amount, unit, attributes, source, evidence, comment
+     from activity_line_current order by rev_id`,
+  );
+  const indicators = await sql.query<{ definition: unknown }>(
+    'select distinct on (id) definition from catalogue_entry order by id, rev desc',
+  );
+  const factors = await sql.query<{ record: FactorRecord }>(
+    'select distinct on (id) record from factor_version order by id, version desc',
+  );
+  const published = (await latestDocument(sql, 'published')) as
+    | { header: string[]; rows: string[][] }
+    | undefined;
+  const registers = await latestDocument(sql, 'registers');
+  const narrative = await latestDocument(sql, 'narrative');
+  const raw: RawBundle = {
+    settings,
+    dataPoints: table(BUNDLE_FILES.dataPoints, columnOrder(DATA_POINT_COLUMNS), dataPoints),
+    activityLines: table(BUNDLE_FILES.activityLines, columnOrder(ACTIVITY_LINE_COLUMNS), activityLines),
+    indicators: { file: BUNDLE_FILES.indicators, data: { indicators: indicators.map((i) => i.definition) } },
+    ...(published && {
+      published: {
+        file: BUNDLE_FILES.published,
+        header: published.header,
+        rows: published.rows.map((cells, i) => ({ line: i + 2, cells })),
+      },
+    }),
+    ...(registers === undefined ? {} : { registers: { file: BUNDLE_FILES.registers, data: registers } }),
+    ...(narrative === undefined ? {} : { narrative: { file: BUNDLE_FILES.narrative, data: narrative } }),
+  };
+  const v = validateBundle(raw);
+  // Factors are plain JSON records; they were validated on the way in.
+  return v.ok ? { ok: true, bundle: { ...v.bundle, factors: factors.map((f) => f.record) } } : v;
+}

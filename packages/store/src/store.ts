@@ -1,0 +1,26 @@
+/**
+ * The persistence port. Two implementations share every query: PGlite in a data folder
+ * (embedded default) and PostgreSQL through a connection URL. Only the driver differs; the
+ * schema, migrations and use cases (import, read, audit) are written once against `Sql`.
+ */
+
+/** A connection or transaction that runs SQL. Parameters are $1, $2…; arrays bind as PG arrays. */
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface Store extends Sql {
+  readonly kind: StoreKind;
+  /** Human-readable location: the data folder or the database URL without a password. */
+  readonly location: string;
+  /** Run `fn` in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Who makes a change and why; the time is supplied by the adapter (core has no clock). */
+export type ChangeMeta = { readonly author: string; readonly reason: string; readonly at: string };
