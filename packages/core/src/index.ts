@@ -18,6 +18,7 @@ export * from './factors/factor-quantity.js';
 export * from './factors/factor-queries.js';
 export * from './factors/library.js';
 export * from './factors/select-factor.js';
+export * from './frameworks/index.js';
 export * from './model/bundle.js';
 export * from './model/fact.js';
 export * from './model/indicator.js';

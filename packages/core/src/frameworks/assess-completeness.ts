@@ -1,0 +1,145 @@
+/**
+ * Completeness of a bundle against one framework, for the bundle's issuer type and a year.
+ * Each provision is disclosed, partly disclosed, explained (comply-or-explain omission with an
+ * explanation in registers.explanations) or missing. A mandatory provision cannot be explained
+ * away: such an explanation is an error finding and the provision keeps its status.
+ */
+import type { Figure } from '../calc/figure.js';
+import type { Bundle } from '../model/bundle.js';
+import type { Explanation } from '../model/registers.js';
+import { type Availability, availability } from './availability.js';
+import { bundleCitations, type CitationFinding } from './citations.js';
+import { evidenceText } from './evidence.js';
+import type { Framework, FrameworkId, Obligation, Provision } from './framework.js';
+import { provisionObligation, requirementObligation } from './obligation.js';
+import { FRAMEWORKS, splitCitation } from './registry.js';
+
+export type ProvisionStatus = 'disclosed' | 'partly-disclosed' | 'explained' | 'missing';
+
+export type MissingElement = {
+  readonly requirement: string;
+  readonly obligation: Obligation;
+  /** The evidence any of which would satisfy it. */
+  readonly anyOf: readonly string[];
+};
+
+export type ProvisionAssessment = {
+  readonly provision: Provision;
+  readonly obligation: Obligation;
+  readonly status: ProvisionStatus;
+  /** Figure ids and "section:…"/"register:…" references that disclose it. */
+  readonly where: readonly string[];
+  readonly missing: readonly MissingElement[];
+  readonly explanation?: Explanation;
+};
+
+export type CompletenessFinding =
+  | {
+      readonly severity: 'error';
+      readonly code: 'mandatory-missing' | 'mandatory-explained';
+      readonly provision: string;
+      readonly message: string;
+    }
+  | CitationFinding;
+
+export type CompletenessReport = {
+  readonly framework: FrameworkId;
+  readonly version: string;
+  readonly year: string;
+  readonly issuerType: Bundle['organisation']['issuerType'];
+  readonly provisions: readonly ProvisionAssessment[];
+  readonly findings: readonly CompletenessFinding[];
+};
+
+export type AssessOptions = {
+  readonly bundle: Bundle;
+  readonly figures: readonly Figure[];
+  readonly framework: Framework | FrameworkId;
+  /** Financial year; defaults to bundle.reporting.current. */
+  readonly year?: string;
+};
+
+export function assessCompleteness(o: AssessOptions): CompletenessReport {
+  const fw = typeof o.framework === 'string' ? FRAMEWORKS[o.framework] : o.framework;
+  const year = o.year ?? o.bundle.reporting.current;
+  const ctx: Ctx = {
+    fw,
+    year: Number(year),
+    issuerType: o.bundle.organisation.issuerType,
+    avail: availability(o.bundle, o.figures, year),
+    explanations: o.bundle.registers.explanations,
+  };
+  const provisions: ProvisionAssessment[] = [];
+  const findings: CompletenessFinding[] = [];
+  for (const p of fw.provisions) {
+    const obligation = provisionObligation(fw, p, ctx.issuerType, ctx.year);
+    if (obligation === 'withdrawn' || obligation === 'not-effective') continue;
+    const a = assessProvision(ctx, p, obligation, findings);
+    provisions.push(a);
+  }
+  findings.push(...bundleCitations(o.bundle));
+  return { framework: fw.id, version: fw.version, year, issuerType: ctx.issuerType, provisions, findings };
+}
+
+type Ctx = {
+  fw: Framework;
+  year: number;
+  issuerType: Bundle['organisation']['issuerType'];
+  avail: Availability;
+  explanations: readonly Explanation[];
+};
+
+function assessProvision(
+  ctx: Ctx,
+  p: Provision,
+  obligation: Obligation,
+  findings: CompletenessFinding[],
+): ProvisionAssessment {
+  const where: string[] = [];
+  const missing: MissingElement[] = [];
+  const reqObligations = p.requirements.map((r) =>
+    requirementObligation(ctx.fw, p, r, ctx.issuerType, ctx.year),
+  );
+  p.requirements.forEach((r, i) => {
+    const found = r.anyOf.flatMap((e) => ctx.avail.find(e));
+    if (found.length > 0) where.push(...found);
+    else
+      missing.push({
+        requirement: r.id,
+        obligation: reqObligations[i] ?? obligation,
+        anyOf: r.anyOf.map(evidenceText),
+      });
+  });
+  const explanation = ctx.explanations.find((e) => {
+    const c = splitCitation(e.subject);
+    return c?.framework === ctx.fw.id && c.code === p.code;
+  });
+  const allMandatory =
+    reqObligations.length === 0 ? obligation === 'mandatory' : reqObligations.every((x) => x === 'mandatory');
+  const tag = `${ctx.fw.id}:${p.code}`;
+  if (explanation && allMandatory)
+    findings.push({
+      severity: 'error',
+      code: 'mandatory-explained',
+      provision: tag,
+      message: `${tag} is mandatory for ${ctx.issuerType} issuers in ${ctx.year}: it must be disclosed, an explanation does not satisfy it`,
+    });
+  const mandatoryMissing = missing.filter((m) => m.obligation === 'mandatory');
+  if (mandatoryMissing.length > 0 || (p.requirements.length === 0 && obligation === 'mandatory'))
+    findings.push({
+      severity: 'error',
+      code: 'mandatory-missing',
+      provision: tag,
+      message: `${tag} is mandatory and not disclosed (${mandatoryMissing.map((m) => m.requirement).join(', ') || 'no evidence'})`,
+    });
+  const unmet = p.requirements.length === 0 || missing.length > 0;
+  const status: ProvisionStatus = !unmet
+    ? 'disclosed'
+    : where.length > 0
+      ? 'partly-disclosed'
+      : explanation && !allMandatory && mandatoryMissing.length === 0
+        ? 'explained'
+        : 'missing';
+  const base = { provision: p, obligation, status, where, missing };
+  return explanation ? { ...base, explanation } : base;
+}
