@@ -79,3 +79,15 @@ describe('withOverrides (factors.csv over the library)', () => {
     expect(lib.find((f) => f.id === bundleNcv.id)?.value).toBe('42.652');
   });
 });
+
+describe('immutability', () => {
+  it('cannot be changed by a caller', () => {
+    const f = factorLibrary()[0] as { value: string; keys: Record<string, string> };
+    expect(() => {
+      f.value = '0';
+    }).toThrow(TypeError);
+    expect(() => {
+      f.keys.fuel = 'x';
+    }).toThrow(TypeError);
+  });
+});

@@ -23,7 +23,10 @@ export const factorLibraryVersion: string = FILES[0]?.version ?? '';
 /** Per-file versions, for the consistency test and for lineage. */
 export const factorFileVersions: readonly string[] = FILES.map((f) => f.version);
 
-const LIBRARY: readonly FactorRecord[] = Object.freeze(FILES.flatMap((f) => f.records));
+/** Frozen, records and keys included: the library is shared by every caller. */
+const LIBRARY: readonly FactorRecord[] = Object.freeze(
+  FILES.flatMap((f) => f.records).map((r) => Object.freeze({ ...r, keys: Object.freeze({ ...r.keys }) })),
+);
 
 /** The standard library, in file order (NDRC, IPCC, grid, GB/T 2589, stoichiometric, GEC). */
 export function factorLibrary(): readonly FactorRecord[] {
