@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateBundle } from '../calc/evaluate-bundle.js';
+import { buildReport } from './build-report.js';
+import type { Block, Section } from './model.js';
+import { HOSTILE_TEXT, reportTestBundle } from './test-report-bundle.js';
+
+const bundle = reportTestBundle();
+const model = buildReport({ bundle, figures: evaluateBundle(bundle).figures });
+const all = (ss: readonly Section[]): Section[] => ss.flatMap((s) => [s, ...all(s.sections)]);
+const blocks = (id: string): readonly Block[] => all(model.sections).find((s) => s.id === id)?.blocks ?? [];
+
+describe('report model', () => {
+  it('follows the HKEX order: about, board, governance, stakeholders, environment, social, data, indices', () => {
+    expect(model.sections.map((s) => `${s.number} ${s.id}`)).toEqual([
+      '1 about',
+      '2 board',
+      '3 governance',
+      '4 stakeholders',
+      '5 environment',
+      '6 social',
+      '7 economic',
+      '8 data-tables',
+      '9 hkex-index',
+      '10 gri-index',
+      '11 sasac-index',
+    ]);
+    expect(all(model.sections).find((s) => s.id === 'water')?.number).toBe('5.4');
+  });
+
+  it('formats numbers once, in the catalogue unit, with the prior year and the change', () => {
+    const water = model.figureGroups
+      .flatMap((g) => g.figures)
+      .find((f) => f.indicatorId === 'water.withdrawal');
+    // 12.3456 × 10⁴ m³ = 123,456 m³ (precision 0); prior 110,000 m³; change +12.2 %.
+    expect(water).toMatchObject({
+      current: { text: '123,456' },
+      prior: { text: '110,000' },
+      change: { text: '+12.2' },
+      unit: { en: 'm³', 'zh-Hant': '立方米' },
+    });
+    const revenue = model.figureGroups.flatMap((g) => g.figures).find((f) => f.indicatorId === 'revenue');
+    expect(revenue?.exact).toBe('1234.567');
+  });
+
+  it('leaves the change empty when the prior year is zero', () => {
+    const waste = model.figureGroups
+      .flatMap((g) => g.figures)
+      .find((f) => f.indicatorId === 'waste.hazardous');
+    expect(waste?.change).toBeNull();
+    expect(waste?.current?.text).toBe('2,500.13');
+  });
+
+  it('keeps user narrative as text for the renderers to escape, and marks missing narrative', () => {
+    const emissions = blocks('emissions').find((b) => b.kind === 'paragraph');
+    expect(emissions).toMatchObject({ role: 'user', text: { en: `Emission management. ${HOSTILE_TEXT}` } });
+    expect(blocks('water')[0]).toMatchObject({ kind: 'paragraph', role: 'placeholder' });
+  });
+
+  it('draws the materiality matrix from the register and flags placeholder scores', () => {
+    const matrix = blocks('materiality').find((b) => b.kind === 'chart');
+    expect(matrix).toMatchObject({ chart: 'matrix' });
+    if (matrix?.kind === 'chart' && matrix.chart === 'matrix')
+      expect(matrix.points.map((p) => [p.x.text, p.y.text, p.isPlaceholder])).toEqual([
+        ['4.0', '4.5', false],
+        ['4.6', '4.8', true],
+      ]);
+    expect(blocks('materiality').some((b) => b.kind === 'note')).toBe(true);
+  });
+
+  it('lists HKEX provisions in code order with the sections that answer them', () => {
+    const hkex = model.contentIndex.filter((r) => r.framework === 'hkex');
+    const labels = hkex.map((r) => r.label);
+    expect(labels.indexOf('MDR.GOV')).toBeLessThan(labels.indexOf('A1.GD'));
+    expect(labels.indexOf('A1.GD')).toBeLessThan(labels.indexOf('KPI A1.1'));
+    expect(labels.indexOf('KPI A2.5')).toBeLessThan(labels.indexOf('B1.GD'));
+    expect(labels.at(-1)?.startsWith('D.MT')).toBe(true);
+    expect(hkex.find((r) => r.code === 'A2.2')?.sectionIds).toEqual(['water']);
+  });
+
+  it('merges provisions from the framework module, keeping unanswered ones with their explanation', () => {
+    const m = buildReport({
+      bundle,
+      figures: [],
+      provisions: [
+        { framework: 'hkex', code: 'A1.1', label: 'KPI A1.1', status: 'missing' },
+        {
+          framework: 'hkex',
+          code: 'D.MT.CAP.a',
+          status: 'explained',
+          explanation: { 'zh-Hant': '不適用', en: 'n/a' },
+        },
+        { framework: 'sasac', code: 'E.3.1', label: 'E.3.1', narrativeIds: ['climate-strategy'] },
+      ],
+    });
+    expect(m.contentIndex.find((r) => r.code === 'A1.1')?.status).toBe('missing');
+    expect(m.contentIndex.find((r) => r.code === 'D.MT.CAP.a')).toMatchObject({
+      sectionIds: [],
+      status: 'explained',
+    });
+    expect(m.contentIndex.filter((r) => r.framework === 'sasac')).toMatchObject([
+      { code: 'E.3.1', sectionIds: ['climate'] },
+    ]);
+  });
+});

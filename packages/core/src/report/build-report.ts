@@ -1,0 +1,160 @@
+/**
+ * Build the report model from a bundle and its evaluated figures. Pure: the same inputs give the
+ * same model. Provisions (titles, completeness status) from the framework module are optional,
+ * so the model builds without it.
+ */
+import type { Figure } from '../calc/figure.js';
+import type { Bundle } from '../model/bundle.js';
+import { groupEntity } from '../model/organisation.js';
+import type { LocalisedText } from '../model/text.js';
+import { aboutBlocks } from './about-blocks.js';
+import { emissionsCharts, energyCharts, trendCharts } from './chart-blocks.js';
+import { type ProvisionInput, reportContentIndex } from './content-index.js';
+import { reportFigures } from './figure-rows.js';
+import { figureTable } from './figure-table.js';
+import { REPORT_LABELS } from './labels.js';
+import type { Block, FigureGroup, ReportFigure, ReportModel, Section } from './model.js';
+import { type Extra, OTHER_FIGURES_SECTION, OUTLINE, type OutlineNode } from './outline.js';
+import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks } from './register-blocks.js';
+
+export type BuildReportOptions = {
+  readonly bundle: Bundle;
+  readonly figures: readonly Figure[];
+  readonly provisions?: readonly ProvisionInput[];
+};
+
+const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
+const NO_NARRATIVE = t('本節尚未提供敘述內容。', 'No narrative has been provided for this section.');
+
+type Ctx = { bundle: Bundle; rows: ReportFigure[]; prior: string | null; group: string };
+
+function narrativeBlocks(ctx: Ctx, node: OutlineNode): Block[] {
+  const ids = node.narrative ?? [];
+  if (ids.length === 0) return [];
+  const wanted = ctx.bundle.narrative.filter(
+    (n) => ids.includes(n.id) || (ids.some((i) => i.startsWith('climate-')) && n.id.startsWith('climate-')),
+  );
+  wanted.sort((a, b) => rankOf(ids, a.id) - rankOf(ids, b.id));
+  if (wanted.length === 0) return [{ kind: 'paragraph', text: NO_NARRATIVE, role: 'placeholder' }];
+  return wanted.flatMap((n): Block[] => [
+    ...(wanted.length > 1 ? [{ kind: 'subheading', text: n.title } as const] : []),
+    { kind: 'paragraph', text: n.body, role: 'user' },
+  ]);
+}
+const rankOf = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
+
+function extraBlocks(ctx: Ctx, extra: Extra): Block[] {
+  const r = ctx.bundle.registers;
+  switch (extra) {
+    case 'about':
+      return aboutBlocks(ctx.bundle);
+    case 'stakeholders':
+      return stakeholderBlocks(r);
+    case 'materiality':
+      return materialityBlocks(r);
+    case 'climate-risks':
+      return climateRiskBlocks(r);
+    case 'targets':
+      return targetBlocks(r);
+    case 'emissions-charts':
+      return emissionsCharts(ctx.bundle, ctx.rows);
+    case 'energy-charts':
+      return energyCharts(ctx.bundle, ctx.rows);
+    case 'trends':
+      return trendCharts(ctx.bundle, ctx.rows, ctx.prior);
+  }
+}
+
+function keyFigures(ctx: Ctx, node: OutlineNode): Block[] {
+  const rows = ctx.rows.filter((r) => r.sectionId === node.id && r.entityId === ctx.group);
+  if (rows.length === 0) return [];
+  return [figureTable(`key-${node.id}`, t('集團主要數據', 'Key group figures'), rows, ctx, false)];
+}
+
+function buildSection(ctx: Ctx, node: OutlineNode, number: string): Section {
+  return {
+    id: node.id,
+    number,
+    title: node.title,
+    blocks: [
+      ...narrativeBlocks(ctx, node),
+      ...(node.extras ?? []).flatMap((e) => extraBlocks(ctx, e)),
+      ...keyFigures(ctx, node),
+    ],
+    sections: (node.children ?? []).map((c, i) => buildSection(ctx, c, `${number}.${i + 1}`)),
+  };
+}
+
+function groupsOf(rows: readonly ReportFigure[]): FigureGroup[] {
+  const titles = new Map<string, LocalisedText>();
+  const visit = (ns: readonly OutlineNode[]) => {
+    for (const n of ns) {
+      titles.set(n.id, n.title);
+      visit(n.children ?? []);
+    }
+  };
+  visit([...OUTLINE, OTHER_FIGURES_SECTION]);
+  const groups: FigureGroup[] = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last?.sectionId === r.sectionId) (last.figures as ReportFigure[]).push(r);
+    else
+      groups.push({
+        sectionId: r.sectionId,
+        title: titles.get(r.sectionId) ?? t(r.sectionId, r.sectionId),
+        figures: [r],
+      });
+  }
+  return groups;
+}
+
+export function buildReport(opts: BuildReportOptions): ReportModel {
+  const { bundle } = opts;
+  const rows = reportFigures(bundle, opts.figures);
+  const ctx: Ctx = {
+    bundle,
+    rows,
+    prior: bundle.reporting.prior[0] ?? null,
+    group: groupEntity(bundle.organisation).id,
+  };
+  const main = OUTLINE.map((n, i) => buildSection(ctx, n, String(i + 1)));
+  const groups = groupsOf(rows);
+  let n = main.length;
+  const sections: Section[] = [...main];
+  if (rows.some((r) => r.sectionId === OTHER_FIGURES_SECTION.id))
+    sections.push(buildSection(ctx, { ...OTHER_FIGURES_SECTION, extras: [] }, String(++n)));
+  sections.push({
+    id: 'data-tables',
+    number: String(++n),
+    title: t('數據表', 'Data tables'),
+    blocks: [
+      ...trendCharts(bundle, rows, ctx.prior),
+      ...groups.map((g) => figureTable(`data-${g.sectionId}`, g.title, g.figures, ctx, true)),
+    ],
+    sections: [],
+  });
+  const indexSection = (id: string, title: LocalisedText, framework: 'hkex' | 'gri' | 'sasac'): Section => ({
+    id,
+    number: String(++n),
+    title,
+    blocks: [{ kind: 'content-index', framework }],
+    sections: [],
+  });
+  sections.push(indexSection('hkex-index', REPORT_LABELS.hkexIndex, 'hkex'));
+  sections.push(indexSection('gri-index', REPORT_LABELS.griIndex, 'gri'));
+  sections.push(indexSection('sasac-index', REPORT_LABELS.sasacIndex, 'sasac'));
+  return {
+    title: t(
+      `${bundle.reporting.current}年環境、社會及管治報告`,
+      `${bundle.reporting.current} Environmental, Social and Governance Report`,
+    ),
+    organisation: bundle.organisation.name,
+    ...(bundle.organisation.stockCode ? { stockCode: bundle.organisation.stockCode } : {}),
+    currentYear: bundle.reporting.current,
+    priorYear: ctx.prior,
+    sections,
+    figureGroups: groups,
+    contentIndex: reportContentIndex(bundle.registers, opts.provisions ?? []),
+    labels: REPORT_LABELS,
+  };
+}

@@ -1,0 +1,21 @@
+/** Fixed labels of the report (table heads, index titles), in both languages. */
+import type { ReportLabels } from './model.js';
+
+export const REPORT_LABELS: ReportLabels = {
+  contents: { 'zh-Hant': '目錄', en: 'Contents' },
+  indicator: { 'zh-Hant': '指標', en: 'Indicator' },
+  unit: { 'zh-Hant': '單位', en: 'Unit' },
+  entity: { 'zh-Hant': '實體', en: 'Entity' },
+  change: { 'zh-Hant': '變動（%）', en: 'Change (%)' },
+  section: { 'zh-Hant': '章節', en: 'Section' },
+  page: { 'zh-Hant': '頁碼', en: 'Page' },
+  code: { 'zh-Hant': '條文', en: 'Code' },
+  provision: { 'zh-Hant': '披露要求', en: 'Provision' },
+  status: { 'zh-Hant': '狀態', en: 'Status' },
+  placeholder: { 'zh-Hant': '（示意位置，非實測評分）', en: '(illustrative position, not a measured score)' },
+  draftForReview: { 'zh-Hant': '簡體中文草稿，待審閱', en: 'draft for review' },
+  notCalculated: { 'zh-Hant': '未能計算', en: 'not calculated' },
+  hkexIndex: { 'zh-Hant': '香港聯合交易所ESG守則內容索引', en: 'HKEX ESG Code content index' },
+  griIndex: { 'zh-Hant': 'GRI內容索引', en: 'GRI content index' },
+  sasacIndex: { 'zh-Hant': '國資委ESG參考指標索引', en: 'SASAC ESG reference indicators index' },
+};

@@ -1,0 +1,157 @@
+/**
+ * The report model: an intermediate document that renderers turn into HTML, PDF, DOCX, XLSX and
+ * JSON. It is built once by a pure function (build-report.ts) and holds every text in both
+ * languages and every number as a string already formatted from Decimal (half-up, thousands
+ * separators) — renderers never calculate, and both languages share the same number strings.
+ */
+import type { Disaggregation } from '../model/fact.js';
+import type { LocalisedText } from '../model/text.js';
+
+/** A formatted number: `text` as printed ("1,234.50"); `plain` without separators ("1234.50"). */
+export type NumberText = { readonly text: string; readonly plain: string };
+
+export type Cell =
+  | { readonly kind: 'text'; readonly text: LocalisedText }
+  | { readonly kind: 'number'; readonly value: NumberText; readonly figureId?: string }
+  | { readonly kind: 'empty' };
+
+export type TableBlock = {
+  readonly kind: 'table';
+  readonly id: string;
+  readonly caption: LocalisedText;
+  readonly head: readonly LocalisedText[];
+  readonly rows: readonly (readonly Cell[])[];
+};
+
+export type ChartSeries = { readonly name: LocalisedText; readonly values: readonly (NumberText | null)[] };
+
+/** A point of the materiality matrix: x = importance to the business, y = to stakeholders (0..5). */
+export type MatrixPoint = {
+  readonly label: LocalisedText;
+  readonly x: NumberText;
+  readonly y: NumberText;
+  readonly category: string;
+  readonly isPlaceholder: boolean;
+};
+
+export type ChartBlock =
+  | {
+      readonly kind: 'chart';
+      readonly chart: 'bar' | 'stacked-bar';
+      readonly id: string;
+      readonly title: LocalisedText;
+      readonly unit: LocalisedText;
+      readonly categories: readonly LocalisedText[];
+      readonly series: readonly ChartSeries[];
+    }
+  | {
+      readonly kind: 'chart';
+      readonly chart: 'matrix';
+      readonly id: string;
+      readonly title: LocalisedText;
+      readonly xTitle: LocalisedText;
+      readonly yTitle: LocalisedText;
+      readonly points: readonly MatrixPoint[];
+    };
+
+export type Block =
+  | {
+      readonly kind: 'paragraph';
+      readonly text: LocalisedText;
+      /** "user": from the bundle (escape, keep line breaks); "placeholder": stands in for missing text. */
+      readonly role: 'user' | 'generated' | 'placeholder';
+    }
+  | { readonly kind: 'note'; readonly text: LocalisedText }
+  | { readonly kind: 'subheading'; readonly text: LocalisedText }
+  /** The content index of a framework: rows from ReportModel.contentIndex, pages added by the PDF renderer. */
+  | { readonly kind: 'content-index'; readonly framework: ReportIndexRow['framework'] }
+  | TableBlock
+  | ChartBlock;
+
+export type Section = {
+  readonly id: string;
+  /** Printed section number, "3.2". Same in every language. */
+  readonly number: string;
+  readonly title: LocalisedText;
+  readonly blocks: readonly Block[];
+  readonly sections: readonly Section[];
+};
+
+/** One reported figure with its comparative, as printed. */
+export type ReportFigure = {
+  readonly id: string;
+  readonly indicatorId: string;
+  /** The report section the figure belongs to. */
+  readonly sectionId: string;
+  readonly label: LocalisedText;
+  readonly unit: LocalisedText;
+  readonly entityId: string;
+  readonly entity: LocalisedText;
+  readonly periodId: string;
+  readonly disaggregation: Disaggregation;
+  readonly precision: number;
+  /** Exact value (Decimal.toString(), no rounding) for the JSON and the XLSX Calculations sheet. */
+  readonly exact: string | null;
+  readonly current: NumberText | null;
+  readonly priorId: string | null;
+  readonly prior: NumberText | null;
+  /** Change against the prior year in per cent, one decimal place, signed ("+5.3"); null when not defined. */
+  readonly change: NumberText | null;
+  /** When the figure could not be calculated: the error message (printed instead of a number). */
+  readonly error?: string;
+  readonly method?: string;
+};
+
+export type ReportIndexRow = {
+  readonly framework: 'hkex' | 'gri' | 'sasac';
+  readonly code: string;
+  /** The code as printed in the index ("KPI A1.1"). */
+  readonly label: string;
+  readonly title: LocalisedText;
+  /** Sections that disclose the provision; renderers print their numbers and, in PDF, pages. */
+  readonly sectionIds: readonly string[];
+  readonly status?: 'disclosed' | 'partly-disclosed' | 'explained' | 'missing';
+  readonly explanation?: LocalisedText;
+};
+
+export type FigureGroup = {
+  readonly sectionId: string;
+  readonly title: LocalisedText;
+  readonly figures: readonly ReportFigure[];
+};
+
+export type ReportModel = {
+  readonly title: LocalisedText;
+  readonly organisation: LocalisedText;
+  readonly stockCode?: string;
+  readonly currentYear: string;
+  readonly priorYear: string | null;
+  readonly sections: readonly Section[];
+  /** Every year-period figure, grouped by report section, in report order. */
+  readonly figureGroups: readonly FigureGroup[];
+  readonly contentIndex: readonly ReportIndexRow[];
+  /** Fixed labels the renderers need (table heads, TOC title…), from the glossary. */
+  readonly labels: ReportLabels;
+};
+
+export type ReportLabels = Readonly<
+  Record<
+    | 'contents'
+    | 'indicator'
+    | 'unit'
+    | 'entity'
+    | 'change'
+    | 'section'
+    | 'page'
+    | 'code'
+    | 'provision'
+    | 'status'
+    | 'placeholder'
+    | 'draftForReview'
+    | 'notCalculated'
+    | 'hkexIndex'
+    | 'griIndex'
+    | 'sasacIndex',
+    LocalisedText
+  >
+>;

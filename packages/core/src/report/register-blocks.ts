@@ -1,0 +1,154 @@
+/** Blocks built from the registers: stakeholders, the materiality matrix, climate risks, targets. */
+import { Decimal } from '../decimal.js';
+import { axisValueLabel } from '../glossary/glossary.js';
+import type { ClimateRisk, Registers } from '../model/registers.js';
+import type { LocalisedText } from '../model/text.js';
+import { formatNumber } from './format-number.js';
+import { REPORT_LABELS } from './labels.js';
+import type { Block, Cell } from './model.js';
+
+const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
+const text = (x: LocalisedText): Cell => ({ kind: 'text', text: x });
+const joined = (xs: readonly LocalisedText[]): LocalisedText => ({
+  'zh-Hant': xs.map((x) => x['zh-Hant']).join('；'),
+  en: xs.map((x) => x.en).join('; '),
+});
+/** Register scores are plain JS numbers from YAML (0..5); printed at one decimal place. */
+const score = (n: number) => formatNumber(new Decimal(String(n)), 1);
+
+export function stakeholderBlocks(r: Registers): Block[] {
+  if (r.stakeholders.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      id: 'stakeholders',
+      caption: t('持份者的期望及溝通渠道', 'Stakeholder expectations and channels'),
+      head: [t('持份者', 'Stakeholder'), t('期望', 'Expectations'), t('溝通渠道', 'Channels')],
+      rows: r.stakeholders.map((s) => [text(s.name), text(joined(s.expectations)), text(joined(s.channels))]),
+    },
+  ];
+}
+
+const CATEGORY: Record<string, LocalisedText> = {
+  environmental: t('環境', 'Environmental'),
+  social: t('社會', 'Social'),
+  governance: t('管治', 'Governance'),
+  economic: t('經濟', 'Economic'),
+};
+
+export function materialityBlocks(r: Registers): Block[] {
+  if (r.materialTopics.length === 0) return [];
+  const hasPlaceholder = r.materialTopics.some((m) => m.isPlaceholder);
+  const blocks: Block[] = [
+    {
+      kind: 'chart',
+      chart: 'matrix',
+      id: 'materiality-matrix',
+      title: t('重要性矩陣', 'Materiality matrix'),
+      xTitle: t('對業務的重要性', 'Importance to the business'),
+      yTitle: t('對持份者的重要性', 'Importance to stakeholders'),
+      points: r.materialTopics.map((m) => ({
+        label: m.name,
+        x: score(m.businessScore),
+        y: score(m.stakeholderScore),
+        category: m.category,
+        isPlaceholder: m.isPlaceholder,
+      })),
+    },
+    {
+      kind: 'table',
+      id: 'material-topics',
+      caption: t('重要議題', 'Material topics'),
+      head: [
+        t('議題', 'Topic'),
+        t('類別', 'Category'),
+        t('對持份者', 'To stakeholders'),
+        t('對業務', 'To the business'),
+      ],
+      rows: r.materialTopics.map((m) => [
+        text(
+          m.isPlaceholder
+            ? {
+                'zh-Hant': `${m.name['zh-Hant']}${REPORT_LABELS.placeholder['zh-Hant']}`,
+                en: `${m.name.en} ${REPORT_LABELS.placeholder.en}`,
+              }
+            : m.name,
+        ),
+        text(CATEGORY[m.category] ?? t(m.category, m.category)),
+        { kind: 'number', value: score(m.stakeholderScore) },
+        { kind: 'number', value: score(m.businessScore) },
+      ]),
+    },
+  ];
+  if (hasPlaceholder)
+    blocks.push({
+      kind: 'note',
+      text: t(
+        '標示為示意位置的議題，其評分取自矩陣圖示，並非實測數值。',
+        'Topics marked as illustrative positions take their scores from a picture of the matrix, not from measured values.',
+      ),
+    });
+  return blocks;
+}
+
+const RISK_KIND: Record<ClimateRisk['kind'], LocalisedText> = {
+  'physical-acute': t('急性實體風險', 'Acute physical risk'),
+  'physical-chronic': t('慢性實體風險', 'Chronic physical risk'),
+  'transition-policy': t('轉型風險：政策及法律', 'Transition risk: policy and legal'),
+  'transition-technology': t('轉型風險：技術', 'Transition risk: technology'),
+  'transition-market': t('轉型風險：市場', 'Transition risk: market'),
+  'transition-reputation': t('轉型風險：聲譽', 'Transition risk: reputation'),
+  opportunity: t('機遇', 'Opportunity'),
+};
+
+export function climateRiskBlocks(r: Registers): Block[] {
+  if (r.climateRisks.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      id: 'climate-risks',
+      caption: t('氣候相關風險及機遇', 'Climate-related risks and opportunities'),
+      head: [
+        t('類型', 'Type'),
+        t('風險或機遇', 'Risk or opportunity'),
+        t('時間範圍', 'Horizon'),
+        t('財務影響', 'Financial effect'),
+        t('應對措施', 'Response'),
+      ],
+      rows: r.climateRisks.map((c) => [
+        text(RISK_KIND[c.kind]),
+        text({
+          'zh-Hant': `${c.name['zh-Hant']}：${c.description['zh-Hant']}`,
+          en: `${c.name.en}: ${c.description.en}`,
+        }),
+        text(axisValueLabel(c.horizon)),
+        text(c.financialEffect),
+        text(c.response),
+      ]),
+    },
+  ];
+}
+
+export function targetBlocks(r: Registers): Block[] {
+  if (r.targets.length === 0) return [];
+  const dash = t('—', '—');
+  return [
+    {
+      kind: 'table',
+      id: 'targets',
+      caption: t('目標', 'Targets'),
+      head: [
+        t('目標', 'Target'),
+        t('目標值', 'Target value'),
+        t('基準年', 'Base year'),
+        t('目標年', 'Target year'),
+      ],
+      rows: r.targets.map((g) => [
+        text(g.name),
+        text(g.value ? t(`${g.value} ${g.unit ?? ''}`.trim(), `${g.value} ${g.unit ?? ''}`.trim()) : dash),
+        text(g.baseYear ? t(g.baseYear, g.baseYear) : dash),
+        text(g.targetYear ? t(g.targetYear, g.targetYear) : dash),
+      ]),
+    },
+  ];
+}
