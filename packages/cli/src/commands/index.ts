@@ -1,7 +1,8 @@
 /** The command table. Each later feature adds its command file here. */
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
+import { disclosuresCommand } from './disclosures.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [validateCommand, serveCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, serveCommand, demoCommand, disclosuresCommand];

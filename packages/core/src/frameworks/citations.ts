@@ -4,7 +4,7 @@
  * unknown one is a warning: the reader is pointed at the wrong or a non-existent requirement.
  */
 import type { Bundle } from '../model/bundle.js';
-import type { Framework } from './framework.js';
+import type { Framework, Provision } from './framework.js';
 import { FRAMEWORKS, findProvision, splitCitation } from './registry.js';
 
 export type CitationFinding = {
@@ -20,7 +20,10 @@ export type CitationFinding = {
 export function checkCitation(citation: string, citedBy: string): CitationFinding | undefined {
   const c = splitCitation(citation);
   if (!c) return undefined;
-  const p = findProvision(FRAMEWORKS[c.framework], c.code);
+  const fw = FRAMEWORKS[c.framework];
+  // An aspect ("A1", "A4") stands for its provisions ("A1.GD", "A1.1", …).
+  const p =
+    findProvision(fw, c.code) ?? aspectOf(fw.provisions.filter((x) => x.code.startsWith(`${c.code}.`)));
   if (!p)
     return {
       severity: 'warning',
@@ -37,6 +40,11 @@ export function checkCitation(citation: string, citedBy: string): CitationFindin
     citedBy,
     message: `${citation} was withdrawn from ${c.framework} in ${p.deprecated.since}: ${p.deprecated.note}`,
   };
+}
+
+/** A stand-in for an aspect: a live provision if any, else a withdrawn one (so A4 warns). */
+function aspectOf(members: readonly Provision[]): Provision | undefined {
+  return members.find((m) => !m.deprecated) ?? members[0];
 }
 
 /** Citations made by a bundle: explanation subjects and material topics' HKEX codes. */

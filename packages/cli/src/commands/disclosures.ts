@@ -1,0 +1,73 @@
+/**
+ * `assay disclosures <bundle> [--framework …] [--format text|json]`: completeness of a bundle
+ * against one framework. Exit 1 when a mandatory provision is missing or explained away.
+ */
+import {
+  assessCompleteness,
+  type CompletenessReport,
+  evaluateBundle,
+  FRAMEWORK_IDS,
+  isFrameworkId,
+} from '@assay/core';
+import { loadBundle } from '@assay/io';
+import { type Command, EXIT, formatOption, onePositional, UsageError } from '../command.js';
+import { formatIssue } from './validate.js';
+
+export const disclosuresCommand: Command = {
+  name: 'disclosures',
+  usage: `assay disclosures <bundle> [--framework ${FRAMEWORK_IDS.join('|')}] [--format text|json]`,
+  summary: 'completeness against a disclosure framework: disclosed, partly, explained or missing',
+  options: { format: { type: 'string' }, framework: { type: 'string' } },
+  async run(args, io) {
+    const format = formatOption(args, ['text', 'json'], 'text');
+    const fw = typeof args.values.framework === 'string' ? args.values.framework : 'hkex';
+    if (!isFrameworkId(fw)) throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS.join(', ')}`);
+    const dir = onePositional(args, 'bundle folder');
+    const loaded = await loadBundle(dir);
+    if (!loaded.ok) {
+      for (const i of loaded.issues) io.err(formatIssue(i));
+      return EXIT.findings;
+    }
+    const bundle = loaded.bundle;
+    const report = assessCompleteness({ bundle, figures: evaluateBundle(bundle).figures, framework: fw });
+    if (format === 'json') io.out(JSON.stringify(toJson(report), null, 2));
+    else printText(report, io.out);
+    return report.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
+  },
+};
+
+function toJson(r: CompletenessReport) {
+  return {
+    framework: r.framework,
+    version: r.version,
+    year: r.year,
+    issuerType: r.issuerType,
+    provisions: r.provisions.map((a) => ({
+      code: a.provision.code,
+      obligation: a.obligation,
+      status: a.status,
+      where: a.where,
+      missing: a.missing,
+      ...(a.explanation ? { explanation: a.explanation.text } : {}),
+    })),
+    findings: r.findings,
+  };
+}
+
+function printText(r: CompletenessReport, out: (t: string) => void) {
+  out(`${r.framework} ${r.version} — ${r.issuerType}, FY${r.year}`);
+  const width = Math.max(...r.provisions.map((a) => a.provision.code.length), 4);
+  for (const a of r.provisions) {
+    const detail =
+      a.status === 'disclosed'
+        ? a.where.join(', ')
+        : a.status === 'explained'
+          ? `explained: ${a.explanation?.text.en ?? ''}`
+          : `missing ${a.missing.map((m) => m.requirement).join(', ') || '(no mapped evidence)'}`;
+    out(`${a.provision.code.padEnd(width)}  ${a.obligation.padEnd(17)}  ${a.status.padEnd(16)}  ${detail}`);
+  }
+  const counts = new Map<string, number>();
+  for (const a of r.provisions) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  out([...counts].map(([s, n]) => `${n} ${s}`).join(', '));
+  for (const f of r.findings) out(`${f.severity}: ${f.message}`);
+}
