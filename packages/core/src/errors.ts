@@ -9,6 +9,8 @@ export type CalcErrorCode =
   | 'cycle'
   | 'division-by-zero'
   | 'invalid-formula'
+  | 'negative-remainder'
+  | 'instrument-double-use'
   | 'upstream';
 
 export type CalcError = {

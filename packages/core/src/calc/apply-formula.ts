@@ -4,8 +4,15 @@
  */
 import { Decimal } from '../decimal.js';
 import { type CalcError, calcError } from '../errors.js';
-import { type Quantity, type QuantityResult, convert, divide, multiply, subtract } from '../units/quantity.js';
-import { type Unit, parseUnit } from '../units/unit.js';
+import {
+  convert,
+  divide,
+  multiply,
+  type Quantity,
+  type QuantityResult,
+  subtract,
+} from '../units/quantity.js';
+import { parseUnit, type Unit } from '../units/unit.js';
 import type { Formula } from './formula.js';
 
 const UNIT_CACHE = new Map<string, Unit | CalcError>();
@@ -25,12 +32,20 @@ function into(q: QuantityResult, unitLabel: string | undefined, origin: string):
   const u = cachedUnit(unitLabel, origin);
   if ('kind' in u) return u;
   const r = convert(q, u, origin);
-  return r.kind === 'error' ? calcError('unit-mismatch', `${origin}: result is ${q.unit.symbol}, declared ${unitLabel}`, origin) : r;
+  return r.kind === 'error'
+    ? calcError('unit-mismatch', `${origin}: result is ${q.unit.symbol}, declared ${unitLabel}`, origin)
+    : r;
 }
 
 export function applyFormula(f: Formula, inputs: readonly QuantityResult[], origin: string): QuantityResult {
   const failed = inputs.find((v): v is CalcError => v.kind === 'error');
-  if (failed) return calcError('upstream', `input ${failed.origin} failed: ${failed.message}`, origin, failed.cause ?? failed);
+  if (failed)
+    return calcError(
+      'upstream',
+      `input ${failed.origin} failed: ${failed.message}`,
+      origin,
+      failed.cause ?? failed,
+    );
   const qs = inputs as readonly Quantity[];
   switch (f.op) {
     case 'sum':
@@ -42,7 +57,8 @@ export function applyFormula(f: Formula, inputs: readonly QuantityResult[], orig
       for (let i = 0; i < qs.length; i++) {
         const q = qs[i] as Quantity;
         const c = convert(q, unit, origin);
-        if (c.kind === 'error') return calcError('unit-mismatch', `${origin}: cannot add ${q.unit.symbol} into ${f.unit}`, origin);
+        if (c.kind === 'error')
+          return calcError('unit-mismatch', `${origin}: cannot add ${q.unit.symbol} into ${f.unit}`, origin);
         acc = acc.plus(f.op === 'weighted-sum' ? c.value.times(f.weights[i] ?? '1') : c.value);
       }
       return { kind: 'quantity', value: acc, unit };
@@ -50,12 +66,25 @@ export function applyFormula(f: Formula, inputs: readonly QuantityResult[], orig
     case 'product': {
       const [first, ...rest] = qs;
       if (!first) return calcError('invalid-formula', `${origin}: product of nothing`, origin);
-      return into(rest.reduce<Quantity>((a, b) => multiply(a, b), first), f.unit, origin);
+      return into(
+        rest.reduce<Quantity>((a, b) => multiply(a, b), first),
+        f.unit,
+        origin,
+      );
     }
     case 'ratio':
       return into(divide(qs[0] as Quantity, qs[1] as Quantity, origin), f.unit, origin);
-    case 'difference':
-      return into(subtract(qs[0] as Quantity, qs[1] as Quantity, origin), f.unit, origin);
+    case 'difference': {
+      const d = into(subtract(qs[0] as Quantity, qs[1] as Quantity, origin), f.unit, origin);
+      if (f.nonNegative && d.kind === 'quantity' && d.value.isNegative()) {
+        return calcError(
+          'negative-remainder',
+          `${origin}: ${(qs[1] as Quantity).value} ${(qs[1] as Quantity).unit.symbol} deducted exceeds ${(qs[0] as Quantity).value} ${(qs[0] as Quantity).unit.symbol}`,
+          origin,
+        );
+      }
+      return d;
+    }
     case 'convert':
       return into(qs[0] as Quantity, f.unit, origin);
   }
@@ -68,4 +97,3 @@ export function sameResult(a: QuantityResult | undefined, b: QuantityResult): bo
   }
   return a.value.equals(b.value) && a.unit.symbol === b.unit.symbol && a.unit.scale.equals(b.unit.scale);
 }
-

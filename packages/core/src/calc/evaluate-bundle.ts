@@ -1,28 +1,48 @@
 /**
- * Evaluate a bundle into figures. Every input data point is a figure in its own right (its
- * value as entered); derived figures come from the calculation graph (added by calc/graph).
+ * Evaluate a bundle into figures: every input indicator (consolidated from facts) and every
+ * derived indicator (activity methods, sums, ratios) for each entity and reporting year.
+ * `explainFigure` gives the derivation tree of one figure.
  */
 
-import { bundleCatalogue } from '../bundle/validate-bundle.js';
+import type { FactorRecord } from '../factors/factor.js';
+import { buildGraph } from '../methods/build-graph.js';
 import type { Bundle } from '../model/bundle.js';
-import { type Figure, figureId } from './figure.js';
+import type { QuantityResult } from '../units/quantity.js';
+import type { Figure } from './figure.js';
+import type { CalcGraph } from './graph.js';
+import { explain, type Lineage } from './lineage.js';
 
-export type Evaluation = { readonly figures: readonly Figure[] };
+export type Evaluation = {
+  readonly figures: readonly Figure[];
+  readonly graph: CalcGraph;
+};
 
-export function inputFigures(bundle: Bundle): Figure[] {
-  const catalogue = bundleCatalogue(bundle);
-  return bundle.dataPoints.map((d) => ({
-    id: figureId(d.indicatorId, d.entityId, d.periodId, d.disaggregation),
-    indicatorId: d.indicatorId,
-    entityId: d.entityId,
-    periodId: d.periodId,
-    disaggregation: d.disaggregation,
-    value: d.quantity,
-    precision: catalogue.get(d.indicatorId)?.precision ?? 2,
-    method: 'input',
-  }));
+export function figuresOf(graph: CalcGraph): Figure[] {
+  const out: Figure[] = [];
+  for (const spec of graph.nodes()) {
+    if (!spec.figure) continue;
+    const f = spec.figure;
+    out.push({
+      id: spec.id,
+      indicatorId: f.indicatorId,
+      entityId: f.entityId,
+      periodId: f.periodId,
+      disaggregation: f.disaggregation,
+      value: graph.value(spec.id) as QuantityResult,
+      precision: f.precision,
+      ...(f.method === undefined ? {} : { method: f.method }),
+    });
+  }
+  return out;
 }
 
-export function evaluateBundle(bundle: Bundle): Evaluation {
-  return { figures: inputFigures(bundle) };
+export function evaluateBundle(bundle: Bundle, library?: readonly FactorRecord[]): Evaluation {
+  const { graph } = buildGraph(bundle, library);
+  return { figures: figuresOf(graph), graph };
+}
+
+/** Lineage of one figure; undefined when the bundle has no such figure. */
+export function explainFigure(bundle: Bundle, figureId: string): Lineage | undefined {
+  const { graph } = buildGraph(bundle);
+  return graph.has(figureId) ? explain(graph, figureId) : undefined;
 }

@@ -7,15 +7,25 @@
  *   weighted-sum Σ weights[i] × inputs[i]        (consolidation: weights are ownership shares)
  *   product      Π inputs
  *   ratio        inputs[0] ÷ inputs[1]
- *   difference   inputs[0] − inputs[1]
+ *   difference   inputs[0] − inputs[1]          (nonNegative: a negative result is an error)
  *   convert      inputs[0] expressed in unit
  */
 export type Formula =
   | { readonly op: 'sum'; readonly inputs: readonly string[]; readonly unit: string }
-  | { readonly op: 'weighted-sum'; readonly inputs: readonly string[]; readonly weights: readonly string[]; readonly unit: string }
+  | {
+      readonly op: 'weighted-sum';
+      readonly inputs: readonly string[];
+      readonly weights: readonly string[];
+      readonly unit: string;
+    }
   | { readonly op: 'product'; readonly inputs: readonly string[]; readonly unit?: string }
   | { readonly op: 'ratio'; readonly inputs: readonly [string, string]; readonly unit?: string }
-  | { readonly op: 'difference'; readonly inputs: readonly [string, string]; readonly unit?: string }
+  | {
+      readonly op: 'difference';
+      readonly inputs: readonly [string, string];
+      readonly unit?: string;
+      readonly nonNegative?: boolean;
+    }
   | { readonly op: 'convert'; readonly inputs: readonly [string]; readonly unit: string };
 
 export type FormulaOp = Formula['op'];

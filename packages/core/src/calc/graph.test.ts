@@ -20,13 +20,33 @@ function smallGraph(): CalcGraph {
   const g = new CalcGraph();
   g.add(fact('diesel', '100 t'));
   g.add({ kind: 'constant', id: 'ef', label: 'EF diesel', value: q('3.0959 tCO2e/t') });
-  g.add({ kind: 'derived', id: 'diesel.co2', label: 'diesel CO2', formula: { op: 'product', inputs: ['diesel', 'ef'], unit: 'tCO2e' } });
+  g.add({
+    kind: 'derived',
+    id: 'diesel.co2',
+    label: 'diesel CO2',
+    formula: { op: 'product', inputs: ['diesel', 'ef'], unit: 'tCO2e' },
+  });
   g.add(fact('elec', '1000 MWh'));
   g.add({ kind: 'constant', id: 'grid', label: 'grid', value: q('0.6021 tCO2e/MWh') });
-  g.add({ kind: 'derived', id: 's2', label: 'scope 2', formula: { op: 'product', inputs: ['elec', 'grid'], unit: 'tCO2e' } });
-  g.add({ kind: 'derived', id: 'total', label: 'total', formula: { op: 'sum', inputs: ['diesel.co2', 's2'], unit: 'tCO2e' } });
+  g.add({
+    kind: 'derived',
+    id: 's2',
+    label: 'scope 2',
+    formula: { op: 'product', inputs: ['elec', 'grid'], unit: 'tCO2e' },
+  });
+  g.add({
+    kind: 'derived',
+    id: 'total',
+    label: 'total',
+    formula: { op: 'sum', inputs: ['diesel.co2', 's2'], unit: 'tCO2e' },
+  });
   g.add(fact('rev', '10 CNY million'));
-  g.add({ kind: 'derived', id: 'intensity', label: 'intensity', formula: { op: 'ratio', inputs: ['total', 'rev'], unit: 'tCO2e/CNY million' } });
+  g.add({
+    kind: 'derived',
+    id: 'intensity',
+    label: 'intensity',
+    formula: { op: 'ratio', inputs: ['total', 'rev'], unit: 'tCO2e/CNY million' },
+  });
   return g;
 }
 
@@ -67,7 +87,11 @@ describe('calculation graph', () => {
     g.add({ kind: 'derived', id: 'd', label: 'd', formula: { op: 'sum', inputs: ['c', 'x'], unit: 't' } });
     g.evaluate();
     for (const id of ['a', 'b', 'c']) {
-      expect(g.value(id)).toMatchObject({ kind: 'error', code: 'cycle', message: expect.stringMatching(/a → c → b → a|c → b → a → c|b → a → c → b/) });
+      expect(g.value(id)).toMatchObject({
+        kind: 'error',
+        code: 'cycle',
+        message: expect.stringMatching(/a → c → b → a|c → b → a → c|b → a → c → b/),
+      });
     }
     expect(g.value('d')).toMatchObject({ kind: 'error', code: 'upstream', cause: { code: 'cycle' } });
     expect(show(g, 'x')).toBe('1 t');
@@ -76,13 +100,34 @@ describe('calculation graph', () => {
   it('propagates missing inputs and unit mismatches with their origin', () => {
     const g = new CalcGraph();
     g.add(fact('coal', '5 t'));
-    g.add({ kind: 'derived', id: 'co2', label: 'co2', formula: { op: 'product', inputs: ['coal', 'ef.coal'], unit: 'tCO2e' } });
-    g.add({ kind: 'derived', id: 'bad', label: 'bad', formula: { op: 'sum', inputs: ['coal', 'elec'], unit: 't' } });
+    g.add({
+      kind: 'derived',
+      id: 'co2',
+      label: 'co2',
+      formula: { op: 'product', inputs: ['coal', 'ef.coal'], unit: 'tCO2e' },
+    });
+    g.add({
+      kind: 'derived',
+      id: 'bad',
+      label: 'bad',
+      formula: { op: 'sum', inputs: ['coal', 'elec'], unit: 't' },
+    });
     g.add(fact('elec', '1 MWh'));
-    g.add({ kind: 'derived', id: 'total', label: 'total', formula: { op: 'sum', inputs: ['co2'], unit: 'tCO2e' } });
+    g.add({
+      kind: 'derived',
+      id: 'total',
+      label: 'total',
+      formula: { op: 'sum', inputs: ['co2'], unit: 'tCO2e' },
+    });
     g.evaluate();
-    expect(g.value('co2')).toMatchObject({ code: 'upstream', cause: { code: 'missing-input', origin: 'ef.coal' } });
-    expect(g.value('total')).toMatchObject({ code: 'upstream', cause: { code: 'missing-input', origin: 'ef.coal' } });
+    expect(g.value('co2')).toMatchObject({
+      code: 'upstream',
+      cause: { code: 'missing-input', origin: 'ef.coal' },
+    });
+    expect(g.value('total')).toMatchObject({
+      code: 'upstream',
+      cause: { code: 'missing-input', origin: 'ef.coal' },
+    });
     expect(g.value('bad')).toMatchObject({ code: 'unit-mismatch', origin: 'bad' });
   });
 

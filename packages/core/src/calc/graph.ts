@@ -11,9 +11,9 @@
 import { calcError } from '../errors.js';
 import type { Quantity, QuantityResult } from '../units/quantity.js';
 import { applyFormula, sameResult } from './apply-formula.js';
-import { MinHeap } from './min-heap.js';
-import { type NodeSpec, inputsOf } from './node.js';
 import { findCycles } from './cycles.js';
+import { MinHeap } from './min-heap.js';
+import { inputsOf, type NodeSpec } from './node.js';
 
 export class CalcGraph {
   private readonly index = new Map<string, number>();
@@ -97,12 +97,18 @@ export class CalcGraph {
   private resolveCycles(firstRank: number): void {
     const left: number[] = [];
     for (let i = 0; i < this.specs.length; i++) if ((this.rank[i] as number) < 0) left.push(i);
-    const cycles = findCycles(left, (i) => (this.inputs[i] as number[]).filter((j) => j >= 0 && (this.rank[j] as number) < 0));
+    const cycles = findCycles(left, (i) =>
+      (this.inputs[i] as number[]).filter((j) => j >= 0 && (this.rank[j] as number) < 0),
+    );
     let r = firstRank;
     for (const members of cycles) {
       const names = members.map((i) => (this.specs[i] as NodeSpec).id);
       for (const i of members) {
-        this.values[i] = calcError('cycle', `cycle (each depends on the next): ${names.join(' → ')} → ${names[0]}`, (this.specs[i] as NodeSpec).id);
+        this.values[i] = calcError(
+          'cycle',
+          `cycle (each depends on the next): ${names.join(' → ')} → ${names[0]}`,
+          (this.specs[i] as NodeSpec).id,
+        );
         this.rank[i] = r++;
       }
     }
@@ -128,7 +134,14 @@ export class CalcGraph {
     const vals = new Array<QuantityResult>(ins.length);
     for (let k = 0; k < ins.length; k++) {
       const j = ins[k] as number;
-      vals[k] = j < 0 ? calcError('missing-input', `no node "${spec.formula.inputs[k]}"`, spec.formula.inputs[k] as string) : (this.values[j] as QuantityResult);
+      vals[k] =
+        j < 0
+          ? calcError(
+              'missing-input',
+              `no node "${spec.formula.inputs[k]}"`,
+              spec.formula.inputs[k] as string,
+            )
+          : (this.values[j] as QuantityResult);
     }
     return applyFormula(spec.formula, vals, spec.id);
   }

@@ -11,7 +11,7 @@ import type { FactInfo, FigureMeta } from './node.js';
 
 export type Lineage = {
   readonly id: string;
-  readonly kind: 'fact' | 'factor' | 'constant' | 'derived' | 'missing';
+  readonly kind: 'fact' | 'factor' | 'constant' | 'derived' | 'invalid' | 'missing';
   readonly label: string;
   readonly op?: FormulaOp;
   /** For weighted sums: the weight of each child, in order. */
@@ -41,10 +41,18 @@ export function explain(graph: CalcGraph, id: string, depth = 64): Lineage {
       return { ...base, kind: 'factor', children: [], ...(spec.factor ? { factor: spec.factor } : {}) };
     case 'constant':
       return { ...base, kind: 'constant', children: [] };
+    case 'invalid':
+      return { ...base, kind: 'invalid', children: [] };
     case 'derived': {
       const f: Formula = spec.formula;
       const children = depth <= 0 ? [] : f.inputs.map((c) => explain(graph, c, depth - 1));
-      return { ...base, kind: 'derived', op: f.op, children, ...(f.op === 'weighted-sum' ? { weights: f.weights } : {}) };
+      return {
+        ...base,
+        kind: 'derived',
+        op: f.op,
+        children,
+        ...(f.op === 'weighted-sum' ? { weights: f.weights } : {}),
+      };
     }
   }
 }

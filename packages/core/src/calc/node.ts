@@ -4,6 +4,8 @@
  * A node may carry `figure`: it is then a reported figure with indicator, entity, period,
  * disaggregation and printed precision.
  */
+
+import type { CalcError } from '../errors.js';
 import type { FactorRecord } from '../factors/factor.js';
 import type { Disaggregation, Provenance } from '../model/fact.js';
 import type { Quantity, QuantityResult } from '../units/quantity.js';
@@ -18,15 +20,26 @@ export type FigureMeta = {
   readonly method?: string;
 };
 
-export type FactInfo = Provenance & { readonly factId: string; readonly entityId: string; readonly periodId: string };
+export type FactInfo = Provenance & {
+  readonly factId: string;
+  readonly entityId: string;
+  readonly periodId: string;
+};
 
-type Common = { readonly id: string; readonly label: string; readonly figure?: FigureMeta; readonly note?: string };
+type Common = {
+  readonly id: string;
+  readonly label: string;
+  readonly figure?: FigureMeta;
+  readonly note?: string;
+};
 
 export type NodeSpec =
   | (Common & { readonly kind: 'fact'; readonly value: Quantity; readonly fact: FactInfo })
   | (Common & { readonly kind: 'factor'; readonly value: QuantityResult; readonly factor?: FactorRecord })
   | (Common & { readonly kind: 'constant'; readonly value: Quantity })
-  | (Common & { readonly kind: 'derived'; readonly formula: Formula });
+  | (Common & { readonly kind: 'derived'; readonly formula: Formula })
+  /** A value that is known to be wrong before any arithmetic (e.g. a certificate used twice). */
+  | (Common & { readonly kind: 'invalid'; readonly value: CalcError });
 
 export function inputsOf(spec: NodeSpec): readonly string[] {
   return spec.kind === 'derived' ? spec.formula.inputs : [];

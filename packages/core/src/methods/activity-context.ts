@@ -1,0 +1,64 @@
+/** What an activity handler needs: the graph, factor nodes, contributions and the method choices. */
+import type { CalcGraph } from '../calc/graph.js';
+import type { ActivityLine } from '../model/fact.js';
+import type { Methods } from '../model/methods.js';
+import type { Entity } from '../model/organisation.js';
+import { parsePeriod } from '../model/period.js';
+import type { Contributions } from './contributions.js';
+import type { FactorNodes } from './factor-nodes.js';
+
+export type ActivityContext = {
+  readonly graph: CalcGraph;
+  readonly factors: FactorNodes;
+  readonly contributions: Contributions;
+  readonly methods: Methods;
+  readonly entity: Entity;
+};
+
+/** The fact node of an activity line, added once. */
+export function lineNode(ctx: ActivityContext, line: ActivityLine): string {
+  const id = `act:${line.id}`;
+  if (!ctx.graph.has(id)) {
+    ctx.graph.add({
+      kind: 'fact',
+      id,
+      label: `${line.activity} ${line.subject}${line.use ? ` (${line.use})` : ''}, ${line.entityId} ${line.periodId}`,
+      value: line.amount,
+      fact: {
+        factId: line.id,
+        entityId: line.entityId,
+        periodId: line.periodId,
+        source: line.source,
+        ...(line.evidence === undefined ? {} : { evidence: line.evidence }),
+        ...(line.comment === undefined ? {} : { comment: line.comment }),
+      },
+    });
+  }
+  return id;
+}
+
+export function yearOfLine(line: ActivityLine): string {
+  return String(parsePeriod(line.periodId)?.year ?? line.periodId);
+}
+
+/** Record that `node` contributes to `indicatorId` for the line's entity and year. */
+export function contribute(
+  ctx: ActivityContext,
+  line: ActivityLine,
+  indicatorId: string,
+  node: string,
+  disaggregation: Record<string, string> = {},
+): void {
+  ctx.contributions.add(line.entityId, { indicatorId, disaggregation, year: yearOfLine(line) }, node);
+}
+
+export function derive(
+  ctx: ActivityContext,
+  id: string,
+  label: string,
+  formula: import('../calc/formula.js').Formula,
+  note?: string,
+): string {
+  ctx.graph.add({ kind: 'derived', id, label, formula, ...(note === undefined ? {} : { note }) });
+  return id;
+}

@@ -1,0 +1,66 @@
+/**
+ * Fuel lines: energy and Scope 1.
+ * NDRC non-ferrous guideline (2015), the default:  E = AD × NCV × CC × OF × 44/12
+ *   (AD in t, or 10⁴ m³ for gases; NCV GJ per unit; CC tC/GJ; OF ratio).
+ * IPCC 2006: E = AD × NCV × EF (EF per energy already includes carbon content; OF = 1, never a
+ *   Chinese oxidation rate).
+ * use = reductant → "energy used as raw material" (E_原材料); combustion or unspecified →
+ * combustion. Unspecified (not metered separately) is counted as combustion and says so.
+ * Energy: GJ from NCV (calorific), MWh = GJ ÷ 3.6; tce from the GB/T 2589-2020 coefficient.
+ */
+
+import { fuelParameterQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
+import type { ActivityLine } from '../model/fact.js';
+import { type ActivityContext, contribute, derive, lineNode } from './activity-context.js';
+
+export function fuelLine(ctx: ActivityContext, line: ActivityLine): void {
+  const fuel = line.subject;
+  const amount = lineNode(ctx, line);
+  const method = ctx.methods.ghg;
+  const ncv = ctx.factors.node(fuelParameterQuery(method, 'ncv', fuel));
+  const gj = derive(ctx, `act:${line.id}:energy`, `energy of ${fuel} (NCV, ${method})`, {
+    op: 'product',
+    inputs: [amount, ncv],
+    unit: 'GJ',
+  });
+  const co2 =
+    method === 'ipcc-2006'
+      ? derive(ctx, `act:${line.id}:co2`, `CO2 of ${fuel} (IPCC 2006: NCV × EF)`, {
+          op: 'product',
+          inputs: [gj, ctx.factors.node(fuelParameterQuery(method, 'co2-ef-per-energy', fuel))],
+          unit: 'tCO2e',
+        })
+      : derive(
+          ctx,
+          `act:${line.id}:co2`,
+          `CO2 of ${fuel} (NDRC NF 2015: NCV × CC × OF × 44/12)`,
+          {
+            op: 'product',
+            inputs: [
+              gj,
+              ctx.factors.node(fuelParameterQuery(method, 'carbon-content', fuel)),
+              ctx.factors.node(fuelParameterQuery(method, 'oxidation-rate', fuel)),
+              ctx.factors.node({
+                kind: 'constant',
+                keys: { constant: 'co2-per-carbon' },
+                label: 'CO2 per carbon (44/12)',
+              }),
+            ],
+            unit: 'tCO2e',
+          },
+          line.use === 'unspecified'
+            ? 'not metered separately as fuel or reductant: counted as combustion'
+            : undefined,
+        );
+  const tce = derive(ctx, `act:${line.id}:tce`, `standard coal of ${fuel} (GB/T 2589-2020)`, {
+    op: 'product',
+    inputs: [amount, ctx.factors.node(tceCoefficientQuery(fuel, ctx.methods.electricityTce))],
+    unit: 'tce',
+  });
+  contribute(ctx, line, line.use === 'reductant' ? 'ghg.scope1.reductant' : 'ghg.scope1.combustion', co2);
+  contribute(ctx, line, 'ghg.scope1.by-fuel', co2, { fuel });
+  contribute(ctx, line, 'energy.direct', gj);
+  contribute(ctx, line, 'energy.by-carrier', gj, { fuel });
+  contribute(ctx, line, 'energy.total.tce', tce);
+  contribute(ctx, line, 'energy.by-carrier.tce', tce, { fuel });
+}

@@ -1,0 +1,24 @@
+/** Which method handles each activity type: an exhaustive table, so a new type must be mapped. */
+import type { ActivityLine, ActivityType } from '../model/fact.js';
+import type { ActivityContext } from './activity-context.js';
+import { purchasedElectricityLine, purchasedHeatLine, selfGeneratedLine } from './activity-energy.js';
+import { fuelLine } from './activity-fuel.js';
+import { processLine, recordOnly, scope3Line } from './activity-other.js';
+
+type Handler = (ctx: ActivityContext, line: ActivityLine) => void;
+
+export const ACTIVITY_HANDLERS: { readonly [K in ActivityType]: Handler } = {
+  fuel: fuelLine,
+  'electricity-purchased': purchasedElectricityLine,
+  'electricity-green-trade': recordOnly, // in market-based Scope 2 and renewables (scope2-market.ts)
+  'green-certificate': recordOnly, // idem
+  'electricity-self-generated': selfGeneratedLine,
+  'electricity-exported': recordOnly,
+  'heat-purchased': purchasedHeatLine,
+  'steam-purchased': purchasedHeatLine,
+  'heat-exported': recordOnly,
+  'waste-heat-recovered': recordOnly, // GB/T 2589: recovered energy used on site is not counted again
+  carbonate: processLine,
+  'oxalic-acid': processLine,
+  scope3: scope3Line,
+};

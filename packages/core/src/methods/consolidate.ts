@@ -1,0 +1,143 @@
+/**
+ * Consolidation from sites to entities to the group, bottom-up. For each additive (sum)
+ * indicator, an entity's figure = its own contributions + Σ weight × each child's figure:
+ *   operational control: weight 1 for children under operational control, else excluded;
+ *   financial control:    weight 1 for children under operational or financial control;
+ *   equity share:         weight = the share the parent holds (counts of people stay whole).
+ * Own disaggregated values without an own total get a total: the sum over the first axis
+ * (in catalogue order) that has single-axis values.
+ */
+import type { Indicator } from '../model/indicator.js';
+import type { ConsolidationApproach, Entity, Organisation } from '../model/organisation.js';
+import { type ContributionSet, type Contributions, keyText } from './contributions.js';
+import type { FigureIndex } from './figure-index.js';
+
+export function childWeight(
+  approach: ConsolidationApproach,
+  child: Entity,
+  indicator: Indicator,
+): string | undefined {
+  if (approach === 'operational-control') return child.control === 'operational' ? '1' : undefined;
+  if (approach === 'financial-control') return child.control === 'none' ? undefined : '1';
+  if (indicator.dimension === 'count') return child.control === 'none' ? undefined : '1';
+  return child.ownership.toString();
+}
+
+export const APPROACH_NOTE: { readonly [K in ConsolidationApproach]: string } = {
+  'operational-control': 'operational control: 100% of entities under operational control',
+  'financial-control': 'financial control: 100% of entities under financial control',
+  'equity-share': 'equity share: each entity by the share held',
+};
+
+/** Entities ordered children before parents. */
+export function postOrder(org: Organisation): Entity[] {
+  const out: Entity[] = [];
+  const visit = (e: Entity) => {
+    for (const c of org.entities.filter((x) => x.parentId === e.id)) visit(c);
+    out.push(e);
+  };
+  for (const root of org.entities.filter((e) => e.parentId === undefined)) visit(root);
+  return out;
+}
+
+type TotalSet = ContributionSet & { readonly totalOver: string };
+
+function ownTotals(
+  own: ReadonlyMap<string, ContributionSet>,
+  catalogue: ReadonlyMap<string, Indicator>,
+): TotalSet[] {
+  const byIndYear = new Map<string, ContributionSet[]>();
+  for (const set of own.values()) {
+    const k = `${set.indicatorId}|${set.year}`;
+    byIndYear.set(k, [...(byIndYear.get(k) ?? []), set]);
+  }
+  const out: TotalSet[] = [];
+  for (const sets of byIndYear.values()) {
+    if (sets.some((s) => Object.keys(s.disaggregation).length === 0)) continue;
+    const first = sets[0] as ContributionSet;
+    const axes = catalogue.get(first.indicatorId)?.axes ?? [];
+    const axis = axes.find((a) =>
+      sets.some((s) => Object.keys(s.disaggregation).length === 1 && a in s.disaggregation),
+    );
+    if (axis === undefined) continue;
+    const nodes = sets
+      .filter((s) => Object.keys(s.disaggregation).length === 1 && axis in s.disaggregation)
+      .flatMap((s) => s.nodes);
+    out.push({
+      indicatorId: first.indicatorId,
+      year: first.year,
+      disaggregation: {},
+      nodes,
+      totalOver: axis,
+    });
+  }
+  return out;
+}
+
+export function consolidate(args: {
+  org: Organisation;
+  catalogue: ReadonlyMap<string, Indicator>;
+  contributions: Contributions;
+  figures: FigureIndex;
+  methodNote: (indicator: Indicator) => string;
+}): void {
+  const { org, catalogue, contributions, figures } = args;
+  const approach = org.consolidation;
+  /** Keys each entity has figures for, so parents include keys only their children have. */
+  const keysOf = new Map<string, { key: string; set: ContributionSet }[]>();
+  for (const entity of postOrder(org)) {
+    const children = org.entities.filter((e) => e.parentId === entity.id);
+    const own = [...contributions.of(entity.id).values()];
+    const totals = ownTotals(contributions.of(entity.id), catalogue);
+    const keys = new Map<string, { set: ContributionSet; totalOver?: string }>();
+    for (const s of own) keys.set(keyText(s), { set: s });
+    for (const t of totals) keys.set(keyText(t), { set: t, totalOver: t.totalOver ?? '' });
+    // keys present at children (additive indicators only)
+    for (const child of children) {
+      for (const k of keysOf.get(child.id) ?? [])
+        if (!keys.has(k.key)) keys.set(k.key, { set: { ...k.set, nodes: [] } });
+    }
+    for (const { set, totalOver } of keys.values()) {
+      const indicator = catalogue.get(set.indicatorId);
+      if (!indicator) continue;
+      const additive = indicator.aggregation === 'sum';
+      const inputs = [...set.nodes];
+      const weights = set.nodes.map(() => '1');
+      if (additive) {
+        for (const child of children) {
+          const w = childWeight(approach, child, indicator);
+          const f = figures.get(set.indicatorId, child.id, set.year, set.disaggregation);
+          if (w !== undefined && f !== undefined) {
+            inputs.push(f);
+            weights.push(w);
+          }
+        }
+      } else if (inputs.length > 1) {
+        inputs.splice(0, inputs.length - 1); // latest / none: the last own value stands
+        weights.splice(0, weights.length - 1);
+      }
+      if (inputs.length === 0) continue;
+      const notes = [
+        totalOver ? `total = sum over ${totalOver}` : undefined,
+        children.length > 0 && additive ? APPROACH_NOTE[approach] : undefined,
+      ].filter(Boolean);
+      figures.addDerived(
+        {
+          indicatorId: set.indicatorId,
+          entityId: entity.id,
+          periodId: set.year,
+          disaggregation: set.disaggregation,
+          precision: indicator.precision,
+          method: args.methodNote(indicator),
+        },
+        `${indicator.name.en}, ${entity.name.en}, ${set.year}`,
+        { op: 'weighted-sum', inputs, weights, unit: indicator.unit },
+        notes.length > 0 ? notes.join('; ') : undefined,
+      );
+    }
+    keysOf.set(
+      entity.id,
+      [...keys.entries()].map(([key, v]) => ({ key, set: v.set })),
+    );
+  }
+}
