@@ -1,0 +1,170 @@
+/** The API client. Types are copied from the server's presenters (the web app imports no package). */
+import type { Localised } from './i18n';
+
+export type ApiErrorBody = {
+  code: string;
+  message: string;
+  field?: string;
+  issues?: { file: string; row?: number; column?: string; reason: string }[];
+};
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+export type Figure = {
+  id: string;
+  indicatorId: string;
+  name: Localised;
+  topic: string | null;
+  kind: string;
+  entityId: string;
+  periodId: string;
+  disaggregation: Record<string, string>;
+  precision: number;
+  value: string | null;
+  display: string | null;
+  unit: string | null;
+  error?: { code: string; message: string };
+};
+export type Headline = { current: Figure; prior: Figure | null; changePercent: string | null };
+export type Split = { key: string; figure: Figure }[];
+export type Overview = {
+  period: string;
+  priorPeriod: string | null;
+  groupEntity: string;
+  workspaceVersion: number;
+  headlines: Headline[];
+  emissions: { byScope: Split; byEntity: Split; bySource: Split };
+  energyMix: Split;
+  targets: {
+    id: string;
+    name: Localised;
+    target: string | null;
+    unit: string | null;
+    targetYear: string | null;
+    current: Figure | null;
+  }[];
+  findings: { available: false } | { available: true; bySeverity: Record<string, number> };
+  completeness: { available: false } | { available: true; frameworks: unknown };
+};
+export type Entity = { id: string; name: Localised; kind: string; parentId: string | null };
+export type Organisation = {
+  id: string;
+  name: Localised;
+  entities: Entity[];
+  frameworks: string[];
+  workspaceVersion: number;
+};
+export type Periods = { current: string; prior: string[]; withData: string[] };
+export type DataPoint = {
+  id: string;
+  version: number;
+  entityId: string;
+  periodId: string;
+  indicatorId: string;
+  name: Localised;
+  disaggregation: Record<string, string>;
+  value: string;
+  unit: string;
+  source: string;
+};
+export type ImportPreview = {
+  workspaceVersion: number;
+  rows: {
+    line: number;
+    action: 'add' | 'change' | 'unchanged';
+    id: string;
+    entity: string;
+    period: string;
+    indicator: string;
+    disaggregation: string;
+    before: { value: string; unit: string } | null;
+    after: { value: string; unit: string };
+  }[];
+  issues: { row?: number; column?: string; reason: string }[];
+  summary: { add: number; change: number; unchanged: number; errors: number };
+};
+export type Lineage = {
+  id: string;
+  kind: 'fact' | 'factor' | 'derived' | 'constant';
+  label: Localised;
+  op: string | null;
+  value: { value: string | null; display: string | null; unit: string | null; error?: { message: string } };
+  figureId: string | null;
+  fact: {
+    id: string;
+    version: number | null;
+    source: string | null;
+    evidence: string | null;
+    comment: string | null;
+  } | null;
+  factor: {
+    id: string;
+    document: string;
+    status: string;
+    vintage: number;
+    method: string;
+    value: string;
+    unit: string;
+  } | null;
+  note: string | null;
+  children: Lineage[];
+};
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const r = await fetch(`/api${path}`, init);
+  const body = (await r.json().catch(() => ({}))) as { error?: ApiErrorBody };
+  if (!r.ok) throw new ApiError(r.status, body.error ?? { code: 'internal', message: r.statusText });
+  return body as T;
+}
+const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', ...headers },
+});
+const qs = (o: Record<string, string | undefined>) =>
+  new URLSearchParams(
+    Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  ).toString();
+
+export const api = {
+  overview: () => call<Overview>('/overview'),
+  organisation: () => call<Organisation>('/organisation'),
+  periods: () => call<Periods>('/periods'),
+  dataPoints: (entity: string, period: string) =>
+    call<{ workspaceVersion: number; dataPoints: DataPoint[] }>(`/data-points?${qs({ entity, period })}`),
+  figures: (q: { entity?: string; period?: string }) => call<{ figures: Figure[] }>(`/figures?${qs(q)}`),
+  figure: (id: string) =>
+    call<{ figure: Figure; lineage: Lineage | null; lineageError: ApiErrorBody | null }>(
+      `/figure?${qs({ id })}`,
+    ),
+  writeValue: (id: string, version: number, value: string, reason: string, dryRun: boolean) =>
+    call<{ dataPoint: DataPoint }>(
+      `/data-points/${encodeURIComponent(id)}${dryRun ? '?dryRun=true' : ''}`,
+      send('PUT', { value, reason }, { 'If-Match': `"${version}"` }),
+    ),
+  previewImport: (file: string, csv: string) =>
+    call<ImportPreview>('/import/data-points', send('POST', { file, csv })),
+  applyImport: (file: string, csv: string, version: number, reason: string) =>
+    call<ImportPreview>('/import/data-points?apply=true', send('POST', { file, csv, version, reason })),
+  findings: (q: { rule?: string; severity?: string; entity?: string }) =>
+    call<{ findings: Finding[]; total: number }>(`/findings?${qs(q)}`),
+  disclosures: () => call<{ disclosures: unknown }>('/disclosures'),
+  explanations: () =>
+    call<{ workspaceVersion: number; explanations: { subject: string; text: Localised }[] }>('/explanations'),
+  writeExplanation: (subject: string, text: Localised, version: number) =>
+    call<unknown>(`/explanations/${encodeURIComponent(subject)}`, send('PUT', { text, version })),
+};
+
+export type Finding = {
+  rule: string;
+  severity: string;
+  where?: unknown;
+  message: Localised | string;
+  figureId?: string;
+};

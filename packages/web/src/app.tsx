@@ -1,0 +1,84 @@
+/** The shell: header with navigation and the language switch, and the page for the route. */
+import { useEffect, useState } from 'react';
+import { api } from './api';
+import { type Lang, LangContext, pick, type TextKey, translate } from './i18n';
+import { OrgContext } from './org-context';
+import { ChecksPage } from './pages/checks';
+import { DataPage } from './pages/data';
+import { DisclosuresPage } from './pages/disclosures';
+import { FigurePage } from './pages/figure';
+import { OverviewPage } from './pages/overview';
+import { ReportPage } from './pages/report';
+import { type Page, useRoute } from './route';
+import { useLoad } from './use-load';
+
+const NAV: { page: Page; key: TextKey }[] = [
+  { page: 'overview', key: 'overview' },
+  { page: 'data', key: 'data' },
+  { page: 'figure', key: 'figures' },
+  { page: 'checks', key: 'checks' },
+  { page: 'disclosures', key: 'disclosures' },
+  { page: 'report', key: 'report' },
+];
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem('assay.lang');
+  return saved === 'en' || saved === 'zh-Hant' ? saved : 'zh-Hant';
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const route = useRoute();
+  const org = useLoad(() => api.organisation(), []);
+  useEffect(() => {
+    localStorage.setItem('assay.lang', lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const page = (() => {
+    switch (route.page) {
+      case 'overview':
+        return <OverviewPage />;
+      case 'data':
+        return <DataPage />;
+      case 'figure':
+        return <FigurePage id={route.params.get('id')} />;
+      case 'checks':
+        return <ChecksPage severity={route.params.get('severity')} />;
+      case 'disclosures':
+        return <DisclosuresPage />;
+      case 'report':
+        return <ReportPage />;
+    }
+  })();
+  return (
+    <LangContext.Provider value={lang}>
+      <OrgContext.Provider value={org.data}>
+        <header className="top">
+          <span className="brand">Assay</span>
+          <span className="org">{org.data ? pick(org.data.name, lang) : ''}</span>
+          <nav>
+            {NAV.map((n) => (
+              <a
+                key={n.page}
+                href={`#/${n.page}`}
+                className={route.page === n.page ? 'active' : ''}
+                data-nav={n.page}
+              >
+                {translate(lang, n.key)}
+              </a>
+            ))}
+          </nav>
+          <button
+            type="button"
+            className="lang"
+            data-lang-switch
+            onClick={() => setLang(lang === 'en' ? 'zh-Hant' : 'en')}
+          >
+            {lang === 'en' ? '中文' : 'English'}
+          </button>
+        </header>
+        <main>{page}</main>
+      </OrgContext.Provider>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,112 @@
+/** UI text in Traditional Chinese and English. Keys are stable; every key exists in both. */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh-Hant' | 'en';
+export type Localised = { 'zh-Hant': string; en: string };
+
+const TEXT = {
+  appTitle: { 'zh-Hant': 'Assay ESG 數據平台', en: 'Assay ESG data' },
+  overview: { 'zh-Hant': '概覽', en: 'Overview' },
+  data: { 'zh-Hant': '數據', en: 'Data' },
+  figures: { 'zh-Hant': '數據溯源', en: 'Figure explorer' },
+  checks: { 'zh-Hant': '檢查', en: 'Checks' },
+  disclosures: { 'zh-Hant': '披露', en: 'Disclosures' },
+  report: { 'zh-Hant': '報告', en: 'Report' },
+  language: { 'zh-Hant': 'English', en: '中文' },
+  loading: { 'zh-Hant': '載入中…', en: 'Loading…' },
+  headlines: { 'zh-Hant': '集團主要指標', en: 'Group headline figures' },
+  prior: { 'zh-Hant': '上年', en: 'Prior year' },
+  change: { 'zh-Hant': '變動', en: 'Change' },
+  noHeadlines: { 'zh-Hant': '尚無集團層面的數據。', en: 'No group-level figures yet.' },
+  emissionsByScope: { 'zh-Hant': '按範疇劃分的排放', en: 'Emissions by scope' },
+  emissionsByEntity: { 'zh-Hant': '按實體劃分的排放', en: 'Emissions by entity' },
+  emissionsBySource: { 'zh-Hant': '按排放源劃分的範疇一排放', en: 'Scope 1 by source' },
+  energyMix: { 'zh-Hant': '能源結構', en: 'Energy mix' },
+  targets: { 'zh-Hant': '目標及進度', en: 'Targets and progress' },
+  openFindings: { 'zh-Hant': '未解決的檢查結果', en: 'Open findings' },
+  completeness: { 'zh-Hant': '各框架披露完整度', en: 'Completeness by framework' },
+  notCalculated: {
+    'zh-Hant': '計算圖尚未產生此項數字。',
+    en: 'The calculation graph does not produce these figures yet.',
+  },
+  notAvailable: { 'zh-Hant': '此功能尚未提供', en: 'Not available yet' },
+  notAvailableBody: {
+    'zh-Hant': '此版本的 Assay 尚未包含這部分；完成後會在此顯示真實結果。',
+    en: 'This version of Assay does not include this part yet; real results will appear here when it does.',
+  },
+  entity: { 'zh-Hant': '實體', en: 'Entity' },
+  period: { 'zh-Hant': '期間', en: 'Period' },
+  indicator: { 'zh-Hant': '指標', en: 'Indicator' },
+  breakdown: { 'zh-Hant': '細分', en: 'Breakdown' },
+  value: { 'zh-Hant': '數值', en: 'Value' },
+  unit: { 'zh-Hant': '單位', en: 'Unit' },
+  source: { 'zh-Hant': '來源', en: 'Source' },
+  version: { 'zh-Hant': '版本', en: 'Version' },
+  reason: { 'zh-Hant': '修改原因', en: 'Reason for changes' },
+  reasonHint: { 'zh-Hant': '例如：按審計後賬目更正', en: 'e.g. corrected to the audited accounts' },
+  reasonNeeded: { 'zh-Hant': '請先填寫修改原因。', en: 'Enter a reason for the change first.' },
+  saved: { 'zh-Hant': '已儲存', en: 'Saved' },
+  badNumber: {
+    'zh-Hant': '請輸入數字，例如 1234.5（不要千位分隔符）',
+    en: 'Enter a number such as 1234.5 (no thousands separators)',
+  },
+  staleVersion: {
+    'zh-Hant': '其他人已修改此數據，已重新載入。',
+    en: 'Someone changed this value meanwhile; reloaded.',
+  },
+  changedFigures: { 'zh-Hant': '受影響的數字', en: 'Figures that changed' },
+  noChanges: {
+    'zh-Hant': '修改數值後，受影響的數字會列在這裡。',
+    en: 'Edit a value and the figures it changes are listed here.',
+  },
+  importCsv: { 'zh-Hant': '匯入 CSV', en: 'Import CSV' },
+  chooseFile: { 'zh-Hant': '選擇檔案', en: 'Choose file' },
+  template: { 'zh-Hant': '下載填報範本', en: 'Download entry template' },
+  exportCsv: { 'zh-Hant': '匯出數據', en: 'Export data' },
+  preview: { 'zh-Hant': '預覽變更', en: 'Preview of changes' },
+  apply: { 'zh-Hant': '套用匯入', en: 'Apply import' },
+  applied: { 'zh-Hant': '已匯入', en: 'Imported' },
+  rowErrors: {
+    'zh-Hant': '以下行有錯誤，修正後才能匯入：',
+    en: 'These rows have errors; fix them to import:',
+  },
+  row: { 'zh-Hant': '行', en: 'Row' },
+  column: { 'zh-Hant': '欄', en: 'Column' },
+  problem: { 'zh-Hant': '問題', en: 'Problem' },
+  action: { 'zh-Hant': '動作', en: 'Action' },
+  before: { 'zh-Hant': '原值', en: 'Before' },
+  after: { 'zh-Hant': '新值', en: 'After' },
+  add: { 'zh-Hant': '新增', en: 'add' },
+  unchanged: { 'zh-Hant': '不變', en: 'unchanged' },
+  search: { 'zh-Hant': '搜尋數字（指標、實體）', en: 'Search figures (indicator, entity)' },
+  derivation: { 'zh-Hant': '計算過程', en: 'Derivation' },
+  evidence: { 'zh-Hant': '證明文件', en: 'Evidence' },
+  factor: { 'zh-Hant': '因子', en: 'Factor' },
+  status: { 'zh-Hant': '狀態', en: 'Status' },
+  pickFigure: { 'zh-Hant': '選擇一個數字查看其來源。', en: 'Pick a figure to see where it comes from.' },
+  severity: { 'zh-Hant': '嚴重程度', en: 'Severity' },
+  rule: { 'zh-Hant': '規則', en: 'Rule' },
+  all: { 'zh-Hant': '全部', en: 'All' },
+  noFindings: { 'zh-Hant': '沒有符合條件的檢查結果。', en: 'No findings match.' },
+  explanations: { 'zh-Hant': '未披露事項的解釋', en: 'Explanations for omissions' },
+  subject: { 'zh-Hant': '條文編號', en: 'Provision' },
+  save: { 'zh-Hant': '儲存', en: 'Save' },
+  download: { 'zh-Hant': '下載', en: 'Download' },
+  reportLang: { 'zh-Hant': '報告語言', en: 'Report language' },
+  error: { 'zh-Hant': '出錯了', en: 'Something went wrong' },
+} satisfies Record<string, Localised>;
+
+export type TextKey = keyof typeof TEXT;
+
+export const LangContext = createContext<Lang>('zh-Hant');
+export const translate = (lang: Lang, k: TextKey): string => TEXT[k][lang];
+export function useT(): (k: TextKey) => string {
+  const lang = useContext(LangContext);
+  return (k) => TEXT[k][lang];
+}
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+export function pick(t: Localised, lang: Lang): string {
+  return t[lang];
+}

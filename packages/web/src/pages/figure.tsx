@@ -1,0 +1,116 @@
+/** Figure explorer: search any figure; its derivation tree down to inputs, factors and evidence. */
+import { useState } from 'react';
+import { api, type Lineage } from '../api';
+import { FigureValue } from '../components/figure-link';
+import { ErrorNote, NotAvailable } from '../components/not-available';
+import { pick, useLang, useT } from '../i18n';
+import { figureHref } from '../route';
+import { useLoad } from '../use-load';
+
+function Node({ n }: { n: Lineage }) {
+  const t = useT();
+  const lang = useLang();
+  const v = n.value;
+  return (
+    <li className={`node node-${n.kind}`} data-node={n.id}>
+      <div className="node-head">
+        <span className={`badge ${n.kind}`}>{n.kind}</span> <strong>{pick(n.label, lang)}</strong>
+        {n.op ? <code className="op"> {n.op}</code> : null}
+        {' = '}
+        {v.display !== null ? (
+          <span className="node-value">
+            {v.display} <span className="unit">{v.unit}</span>
+          </span>
+        ) : (
+          <span className="error">⚠ {v.error?.message}</span>
+        )}
+        {n.figureId && n.children.length === 0 && n.kind === 'derived' ? (
+          <a href={figureHref(n.figureId)}> ↗</a>
+        ) : null}
+      </div>
+      {n.fact ? (
+        <div className="node-detail">
+          {t('source')}: {n.fact.source ?? '–'} · {t('evidence')}: {n.fact.evidence ?? '–'} · {n.fact.id}
+          {n.fact.version !== null ? ` · ${t('version')} ${n.fact.version}` : ''}
+        </div>
+      ) : null}
+      {n.factor ? (
+        <div className="node-detail">
+          {t('factor')} {n.factor.id}: {n.factor.value} {n.factor.unit} · {n.factor.document} (
+          {n.factor.vintage}) · {t('status')}:{' '}
+          <span className={`status ${n.factor.status}`}>{n.factor.status}</span>
+        </div>
+      ) : null}
+      {n.note ? <div className="node-detail muted">{n.note}</div> : null}
+      {n.children.length > 0 ? (
+        <ul>
+          {n.children.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a node may appear twice under one parent (same input used twice); order is fixed
+            <Node key={`${c.id}-${i}`} n={c} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function FigureDetail({ id }: { id: string }) {
+  const lang = useLang();
+  const t = useT();
+  const { data, error } = useLoad(() => api.figure(id), [id]);
+  if (error) return <ErrorNote message={error.message} />;
+  if (!data) return <p className="muted">{t('loading')}</p>;
+  return (
+    <div data-ready="figure">
+      <h2>
+        {pick(data.figure.name, lang)} <FigureValue figure={data.figure} />
+      </h2>
+      <p className="muted">
+        <code>{data.figure.id}</code>
+      </p>
+      <h3>{t('derivation')}</h3>
+      {data.lineage ? (
+        <ul className="tree">
+          <Node n={data.lineage} />
+        </ul>
+      ) : (
+        <NotAvailable what={data.lineageError?.message ?? ''} />
+      )}
+    </div>
+  );
+}
+
+export function FigurePage({ id }: { id: string | null }) {
+  const t = useT();
+  const lang = useLang();
+  const [q, setQ] = useState('');
+  const all = useLoad(() => api.figures({}), []);
+  const hits = (all.data?.figures ?? [])
+    .filter((f) => q === '' || `${f.id} ${pick(f.name, lang)}`.toLowerCase().includes(q.toLowerCase()))
+    .slice(0, 50);
+  return (
+    <div>
+      <h1>{t('figures')}</h1>
+      <div className="grid2 explorer">
+        <section className="panel">
+          <input
+            className="search"
+            placeholder={t('search')}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <ul className="figure-list">
+            {hits.map((f) => (
+              <li key={f.id}>
+                <a href={figureHref(f.id)}>{pick(f.name, lang)}</a> <span className="muted">{f.id}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel">
+          {id ? <FigureDetail id={id} /> : <p className="muted">{t('pickFigure')}</p>}
+        </section>
+      </div>
+    </div>
+  );
+}

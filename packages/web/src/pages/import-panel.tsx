@@ -1,0 +1,145 @@
+/** CSV import: pick a file, see what would change and every row error, then apply with a reason. */
+import { useState } from 'react';
+import { ApiError, api, type ImportPreview } from '../api';
+import { ErrorNote } from '../components/not-available';
+import { type TextKey, useT } from '../i18n';
+
+export function ImportPanel({ onApplied }: { onApplied: () => void }) {
+  const t = useT();
+  const [file, setFile] = useState<{ name: string; text: string }>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [failure, setFailure] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState(false);
+  async function choose(f: File | undefined) {
+    if (!f) return;
+    const text = await f.text();
+    setFile({ name: f.name, text });
+    setDone(false);
+    setFailure(undefined);
+    setPreview(undefined);
+    try {
+      setPreview(await api.previewImport(f.name, text));
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+  async function apply() {
+    if (!file || !preview) return;
+    if (reason.trim() === '') return setFailure(t('reasonNeeded'));
+    try {
+      setPreview(await api.applyImport(file.name, file.text, preview.workspaceVersion, reason));
+      setDone(true);
+      setFailure(undefined);
+      onApplied();
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+  const action = (a: string) => t((a === 'change' ? 'change' : a) as TextKey);
+  return (
+    <section className="panel" data-testid="import">
+      <h2>{t('importCsv')}</h2>
+      <div className="toolbar">
+        <label className="button">
+          {t('chooseFile')}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+        </label>
+        <a href="/api/template/data-points.csv" download>
+          {t('template')}
+        </a>
+        <a href="/api/export/data-points.csv" download>
+          {t('exportCsv')}
+        </a>
+      </div>
+      {failure ? <ErrorNote message={failure} /> : null}
+      {preview ? (
+        <div data-testid="import-preview">
+          <h3>
+            {t('preview')}: {file?.name}
+          </h3>
+          <p>
+            {t('add')} {preview.summary.add} · {t('change')} {preview.summary.change} · {t('unchanged')}{' '}
+            {preview.summary.unchanged}
+          </p>
+          {preview.issues.length > 0 ? (
+            <div className="row-errors" role="alert">
+              <p>{t('rowErrors')}</p>
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('row')}</th>
+                    <th>{t('column')}</th>
+                    <th>{t('problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.issues.map((i) => (
+                    <tr key={`${i.row}-${i.column}-${i.reason}`} className="row-error">
+                      <td>{i.row ?? ''}</td>
+                      <td>{i.column ?? ''}</td>
+                      <td>{i.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <table>
+            <thead>
+              <tr>
+                <th>{t('row')}</th>
+                <th>{t('action')}</th>
+                <th>{t('indicator')}</th>
+                <th>{t('entity')}</th>
+                <th>{t('before')}</th>
+                <th>{t('after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.line} className={`action-${r.action}`}>
+                  <td>{r.line}</td>
+                  <td>{action(r.action)}</td>
+                  <td>
+                    {r.indicator}
+                    {r.disaggregation ? ` [${r.disaggregation}]` : ''}
+                  </td>
+                  <td>
+                    {r.entity} {r.period}
+                  </td>
+                  <td>{r.before ? `${r.before.value} ${r.before.unit}` : '–'}</td>
+                  <td>
+                    {r.after.value} {r.after.unit}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {done ? (
+            <p className="ok" data-testid="import-done">
+              {t('applied')} ✓
+            </p>
+          ) : (
+            <div className="toolbar">
+              <input
+                name="import-reason"
+                value={reason}
+                placeholder={t('reasonHint')}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <button type="button" disabled={preview.issues.length > 0} onClick={() => void apply()}>
+                {t('apply')}
+              </button>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
