@@ -1,0 +1,79 @@
+/** HTML for the model's blocks. Every text goes through esc(); numbers are the model's strings. */
+import type { Block, Cell, ReportIndexRow, ReportModel } from '@assay/core';
+import { barChartSvg } from '../charts/svg-bar.js';
+import { matrixSvg } from '../charts/svg-matrix.js';
+import { pageRef, type RenderLang, tx } from '../text/lang.js';
+import { esc } from './escape.js';
+
+export type PageMap = ReadonlyMap<string, number>;
+export type HtmlContext = {
+  model: ReportModel;
+  lang: RenderLang;
+  pages?: PageMap;
+  sectionNumbers: ReadonlyMap<string, string>;
+};
+
+/** User text keeps its paragraphs (blank lines) and line breaks; everything else is escaped. */
+function userParagraphs(text: string, cls: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((p) => `<p${cls ? ` class="${cls}"` : ''}>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+function cell(c: Cell, lang: RenderLang): string {
+  if (c.kind === 'number') return `<td class="num">${esc(c.value.text)}</td>`;
+  if (c.kind === 'text') return `<td>${esc(tx(c.text, lang))}</td>`;
+  return '<td class="num">—</td>';
+}
+
+function indexTable(ctx: HtmlContext, framework: ReportIndexRow['framework']): string {
+  const { model, lang } = ctx;
+  const rows = model.contentIndex.filter((r) => r.framework === framework);
+  const L = model.labels;
+  const hasStatus = rows.some((r) => r.status || r.explanation);
+  const head = [
+    L.code,
+    L.provision,
+    L.section,
+    ...(ctx.pages ? [L.page] : []),
+    ...(hasStatus ? [L.status] : []),
+  ];
+  const body = rows
+    .map((r) => {
+      const sections = r.sectionIds.map((id) => ctx.sectionNumbers.get(id) ?? id).join(', ');
+      const pages = r.sectionIds
+        .map((id) => ctx.pages?.get(id))
+        .filter((p): p is number => p !== undefined)
+        .map((p) => pageRef(p, lang))
+        .join(', ');
+      const status = [r.status ?? '', r.explanation ? tx(r.explanation, lang) : '']
+        .filter(Boolean)
+        .join(': ');
+      return `<tr><td>${esc(r.label)}</td><td>${esc(tx(r.title, lang))}</td><td>${esc(sections)}</td>${ctx.pages ? `<td class="pgref">${esc(pages)}</td>` : ''}${hasStatus ? `<td>${esc(status)}</td>` : ''}</tr>`;
+    })
+    .join('');
+  return `<table class="content-index"><thead><tr>${head.map((h) => `<th>${esc(tx(h, lang))}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function blockHtml(b: Block, ctx: HtmlContext): string {
+  const { lang } = ctx;
+  switch (b.kind) {
+    case 'paragraph':
+      return userParagraphs(tx(b.text, lang), b.role === 'placeholder' ? 'placeholder' : '');
+    case 'note':
+      return `<p class="note">${esc(tx(b.text, lang))}</p>`;
+    case 'subheading':
+      return `<h4>${esc(tx(b.text, lang))}</h4>`;
+    case 'table':
+      return `<table id="${esc(b.id)}"><caption>${esc(tx(b.caption, lang))}</caption><thead><tr>${b.head
+        .map((h) => `<th>${esc(tx(h, lang))}</th>`)
+        .join('')}</tr></thead><tbody>${b.rows
+        .map((r) => `<tr>${r.map((c) => cell(c, lang)).join('')}</tr>`)
+        .join('')}</tbody></table>`;
+    case 'chart':
+      return `<figure class="chart" id="${esc(b.id)}">${b.chart === 'matrix' ? matrixSvg(b, lang) : barChartSvg(b, lang)}</figure>`;
+    case 'content-index':
+      return indexTable(ctx, b.framework);
+  }
+}
