@@ -58,6 +58,7 @@ export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): 
         ]
       : [{ col: 'fact_key', what: 'duplicate activity line id, also on' }];
   const out: BundleIssue[] = [];
+  const reported = new Set<string>(); // a row with a duplicate key usually repeats its id too: say it once
   for (const c of checks) {
     const rows = await tx.query<{ file: string; lines: number[] }>(
       `select min(file) as file, array_agg(line order by line) as lines from ${s.stage}
@@ -66,7 +67,11 @@ export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): 
     );
     for (const r of rows) {
       const [first, ...rest] = r.lines;
-      for (const line of rest) out.push({ file: r.file, row: line, reason: `${c.what} line ${first}` });
+      for (const line of rest) {
+        if (reported.has(`${r.file}:${line}`)) continue;
+        reported.add(`${r.file}:${line}`);
+        out.push({ file: r.file, row: line, reason: `${c.what} line ${first}` });
+      }
     }
   }
   return out;

@@ -4,6 +4,7 @@ export * from './canonical-json.js';
 export * from './evidence.js';
 export * from './history.js';
 export * from './import-bundle.js';
+export * from './import-facts.js';
 export * from './import-run.js';
 export * from './migrate.js';
 export * from './open-store.js';

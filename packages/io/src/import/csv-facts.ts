@@ -1,0 +1,86 @@
+/**
+ * Stream a long-format CSV (the columns of data-points.csv or activity-lines.csv) into
+ * validated slices of BATCH_ROWS rows, in bounded memory. The file size is checked before
+ * parsing; the row limit while streaming (reading stops at the first row over it). Every bad row
+ * is reported; the consumer commits nothing unless no slice had an issue.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { RawRow } from '@assay/core';
+import { parse } from 'csv-parse';
+import { type FactSlice, type ImportContext, issueSlice, tableKind, validateSlice } from './fact-slice.js';
+import { CSV_LIMITS, type ImportLimits } from './limits.js';
+import { unneutralise } from './unneutralise.js';
+
+export const BATCH_ROWS = 5000;
+
+type Record = { record: string[]; info: { lines: number } };
+
+export async function* readFactsCsv(
+  path: string,
+  ctx: ImportContext,
+  limits: ImportLimits = CSV_LIMITS,
+): AsyncGenerator<FactSlice> {
+  const file = basename(path);
+  const size = (await stat(path)).size;
+  if (size > limits.maxBytes) {
+    yield issueSlice(file, [{ file, reason: `file is ${size} bytes; the limit is ${limits.maxBytes}` }]);
+    return;
+  }
+  const parser = createReadStream(path).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+  );
+  let header: string[] | undefined;
+  let kind: ReturnType<typeof tableKind>;
+  let batch: RawRow[] = [];
+  let rows = 0;
+  try {
+    for await (const rec of parser as AsyncIterable<Record>) {
+      if (!header) {
+        header = rec.record.map((h) => h.trim());
+        kind = tableKind(header);
+        if (!kind) {
+          yield issueSlice(file, [
+            {
+              file,
+              row: 1,
+              reason:
+                'the header needs an "indicator" column (data points) or an "activity" column (activity lines)',
+            },
+          ]);
+          return;
+        }
+        const headerCheck = validateSlice(ctx, kind, file, header, []);
+        if (headerCheck.issues.length > 0) {
+          yield headerCheck;
+          return;
+        }
+        continue;
+      }
+      if (++rows > limits.maxRows) {
+        yield issueSlice(file, [
+          { file, row: rec.info.lines, reason: `more than ${limits.maxRows} rows; split the file` },
+        ]);
+        return;
+      }
+      batch.push({ line: rec.info.lines, cells: rec.record.map(unneutralise) });
+      if (batch.length >= BATCH_ROWS && kind) {
+        yield validateSlice(ctx, kind, file, header, batch);
+        batch = [];
+      }
+    }
+  } catch (e) {
+    const err = e as { lines?: number; message: string; code?: string };
+    if (!err.code?.startsWith('CSV_')) throw e;
+    yield issueSlice(file, [{ file, row: err.lines ?? 0, reason: err.message }]);
+    return;
+  } finally {
+    parser.destroy();
+  }
+  if (!header) {
+    yield issueSlice(file, [{ file, reason: 'the file is empty' }]);
+    return;
+  }
+  if (batch.length > 0 && kind) yield validateSlice(ctx, kind, file, header, batch);
+}

@@ -1,0 +1,92 @@
+/**
+ * A validated slice of an input file, in the shape the store's import consumes (structurally
+ * the store's FactBatch; io does not depend on the store). Rows are validated by core's
+ * validateBundle against the organisation and catalogue already in the store.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type ActivityLine,
+  BUNDLE_FILES,
+  type DataPoint,
+  disaggregationKey,
+  type RawDocument,
+  type RawRow,
+  validateBundle,
+} from '@assay/core';
+import type { ImportIssue } from './limits.js';
+
+export type FactSlice = {
+  readonly file: string;
+  readonly dataPoints: readonly DataPoint[];
+  readonly dataPointLines: readonly number[];
+  readonly activityLines: readonly ActivityLine[];
+  readonly activityLineLines: readonly number[];
+  readonly issues: readonly ImportIssue[];
+};
+
+/** What rows are checked against: the store's assay.yaml document and its catalogue additions. */
+export type ImportContext = { readonly settings: RawDocument; readonly indicators?: RawDocument };
+
+export type FactTableKind = 'dataPoints' | 'activityLines';
+
+export function issueSlice(file: string, issues: readonly ImportIssue[]): FactSlice {
+  return { file, dataPoints: [], dataPointLines: [], activityLines: [], activityLineLines: [], issues };
+}
+
+/** Header names tell the table apart: data points have "indicator", activity lines "activity". */
+export function tableKind(header: readonly string[]): FactTableKind | undefined {
+  if (header.includes('indicator')) return 'dataPoints';
+  if (header.includes('activity')) return 'activityLines';
+  return undefined;
+}
+
+export function validateSlice(
+  ctx: ImportContext,
+  kind: FactTableKind,
+  file: string,
+  header: readonly string[],
+  rows: readonly RawRow[],
+): FactSlice {
+  const table = { file, header, rows };
+  const v = validateBundle({
+    settings: ctx.settings,
+    ...(ctx.indicators ? { indicators: ctx.indicators } : {}),
+    [kind]: table,
+  });
+  if (!v.ok) {
+    // Problems in the store's own settings would be a bug; report them all the same.
+    return issueSlice(
+      file,
+      v.issues.map((i) =>
+        i.file === BUNDLE_FILES.settings ? { ...i, reason: `store settings: ${i.reason}` } : i,
+      ),
+    );
+  }
+  const lines = rows.map((r) => r.line);
+  const idAt = header.indexOf('id');
+  const hasId = rows.map((r) => idAt >= 0 && (r.cells[idAt] ?? '').trim() !== '');
+  return kind === 'dataPoints'
+    ? {
+        ...issueSlice(file, []),
+        dataPoints: v.bundle.dataPoints.map((d, k) => (hasId[k] ? d : { ...d, id: dataPointId(d) })),
+        dataPointLines: lines,
+      }
+    : {
+        ...issueSlice(file, []),
+        activityLines: v.bundle.activityLines.map((a, k) =>
+          hasId[k] ? a : { ...a, id: `al-${file.replace(/\.[^.]*$/, '')}-${lines[k]}` },
+        ),
+        activityLineLines: lines,
+      };
+}
+
+/**
+ * Rows without an id. Core numbers them by line ("dp-12"), which would collide between files in
+ * the store. A data point gets an id derived from its key (same fact, same id, in any file); an
+ * activity line, which has no natural key, gets one from the file name and line, so re-importing
+ * the same file is a no-op while another file adds its own lines.
+ */
+export function dataPointId(d: DataPoint): string {
+  const key = [d.entityId, d.periodId, d.indicatorId, disaggregationKey(d.disaggregation)].join('|');
+  return `dp-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}

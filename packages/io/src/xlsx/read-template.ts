@@ -1,0 +1,151 @@
+/**
+ * Read a filled XLSX template back as validated data-point slices, one per topic sheet.
+ * Order of defences: file size, ZIP central directory and row count (zip-guard.ts), then
+ * exceljs; every row is checked by core's validation; a fact entered on two sheets is a
+ * duplicate. Issues name file, sheet, row and column (key and letter).
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { disaggregationKey, type RawRow } from '@assay/core';
+import ExcelJS from 'exceljs';
+import { type FactSlice, type ImportContext, issueSlice, validateSlice } from '../import/fact-slice.js';
+import { type ImportIssue, type ImportLimits, XLSX_LIMITS } from '../import/limits.js';
+import { cellText } from './cell-text.js';
+import { DISPLAY_ONLY, META_SHEET, TEMPLATE_SCHEMA } from './template-layout.js';
+import { checkXlsxZip } from './zip-guard.js';
+
+export type XlsxReadOptions = {
+  readonly limits?: ImportLimits;
+  /** When given, the workbook must have been made for this entity and period. */
+  readonly entity?: string | undefined;
+  readonly period?: string | undefined;
+};
+
+function readMeta(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  wb.getWorksheet(META_SHEET)?.eachRow((row) => {
+    const k = row.getCell(1).value;
+    const v = row.getCell(2).value;
+    if (typeof k === 'string' && typeof v === 'string') out.set(k, v);
+  });
+  return out;
+}
+
+export async function* readFactsXlsx(
+  path: string,
+  ctx: ImportContext,
+  opts: XlsxReadOptions = {},
+): AsyncGenerator<FactSlice> {
+  const file = basename(path);
+  const limits = opts.limits ?? XLSX_LIMITS;
+  const size = (await stat(path)).size;
+  if (size > limits.maxBytes) {
+    yield issueSlice(file, [{ file, reason: `file is ${size} bytes; the limit is ${limits.maxBytes}` }]);
+    return;
+  }
+  const guard = await checkXlsxZip(path, file, limits);
+  if (guard.length > 0) {
+    yield issueSlice(file, guard);
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    yield issueSlice(file, [{ file, reason: `cannot read the workbook: ${(e as Error).message}` }]);
+    return;
+  }
+  const meta = readMeta(wb);
+  const entity = opts.entity ?? meta.get('entity');
+  const period = opts.period ?? meta.get('period');
+  const metaIssues: ImportIssue[] = [];
+  if (meta.get('schema') !== TEMPLATE_SCHEMA && (!opts.entity || !opts.period))
+    metaIssues.push({ file, reason: 'not an Assay template: give --entity and --period' });
+  for (const [k, given] of [
+    ['entity', opts.entity],
+    ['period', opts.period],
+  ] as const) {
+    const made = meta.get(k);
+    if (given !== undefined && made !== undefined && given !== made)
+      metaIssues.push({
+        file,
+        sheet: META_SHEET,
+        reason: `the workbook was made for ${k} "${made}", not "${given}"`,
+      });
+  }
+  if (metaIssues.length > 0 || !entity || !period) {
+    yield issueSlice(file, metaIssues);
+    return;
+  }
+  const seen = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    if (ws.name === META_SHEET || ws.getRow(1).getCell(1).value === null || ws.state !== 'visible') continue;
+    if (!String(ws.getRow(1).getCell(1).value).endsWith('indicator')) continue; // e.g. the About sheet
+    yield readSheet(ws, file, ctx, entity, period, seen);
+  }
+}
+
+function readSheet(
+  ws: ExcelJS.Worksheet,
+  file: string,
+  ctx: ImportContext,
+  entity: string,
+  period: string,
+  seen: Map<string, string>,
+): FactSlice {
+  const issues: ImportIssue[] = [];
+  const at = (row: number, col?: number, key?: string) => ({
+    file,
+    sheet: ws.name,
+    row,
+    ...(col === undefined ? {} : { column: `${key ?? ''} (${ws.getColumn(col).letter})` }),
+  });
+  const header = ws.getRow(1);
+  const cols: { index: number; key: string }[] = [];
+  for (let c = 1; c <= header.cellCount; c++) {
+    const t = cellText(header.getCell(c).value);
+    const key = t.ok ? (t.text.split('\n').pop() ?? '').trim() : '';
+    if (key === '' || DISPLAY_ONLY.has(key)) continue;
+    cols.push({ index: c, key });
+  }
+  const keys = ['entity', 'period', ...cols.map((c) => c.key)];
+  const rows: RawRow[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const cells = [entity, period];
+    let ok = true;
+    for (const c of cols) {
+      const t = cellText(row.getCell(c.index).value);
+      if (!t.ok) {
+        issues.push({ ...at(n, c.index, c.key), reason: t.reason });
+        ok = false;
+      }
+      cells.push(t.ok ? t.text : '');
+    }
+    const value = cols.find((c) => c.key === 'value');
+    if (ok && value && cells[keys.indexOf('value')] === '') return; // an unfilled template row
+    if (ok) rows.push({ line: n, cells });
+  });
+  const slice = validateSlice(ctx, 'dataPoints', file, keys, rows);
+  const colOf = (key: string | undefined) => cols.find((c) => c.key === key)?.index;
+  const mapped = slice.issues.map((i) => {
+    const index = colOf(i.column);
+    return {
+      ...i,
+      ...at(i.row ?? 1, index, i.column),
+      ...(index === undefined && i.column ? { column: i.column } : {}),
+    };
+  });
+  slice.dataPoints.forEach((d, k) => {
+    const key = [d.entityId, d.periodId, d.indicatorId, disaggregationKey(d.disaggregation)].join('|');
+    const here = `sheet ${ws.name} row ${slice.dataPointLines[k]}`;
+    const first = seen.get(key);
+    if (first)
+      mapped.push({
+        ...at(slice.dataPointLines[k] ?? 0),
+        reason: `duplicate data point: also entered at ${first}`,
+      });
+    else seen.set(key, here);
+  });
+  return { ...slice, file: `${file} [${ws.name}]`, issues: [...issues, ...mapped] };
+}

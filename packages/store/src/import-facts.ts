@@ -1,0 +1,35 @@
+/**
+ * Use case: import fact slices read from a file (CSV or XLSX, parsed and validated by io) into
+ * the store, all-or-nothing and idempotent (see import-run.ts). `importContext` gives io what
+ * rows are checked against: the organisation and catalogue additions already in the store.
+ */
+import { BUNDLE_FILES, type BundleIssue, type RawDocument } from '@assay/core';
+import { type FactBatch, type ImportResult, runImport } from './import-run.js';
+import { readSettingsDocument } from './organisation-rows.js';
+import type { Sql, Store } from './store.js';
+
+export type ImportContextDocs = { readonly settings: RawDocument; readonly indicators: RawDocument };
+
+export async function importContext(sql: Sql): Promise<ImportContextDocs | undefined> {
+  const settings = await readSettingsDocument(sql);
+  if (!settings) return undefined;
+  const indicators = await sql.query<{ definition: unknown }>(
+    'select distinct on (id) definition from catalogue_entry order by id, rev desc',
+  );
+  return {
+    settings,
+    indicators: { file: BUNDLE_FILES.indicators, data: { indicators: indicators.map((i) => i.definition) } },
+  };
+}
+
+export function importFacts<I extends BundleIssue>(
+  store: Store,
+  batches: AsyncIterable<FactBatch<I>> | Iterable<FactBatch<I>>,
+  opts: { readonly subject: string; readonly author: string; readonly reason: string; readonly at?: string },
+): Promise<ImportResult<I>> {
+  return runImport(store, {
+    subject: opts.subject,
+    meta: { author: opts.author, reason: opts.reason, at: opts.at ?? new Date().toISOString() },
+    batches,
+  });
+}
