@@ -1,0 +1,133 @@
+/**
+ * The report as DOCX (docx 9.7.0): real heading styles (Heading 1–3) and real tables. Charts are
+ * given as tables of their values (the SVG stays in HTML/PDF). Text is set as runs, so nothing
+ * in the narrative is interpreted as markup.
+ */
+import type { Block, Cell, ReportModel, Section } from '@assay/core';
+import { type DocxNode, docx } from './docx-api.js';
+
+const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+type Paragraph = DocxNode;
+type Table = DocxNode;
+
+import { headingText } from '../html/render-html.js';
+import { type RenderLang, tx } from '../text/lang.js';
+
+const LEVELS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+];
+const para = (text: string, opts: { italics?: boolean; bold?: boolean } = {}) =>
+  new Paragraph({ children: [new TextRun({ text, ...opts })] });
+
+function table(head: string[], rows: string[][]): DocxNode {
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map((c) => new TableCell({ children: [para(c, { bold })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(head, true), ...rows.map((r) => row(r, false))],
+  });
+}
+
+const cellText = (c: Cell, lang: RenderLang) =>
+  c.kind === 'number' ? c.value.text : c.kind === 'text' ? tx(c.text, lang) : '—';
+
+function blockDocx(
+  b: Block,
+  model: ReportModel,
+  lang: RenderLang,
+  numbers: Map<string, string>,
+): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'paragraph':
+      return tx(b.text, lang)
+        .split(/\n{2,}/)
+        .map((p) => para(p, { italics: b.role === 'placeholder' }));
+    case 'note':
+      return [para(tx(b.text, lang), { italics: true })];
+    case 'subheading':
+      return [new Paragraph({ heading: HeadingLevel.HEADING_4, children: [new TextRun(tx(b.text, lang))] })];
+    case 'table':
+      return [
+        para(tx(b.caption, lang), { bold: true }),
+        table(
+          b.head.map((h) => tx(h, lang)),
+          b.rows.map((r) => r.map((c) => cellText(c, lang))),
+        ),
+      ];
+    case 'chart':
+      if (b.chart === 'matrix')
+        return [
+          para(tx(b.title, lang), { bold: true }),
+          table(
+            ['', tx(b.xTitle, lang), tx(b.yTitle, lang)],
+            b.points.map((p) => [tx(p.label, lang), p.x.text, p.y.text]),
+          ),
+        ];
+      return [
+        para(`${tx(b.title, lang)} (${tx(b.unit, lang)})`, { bold: true }),
+        table(
+          ['', ...b.series.map((s) => tx(s.name, lang))],
+          b.categories.map((c, i) => [tx(c, lang), ...b.series.map((s) => s.values[i]?.text ?? '—')]),
+        ),
+      ];
+    case 'content-index': {
+      const L = model.labels;
+      const rows = model.contentIndex.filter((r) => r.framework === b.framework);
+      return [
+        table(
+          [tx(L.code, lang), tx(L.provision, lang), tx(L.section, lang)],
+          rows.map((r) => [
+            r.label,
+            tx(r.title, lang),
+            r.sectionIds.map((id) => numbers.get(id) ?? id).join(', '),
+          ]),
+        ),
+      ];
+    }
+  }
+}
+
+function sectionDocx(
+  s: Section,
+  depth: number,
+  model: ReportModel,
+  lang: RenderLang,
+  numbers: Map<string, string>,
+): (Paragraph | Table)[] {
+  return [
+    new Paragraph({
+      heading: LEVELS[Math.min(depth, 3)] ?? HeadingLevel.HEADING_4,
+      children: [new TextRun(headingText(s, lang))],
+    }),
+    ...s.blocks.flatMap((b) => blockDocx(b, model, lang, numbers)),
+    ...s.sections.flatMap((c) => sectionDocx(c, depth + 1, model, lang, numbers)),
+  ];
+}
+
+export async function renderDocx(model: ReportModel, lang: RenderLang): Promise<Uint8Array> {
+  const flat = (ss: readonly Section[]): Section[] => ss.flatMap((s) => [s, ...flat(s.sections)]);
+  const numbers = new Map(flat(model.sections).map((s) => [s.id, s.number]));
+  const doc = new Document({
+    title: tx(model.title, lang),
+    creator: 'Assay',
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(tx(model.title, lang))] }),
+          para(tx(model.organisation, lang)),
+          ...(lang === 'zh-Hans'
+            ? [para(`${tx(model.labels.draftForReview, lang)} (draft for review)`, { bold: true })]
+            : []),
+          ...model.sections.flatMap((s) => sectionDocx(s, 0, model, lang, numbers)),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,62 @@
+/**
+ * The XLSX data pack (exceljs): a sheet per report section with figure id, indicator, entity,
+ * unit, current year, prior year and change (%); numbers are numeric cells whose number format
+ * shows the figure's precision (values rounded half-up in the model; no arithmetic here).
+ * Text cells starting with = + - @ are prefixed with ' so they cannot run as formulas.
+ */
+import type { ReportModel } from '@assay/core';
+import ExcelJS from 'exceljs';
+import { type RenderLang, tx } from '../text/lang.js';
+import { addCalculationsSheet, type LineageSource } from './calculations-sheet.js';
+
+export const safeText = (s: string) => (/^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s);
+const numFmt = (places: number) => (places > 0 ? `#,##0.${'0'.repeat(places)}` : '#,##0');
+
+/** Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetName(title: string, used: Set<string>): string {
+  let base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28);
+  for (let i = 2; used.has(base); i++) base = `${title.slice(0, 26)} ${i}`;
+  used.add(base);
+  return base;
+}
+
+export async function renderXlsx(
+  model: ReportModel,
+  lang: RenderLang,
+  lineage?: LineageSource,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Assay';
+  const used = new Set<string>();
+  const L = model.labels;
+  for (const g of model.figureGroups) {
+    const ws = wb.addWorksheet(sheetName(tx(g.title, lang), used));
+    ws.addRow([
+      'id',
+      tx(L.indicator, lang),
+      tx(L.entity, lang),
+      tx(L.unit, lang),
+      model.currentYear,
+      ...(model.priorYear ? [model.priorYear, tx(L.change, lang)] : []),
+    ]).font = { bold: true };
+    for (const f of g.figures) {
+      const row = ws.addRow([
+        f.id,
+        safeText(tx(f.label, lang)),
+        safeText(tx(f.entity, lang)),
+        tx(f.unit, lang),
+        f.current ? Number(f.current.plain) : f.error ? tx(L.notCalculated, lang) : null,
+        ...(model.priorYear
+          ? [f.prior ? Number(f.prior.plain) : null, f.change ? Number(f.change.plain) : null]
+          : []),
+      ]);
+      for (const c of [5, 6]) row.getCell(c).numFmt = numFmt(f.precision);
+      row.getCell(7).numFmt = '+0.0;-0.0;0.0';
+    }
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 36 : i === 1 ? 40 : 16;
+    });
+  }
+  if (lineage) addCalculationsSheet(wb, model, lang, lineage);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
