@@ -1,19 +1,17 @@
 /**
- * Test support (used by the import tests only): a migrated PostgreSQL test database holding
+ * Test support for io's import tests: a migrated PostgreSQL test database holding
  * examples/minimal, and a snapshot of everything an import could change.
  */
 import { fileURLToPath } from 'node:url';
 import type { RawDocument } from '@assay/core';
-import {
-  auditEntries,
-  importBundle,
-  importContext,
-  migrate,
-  openPostgresStore,
-  type Store,
-} from '@assay/store';
-import { createTestDatabase } from '../../../store/test/test-database.js';
-import { loadBundle } from '../bundle-folder.js';
+import { loadBundle } from '@assay/io';
+import { auditEntries } from '../src/audit.js';
+import { importBundle } from '../src/import-bundle.js';
+import { importContext } from '../src/import-facts.js';
+import { migrate } from '../src/migrate.js';
+import { openPostgresStore } from '../src/postgres-store.js';
+import type { Store } from '../src/store.js';
+import { createTestDatabase } from './test-database.js';
 
 export const AT = '2026-02-01T08:00:00.000Z';
 export const WHO = { author: 'importer@example.com', reason: 'monthly upload', at: AT };
@@ -29,7 +27,7 @@ export async function minimalStore(): Promise<TestStore> {
   const db = await createTestDatabase();
   const store = await openPostgresStore(db.url);
   await migrate(store, AT);
-  const v = await loadBundle(fileURLToPath(new URL('../../../../examples/minimal', import.meta.url)));
+  const v = await loadBundle(fileURLToPath(new URL('../../../examples/minimal', import.meta.url)));
   if (!v.ok) throw new Error('examples/minimal is invalid');
   await importBundle(store, v.bundle, WHO);
   const ctx = await importContext(store);

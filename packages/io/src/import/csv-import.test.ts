@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFacts, readBundle } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalStore, type TestStore, WHO } from '../../../store/test/minimal-store.js';
 import { bundleTables } from '../export/bundle-tables.js';
 import { writeTableCsv } from '../export/table-files.js';
 import { readFactsCsv } from './csv-facts.js';
 import { CSV_LIMITS } from './limits.js';
-import { minimalStore, type TestStore, WHO } from './test-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-csv-'));
 const DP_HEADER = 'entity,period,indicator,disaggregation,value,unit,source';
