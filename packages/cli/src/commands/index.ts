@@ -4,6 +4,7 @@ import { calcCommand } from './calc.js';
 import { demoCommand } from './demo.js';
 import { disclosuresCommand } from './disclosures.js';
 import { explainCommand } from './explain.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   demoCommand,
   disclosuresCommand,
+  reportCommand,
 ];

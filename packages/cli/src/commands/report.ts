@@ -1,0 +1,99 @@
+/**
+ * `assay report <bundle> --out <dir> [--lang zh-Hant,en] [--format html,pdf,docx,xlsx,json]`:
+ * evaluate the bundle, assess completeness (HKEX, GRI, SASAC) for the content indices, build the
+ * report model once and render it in every language and format. Files: report.<lang>.<ext> and
+ * figures.json. zh-Hans is a draft for review (glossary-aware conversion).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  assessCompleteness,
+  buildReport,
+  evaluateBundle,
+  explain,
+  provisionsFromCompleteness,
+} from '@assay/core';
+import { loadBundle } from '@assay/io';
+import {
+  launchBrowser,
+  RENDER_LANGS,
+  type RenderLang,
+  renderDocx,
+  renderHtml,
+  renderJson,
+  renderPdf,
+  renderXlsx,
+  withSimplified,
+} from '@assay/render';
+import { type Command, EXIT, onePositional, UsageError } from '../command.js';
+import { formatIssue } from './validate.js';
+
+const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+function listOption<T extends string>(
+  v: unknown,
+  allowed: readonly T[],
+  fallback: readonly T[],
+  name: string,
+): T[] {
+  if (typeof v !== 'string') return [...fallback];
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const i of items)
+    if (!allowed.includes(i as T)) throw new UsageError(`--${name} must be among ${allowed.join(', ')}`);
+  return items as T[];
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  usage: 'assay report <bundle> --out <dir> [--lang zh-Hant,en] [--format html,pdf,docx,xlsx,json]',
+  summary:
+    'publish the report in Traditional Chinese and English (zh-Hans as a draft) as HTML, PDF, DOCX, XLSX and JSON',
+  options: { out: { type: 'string' }, lang: { type: 'string' }, format: { type: 'string' } },
+  async run(args, io) {
+    const dir = onePositional(args, 'bundle folder');
+    const out = args.values.out;
+    if (typeof out !== 'string') throw new UsageError('missing --out <dir>');
+    const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
+    const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
+    const loaded = await loadBundle(dir);
+    if (!loaded.ok) {
+      for (const i of loaded.issues) io.err(formatIssue(i));
+      return EXIT.findings;
+    }
+    const bundle = loaded.bundle;
+    const { figures, graph } = evaluateBundle(bundle);
+    const reports = (['hkex', 'gri', 'sasac'] as const).map((framework) =>
+      assessCompleteness({ bundle, figures, framework }),
+    );
+    const base = buildReport({ bundle, figures, provisions: provisionsFromCompleteness(reports) });
+    const model = langs.includes('zh-Hans') ? withSimplified(base) : base;
+    await mkdir(out, { recursive: true });
+    const written: string[] = [];
+    const put = async (name: string, data: string | Uint8Array) => {
+      await writeFile(join(out, name), data);
+      written.push(name);
+    };
+    const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
+    try {
+      for (const lang of langs) {
+        if (formats.includes('html')) await put(`report.${lang}.html`, renderHtml(model, lang));
+        if (browser) await put(`report.${lang}.pdf`, (await renderPdf(model, lang, { browser })).pdf);
+        if (formats.includes('docx')) await put(`report.${lang}.docx`, await renderDocx(model, lang));
+        if (formats.includes('xlsx'))
+          await put(
+            `report.${lang}.xlsx`,
+            await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
+          );
+      }
+    } finally {
+      await browser?.close();
+    }
+    if (formats.includes('json')) await put('figures.json', renderJson(model));
+    io.out(`${out}: ${written.join(', ')}`);
+    return EXIT.clean;
+  },
+};
