@@ -1,0 +1,48 @@
+/**
+ * The disclosure checker: run every enabled rule family over a bundle and return the findings
+ * sorted by severity then rule, with a summary. Pure: the bundle is read, never changed.
+ */
+import type { Figure } from '../calc/figure.js';
+import type { CalcGraph } from '../calc/graph.js';
+import type { Bundle } from '../model/bundle.js';
+import { buildContext } from './context.js';
+import { type CheckSummary, type Finding, sortFindings, summarise } from './finding.js';
+import type { CheckOptions } from './options.js';
+import type { CheckRule } from './rule.js';
+import { completenessRule } from './rules/completeness.js';
+import { impliedDenominatorRule } from './rules/implied-denominators.js';
+import { instrumentsRule } from './rules/instruments.js';
+import { masterDataRule } from './rules/master-data.js';
+import { plausibilityRule } from './rules/plausibility.js';
+import { recomputeRule } from './rules/recompute.js';
+import { reconciliationRule } from './rules/reconciliation.js';
+import { roundingRule } from './rules/rounding.js';
+import { unitsRule } from './rules/units.js';
+import { yearOnYearRule } from './rules/year-on-year.js';
+
+export const CHECK_RULES: readonly CheckRule[] = [
+  unitsRule,
+  recomputeRule,
+  roundingRule,
+  reconciliationRule,
+  impliedDenominatorRule,
+  yearOnYearRule,
+  plausibilityRule,
+  completenessRule,
+  masterDataRule,
+  instrumentsRule,
+];
+
+export type CheckResult = { readonly findings: readonly Finding[]; readonly summary: CheckSummary };
+
+export function checkBundle(
+  bundle: Bundle,
+  options?: CheckOptions,
+  evaluation?: { figures: readonly Figure[]; graph: CalcGraph },
+): CheckResult {
+  const ctx = buildContext(bundle, options, evaluation);
+  const findings = sortFindings(
+    CHECK_RULES.filter((r) => !ctx.options.disabled.has(r.id)).flatMap((r) => r.run(ctx)),
+  );
+  return { findings, summary: summarise(findings) };
+}

@@ -1,0 +1,6 @@
+/** The disclosure checker (docs/checks.md). */
+export * from './check-bundle.js';
+export * from './context.js';
+export * from './finding.js';
+export * from './options.js';
+export * from './rule.js';

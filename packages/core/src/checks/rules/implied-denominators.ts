@@ -1,0 +1,3 @@
+import type { CheckRule } from '../rule.js';
+
+export const impliedDenominatorRule: CheckRule = { id: 'units', run: () => [] };

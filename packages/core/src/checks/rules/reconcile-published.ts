@@ -1,0 +1,158 @@
+/**
+ * Reconciliation within the printed layer: totals equal the sum of their printed parts (the sum
+ * rules of methods/rules.ts, and every axis of a printed disaggregation), a figure printed twice
+ * says the same both times, and a printed ratio fits its printed numerator and denominator.
+ * Every comparison allows for the rounding of each printed number.
+ */
+
+import { parseFigureId } from '../../calc/figure.js';
+import { Decimal } from '../../decimal.js';
+import type { PublishedFigure } from '../../model/published.js';
+import { divideUnits, unitDimension } from '../../units/unit.js';
+import { type CheckContext, whereOf } from '../context.js';
+import type { Finding } from '../finding.js';
+import { msg } from '../rule.js';
+import { show } from '../util/compare.js';
+import { inUnit, type Printed, printedFor, printedOf } from '../util/published-index.js';
+import { comparePublished } from '../util/published-value.js';
+import { unitLabelOf } from '../util/readings.js';
+import { RATIO_RELATIONS, SUM_RELATIONS, totalIndicatorsOf } from '../util/relations.js';
+
+const base = (p: PublishedFigure, code: string) => ({
+  ruleId: 'reconciliation' as const,
+  code,
+  where: whereOf(p),
+});
+
+export function publishedSums(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [id, ps] of ctx.publishedByFigure) {
+    const key = parseFigureId(id);
+    const whole = ps[0] ? printedOf(ctx, ps[0]) : undefined;
+    if (!key || !whole || Object.keys(key.disaggregation).length > 0) continue;
+    for (const rule of SUM_RELATIONS.filter((r) => r.indicator === key.indicatorId)) {
+      const parts = rule.of.map((i) => printedFor(ctx, i, key.entityId, key.periodId));
+      if (parts.some((x) => x === undefined)) continue;
+      const f = sumFinding(whole, parts as Printed[], rule.of.join(' + '));
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Every axis of printed categories sums to the printed total (additive indicators only). */
+export function publishedDisaggregations(ctx: CheckContext): Finding[] {
+  const groups = new Map<string, PublishedFigure[]>();
+  for (const [id, ps] of ctx.publishedByFigure) {
+    const key = parseFigureId(id);
+    const axes = key ? Object.keys(key.disaggregation) : [];
+    if (!key || axes.length !== 1 || !ps[0]) continue;
+    const g = `${key.indicatorId}|${key.entityId}|${key.periodId}|${axes[0]}`;
+    groups.set(g, [...(groups.get(g) ?? []), ps[0]]);
+  }
+  const out: Finding[] = [];
+  for (const [g, ps] of groups) {
+    const [indicatorId, entityId, periodId, axis] = g.split('|') as [string, string, string, string];
+    if (ps.length < 2 || ctx.catalogue.get(indicatorId)?.aggregation !== 'sum') continue;
+    if (RATIO_RELATIONS.some((r) => r.indicator === indicatorId)) continue; // rates do not add up
+    const whole = totalIndicatorsOf(indicatorId)
+      .map((i) => printedFor(ctx, i, entityId, periodId))
+      .find((x) => x !== undefined);
+    const parts = ps.map((p) => printedOf(ctx, p)).filter((x): x is Printed => x !== undefined);
+    if (!whole || parts.length < 2) continue;
+    const f = sumFinding(whole, parts, `${indicatorId} by ${axis}`);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function sumFinding(whole: Printed, parts: readonly Printed[], what: string): Finding | undefined {
+  let sum = new Decimal(0);
+  let tol = whole.half;
+  for (const x of parts) {
+    const v = inUnit(x, whole.q.unit);
+    if (!v) return undefined;
+    sum = sum.plus(v.value);
+    tol = tol.plus(v.half);
+  }
+  const diff = sum.minus(whole.q.value);
+  if (diff.abs().lessThanOrEqualTo(tol)) return undefined;
+  const over = diff.greaterThan(0);
+  const unit = whole.q.unit.symbol;
+  return {
+    ...base(whole.p, 'sum-of-parts'),
+    severity: over ? 'error' : 'warning',
+    expected: `${show(sum)} ${unit}`,
+    actual: `${whole.p.printed} ${unitLabelOf(whole.p)}`.trim(),
+    message: msg(
+      `${whole.p.id} prints ${whole.p.printed}, but its printed parts (${what}: ${parts.map((x) => x.p.id).join(', ')}) add up to ${show(sum)} ${unit}${over ? '' : '; parts may be missing'}.`,
+      `${whole.p.id} 印為 ${whole.p.printed}，但其所印分項（${parts.map((x) => x.p.id).join('、')}）合計為 ${show(sum)} ${unit}${over ? '' : '，或有分項缺漏'}。`,
+    ),
+  };
+}
+
+/** The same figure printed in two places with values that cannot both be right. */
+export function publishedTwice(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const ps of ctx.publishedByFigure.values()) {
+    const first = ps[0] ? printedOf(ctx, ps[0]) : undefined;
+    if (!first) continue;
+    for (const p of ps.slice(1)) {
+      const other = printedOf(ctx, p);
+      const v = other ? inUnit(other, first.q.unit) : undefined;
+      if (!other || !v) continue;
+      if (v.value.minus(first.q.value).abs().lessThanOrEqualTo(v.half.plus(first.half))) continue;
+      out.push({
+        ...base(p, 'printed-twice'),
+        severity: 'error',
+        expected: `${first.p.printed} ${first.q.unit.symbol} (${first.p.id})`,
+        actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
+        message: msg(
+          `${p.id} and ${first.p.id} print the same figure as ${p.printed} and ${first.p.printed} (${show(v.value)} against ${show(first.q.value)} ${first.q.unit.symbol}).`,
+          `${p.id} 與 ${first.p.id} 為同一數據，卻分別印為 ${p.printed} 及 ${first.p.printed}（${show(v.value)} 對 ${show(first.q.value)} ${first.q.unit.symbol}）。`,
+        ),
+      });
+    }
+  }
+  return out;
+}
+
+/** A printed ratio against its printed numerator ÷ printed denominator (interval arithmetic). */
+export function publishedRatios(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [id, ps] of ctx.publishedByFigure) {
+    const key = parseFigureId(id);
+    const p = ps[0];
+    if (!key || !p) continue;
+    const best = comparePublished(ctx, p).best;
+    if (best && (best.outcome === 'truncated' || best.outcome === 'rounded-away')) continue; // rule 3
+    const a = printedOf(ctx, p);
+    for (const rule of RATIO_RELATIONS.filter((r) => r.indicator === key.indicatorId)) {
+      const dKey = rule.pairing === 'same' ? key.disaggregation : {};
+      const nKey = rule.pairing === 'total' ? {} : key.disaggregation;
+      const n = printedFor(ctx, rule.numerator, key.entityId, key.periodId, nKey);
+      const d = printedFor(ctx, rule.denominator, key.entityId, key.periodId, dKey);
+      if (!a || !n || !d || d.q.value.isZero()) continue;
+      const ratioUnit = divideUnits(n.q.unit, d.q.unit);
+      if (unitDimension(ratioUnit) !== unitDimension(a.q.unit)) continue;
+      const scale = ratioUnit.scale.dividedBy(a.q.unit.scale);
+      const lo = n.q.value.minus(n.half).dividedBy(d.q.value.plus(d.half)).times(scale);
+      const hi = n.q.value.plus(n.half).dividedBy(d.q.value.minus(d.half)).times(scale);
+      const av = a.q.value;
+      if (av.plus(a.half).greaterThanOrEqualTo(lo) && av.minus(a.half).lessThanOrEqualTo(hi)) continue;
+      const mid = n.q.value.dividedBy(d.q.value).times(scale);
+      const unit = a.q.unit;
+      out.push({
+        ...base(p, 'printed-ratio'),
+        severity: 'warning',
+        expected: `${show(mid, p.precision)} ${unit.symbol}`,
+        actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
+        message: msg(
+          `${p.id} prints ${p.printed}, but its own printed ${n.p.id} (${n.p.printed}) ÷ ${d.p.id} (${d.p.printed}) gives ${show(mid)} ${unit.symbol}, which rounds to ${show(mid, p.precision)}.`,
+          `${p.id} 印為 ${p.printed}，但按報告所印 ${n.p.id}（${n.p.printed}）÷ ${d.p.id}（${d.p.printed}）計算為 ${show(mid)} ${unit.symbol}，四捨五入應為 ${show(mid, p.precision)}。`,
+        ),
+      });
+    }
+  }
+  return out;
+}

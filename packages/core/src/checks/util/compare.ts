@@ -1,0 +1,29 @@
+/**
+ * Comparing a printed value with an exact one at the printed precision. A printed value is
+ * right when it equals the exact value rounded half-up at its printed places; it is truncated
+ * when it equals the value cut towards zero; rounded away when it equals the value pushed away
+ * from zero; anything else is a different number.
+ */
+import { Decimal } from '../../decimal.js';
+
+export type Outcome = 'equal' | 'truncated' | 'rounded-away' | 'different';
+
+export function compareAtPrecision(printed: Decimal, places: number, exact: Decimal): Outcome {
+  if (printed.equals(exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP))) return 'equal';
+  if (printed.equals(exact.toDecimalPlaces(places, Decimal.ROUND_DOWN))) return 'truncated';
+  if (printed.equals(exact.toDecimalPlaces(places, Decimal.ROUND_UP))) return 'rounded-away';
+  return 'different';
+}
+
+/** Half a unit of the last printed place: 0.005 for two places. */
+export function halfUlp(places: number): Decimal {
+  return new Decimal(5).times(new Decimal(10).pow(-(places + 1)));
+}
+
+/** Print an exact value for a message: at `places` when given, else up to 6 significant digits. */
+export function show(value: Decimal, places?: number): string {
+  if (places !== undefined) return value.toFixed(places, Decimal.ROUND_HALF_UP);
+  const abs = value.abs();
+  if (abs.greaterThanOrEqualTo(1000)) return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return value.toSignificantDigits(6, Decimal.ROUND_HALF_UP).toString();
+}
