@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { headerText, META_SHEET, sheetName, TEMPLATE_COLUMNS, TEMPLATE_SCHEMA } from './template-layout.js';
 
 export type TemplateInput = {
-  readonly entity: Entity;
+  readonly entity: Pick<Entity, 'id' | 'name'>;
   readonly periodId: string;
   readonly catalogue: readonly Indicator[];
 };

@@ -3,7 +3,7 @@
  * archives: zip bombs, workbooks with a million rows, lying central directories.
  * Format: PKWARE APPNOTE 6.3 sections 4.3.7 (local header) and 4.3.12 (central directory).
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export type ZipEntryInput = {
   readonly name: string;
@@ -12,25 +12,13 @@ export type ZipEntryInput = {
   readonly declaredSize?: number;
 };
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of data) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 export function buildZip(entries: readonly ZipEntryInput[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const body = deflateRawSync(e.data, { level: 9 });
+    const body = deflateRawSync(e.data, { level: 6 });
     const crc = crc32(e.data);
     const size = e.declaredSize ?? e.data.length;
     const local = Buffer.alloc(30);
