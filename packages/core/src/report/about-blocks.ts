@@ -77,10 +77,11 @@ export function aboutBlocks(bundle: Bundle): Block[] {
   };
   const documents = [...new Set(bundle.factors.map((f) => `${f.document} (${f.status})`))].sort();
   const blocks: Block[] = [
+    // ISO dates in both languages, so that the digits printed are the same.
     para(
       t(
-        `報告期間為${y}年1月1日至${y}年12月31日。`,
-        `The reporting period is 1 January ${y} to 31 December ${y}.`,
+        `報告期間為${y}-01-01至${y}-12-31（曆年）。`,
+        `The reporting period is ${y}-01-01 to ${y}-12-31 (calendar year).`,
       ),
     ),
     para(
