@@ -38,14 +38,12 @@ function into(q: QuantityResult, unitLabel: string | undefined, origin: string):
 }
 
 export function applyFormula(f: Formula, inputs: readonly QuantityResult[], origin: string): QuantityResult {
-  const failed = inputs.find((v): v is CalcError => v.kind === 'error');
-  if (failed)
-    return calcError(
-      'upstream',
-      `input ${failed.origin} failed: ${failed.message}`,
-      origin,
-      failed.cause ?? failed,
-    );
+  for (let k = 0; k < inputs.length; k++) {
+    const v = inputs[k] as QuantityResult;
+    if (v.kind === 'error') {
+      return calcError('upstream', `input ${v.origin} failed: ${v.message}`, origin, v.cause ?? v);
+    }
+  }
   const qs = inputs as readonly Quantity[];
   switch (f.op) {
     case 'sum':
@@ -56,10 +54,12 @@ export function applyFormula(f: Formula, inputs: readonly QuantityResult[], orig
       let acc = new Decimal(0);
       for (let i = 0; i < qs.length; i++) {
         const q = qs[i] as Quantity;
-        const c = convert(q, unit, origin);
+        // Fast path: the same unit object needs no conversion (exactness is unaffected).
+        const c = q.unit === unit ? q : convert(q, unit, origin);
         if (c.kind === 'error')
           return calcError('unit-mismatch', `${origin}: cannot add ${q.unit.symbol} into ${f.unit}`, origin);
-        acc = acc.plus(f.op === 'weighted-sum' ? c.value.times(f.weights[i] ?? '1') : c.value);
+        const w = f.op === 'weighted-sum' ? (f.weights[i] ?? '1') : '1';
+        acc = acc.plus(w === '1' ? c.value : c.value.times(w));
       }
       return { kind: 'quantity', value: acc, unit };
     }

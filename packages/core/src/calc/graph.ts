@@ -15,13 +15,21 @@ import { findCycles } from './cycles.js';
 import { MinHeap } from './min-heap.js';
 import { inputsOf, type NodeSpec } from './node.js';
 
+const UNSET: QuantityResult = calcError('missing-input', 'not evaluated', '');
+
 export class CalcGraph {
   private readonly index = new Map<string, number>();
   private readonly specs: NodeSpec[] = [];
+  /** Input indices per node, resolved when the node was added (-2: resolve at evaluation). */
+  private readonly resolved: Int32Array[] = [];
   private values: QuantityResult[] = [];
-  /** inputs[i]: indices of node i's inputs; -1 for an unknown id (missing input). */
-  private inputs: number[][] = [];
-  private dependents: number[][] = [];
+  /** Compressed edges: inputs of i are inIdx[inStart[i]..inStart[i+1]) (-1: unknown id); dependents likewise. */
+  private edges = {
+    inStart: new Int32Array(1),
+    inIdx: new Int32Array(0),
+    depStart: new Int32Array(1),
+    depIdx: new Int32Array(0),
+  };
   private rank: Int32Array = new Int32Array(0);
   private readonly dirty = new Set<number>();
   private evaluated = false;
@@ -30,6 +38,11 @@ export class CalcGraph {
     if (this.index.has(spec.id)) throw new Error(`duplicate node id ${spec.id}`);
     this.index.set(spec.id, this.specs.length);
     this.specs.push(spec);
+    // Resolve inputs already known now (the usual order: inputs first); -2 marks a forward reference.
+    const ids = inputsOf(spec);
+    const resolved = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) resolved[k] = this.index.get(ids[k] as string) ?? -2;
+    this.resolved.push(resolved);
     this.evaluated = false;
   }
 
@@ -55,42 +68,70 @@ export class CalcGraph {
     yield* this.specs;
   }
 
-  /** Full evaluation. */
+  /** Full evaluation. Edges are held in compressed rows (typed arrays), not an array per node. */
   evaluate(): void {
     const n = this.specs.length;
-    this.inputs = new Array(n);
-    this.dependents = Array.from({ length: n }, () => []);
+    const inStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++)
+      inStart[i + 1] = (inStart[i] as number) + (this.resolved[i] as Int32Array).length;
+    const inIdx = new Int32Array(inStart[n] as number);
+    const depCount = new Int32Array(n + 1);
     const indegree = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const ids = inputsOf(this.specs[i] as NodeSpec);
-      const ins = new Array<number>(ids.length);
-      for (let k = 0; k < ids.length; k++) {
-        const j = this.index.get(ids[k] as string) ?? -1;
-        ins[k] = j;
+      const pre = this.resolved[i] as Int32Array;
+      const base = inStart[i] as number;
+      for (let k = 0; k < pre.length; k++) {
+        let j = pre[k] as number;
+        if (j === -2) j = this.index.get(inputsOf(this.specs[i] as NodeSpec)[k] as string) ?? -1;
+        inIdx[base + k] = j;
         if (j >= 0) {
-          (this.dependents[j] as number[]).push(i);
+          depCount[j + 1] = (depCount[j + 1] as number) + 1;
           indegree[i] = (indegree[i] as number) + 1;
         }
       }
-      this.inputs[i] = ins;
     }
-    this.values = new Array(n);
+    for (let i = 0; i < n; i++) depCount[i + 1] = (depCount[i + 1] as number) + (depCount[i] as number);
+    const depStart = depCount;
+    const depIdx = new Int32Array(depStart[n] as number);
+    const fill = depStart.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      for (let k = inStart[i] as number; k < (inStart[i + 1] as number); k++) {
+        const j = inIdx[k] as number;
+        if (j >= 0) {
+          depIdx[fill[j] as number] = i;
+          fill[j] = (fill[j] as number) + 1;
+        }
+      }
+    }
+    this.edges = { inStart, inIdx, depStart, depIdx };
+    this.values = [];
+    for (let i = 0; i < n; i++) this.values.push(UNSET);
     this.rank = new Int32Array(n).fill(-1);
-    const queue: number[] = [];
-    for (let i = 0; i < n; i++) if (indegree[i] === 0) queue.push(i);
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let i = 0; i < n; i++) if (indegree[i] === 0) queue[tail++] = i;
     let r = 0;
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const i = queue[head] as number;
       this.rank[i] = r++;
       this.values[i] = this.compute(i);
-      for (const d of this.dependents[i] as number[]) {
+      for (let k = depStart[i] as number; k < (depStart[i + 1] as number); k++) {
+        const d = depIdx[k] as number;
         indegree[d] = (indegree[d] as number) - 1;
-        if (indegree[d] === 0) queue.push(d);
+        if (indegree[d] === 0) queue[tail++] = d;
       }
     }
-    if (queue.length < n) this.resolveCycles(r);
+    if (tail < n) this.resolveCycles(r);
     this.dirty.clear();
     this.evaluated = true;
+  }
+
+  private inputsAt(i: number): Int32Array {
+    return this.edges.inIdx.subarray(this.edges.inStart[i] as number, this.edges.inStart[i + 1] as number);
+  }
+
+  private dependentsAt(i: number): Int32Array {
+    return this.edges.depIdx.subarray(this.edges.depStart[i] as number, this.edges.depStart[i + 1] as number);
   }
 
   /** Nodes left unranked are on or behind a cycle. Cycle members get a cycle error naming it. */
@@ -98,7 +139,7 @@ export class CalcGraph {
     const left: number[] = [];
     for (let i = 0; i < this.specs.length; i++) if ((this.rank[i] as number) < 0) left.push(i);
     const cycles = findCycles(left, (i) =>
-      (this.inputs[i] as number[]).filter((j) => j >= 0 && (this.rank[j] as number) < 0),
+      [...this.inputsAt(i)].filter((j) => j >= 0 && (this.rank[j] as number) < 0),
     );
     let r = firstRank;
     for (const members of cycles) {
@@ -117,7 +158,7 @@ export class CalcGraph {
     while (pending.length > 0) {
       const next: number[] = [];
       for (const i of pending) {
-        if ((this.inputs[i] as number[]).every((j) => j < 0 || (this.rank[j] as number) >= 0)) {
+        if (this.inputsAt(i).every((j) => j < 0 || (this.rank[j] as number) >= 0)) {
           this.rank[i] = r++;
           this.values[i] = this.compute(i);
         } else next.push(i);
@@ -130,7 +171,7 @@ export class CalcGraph {
   private compute(i: number): QuantityResult {
     const spec = this.specs[i] as NodeSpec;
     if (spec.kind !== 'derived') return spec.value;
-    const ins = this.inputs[i] as number[];
+    const ins = this.inputsAt(i);
     const vals = new Array<QuantityResult>(ins.length);
     for (let k = 0; k < ins.length; k++) {
       const j = ins[k] as number;
@@ -176,7 +217,7 @@ export class CalcGraph {
       if (sameResult(this.values[i], next)) continue;
       this.values[i] = next;
       changed.push((this.specs[i] as NodeSpec).id);
-      for (const d of this.dependents[i] as number[]) {
+      for (const d of this.dependentsAt(i)) {
         if (!queued.has(d)) {
           queued.add(d);
           heap.push(d);

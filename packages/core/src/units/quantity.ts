@@ -26,15 +26,45 @@ export function q(text: string): Quantity {
   return quantity(m[1], unit.unit);
 }
 
+type Conversion =
+  | { readonly ok: false }
+  | { readonly ok: true; readonly factor: Decimal | null; readonly exact: boolean };
+/** Conversion factors per unit pair, computed once (units are long-lived, shared objects). */
+const CONVERSIONS = new WeakMap<Unit, Map<Unit, Conversion>>();
+
+function conversion(from: Unit, to: Unit): Conversion {
+  let m = CONVERSIONS.get(from);
+  if (!m) {
+    m = new Map();
+    CONVERSIONS.set(from, m);
+  }
+  let c = m.get(to);
+  if (!c) {
+    if (unitDimension(from) !== unitDimension(to)) c = { ok: false };
+    else if (from.scale.equals(to.scale)) c = { ok: true, factor: null, exact: true };
+    else {
+      const factor = from.scale.dividedBy(to.scale);
+      // exact when the quotient terminates within the precision; else divide each time
+      c = { ok: true, factor, exact: factor.times(to.scale).equals(from.scale) };
+    }
+    m.set(to, c);
+  }
+  return c;
+}
+
 export function convert(x: Quantity, to: Unit, origin = ''): QuantityResult {
-  if (unitDimension(x.unit) !== unitDimension(to)) {
+  if (x.unit === to) return x;
+  const c = conversion(x.unit, to);
+  if (!c.ok) {
     return calcError(
       'unit-mismatch',
       `cannot convert ${x.unit.symbol} (${unitDimension(x.unit)}) to ${to.symbol} (${unitDimension(to)})`,
       origin,
     );
   }
-  return { kind: 'quantity', value: x.value.times(x.unit.scale).dividedBy(to.scale), unit: to };
+  if (c.factor === null) return { kind: 'quantity', value: x.value, unit: to };
+  const value = c.exact ? x.value.times(c.factor) : x.value.times(x.unit.scale).dividedBy(to.scale);
+  return { kind: 'quantity', value, unit: to };
 }
 
 /** a + b in the unit of a. */

@@ -100,23 +100,51 @@ export function parseUnit(label: string): UnitParse {
 
 const dimensionless: Unit = { symbol: '1', dims: {}, scale: new Decimal(1) };
 
+/** Compound units are cached per operand pair, so equal compounds are the same object. */
+const PRODUCTS = new WeakMap<Unit, Map<Unit, Unit>>();
+const QUOTIENTS = new WeakMap<Unit, Map<Unit, Unit>>();
+
+function cached(table: WeakMap<Unit, Map<Unit, Unit>>, a: Unit, b: Unit, make: () => Unit): Unit {
+  let m = table.get(a);
+  if (!m) {
+    m = new Map();
+    table.set(a, m);
+  }
+  let u = m.get(b);
+  if (!u) {
+    u = make();
+    m.set(b, u);
+  }
+  return u;
+}
+
 export function multiplyUnits(a: Unit, b: Unit): Unit {
   if (a.symbol === '1') return b;
   if (b.symbol === '1') return a;
-  return {
+  return cached(PRODUCTS, a, b, () => ({
     symbol: `${a.symbol}·${b.symbol}`,
     dims: combineDimensions(a.dims, b.dims, 1),
     scale: a.scale.times(b.scale),
-  };
+  }));
 }
 
 export function divideUnits(a: Unit, b: Unit): Unit {
-  const symbol = b.symbol === '1' ? a.symbol : `${a.symbol === '1' ? '1' : a.symbol}/${b.symbol}`;
-  return { symbol, dims: combineDimensions(a.dims, b.dims, -1), scale: a.scale.dividedBy(b.scale) };
+  return cached(QUOTIENTS, a, b, () => ({
+    symbol: b.symbol === '1' ? a.symbol : `${a.symbol === '1' ? '1' : a.symbol}/${b.symbol}`,
+    dims: combineDimensions(a.dims, b.dims, -1),
+    scale: a.scale.dividedBy(b.scale),
+  }));
 }
 
+const DIMENSION_KEYS = new WeakMap<Unit, string>();
+
 export function unitDimension(u: Unit): string {
-  return dimensionKey(u.dims);
+  let k = DIMENSION_KEYS.get(u);
+  if (k === undefined) {
+    k = dimensionKey(u.dims);
+    DIMENSION_KEYS.set(u, k);
+  }
+  return k;
 }
 
 /** Same dimension and same scale: the numbers can be compared without conversion. */
