@@ -19,6 +19,7 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
   const out: DataPoint[] = [];
   const keys = new Map<string, number>();
   const ids = new Map<string, number>();
+  const granularity = new Map<string, { kind: string; id: string; line: number }>();
   for (const row of readTable(table, DATA_POINT_COLUMNS, issues)) {
     const c = new RowChecker(table.file, row, issues);
     const entityId = c.entity(ctx);
@@ -61,6 +62,16 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
       continue;
     }
     keys.set(key, row.line);
+    const yearKey = [entityId, String(period.year), indicatorId, disaggregationKey(pairs.value)].join('|');
+    const other = granularity.get(yearKey);
+    if (other && other.kind !== period.kind) {
+      c.fail(
+        'period',
+        `${period.id} overlaps ${other.id} on line ${other.line}: a year must be given as one value or as its months or quarters, not both`,
+      );
+      continue;
+    }
+    granularity.set(yearKey, { kind: period.kind, id: period.id, line: row.line });
     out.push({
       id,
       entityId,

@@ -108,6 +108,25 @@ describe('bundle validation', () => {
     ]);
   });
 
+  it('rejects a year value beside month values of the same fact (counted twice)', () => {
+    const issues = issuesOf(
+      withData([
+        ['group', '2025', 'revenue', '', '12', 'CNY million', 'x'],
+        ['group', '2025-03', 'revenue', '', '1', 'CNY million', 'x'],
+        ['group', '2024-03', 'revenue', '', '1', 'CNY million', 'x'],
+      ]),
+    );
+    expect(issues).toEqual([
+      {
+        file: 'data-points.csv',
+        row: 3,
+        column: 'period',
+        reason:
+          '2025-03 overlaps 2025 on line 2: a year must be given as one value or as its months or quarters, not both',
+      },
+    ]);
+  });
+
   it('rejects unknown, duplicate and missing columns, including __proto__', () => {
     const issues = issuesOf(
       withData([], ['entity', 'period', 'indicator', 'value', 'unit', '__proto__', 'unit']),
