@@ -1,3 +1,75 @@
-import type { CheckRule } from '../rule.js';
+/**
+ * Rule 8, completeness, from the frameworks code (frameworks/assess-completeness.ts) for every
+ * framework the bundle reports against: a mandatory provision missing (or explained away) is an
+ * error; a comply-or-explain element missing without an explanation is a warning; citing a
+ * withdrawn or unknown provision is a warning. Findings repeated across frameworks appear once.
+ */
+import { assessCompleteness } from '../../frameworks/assess-completeness.js';
+import { isFrameworkId } from '../../frameworks/registry.js';
+import type { CheckContext } from '../context.js';
+import type { Finding } from '../finding.js';
+import { type CheckRule, msg } from '../rule.js';
 
-export const completenessRule: CheckRule = { id: 'units', run: () => [] };
+export const completenessRule: CheckRule = { id: 'completeness', run };
+
+function run(ctx: CheckContext): Finding[] {
+  const out = new Map<string, Finding>();
+  const add = (key: string, f: Finding) => {
+    if (!out.has(key)) out.set(key, f);
+  };
+  const periodId = ctx.bundle.reporting.current;
+  for (const fw of ctx.bundle.frameworks.frameworks.filter(isFrameworkId)) {
+    const report = assessCompleteness({ bundle: ctx.bundle, figures: ctx.figures, framework: fw });
+    for (const f of report.findings) {
+      if ('provision' in f) {
+        const explained = f.code === 'mandatory-explained';
+        add(`${f.code}|${f.provision}`, {
+          ruleId: 'completeness',
+          code: f.code,
+          severity: 'error',
+          where: { section: f.provision, periodId },
+          expected: 'disclosed',
+          actual: explained ? 'explained' : 'missing',
+          message: msg(
+            f.message,
+            explained
+              ? `${f.provision} 為強制披露項目，不能以解釋代替披露。`
+              : `${f.provision} 為強制披露項目，但未有披露。`,
+          ),
+        });
+      } else
+        add(`${f.code}|${f.citation}|${f.citedBy}`, {
+          ruleId: 'completeness',
+          code: f.code,
+          severity: 'warning',
+          where: { section: f.citedBy },
+          actual: f.citation,
+          message: msg(
+            f.message,
+            f.code === 'deprecated-provision'
+              ? `${f.citedBy} 引用了已廢止的條文 ${f.citation}。`
+              : `${f.citedBy} 引用的 ${f.citation} 並非該框架的條文。`,
+          ),
+        });
+    }
+    for (const a of report.provisions) {
+      if (a.explanation || a.status === 'disclosed' || a.status === 'explained') continue;
+      const missing = a.missing.filter((m) => m.obligation === 'comply-or-explain');
+      if (missing.length === 0) continue;
+      const tag = `${report.framework}:${a.provision.code}`;
+      add(`coe|${tag}`, {
+        ruleId: 'completeness',
+        code: 'comply-or-explain-missing',
+        severity: 'warning',
+        where: { section: tag, periodId },
+        expected: 'disclosed, or an explanation',
+        actual: `missing ${missing.map((m) => m.requirement).join(', ')}`,
+        message: msg(
+          `${tag} (comply or explain) is not disclosed (${missing.map((m) => m.requirement).join(', ')}) and no explanation is recorded.`,
+          `${tag}（不遵守就解釋）未有披露（${missing.map((m) => m.requirement).join('、')}），亦未記錄解釋。`,
+        ),
+      });
+    }
+  }
+  return [...out.values()];
+}

@@ -1,3 +1,96 @@
-import type { CheckRule } from '../rule.js';
+/**
+ * Rule 6, year on year. A figure that moves by more than the threshold (default ±30%) against
+ * the prior year needs an explanation in registers.explanations whose subject is the figure id
+ * or the printed figure's id; without one it is a warning. Printed pairs are compared first;
+ * computed pairs that repeat a printed comparison (same entity, same values) are not repeated.
+ */
 
-export const yearOnYearRule: CheckRule = { id: 'units', run: () => [] };
+import { type Figure, figureId, parseFigureId } from '../../calc/figure.js';
+import { Decimal } from '../../decimal.js';
+import { disaggregationKey } from '../../model/fact.js';
+import { priorYear } from '../../model/period.js';
+import { isQuantity, type Quantity, toBase } from '../../units/quantity.js';
+import { type CheckContext, claimedFigureId, whereOf, whereOfFigure } from '../context.js';
+import type { Finding, Where } from '../finding.js';
+import { type CheckRule, msg } from '../rule.js';
+import { show } from '../util/compare.js';
+import { inUnit, printedFor, printedOf } from '../util/published-index.js';
+
+export const yearOnYearRule: CheckRule = { id: 'year-on-year', run };
+
+type Pair = {
+  current: Decimal;
+  prior: Decimal;
+  unit: string;
+  subjects: string[];
+  where: Where;
+  label: string;
+};
+
+function run(ctx: CheckContext): Finding[] {
+  const pairs: Pair[] = [];
+  const seen = new Set<string>();
+  const mark = (entity: string, d: string, cur: Quantity, pri: Quantity) =>
+    `${entity}|${d}|${toBase(cur).toString()}|${toBase(pri).toString()}`;
+  for (const p of ctx.bundle.published) {
+    const ref = claimedFigureId(p);
+    const key = ref ? parseFigureId(ref) : undefined;
+    const prior = key ? priorYear(key.periodId) : undefined;
+    const cur = printedOf(ctx, p);
+    if (!key || !prior || !cur || seen.has(ref as string)) continue;
+    seen.add(ref as string);
+    const pri = printedFor(ctx, key.indicatorId, key.entityId, prior, key.disaggregation);
+    const v = pri ? inUnit(pri, cur.q.unit) : undefined;
+    if (!pri || !v) continue;
+    seen.add(mark(key.entityId, disaggregationKey(key.disaggregation), cur.q, { ...cur.q, value: v.value }));
+    pairs.push({
+      current: cur.q.value,
+      prior: v.value,
+      unit: cur.q.unit.symbol,
+      subjects: [p.id, ref as string],
+      where: whereOf(p),
+      label: `${p.id} (${p.labelZh})`,
+    });
+  }
+  for (const f of ctx.figures) {
+    const prior = priorYear(f.periodId);
+    const pf: Figure | undefined = prior
+      ? ctx.figureById.get(figureId(f.indicatorId, f.entityId, prior, f.disaggregation))
+      : undefined;
+    if (!pf || !isQuantity(f.value) || !isQuantity(pf.value)) continue;
+    const m = mark(f.entityId, disaggregationKey(f.disaggregation), f.value, pf.value);
+    if (seen.has(m)) continue;
+    seen.add(m);
+    const pv = pf.value.value.times(pf.value.unit.scale).dividedBy(f.value.unit.scale);
+    pairs.push({
+      current: f.value.value,
+      prior: pv,
+      unit: f.value.unit.symbol,
+      subjects: [f.id],
+      where: whereOfFigure(f),
+      label: f.id,
+    });
+  }
+  const threshold = new Decimal(ctx.options.yoyThreshold);
+  const explained = new Set(ctx.bundle.registers.explanations.map((e) => e.subject));
+  const out: Finding[] = [];
+  for (const x of pairs) {
+    if (x.prior.isZero() || x.subjects.some((s) => explained.has(s))) continue;
+    const change = x.current.minus(x.prior).dividedBy(x.prior.abs());
+    if (change.abs().lessThanOrEqualTo(threshold)) continue;
+    const pct = show(change.times(100), 1);
+    out.push({
+      ruleId: 'year-on-year',
+      code: 'unexplained-change',
+      severity: 'warning',
+      where: x.where,
+      expected: `within ±${show(threshold.times(100))}% or explained`,
+      actual: `${show(x.prior)} → ${show(x.current)} ${x.unit} (${change.isPositive() ? '+' : ''}${pct}%)`,
+      message: msg(
+        `${x.label} moves from ${show(x.prior)} to ${show(x.current)} ${x.unit} (${change.isPositive() ? '+' : ''}${pct}%) with no explanation recorded for ${x.subjects[0]}.`,
+        `${x.label} 由 ${show(x.prior)} 變為 ${show(x.current)} ${x.unit}（${change.isPositive() ? '+' : ''}${pct}%），但未就 ${x.subjects[0]} 記錄任何解釋。`,
+      ),
+    });
+  }
+  return out;
+}

@@ -23,7 +23,8 @@ export function halfUlp(places: number): Decimal {
 /** Print an exact value for a message: at `places` when given, else up to 6 significant digits. */
 export function show(value: Decimal, places?: number): string {
   if (places !== undefined) return value.toFixed(places, Decimal.ROUND_HALF_UP);
-  const abs = value.abs();
-  if (abs.greaterThanOrEqualTo(1000)) return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  if (value.isInteger()) return value.toString();
+  if (value.abs().greaterThanOrEqualTo(1000))
+    return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
   return value.toSignificantDigits(6, Decimal.ROUND_HALF_UP).toString();
 }
