@@ -1,9 +1,13 @@
 /** The command table. Each later feature adds its command file here. */
 import type { Command } from '../command.js';
+import { auditCommand } from './audit.js';
 import { calcCommand } from './calc.js';
+import { dbCommand } from './db.js';
 import { demoCommand } from './demo.js';
 import { disclosuresCommand } from './disclosures.js';
 import { explainCommand } from './explain.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
@@ -16,4 +20,8 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   disclosuresCommand,
   reportCommand,
+  importCommand,
+  exportCommand,
+  dbCommand,
+  auditCommand,
 ];

@@ -1,0 +1,102 @@
+/**
+ * `assay export <dir|file.csv|file.xlsx>`: the store's current state as a bundle folder, one
+ * table as CSV, every table as XLSX (formula injection neutralised, numbers kept as numbers), or
+ * with --template --entity E --period P a blank data-entry workbook.
+ */
+import { extname } from 'node:path';
+import { type Bundle, bundleCatalogue } from '@assay/core';
+import {
+  buildTemplate,
+  bundleTables,
+  EXPORT_TABLES,
+  formatImportIssue,
+  saveBundle,
+  type TextTable,
+  writeTableCsv,
+  writeTablesXlsx,
+} from '@assay/io';
+import { readBundle, type Store } from '@assay/store';
+import { type Command, EXIT, type ExitCode, type Output, onePositional, UsageError } from '../command.js';
+import { withStore } from './db.js';
+
+const TABLES = [...EXPORT_TABLES, 'audit'] as const;
+
+async function auditTable(store: Store): Promise<TextTable> {
+  const rows = await store.query<Record<string, string>>(
+    `select seq::text, at, actor, action, subject, coalesce(before::text, '') as before,
+       coalesce(after::text, '') as after, reason, prev_hash, hash from audit_log order by seq`,
+  );
+  const header = [
+    'seq',
+    'at',
+    'actor',
+    'action',
+    'subject',
+    'before',
+    'after',
+    'reason',
+    'prev_hash',
+    'hash',
+  ];
+  return { name: 'audit', header, rows: rows.map((r) => header.map((h) => r[h] ?? '')) };
+}
+
+async function writeTemplate(bundle: Bundle, path: string, values: Record<string, unknown>): Promise<void> {
+  const entityId = values.entity;
+  const periodId = values.period;
+  if (typeof entityId !== 'string' || typeof periodId !== 'string')
+    throw new UsageError('--template needs --entity and --period');
+  const entity = bundle.organisation.entities.find((e) => e.id === entityId);
+  if (!entity) throw new UsageError(`unknown entity "${entityId}"`);
+  const wb = buildTemplate({ entity, periodId, catalogue: [...bundleCatalogue(bundle).values()] });
+  await wb.xlsx.writeFile(path);
+}
+
+async function run(
+  store: Store,
+  path: string,
+  values: Record<string, unknown>,
+  io: Output,
+): Promise<ExitCode> {
+  const read = await readBundle(store);
+  if (!read.ok) {
+    for (const i of read.issues) io.err(formatImportIssue(i));
+    return EXIT.findings;
+  }
+  const b = read.bundle;
+  const ext = extname(path).toLowerCase();
+  const tables = { ...bundleTables(b), audit: await auditTable(store) };
+  if (ext === '.csv') {
+    const name = typeof values.table === 'string' ? values.table : 'data-points';
+    if (!(TABLES as readonly string[]).includes(name))
+      throw new UsageError(`--table must be one of ${TABLES.join(', ')}`);
+    await writeTableCsv(tables[name as (typeof TABLES)[number]], path);
+  } else if (ext === '.xlsx' && values.template) {
+    await writeTemplate(b, path, values);
+  } else if (ext === '.xlsx') {
+    await writeTablesXlsx(Object.values(tables), path);
+  } else {
+    await saveBundle(b, path);
+  }
+  io.out(
+    `${path}: exported ${b.dataPoints.length} data points and ${b.activityLines.length} activity lines from ${store.location}`,
+  );
+  return EXIT.clean;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'assay export <dir|file.csv|file.xlsx> [--table T] [--template --entity E --period P]',
+  summary:
+    'export the store as a bundle folder, a table as CSV, all tables as XLSX, or a data-entry template',
+  options: {
+    table: { type: 'string' },
+    template: { type: 'boolean' },
+    entity: { type: 'string' },
+    period: { type: 'string' },
+  },
+  async run(args, io) {
+    const path = onePositional(args, 'output folder or file');
+    return withStore(io, (store) => run(store, path, args.values, io));
+  },
+};
