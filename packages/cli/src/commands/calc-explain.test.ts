@@ -57,3 +57,32 @@ describe('assay explain', () => {
     expect(io.text()).toContain('no figure "ghg.scope1@nowhere/2025"');
   });
 });
+
+describe('assay calc on the reference dataset', () => {
+  it('gives Scope 1, both Scope 2, energy in MWh and tce, intensities and social rates, without errors', async () => {
+    const io = capture();
+    const xinxin = join(root, 'examples/xinxin-2025');
+    expect(
+      await main(['calc', xinxin, '--format', 'json', '--entity', 'group', '--period', '2025'], io),
+    ).toBe(0);
+    const body = JSON.parse(io.text()) as {
+      figures: { id: string; unit: string | null; error: unknown }[];
+      errors: number;
+    };
+    expect(body.errors).toBe(0);
+    const unitOf = (id: string) => body.figures.find((f) => f.id === id)?.unit;
+    expect(unitOf('ghg.scope1@group/2025')).toBe('tCO2e');
+    expect(unitOf('ghg.scope2.location@group/2025')).toBe('tCO2e');
+    expect(unitOf('ghg.scope2.market@group/2025')).toBe('tCO2e');
+    expect(unitOf('energy.total@group/2025')).toBe('MWh');
+    expect(unitOf('energy.total.tce@group/2025')).toBe('tce');
+    expect(unitOf('ghg.intensity.revenue@group/2025')).toBe('tCO2e/CNY million');
+    expect(unitOf('energy.intensity.revenue.tce@group/2025')).toBe('tce/CNY million');
+    expect(unitOf('training.coverage[gender=female]@group/2025')).toBe('%');
+    expect(unitOf('employees.turnover-rate@group/2025')).toBe('%');
+    // each is traceable
+    const e = capture();
+    expect(await main(['explain', xinxin, 'ghg.scope1@group/2025'], e)).toBe(0);
+    expect(e.text()).toMatch(/source: report §/);
+  });
+});
