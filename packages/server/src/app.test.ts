@@ -48,13 +48,28 @@ describe('reading', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(JSON.stringify(doc.paths['/api/data-points/{id}'])).toContain('"reason"');
   });
-  it('explains an input figure by its data point, with source', async () => {
-    const r = await app.request(`/api/lineage?id=${encodeURIComponent('revenue@group/2025')}`);
+  it('explains a figure down to the data points it rests on, with source and version', async () => {
+    const r = await app.request(`/api/lineage?id=${encodeURIComponent('ghg.intensity.revenue@group/2025')}`);
     expect(r.status).toBe(200);
-    const { lineage } = (await r.json()) as {
-      lineage: { kind: string; fact: { id: string; source: string } };
+    type Node = {
+      kind: string;
+      fact: { id: string; source: string; version: number } | null;
+      children: Node[];
     };
-    expect(lineage).toMatchObject({ kind: 'fact', fact: { id: 'rev-25', source: 'finance ledger' } });
+    const { lineage } = (await r.json()) as { lineage: Node };
+    const facts: Node[] = [];
+    const walk = (n: Node): void => {
+      if (n.kind === 'fact') facts.push(n);
+      for (const c of n.children) walk(c);
+    };
+    walk(lineage);
+    expect(facts.map((f) => f.fact)).toContainEqual({
+      id: 'rev-25',
+      source: 'finance ledger',
+      version: 1,
+      evidence: null,
+      comment: null,
+    });
   });
   it('shows the overview with the prior year and the change', async () => {
     const o = (await (await app.request('/api/overview')).json()) as {
@@ -100,7 +115,13 @@ describe('errors carry a stable code, a message and the field at fault', () => {
 });
 
 describe('optimistic concurrency', () => {
-  it('a write naming the current version makes a new revision and changes the figure', async () => {
+  it('a write naming the current version makes a new revision and changes dependent figures', async () => {
+    const intensity = async () => {
+      const id = encodeURIComponent('ghg.intensity.revenue@group/2025');
+      return ((await (await app.request(`/api/figure?id=${id}`)).json()) as { figure: { display: string } })
+        .figure.display;
+    };
+    const before = await intensity();
     const r = await put(
       '/api/data-points/rev-25',
       { value: '1100', reason: 'audited accounts' },
@@ -109,6 +130,7 @@ describe('optimistic concurrency', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('etag')).toBe('"2"');
     expect(await revenue()).toBe('1100');
+    expect(await intensity()).not.toBe(before);
     const h = (await (await app.request('/api/data-points/rev-25/history')).json()) as {
       revisions: { reason: string }[];
     };

@@ -10,6 +10,7 @@ import { disclosureRoutes } from './routes/disclosure.js';
 import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { organisationRoutes } from './routes/organisation.js';
+import { evaluated } from './use-cases/evaluation.js';
 import type { Workspace } from './workspace/workspace.js';
 
 export type AppOptions = {
@@ -21,6 +22,8 @@ export type AppOptions = {
 };
 
 export function createApp(o: AppOptions): Hono {
+  // Evaluate once now so that the first page does not wait for the calculation graph.
+  evaluated(o.workspace.snapshot());
   const deps = {
     workspace: o.workspace,
     engines: o.engines ?? defaultEngines,

@@ -116,7 +116,17 @@ export type Lineage = {
   children: Lineage[];
 };
 
+/** A response index.html started fetching before the app loaded; each is used once. */
+function takePreloaded<T>(path: string): Promise<T | undefined> | undefined {
+  const store = (window as unknown as { __assayPreload?: Record<string, Promise<unknown>> }).__assayPreload;
+  const p = store?.[path];
+  if (store && p) delete store[path];
+  return p as Promise<T | undefined> | undefined;
+}
+
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const early = init === undefined ? await takePreloaded<T>(path) : undefined;
+  if (early !== undefined) return early;
   const r = await fetch(`/api${path}`, init);
   const body = (await r.json().catch(() => ({}))) as { error?: ApiErrorBody };
   if (!r.ok) throw new ApiError(r.status, body.error ?? { code: 'internal', message: r.statusText });

@@ -1,14 +1,19 @@
 /** The shell: header with navigation and the language switch, and the page for the route. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from './api';
 import { type Lang, LangContext, pick, type TextKey, translate } from './i18n';
 import { OrgContext } from './org-context';
-import { ChecksPage } from './pages/checks';
-import { DataPage } from './pages/data';
-import { DisclosuresPage } from './pages/disclosures';
-import { FigurePage } from './pages/figure';
 import { OverviewPage } from './pages/overview';
-import { ReportPage } from './pages/report';
+
+// The overview is in the first bundle (it must show in under 1 s); other pages load on demand.
+const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
+const FigurePage = lazy(() => import('./pages/figure').then((m) => ({ default: m.FigurePage })));
+const ChecksPage = lazy(() => import('./pages/checks').then((m) => ({ default: m.ChecksPage })));
+const DisclosuresPage = lazy(() =>
+  import('./pages/disclosures').then((m) => ({ default: m.DisclosuresPage })),
+);
+const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m.ReportPage })));
+
 import { type Page, useRoute } from './route';
 import { useLoad } from './use-load';
 
@@ -77,7 +82,9 @@ export function App() {
             {lang === 'en' ? '中文' : 'English'}
           </button>
         </header>
-        <main>{page}</main>
+        <main>
+          <Suspense fallback={<p className="muted">{translate(lang, 'loading')}</p>}>{page}</Suspense>
+        </main>
       </OrgContext.Provider>
     </LangContext.Provider>
   );

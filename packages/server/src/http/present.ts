@@ -23,12 +23,15 @@ export type PresentedValue =
   | { value: string; display: string; unit: string }
   | { value: null; display: null; unit: string | null; error: { code: string; message: string } };
 
-export function presentValue(v: QuantityResult, precision: number): PresentedValue {
+/** precision undefined: display the exact value (facts and factors are shown as entered). */
+export function presentValue(v: QuantityResult, precision: number | undefined): PresentedValue {
   if (v.kind === 'error')
     return { value: null, display: null, unit: null, error: { code: v.code, message: v.message } };
+  const text =
+    precision === undefined ? v.value.toFixed() : v.value.toFixed(precision, Decimal.ROUND_HALF_UP);
   return {
     value: v.value.toString(),
-    display: groupDigits(v.value.toFixed(precision, Decimal.ROUND_HALF_UP)),
+    display: groupDigits(text),
     unit: v.unit.symbol,
   };
 }

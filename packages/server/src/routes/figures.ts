@@ -36,7 +36,7 @@ export function figureRoutes(d: Deps): Hono {
     const ev = evaluated(s);
     const f = ev.byId.get(id);
     if (!f) return sendError(c, failure('not-found', `no figure "${id}"`, { field: 'id' }).error);
-    const lineage = explainFigure(s, d.engines, id);
+    const lineage = explainFigure(s, id);
     return c.json({
       figure: presentFigure(f, ev.catalogue),
       lineage: lineage.ok ? lineage.value : null,
@@ -45,7 +45,7 @@ export function figureRoutes(d: Deps): Hono {
   });
   r.get('/lineage', (c) => {
     const id = c.req.query('id') ?? '';
-    return send(c, explainFigure(d.workspace.snapshot(), d.engines, id), (v) => ({ lineage: v }));
+    return send(c, explainFigure(d.workspace.snapshot(), id), (v) => ({ lineage: v }));
   });
   r.get('/overview', (c) => {
     const period = c.req.query('period');

@@ -1,10 +1,8 @@
 /**
- * A figure's derivation tree. The calculation graph's explainer is used when wired (engines);
- * an input figure is explained by its own data point (a one-node tree with source and
- * evidence), which is the whole truth for an input.
+ * A figure's derivation tree, read from the evaluated calculation graph (core `explain`): down
+ * to facts (source, evidence, the data point's version) and factors (document, status, vintage).
  */
-import { type Bundle, type Indicator, parseFigureId } from '@assay/core';
-import type { Engines, LineageLike } from '../engines.js';
+import { explain, type Lineage, parseFigureId } from '@assay/core';
 import { failure, type Result, success } from '../http/api-error.js';
 import { presentValue } from '../http/present.js';
 import type { Snapshot } from '../workspace/workspace.js';
@@ -12,10 +10,10 @@ import { evaluated } from './evaluation.js';
 
 export type LineageJson = {
   id: string;
-  kind: LineageLike['kind'];
+  kind: Lineage['kind'];
   label: { 'zh-Hant': string; en: string };
   op: string | null;
-  value: ReturnType<typeof presentValue>;
+  value: ReturnType<typeof presentValue> | null;
   figureId: string | null;
   fact: {
     id: string;
@@ -37,26 +35,25 @@ export type LineageJson = {
   children: LineageJson[];
 };
 
-function label(l: LineageLike['label']) {
-  return typeof l === 'string' ? { 'zh-Hant': l, en: l } : { 'zh-Hant': l['zh-Hant'], en: l.en };
-}
-
-function present(n: LineageLike, s: Snapshot, precisionOf: (id: string) => number): LineageJson {
-  const dp = n.fact ? s.bundle.dataPoints.find((d) => d.id === n.fact?.id) : undefined;
+/** Indicator names in both languages where the node is a figure; the graph's own label otherwise. */
+function present(n: Lineage, s: Snapshot): LineageJson {
+  const { catalogue } = evaluated(s);
+  const name = n.figure ? catalogue.get(n.figure.indicatorId)?.name : undefined;
+  const label = name ? { 'zh-Hant': name['zh-Hant'], en: name.en } : { 'zh-Hant': n.label, en: n.label };
   return {
     id: n.id,
     kind: n.kind,
-    label: label(n.label),
+    label,
     op: n.op ?? null,
-    value: presentValue(n.value, precisionOf(n.id)),
-    figureId: parseFigureId(n.id) ? n.id : null,
+    value: n.value === undefined ? null : presentValue(n.value, n.figure?.precision),
+    figureId: n.figure ? n.id : null,
     fact: n.fact
       ? {
-          id: n.fact.id,
-          version: s.versionOf(n.fact.id) ?? null,
-          source: n.fact.source ?? dp?.source ?? null,
-          evidence: n.fact.evidence ?? dp?.evidence ?? null,
-          comment: dp?.comment ?? null,
+          id: n.fact.factId,
+          version: s.versionOf(n.fact.factId) ?? null,
+          source: n.fact.source,
+          evidence: n.fact.evidence ?? null,
+          comment: n.fact.comment ?? null,
         }
       : null,
     factor: n.factor
@@ -71,48 +68,14 @@ function present(n: LineageLike, s: Snapshot, precisionOf: (id: string) => numbe
         }
       : null,
     note: n.note ?? null,
-    children: n.children.map((c) => present(c, s, precisionOf)),
+    children: n.children.map((c) => present(c, s)),
   };
 }
 
-function inputLineage(
-  bundle: Bundle,
-  figureId: string,
-  catalogue: ReadonlyMap<string, Indicator>,
-): LineageLike | undefined {
-  const key = parseFigureId(figureId);
-  if (!key) return undefined;
-  const dp = bundle.dataPoints.find(
-    (d) =>
-      d.indicatorId === key.indicatorId &&
-      d.entityId === key.entityId &&
-      d.periodId === key.periodId &&
-      JSON.stringify(Object.entries(d.disaggregation).sort()) ===
-        JSON.stringify(Object.entries(key.disaggregation).sort()),
-  );
-  if (!dp) return undefined;
-  const ind = catalogue.get(dp.indicatorId);
-  return {
-    id: figureId,
-    kind: 'fact',
-    label: ind?.name ?? dp.indicatorId,
-    value: dp.quantity,
-    children: [],
-    fact: { id: dp.id, source: dp.source, ...(dp.evidence === undefined ? {} : { evidence: dp.evidence }) },
-    note: 'input as entered',
-  };
-}
-
-export function explainFigure(s: Snapshot, engines: Engines, figureId: string): Result<LineageJson> {
-  const ev = evaluated(s);
+export function explainFigure(s: Snapshot, figureId: string): Result<LineageJson> {
   if (!parseFigureId(figureId))
     return failure('invalid-request', `"${figureId}" is not a figure id`, { field: 'id' });
-  const figure = ev.byId.get(figureId);
-  if (!figure) return failure('not-found', `no figure "${figureId}"`, { field: 'id' });
-  const tree =
-    engines.explain?.(s.bundle, figureId) ??
-    (figure.method === 'input' ? inputLineage(s.bundle, figureId, ev.catalogue) : undefined);
-  if (!tree) return failure('not-available', 'the derivation of calculated figures is not available yet');
-  const precisionOf = (id: string) => ev.byId.get(id)?.precision ?? figure.precision;
-  return success(present(tree, s, precisionOf));
+  const ev = evaluated(s);
+  if (!ev.byId.has(figureId)) return failure('not-found', `no figure "${figureId}"`, { field: 'id' });
+  return success(present(explain(ev.evaluation.graph, figureId), s));
 }

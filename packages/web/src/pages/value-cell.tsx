@@ -2,7 +2,7 @@
  * One editable value: checked as you type (plain decimal here; units and domain rules by a
  * server dry run), saved on Enter or when leaving the cell, with the version it edits.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, type DataPoint } from '../api';
 import { useT } from '../i18n';
 
@@ -19,7 +19,12 @@ export function ValueCell(props: {
   const [text, setText] = useState(dp.value);
   const [problem, setProblem] = useState<string>();
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-  useEffect(() => setText(dp.value), [dp.value]);
+  // The value last sent: Enter then blur must not send the same edit twice (the second would be stale).
+  const sent = useRef(dp.value);
+  useEffect(() => {
+    setText(dp.value);
+    sent.current = dp.value;
+  }, [dp.value]);
   useEffect(() => {
     if (text === dp.value || !DECIMAL.test(text)) return;
     const timer = setTimeout(() => {
@@ -33,8 +38,9 @@ export function ValueCell(props: {
   const local = text !== '' && !DECIMAL.test(text) ? t('badNumber') : undefined;
   const message = local ?? problem;
   async function save() {
-    if (text === dp.value || local) return;
+    if (text === sent.current || local) return;
     if (props.reason.trim() === '') return setProblem(t('reasonNeeded'));
+    sent.current = text;
     setState('saving');
     try {
       await api.writeValue(dp.id, dp.version, text, props.reason, false);
@@ -42,6 +48,7 @@ export function ValueCell(props: {
       setState('saved');
       props.onSaved();
     } catch (e) {
+      sent.current = dp.value;
       setState('idle');
       if (e instanceof ApiError && e.status === 412) {
         setProblem(t('staleVersion'));

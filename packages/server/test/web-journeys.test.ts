@@ -1,0 +1,204 @@
+/**
+ * Browser journeys in real Chromium (Debian /usr/bin/chromium via playwright-core) against the
+ * server in-process: overview (timed), edit a value and see the figures it changes, import a
+ * file with an error then a good one, open a figure's lineage. Screenshots of every page in
+ * both languages go to artifacts/screenshots/ (gitignored). The web bundle is built first if
+ * packages/web/dist is missing. Needs chromium: `bash scripts/ensure-system-packages.sh`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadBundle } from '@assay/io';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { listen, type Started, WEB_ROOT } from '../src/start-server.js';
+import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const demoDir = existsSync(join(ROOT, 'examples/xinxin-2025/assay.yaml'))
+  ? join(ROOT, 'examples/xinxin-2025')
+  : join(ROOT, 'examples/minimal');
+
+async function serveBundle(dir: string): Promise<Started> {
+  const loaded = await loadBundle(dir);
+  if (!loaded.ok) throw new Error(`${dir} does not load: ${loaded.issues[0]?.reason}`);
+  return listen(createApp({ workspace: new MemoryWorkspace(loaded.bundle), webRoot: WEB_ROOT }), 0);
+}
+
+let browser: Browser;
+let journeys: Started;
+let demo: Started;
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    const { build } = await import('vite');
+    const webDir = join(ROOT, 'packages', 'web');
+    // vitest sets NODE_ENV=test, which would make Vite ship development React (slow; effects twice)
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = env;
+    }
+  }
+  await mkdir(SHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  journeys = await serveBundle(join(ROOT, 'examples/minimal'));
+  demo = await serveBundle(demoDir);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await journeys?.close();
+  await demo?.close();
+});
+
+async function open(server: Started, hash: string, lang: 'zh-Hant' | 'en' = 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript((l) => {
+    (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+      'assay.lang',
+      l,
+    );
+  }, lang);
+  await page.goto(`${server.url}#/${hash}`);
+  return page;
+}
+
+describe('the web app in Chromium', () => {
+  it('loads the demo overview in under 1 s, in both languages', async () => {
+    // Time from navigation start to the overview rendered with its data (a performance mark
+    // set by the app). Per language: one untimed load in a browser context (a returning user:
+    // the app's immutable assets are then cached), then three timed loads in that context;
+    // the median must be under 1 s. The first (cold) load is logged too, for docs/performance.md.
+    for (const lang of ['zh-Hant', 'en'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript((l) => {
+        (
+          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+        ).localStorage.setItem('assay.lang', l);
+      }, lang);
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const page = await context.newPage();
+        await page.goto(`${demo.url}#/overview`);
+        await page.locator('[data-ready="overview"]').waitFor();
+        times.push(
+          await page.evaluate(() => performance.getEntriesByName('assay:overview-ready')[0]?.startTime ?? -1),
+        );
+        expect(await page.locator('nav a.active').textContent()).toBe(lang === 'en' ? 'Overview' : '概覽');
+        await page.close();
+      }
+      await context.close();
+      const [cold = -1, ...warm] = times;
+      const median = [...warm].sort((a, b) => a - b)[1] ?? -1;
+      console.log(
+        `overview (${lang}): cold ${Math.round(cold)} ms; cached ${warm.map(Math.round).join(', ')} ms, median ${Math.round(median)} ms`,
+      );
+      expect(median).toBeGreaterThan(0);
+      expect(median).toBeLessThan(1000);
+    }
+  });
+
+  it('edits a value in the grid and lists the figures it changed', async () => {
+    const page = await open(journeys, 'data');
+    const cell = page.locator('input[data-dp="rev-25"]');
+    await cell.fill('12,00');
+    await expect(page.locator('.cell-error').first().textContent()).resolves.toContain(
+      'no thousands separators',
+    );
+    await page.fill('input[name="reason"]', 'audited accounts');
+    await cell.fill('1100');
+    await cell.press('Enter');
+    const changed = page.locator('[data-changed="revenue@group/2025"]');
+    await changed.waitFor();
+    expect(await changed.textContent()).toContain('1,100');
+    await page.locator('[data-changed="ghg.intensity.revenue@group/2025"]').waitFor();
+    await page.goto(`${journeys.url}#/overview`);
+    await page.locator('[data-indicator="revenue"] .big').getByText('1,100').waitFor();
+    await page.close();
+  });
+
+  it('imports a file with an error (shown by row and column), then a good file', async () => {
+    const page = await open(journeys, 'data');
+    const header = 'entity,period,indicator,value,unit,source';
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${header}\nmine,2025,revenue,300,CNY million,ledger\nmine,2025,revenue-typo,1,CNY million,ledger\n`,
+      ),
+    });
+    const error = page.locator('.row-error').first();
+    await error.waitFor();
+    expect(await error.textContent()).toContain('revenue-typo');
+    expect(await page.locator('button', { hasText: 'Apply import' }).isDisabled()).toBe(true);
+    await input.setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\nmine,2025,revenue,300,CNY million,ledger\n`),
+    });
+    await page.locator('.action-add').waitFor();
+    await page.fill('input[name="import-reason"]', 'mine revenue from the ledger');
+    await page.click('button:has-text("Apply import")');
+    await page.locator('[data-testid="import-done"]').waitFor();
+    await page.locator('[data-changed="revenue@mine/2025"]').waitFor();
+    await page.close();
+  });
+
+  it("opens a figure's derivation from the number on the overview", async () => {
+    const page = await open(journeys, 'overview');
+    await page.locator('[data-indicator="revenue"] a.figure').first().click();
+    const fact = page.locator('.node-fact').first();
+    await fact.waitFor();
+    expect(await fact.textContent()).toContain('finance ledger');
+    await page.close();
+  });
+
+  it.todo(
+    'downloads the PDF report: waits for the render engine (packages/render) to be wired into the server',
+  );
+
+  it('saves a screenshot of every page in both languages', async () => {
+    for (const lang of ['zh-Hant', 'en'] as const) {
+      const page = await open(demo, 'overview', lang);
+      for (const hash of [
+        'overview',
+        'data',
+        'figure?id=ghg.total.location%40group%2F2025',
+        'checks',
+        'disclosures',
+        'report',
+      ]) {
+        await page.evaluate((h) => {
+          (globalThis as unknown as { location: { hash: string } }).location.hash = `#/${h}`;
+        }, hash);
+        await page.locator('main h1').waitFor();
+        // wait until no panel still says it is loading
+        await page.waitForFunction(
+          () =>
+            !/Loading…|載入中…/.test(
+              (globalThis as unknown as { document: { body: { textContent: string } } }).document.body
+                .textContent,
+            ),
+        );
+        await page.screenshot({ path: join(SHOTS, `${hash.split('?')[0]}-${lang}.png`), fullPage: true });
+      }
+      await page.close();
+    }
+  });
+});
