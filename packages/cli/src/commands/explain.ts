@@ -33,7 +33,7 @@ function detail(t: Lineage): string {
 export function renderTree(t: Lineage, prefix = '', last = true, root = true): string[] {
   const head = root ? '' : `${prefix}${last ? '└─ ' : '├─ '}`;
   const op = t.op ? ` = ${OP_WORD[t.op] ?? t.op}` : '';
-  const weights = t.weights && t.weights.some((w) => w !== '1') ? ` (weights ${t.weights.join(', ')})` : '';
+  const weights = t.weights?.some((w) => w !== '1') ? ` (weights ${t.weights.join(', ')})` : '';
   const lines = [
     `${head}${t.label}: ${valueText(t)}${op}${weights}${detail(t)}${t.note ? ` [${t.note}]` : ''}`,
   ];

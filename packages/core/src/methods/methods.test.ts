@@ -8,7 +8,7 @@ import { evaluateBundle } from '../calc/evaluate-bundle.js';
 import { explain } from '../calc/lineage.js';
 import { bundle, dp, fuel, line, sub } from '../testing/bundle-builder.js';
 
-function valueOf(b: ReturnType<typeof bundle>, id: string, places = 6): string {
+function figureText(b: ReturnType<typeof bundle>, id: string, places = 6): string {
   const { graph } = evaluateBundle(b);
   const v = graph.value(id);
   if (!v) throw new Error(`no figure ${id}`);
@@ -20,31 +20,31 @@ function valueOf(b: ReturnType<typeof bundle>, id: string, places = 6): string {
 describe('Scope 1, NDRC non-ferrous guideline (default)', () => {
   it('diesel in tonnes: 100 t × 42.652 GJ/t × 0.0202 tC/GJ × 0.98 × 44/12 = 309.590964 tCO2e', () => {
     const b = bundle({ entities: [sub('s')], lines: [fuel('s', 'diesel', '100 t')] });
-    expect(valueOf(b, 'ghg.scope1.combustion@s/2025')).toBe('309.590964 tCO2e');
+    expect(figureText(b, 'ghg.scope1.combustion@s/2025')).toBe('309.590964 tCO2e');
     // energy: 100 × 42.652 = 4265.2 GJ = 1184.777778 MWh; tce by GB/T 2589: 100 t × 1.4571 kgce/kg = 145.71 tce
-    expect(valueOf(b, 'energy.direct@s/2025')).toBe('1184.777778 MWh');
-    expect(valueOf(b, 'energy.total.tce@s/2025')).toBe('145.71 tce');
+    expect(figureText(b, 'energy.direct@s/2025')).toBe('1184.777778 MWh');
+    expect(figureText(b, 'energy.total.tce@s/2025')).toBe('145.71 tce');
   });
 
   it('natural gas in 10⁴ m³: 50 × 389.31 GJ/10⁴m³ × 0.0153 × 0.99 × 44/12 = 1081.094405 tCO2e', () => {
     const b = bundle({ entities: [sub('s')], lines: [fuel('s', 'natural-gas', '50 萬立方米')] });
-    expect(valueOf(b, 'ghg.scope1.combustion@s/2025')).toBe('1081.094405 tCO2e');
+    expect(figureText(b, 'ghg.scope1.combustion@s/2025')).toBe('1081.094405 tCO2e');
     // the same gas given in m³ gives the same result
     const b2 = bundle({ entities: [sub('s')], lines: [fuel('s', 'natural-gas', '500000 m³')] });
-    expect(valueOf(b2, 'ghg.scope1.combustion@s/2025')).toBe('1081.094405 tCO2e');
+    expect(figureText(b2, 'ghg.scope1.combustion@s/2025')).toBe('1081.094405 tCO2e');
   });
 
   it('coke as reductant: 1000 t × 28.435 × 0.0295 × 0.93 × 44/12 = 2860.418825 tCO2e, reported as energy used as raw material', () => {
     const b = bundle({ entities: [sub('s')], lines: [fuel('s', 'coke', '1000 t', 'reductant')] });
-    expect(valueOf(b, 'ghg.scope1.reductant@s/2025')).toBe('2860.418825 tCO2e');
-    expect(valueOf(b, 'ghg.scope1@s/2025')).toBe('2860.418825 tCO2e');
+    expect(figureText(b, 'ghg.scope1.reductant@s/2025')).toBe('2860.418825 tCO2e');
+    expect(figureText(b, 'ghg.scope1@s/2025')).toBe('2860.418825 tCO2e');
     const { graph } = evaluateBundle(b);
     expect(graph.has('ghg.scope1.combustion@s/2025')).toBe(false);
   });
 
   it('fuel not metered separately counts as combustion and says so', () => {
     const b = bundle({ entities: [sub('s')], lines: [fuel('s', 'coke', '10 t', 'unspecified')] });
-    expect(valueOf(b, 'ghg.scope1.combustion@s/2025')).toBe('28.604188 tCO2e');
+    expect(figureText(b, 'ghg.scope1.combustion@s/2025')).toBe('28.604188 tCO2e');
     const { graph } = evaluateBundle(b);
     const co2 = [...graph.nodes()].find((n) => n.id.endsWith(':co2'));
     expect(co2?.note).toBe('not metered separately as fuel or reductant: counted as combustion');
@@ -56,7 +56,7 @@ describe('Scope 1, NDRC non-ferrous guideline (default)', () => {
       lines: [fuel('s', 'diesel', '100 t')],
       methods: { ghg: 'ipcc-2006' },
     });
-    expect(valueOf(b, 'ghg.scope1.combustion@s/2025')).toBe('318.63 tCO2e');
+    expect(figureText(b, 'ghg.scope1.combustion@s/2025')).toBe('318.63 tCO2e');
   });
 
   it('a carbonate: 200 t CaCO3 × 0.4397 tCO2/t × purity 0.9 = 79.146 tCO2e', () => {
@@ -64,7 +64,7 @@ describe('Scope 1, NDRC non-ferrous guideline (default)', () => {
       entities: [sub('s')],
       lines: [line('s', 'carbonate', 'CaCO3', '200 t', { attributes: { purity: '0.9' } })],
     });
-    expect(valueOf(b, 'ghg.scope1.process@s/2025')).toBe('79.146 tCO2e');
+    expect(figureText(b, 'ghg.scope1.process@s/2025')).toBe('79.146 tCO2e');
   });
 
   it('an unknown fuel is a factor-not-found error that reaches every dependent figure', () => {
@@ -84,7 +84,7 @@ describe('Scope 2', () => {
       entities: [sub('s')],
       lines: [line('s', 'electricity-purchased', 'grid', '1000 MWh')],
     });
-    expect(valueOf(b, 'ghg.scope2.location@s/2025')).toBe('602.1 tCO2e');
+    expect(figureText(b, 'ghg.scope2.location@s/2025')).toBe('602.1 tCO2e');
   });
 
   it('location-based at the national factor: 1000 MWh × 0.5306 (national 2023) = 530.6 tCO2e', () => {
@@ -93,7 +93,7 @@ describe('Scope 2', () => {
       lines: [line('s', 'electricity-purchased', 'grid', '100 萬千瓦時')],
       methods: { gridFactor: { vintage: 2023, level: 'national', calibre: 'average' } },
     });
-    expect(valueOf(b, 'ghg.scope2.location@s/2025')).toBe('530.6 tCO2e');
+    expect(figureText(b, 'ghg.scope2.location@s/2025')).toBe('530.6 tCO2e');
   });
 
   it('falls back from a province without a factor to its region, and says so in lineage', () => {
@@ -101,7 +101,7 @@ describe('Scope 2', () => {
       entities: [sub('s', { province: 'gansu', region: 'northwest' })],
       lines: [line('s', 'electricity-purchased', 'grid', '1000 MWh')],
     });
-    expect(valueOf(b, 'ghg.scope2.location@s/2025')).toBe('554.3 tCO2e'); // 1000 × 0.5543 (northwest 2023)
+    expect(figureText(b, 'ghg.scope2.location@s/2025')).toBe('554.3 tCO2e'); // 1000 × 0.5543 (northwest 2023)
     const { graph } = evaluateBundle(b);
     const factor = explain(graph, 'ghg.scope2.location@s/2025').children[0]?.children[1];
     expect(factor?.factor?.id).toBe('mee-nbs/grid/2023/regional/northwest/average');
@@ -122,9 +122,9 @@ describe('Scope 2', () => {
         }),
       ],
     });
-    expect(valueOf(b, 'ghg.scope2.market@s/2025')).toBe('304.8 tCO2e');
-    expect(valueOf(b, 'ghg.scope2.location@s/2025')).toBe('602.1 tCO2e');
-    expect(valueOf(b, 'energy.renewable@s/2025')).toBe('500 MWh');
+    expect(figureText(b, 'ghg.scope2.market@s/2025')).toBe('304.8 tCO2e');
+    expect(figureText(b, 'ghg.scope2.location@s/2025')).toBe('602.1 tCO2e');
+    expect(figureText(b, 'energy.renewable@s/2025')).toBe('500 MWh');
   });
 
   it('rejects certificates used for Scope 2 and again as an offset', () => {
@@ -145,7 +145,7 @@ describe('Scope 2', () => {
       code: 'upstream',
       cause: { code: 'instrument-double-use' },
     });
-    expect(valueOf(b, 'ghg.scope2.location@s/2025')).toBe('602.1 tCO2e');
+    expect(figureText(b, 'ghg.scope2.location@s/2025')).toBe('602.1 tCO2e');
   });
 
   it('rejects instruments exceeding consumption', () => {
@@ -165,9 +165,9 @@ describe('Scope 2', () => {
 
   it('purchased heat in both Scope 2 figures: 1000 GJ × 0.11 tCO2/GJ = 110 tCO2e', () => {
     const b = bundle({ entities: [sub('s')], lines: [line('s', 'heat-purchased', 'heat', '1000 GJ')] });
-    expect(valueOf(b, 'ghg.scope2.heat@s/2025')).toBe('110 tCO2e');
-    expect(valueOf(b, 'ghg.scope2.location@s/2025')).toBe('110 tCO2e');
-    expect(valueOf(b, 'energy.indirect@s/2025')).toBe('277.777778 MWh');
+    expect(figureText(b, 'ghg.scope2.heat@s/2025')).toBe('110 tCO2e');
+    expect(figureText(b, 'ghg.scope2.location@s/2025')).toBe('110 tCO2e');
+    expect(figureText(b, 'energy.indirect@s/2025')).toBe('277.777778 MWh');
   });
 });
 
@@ -179,14 +179,14 @@ describe('consolidation', () => {
   const entities = () => [sub('a', { ownership: '1' }), sub('b', { ownership: '0.51', control: 'none' })];
 
   it('operational control: 100% of controlled entities only (b is not controlled)', () => {
-    expect(valueOf(bundle({ entities: entities(), lines: lines() }), 'ghg.scope2.location@group/2025')).toBe(
-      '602.1 tCO2e',
-    );
+    expect(
+      figureText(bundle({ entities: entities(), lines: lines() }), 'ghg.scope2.location@group/2025'),
+    ).toBe('602.1 tCO2e');
   });
 
   it('equity share: each entity by ownership: 602.1 + 0.51 × 602.1 = 909.171', () => {
     const b = bundle({ entities: entities(), lines: lines(), consolidation: 'equity-share' });
-    expect(valueOf(b, 'ghg.scope2.location@group/2025')).toBe('909.171 tCO2e');
+    expect(figureText(b, 'ghg.scope2.location@group/2025')).toBe('909.171 tCO2e');
     const { figures } = evaluateBundle(b);
     expect(figures.find((f) => f.id === 'ghg.scope2.location@group/2025')?.method).toMatch(/equity-share/);
   });
@@ -199,8 +199,8 @@ describe('consolidation', () => {
         line('a', 'electricity-purchased', 'grid', '10 MWh'),
       ],
     });
-    expect(valueOf(b, 'energy.indirect@a/2025')).toBe('20 MWh');
-    expect(valueOf(b, 'energy.indirect@group/2025')).toBe('20 MWh');
+    expect(figureText(b, 'energy.indirect@a/2025')).toBe('20 MWh');
+    expect(figureText(b, 'energy.indirect@group/2025')).toBe('20 MWh');
   });
 });
 
@@ -211,7 +211,7 @@ describe('intensities and social rates', () => {
       lines: [fuel('s', 'diesel', '100 t'), line('s', 'electricity-purchased', 'grid', '1000 MWh')],
       data: [dp('group', 'revenue', '1000 萬元')],
     });
-    expect(valueOf(b, 'ghg.intensity.revenue@group/2025', 4)).toBe('91.1691 tCO2e/CNY million');
+    expect(figureText(b, 'ghg.intensity.revenue@group/2025', 4)).toBe('91.1691 tCO2e/CNY million');
   });
 
   it('each rate over its own population', () => {
@@ -230,12 +230,12 @@ describe('intensities and social rates', () => {
         dp('s', 'safety.hours-worked', '800000 h'),
       ],
     });
-    expect(valueOf(b, 'training.coverage[gender=male]@s/2025')).toBe('90 %'); // 270 ÷ 300
-    expect(valueOf(b, 'training.coverage[gender=female]@s/2025')).toBe('80 %'); // 80 ÷ 100
-    expect(valueOf(b, 'training.coverage@s/2025')).toBe('87.5 %'); // 350 ÷ 400
-    expect(valueOf(b, 'training.average-hours[gender=female]@s/2025')).toBe('40 h/person'); // 4000 ÷ 100
-    expect(valueOf(b, 'employees.turnover-rate[gender=female]@s/2025')).toBe('8 %'); // 8 ÷ 100
-    expect(valueOf(b, 'employees.turnover-rate@s/2025')).toBe('5 %'); // 20 ÷ 400
-    expect(valueOf(b, 'safety.ltifr@s/2025')).toBe('3.75 person/million hours'); // 3 ÷ 0.8 million h
+    expect(figureText(b, 'training.coverage[gender=male]@s/2025')).toBe('90 %'); // 270 ÷ 300
+    expect(figureText(b, 'training.coverage[gender=female]@s/2025')).toBe('80 %'); // 80 ÷ 100
+    expect(figureText(b, 'training.coverage@s/2025')).toBe('87.5 %'); // 350 ÷ 400
+    expect(figureText(b, 'training.average-hours[gender=female]@s/2025')).toBe('40 h/person'); // 4000 ÷ 100
+    expect(figureText(b, 'employees.turnover-rate[gender=female]@s/2025')).toBe('8 %'); // 8 ÷ 100
+    expect(figureText(b, 'employees.turnover-rate@s/2025')).toBe('5 %'); // 20 ÷ 400
+    expect(figureText(b, 'safety.ltifr@s/2025')).toBe('3.75 person/million hours'); // 3 ÷ 0.8 million h
   });
 });
