@@ -5,11 +5,12 @@
 # (recalculates the XLSX data pack in a test). Idempotent; needs root (the machines run as root).
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for pkg in chromium fonts-noto-cjk poppler-utils; do
+  installed "$pkg" || need+=("$pkg")
+done
 if [ "${ASSAY_SKIP_LIBREOFFICE:-0}" != "1" ]; then
-  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  installed libreoffice-calc-nogui || command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing system packages: ${need[*]}"
