@@ -16,7 +16,7 @@ import { type CheckContext, claimedFigureId, whereOf, whereOfFigure } from '../c
 import type { Finding, Where } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
 import { show } from '../util/compare.js';
-import { printedFor, printedOf } from '../util/published-index.js';
+import { printedOf } from '../util/published-index.js';
 
 export const plausibilityRule: CheckRule = {
   id: 'plausibility',
