@@ -202,3 +202,30 @@ describe('CSV import and export', () => {
     expect(t).toContain('mine,2025,revenue,,CNY million');
   });
 });
+
+describe('disclosures and reports', () => {
+  it('lists each framework with the status of every provision', async () => {
+    const r = (await (await app.request('/api/disclosures')).json()) as {
+      frameworks: { framework: string; provisions: { subject: string; status: string }[] }[];
+    };
+    expect(r.frameworks.map((f) => f.framework)).toEqual(['hkex', 'gri']);
+    expect(r.frameworks[0]?.provisions.length).toBeGreaterThan(10);
+  });
+  it('saves an explanation for an omission, and refuses a stale one', async () => {
+    const { workspaceVersion } = (await (await app.request('/api/explanations')).json()) as {
+      workspaceVersion: number;
+    };
+    const text = { 'zh-Hant': '本集團並無此類排放。', en: 'The group has no such emissions.' };
+    const ok = await put('/api/explanations/hkex:A1.1', { text, version: workspaceVersion });
+    expect(ok.status).toBe(200);
+    const stale = await put('/api/explanations/hkex:A1.1', { text, version: workspaceVersion });
+    expect(stale.status).toBe(412);
+  });
+  it('renders the report as HTML in the language asked for', async () => {
+    const r = await app.request('/api/reports/html?lang=en');
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(await r.text()).toContain('Demo Group');
+    const bad = await app.request('/api/reports/html?lang=fr');
+    expect(await bad.json()).toMatchObject({ error: { code: 'invalid-request', field: 'lang' } });
+  });
+});

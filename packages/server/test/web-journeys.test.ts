@@ -1,12 +1,12 @@
 /**
  * Browser journeys in real Chromium (Debian /usr/bin/chromium via playwright-core) against the
  * server in-process: overview (timed), edit a value and see the figures it changes, import a
- * file with an error then a good one, open a figure's lineage. Screenshots of every page in
+ * file with an error then a good one, open a figure's lineage, download the PDF. Screenshots of every page in
  * both languages go to artifacts/screenshots/ (gitignored). The web bundle is built first if
  * packages/web/dist is missing. Needs chromium: `bash scripts/ensure-system-packages.sh`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadBundle } from '@assay/io';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -169,9 +169,14 @@ describe('the web app in Chromium', () => {
     await page.close();
   });
 
-  it.todo(
-    'downloads the PDF report: waits for the render engine (packages/render) to be wired into the server',
-  );
+  it('downloads the PDF report from the report page', async () => {
+    const page = await open(journeys, 'report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-format="pdf"]')]);
+    const path = join(SHOTS, 'report-en.pdf');
+    await download.saveAs(path);
+    expect((await readFile(path)).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
 
   it('saves a screenshot of every page in both languages', async () => {
     for (const lang of ['zh-Hant', 'en'] as const) {

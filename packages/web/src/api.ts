@@ -50,7 +50,12 @@ export type Overview = {
     current: Figure | null;
   }[];
   findings: { available: false } | { available: true; bySeverity: Record<string, number> };
-  completeness: { available: false } | { available: true; frameworks: unknown };
+  completeness: {
+    framework: string;
+    version: string;
+    total: number;
+    counts: Record<ProvisionStatus, number>;
+  }[];
 };
 export type Entity = { id: string; name: Localised; kind: string; parentId: string | null };
 export type Organisation = {
@@ -164,7 +169,7 @@ export const api = {
     call<ImportPreview>('/import/data-points?apply=true', send('POST', { file, csv, version, reason })),
   findings: (q: { rule?: string; severity?: string; entity?: string }) =>
     call<{ findings: Finding[]; total: number }>(`/findings?${qs(q)}`),
-  disclosures: () => call<{ disclosures: unknown }>('/disclosures'),
+  disclosures: () => call<{ workspaceVersion: number; frameworks: FrameworkStatus[] }>('/disclosures'),
   explanations: () =>
     call<{ workspaceVersion: number; explanations: { subject: string; text: Localised }[] }>('/explanations'),
   writeExplanation: (subject: string, text: Localised, version: number) =>
@@ -172,9 +177,30 @@ export const api = {
 };
 
 export type Finding = {
-  rule: string;
+  ruleId: string;
+  code?: string;
   severity: string;
-  where?: unknown;
-  message: Localised | string;
-  figureId?: string;
+  where?: { entityId?: string; figureId?: string; indicatorId?: string; periodId?: string; section?: string };
+  expected?: string;
+  actual?: string;
+  message: Localised;
+};
+
+export type ProvisionStatus = 'disclosed' | 'partly-disclosed' | 'explained' | 'missing';
+export type FrameworkStatus = {
+  framework: string;
+  version: string;
+  year: string;
+  counts: Record<ProvisionStatus, number>;
+  provisions: {
+    subject: string;
+    code: string;
+    label: string;
+    section: string;
+    text: Localised;
+    obligation: string;
+    status: ProvisionStatus;
+    where: string[];
+    explanation: Localised | null;
+  }[];
 };

@@ -50,7 +50,7 @@ export function App() {
       case 'checks':
         return <ChecksPage severity={route.params.get('severity')} />;
       case 'disclosures':
-        return <DisclosuresPage />;
+        return <DisclosuresPage framework={route.params.get('framework')} />;
       case 'report':
         return <ReportPage />;
     }

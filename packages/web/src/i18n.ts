@@ -94,6 +94,14 @@ const TEXT = {
   download: { 'zh-Hant': '下載', en: 'Download' },
   reportLang: { 'zh-Hant': '報告語言', en: 'Report language' },
   error: { 'zh-Hant': '出錯了', en: 'Something went wrong' },
+  disclosed: { 'zh-Hant': '已披露', en: 'Disclosed' },
+  partlyDisclosed: { 'zh-Hant': '部分披露', en: 'Partly disclosed' },
+  explained: { 'zh-Hant': '已解釋', en: 'Explained' },
+  missing: { 'zh-Hant': '未披露', en: 'Missing' },
+  obligation: { 'zh-Hant': '責任', en: 'Obligation' },
+  explain: { 'zh-Hant': '撰寫解釋', en: 'Explain' },
+  where: { 'zh-Hant': '披露位置', en: 'Disclosed in' },
+  provisionFilter: { 'zh-Hant': '只顯示未披露', en: 'Only missing' },
 } satisfies Record<string, Localised>;
 
 export type TextKey = keyof typeof TEXT;

@@ -134,7 +134,7 @@ export function openApiDocument() {
       '/api/disclosures': {
         get: {
           summary: 'Disclosure index with status',
-          responses: { 200: ok('disclosures'), ...errors('not-available') },
+          responses: { 200: ok('completeness per framework') },
         },
       },
       '/api/explanations': {
@@ -160,7 +160,7 @@ export function openApiDocument() {
             },
             q('lang', 'zh-Hant | en'),
           ],
-          responses: { 200: { description: 'the report' }, ...errors('invalid-request', 'not-available') },
+          responses: { 200: { description: 'the report' }, ...errors('invalid-request') },
         },
       },
     },

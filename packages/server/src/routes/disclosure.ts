@@ -1,11 +1,13 @@
 /**
- * Checks (findings), disclosure status and explanations, report downloads. Each answers
- * `not-available` until its engine is wired (see engines.ts).
+ * Checks (findings; `not-available` until the checker is wired, see engines.ts), disclosure
+ * status per framework with explanations for omissions, and report downloads.
  */
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { expectedVersion, jsonBody, parseWith, sendError } from '../http/respond.js';
 import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
+import { completeness, presentCompleteness } from '../use-cases/disclosure-status.js';
+import { renderReport } from '../use-cases/render-report.js';
 import type { Deps } from './deps.js';
 
 const notYet = (what: string) =>
@@ -21,15 +23,18 @@ export function disclosureRoutes(d: Deps): Hono {
     const { rule, severity, entity } = q.value;
     const list = all.filter(
       (f) =>
-        (!rule || f.rule === rule) &&
+        (!rule || f.ruleId === rule) &&
         (!severity || f.severity === severity) &&
-        (!entity || JSON.stringify(f.where ?? '').includes(`"${entity}"`)),
+        (!entity || f.where?.entityId === entity),
     );
     return c.json({ findings: list, total: all.length });
   });
   r.get('/disclosures', (c) => {
-    if (!d.engines.disclosures) return sendError(c, notYet('the disclosure index'));
-    return c.json({ disclosures: d.engines.disclosures(d.workspace.snapshot().bundle) });
+    const reports = completeness(d.workspace.snapshot());
+    return c.json({
+      workspaceVersion: d.workspace.snapshot().version,
+      frameworks: reports.map(presentCompleteness),
+    });
   });
   r.get('/explanations', (c) => {
     const s = d.workspace.snapshot();
@@ -63,8 +68,7 @@ export function disclosureRoutes(d: Deps): Hono {
     if (!format.ok) return sendError(c, { ...format.error, field: 'format' });
     const q = parseWith(ReportQuery, c.req.query());
     if (!q.ok) return sendError(c, q.error);
-    if (!d.engines.render) return sendError(c, notYet('report rendering'));
-    const out = await d.engines.render(d.workspace.snapshot().bundle, format.value, q.value.lang);
+    const out = await renderReport(d.workspace.snapshot(), format.value, q.value.lang);
     const disposition =
       format.value === 'html' ? 'inline' : `attachment; filename="report-${q.value.lang}.${format.value}"`;
     return new Response(out.body, {

@@ -8,6 +8,7 @@ import { convert, Decimal, type Figure, groupEntity, priorYear } from '@assay/co
 import type { Engines } from '../engines.js';
 import { type PresentedFigure, presentFigure } from '../http/present.js';
 import type { Snapshot } from '../workspace/workspace.js';
+import { completenessSummary } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';
 
 /** Headline indicators in display order (ids from the catalogue and docs/figure-ids). */
@@ -94,9 +95,7 @@ export function overview(s: Snapshot, engines: Engines, period?: string) {
     targets,
     findings:
       findings === null ? { available: false as const } : { available: true as const, bySeverity: findings },
-    completeness: engines.disclosures
-      ? { available: true as const, frameworks: engines.disclosures(b) }
-      : { available: false as const },
+    completeness: completenessSummary(s),
   };
 }
 

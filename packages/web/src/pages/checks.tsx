@@ -6,7 +6,7 @@ import { type Lang, useLang, useT } from '../i18n';
 import { figureHref } from '../route';
 import { useLoad } from '../use-load';
 
-const message = (f: Finding, lang: Lang) => (typeof f.message === 'string' ? f.message : f.message[lang]);
+const message = (f: Finding, lang: Lang) => f.message[lang];
 
 export function ChecksPage({ severity: initial }: { severity: string | null }) {
   const t = useT();
@@ -22,17 +22,20 @@ export function ChecksPage({ severity: initial }: { severity: string | null }) {
     );
   if (all.error) return <ErrorNote message={all.error.message} />;
   const findings = all.data?.findings ?? [];
-  const options = (k: 'rule' | 'severity') => [...new Set(findings.map((f) => f[k]))].sort();
+  const options = (k: 'ruleId' | 'severity') => [...new Set(findings.map((f) => f[k]))].sort();
   const shown = findings.filter(
     (f) =>
-      (!filter.rule || f.rule === filter.rule) &&
+      (!filter.rule || f.ruleId === filter.rule) &&
       (!filter.severity || f.severity === filter.severity) &&
-      (!filter.entity || JSON.stringify(f.where ?? '').includes(filter.entity)),
+      (!filter.entity || f.where?.entityId === filter.entity),
   );
-  const select = (k: 'rule' | 'severity', label: string) => (
+  const select = (k: 'ruleId' | 'severity', label: string) => (
     <label>
       {label}{' '}
-      <select value={filter[k]} onChange={(e) => setFilter({ ...filter, [k]: e.target.value })}>
+      <select
+        value={filter[k === 'ruleId' ? 'rule' : k]}
+        onChange={(e) => setFilter({ ...filter, [k === 'ruleId' ? 'rule' : k]: e.target.value })}
+      >
         <option value="">{t('all')}</option>
         {options(k).map((o) => (
           <option key={o}>{o}</option>
@@ -44,7 +47,7 @@ export function ChecksPage({ severity: initial }: { severity: string | null }) {
     <div>
       <h1>{t('checks')}</h1>
       <div className="toolbar">
-        {select('rule', t('rule'))}
+        {select('ruleId', t('rule'))}
         {select('severity', t('severity'))}
         <label>
           {t('entity')}{' '}
@@ -56,13 +59,16 @@ export function ChecksPage({ severity: initial }: { severity: string | null }) {
         <tbody>
           {shown.map((f, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id; the list is replaced whole on each load
-            <tr key={`${f.rule}-${i}`} className={`severity-${f.severity}`}>
+            <tr key={`${f.ruleId}-${i}`} className={`severity-${f.severity}`}>
               <td>{f.severity}</td>
               <td>
-                <code>{f.rule}</code>
+                <code>{f.ruleId}</code>
               </td>
               <td>{message(f, lang)}</td>
-              <td>{f.figureId ? <a href={figureHref(f.figureId)}>{f.figureId}</a> : null}</td>
+              <td>{f.expected !== undefined ? `${f.expected} / ${f.actual ?? ''}` : ''}</td>
+              <td>
+                {f.where?.figureId ? <a href={figureHref(f.where.figureId)}>{f.where.figureId}</a> : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,73 +1,127 @@
-/** Disclosures: the framework index with status (when available) and explanations for omissions. */
+/** Disclosures: each framework's index with status; write the explanation for an omission. */
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import { ErrorNote, NotAvailable } from '../components/not-available';
-import { useLang, useT } from '../i18n';
+import { ApiError, api, type FrameworkStatus } from '../api';
+import { ErrorNote } from '../components/not-available';
+import { pick, type TextKey, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
 
-export function DisclosuresPage() {
+const STATUS_KEY: Record<string, TextKey> = {
+  disclosed: 'disclosed',
+  'partly-disclosed': 'partlyDisclosed',
+  explained: 'explained',
+  missing: 'missing',
+};
+
+function ExplanationForm(props: { subject: string; version: number; onSaved: () => void }) {
   const t = useT();
-  const lang = useLang();
-  const index = useLoad(() => api.disclosures(), []);
-  const ex = useLoad(() => api.explanations(), []);
-  const [form, setForm] = useState({ subject: '', zh: '', en: '' });
+  const [zh, setZh] = useState('');
+  const [en, setEn] = useState('');
   const [problem, setProblem] = useState<string>();
   async function save() {
-    if (!ex.data) return;
     try {
-      await api.writeExplanation(form.subject, { 'zh-Hant': form.zh, en: form.en }, ex.data.workspaceVersion);
-      setProblem(undefined);
-      setForm({ subject: '', zh: '', en: '' });
-      ex.reload();
+      await api.writeExplanation(props.subject, { 'zh-Hant': zh, en }, props.version);
+      props.onSaved();
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : String(e));
-      ex.reload();
     }
   }
   return (
+    <div className="form" data-testid="explanation-form">
+      <textarea name="explanation-zh" placeholder="中文" value={zh} onChange={(e) => setZh(e.target.value)} />
+      <textarea
+        name="explanation-en"
+        placeholder="English"
+        value={en}
+        onChange={(e) => setEn(e.target.value)}
+      />
+      <button type="button" disabled={!zh.trim() || !en.trim()} onClick={() => void save()}>
+        {t('save')}
+      </button>
+      {problem ? <ErrorNote message={problem} /> : null}
+    </div>
+  );
+}
+
+function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: number; reload: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [editing, setEditing] = useState<string>();
+  const rows = f.provisions.filter((p) => !onlyMissing || p.status === 'missing');
+  return (
+    <section className="panel" data-framework={f.framework}>
+      <h2>
+        {f.framework.toUpperCase()} <span className="muted">{f.version}</span>
+      </h2>
+      <label>
+        <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />{' '}
+        {t('provisionFilter')}
+      </label>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('subject')}</th>
+            <th>{t('obligation')}</th>
+            <th>{t('status')}</th>
+            <th>{t('where')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.subject} className={`status-${p.status}`} data-subject={p.subject}>
+              <td title={pick(p.text, lang)}>{p.label}</td>
+              <td>{p.obligation}</td>
+              <td>
+                {t(STATUS_KEY[p.status] ?? 'missing')}
+                {p.explanation ? <div className="muted">{pick(p.explanation, lang)}</div> : null}
+                {p.status === 'missing' && p.obligation === 'comply-or-explain' ? (
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => setEditing(editing === p.subject ? undefined : p.subject)}
+                  >
+                    {t('explain')}
+                  </button>
+                ) : null}
+                {editing === p.subject ? (
+                  <ExplanationForm
+                    subject={p.subject}
+                    version={version}
+                    onSaved={() => {
+                      setEditing(undefined);
+                      reload();
+                    }}
+                  />
+                ) : null}
+              </td>
+              <td className="muted">{p.where.slice(0, 3).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function DisclosuresPage({ framework }: { framework: string | null }) {
+  const t = useT();
+  const { data, error, reload } = useLoad(() => api.disclosures(), []);
+  if (error) return <ErrorNote message={error.message} />;
+  if (!data) return <p className="muted">{t('loading')}</p>;
+  const shown = data.frameworks.filter((f) => !framework || f.framework === framework);
+  return (
     <div>
       <h1>{t('disclosures')}</h1>
-      <section className="panel">
-        {index.error?.status === 501 ? <NotAvailable what="HKEX" /> : null}
-        {index.error && index.error.status !== 501 ? <ErrorNote message={index.error.message} /> : null}
-        {index.data ? <pre>{JSON.stringify(index.data.disclosures, null, 2)}</pre> : null}
-      </section>
-      <section className="panel">
-        <h2>{t('explanations')}</h2>
-        <table>
-          <tbody>
-            {ex.data?.explanations.map((e) => (
-              <tr key={e.subject}>
-                <td>
-                  <code>{e.subject}</code>
-                </td>
-                <td>{e.text[lang]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="form">
-          <input
-            placeholder={`${t('subject')} (hkex:…)`}
-            value={form.subject}
-            onChange={(e) => setForm({ ...form, subject: e.target.value })}
-          />
-          <textarea
-            placeholder="中文"
-            value={form.zh}
-            onChange={(e) => setForm({ ...form, zh: e.target.value })}
-          />
-          <textarea
-            placeholder="English"
-            value={form.en}
-            onChange={(e) => setForm({ ...form, en: e.target.value })}
-          />
-          <button type="button" disabled={!form.subject || !form.zh || !form.en} onClick={() => void save()}>
-            {t('save')}
-          </button>
-          {problem ? <ErrorNote message={problem} /> : null}
-        </div>
-      </section>
+      <div className="toolbar">
+        {data.frameworks.map((f) => (
+          <a key={f.framework} href={`#/disclosures?framework=${f.framework}`}>
+            {f.framework.toUpperCase()}: {t('missing')} {f.counts.missing}
+          </a>
+        ))}
+      </div>
+      {shown.map((f) => (
+        <FrameworkIndex key={f.framework} f={f} version={data.workspaceVersion} reload={reload} />
+      ))}
     </div>
   );
 }

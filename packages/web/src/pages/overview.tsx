@@ -121,11 +121,30 @@ export function OverviewPage() {
         </section>
         <section className="panel">
           <h2>{t('completeness')}</h2>
-          {data.completeness.available ? (
-            <pre>{JSON.stringify(data.completeness.frameworks, null, 2)}</pre>
-          ) : (
-            <NotAvailable />
-          )}
+          <table className="completeness">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('disclosed')}</th>
+                <th>{t('partlyDisclosed')}</th>
+                <th>{t('explained')}</th>
+                <th>{t('missing')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.completeness.map((f) => (
+                <tr key={f.framework}>
+                  <td>
+                    <a href={`#/disclosures?framework=${f.framework}`}>{f.framework.toUpperCase()}</a>
+                  </td>
+                  <td>{f.counts.disclosed}</td>
+                  <td>{f.counts['partly-disclosed']}</td>
+                  <td>{f.counts.explained}</td>
+                  <td className={f.counts.missing > 0 ? 'warn' : ''}>{f.counts.missing}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       </div>
     </div>

@@ -1,0 +1,50 @@
+/**
+ * Render the report of the workspace's current data (core buildReport → @assay/render), the
+ * same way as `assay report`: content indices from the completeness assessment. PDF launches
+ * headless Chromium for the request (about 1–2 s).
+ */
+import { buildReport, explain, provisionsFromCompleteness } from '@assay/core';
+import { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } from '@assay/render';
+import type { Snapshot } from '../workspace/workspace.js';
+import { completeness } from './disclosure-status.js';
+import { evaluated } from './evaluation.js';
+
+export type ReportFormat = 'html' | 'pdf' | 'docx' | 'xlsx' | 'json';
+export type Rendered = { body: Uint8Array | string; contentType: string };
+
+const TYPES: { readonly [K in ReportFormat]: string } = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+export async function renderReport(
+  s: Snapshot,
+  format: ReportFormat,
+  lang: 'zh-Hant' | 'en',
+): Promise<Rendered> {
+  const { figures, graph } = evaluated(s).evaluation;
+  const model = buildReport({
+    bundle: s.bundle,
+    figures,
+    provisions: provisionsFromCompleteness(completeness(s)),
+  });
+  const contentType = TYPES[format];
+  switch (format) {
+    case 'html':
+      return { body: renderHtml(model, lang), contentType };
+    case 'pdf':
+      return { body: (await renderPdf(model, lang)).pdf, contentType };
+    case 'docx':
+      return { body: await renderDocx(model, lang), contentType };
+    case 'xlsx':
+      return {
+        body: await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
+        contentType,
+      };
+    case 'json':
+      return { body: renderJson(model), contentType };
+  }
+}
