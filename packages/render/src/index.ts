@@ -5,6 +5,7 @@ export * from './json-report.js';
 export * from './pdf/browser.js';
 export * from './pdf/pdf-text.js';
 export * from './pdf/render-pdf.js';
+export * from './text/index-status.js';
 export * from './text/lang.js';
 export * from './text/simplified.js';
 export * from './xlsx/calculations-sheet.js';

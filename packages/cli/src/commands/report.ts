@@ -77,17 +77,27 @@ export const reportCommand: Command = {
       await writeFile(join(out, name), data);
       written.push(name);
     };
+    // One browser for every language; the PDFs print concurrently (Chromium works in its own
+    // processes) while the other formats are written.
     const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
     try {
+      const pdfs = browser
+        ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r.pdf] as const))
+        : [];
+      // Settled promises only: a failed PDF must not become an unhandled rejection meanwhile.
+      const settled = Promise.allSettled(pdfs);
       for (const lang of langs) {
         if (formats.includes('html')) await put(`report.${lang}.html`, renderHtml(model, lang));
-        if (browser) await put(`report.${lang}.pdf`, (await renderPdf(model, lang, { browser })).pdf);
         if (formats.includes('docx')) await put(`report.${lang}.docx`, await renderDocx(model, lang));
         if (formats.includes('xlsx'))
           await put(
             `report.${lang}.xlsx`,
             await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
           );
+      }
+      for (const r of await settled) {
+        if (r.status === 'rejected') throw r.reason;
+        await put(`report.${r.value[0]}.pdf`, r.value[1]);
       }
     } finally {
       await browser?.close();

@@ -1,5 +1,5 @@
 /** Fixed labels of the report (table heads, index titles), in both languages. */
-import type { ReportLabels } from './model.js';
+import type { ReportIndexRow, ReportLabels } from './model.js';
 
 export const REPORT_LABELS: ReportLabels = {
   contents: { 'zh-Hant': '目錄', en: 'Contents' },
@@ -18,4 +18,17 @@ export const REPORT_LABELS: ReportLabels = {
   hkexIndex: { 'zh-Hant': '香港聯合交易所ESG守則內容索引', en: 'HKEX ESG Code content index' },
   griIndex: { 'zh-Hant': 'GRI內容索引', en: 'GRI content index' },
   sasacIndex: { 'zh-Hant': '國資委ESG參考指標索引', en: 'SASAC ESG reference indicators index' },
+  // Completeness statuses as printed in the content indices (frameworks/assess-completeness.ts).
+  statusDisclosed: { 'zh-Hant': '已披露', en: 'Disclosed' },
+  statusPartlyDisclosed: { 'zh-Hant': '部分披露', en: 'Partly disclosed' },
+  statusExplained: { 'zh-Hant': '已解釋', en: 'Explained' },
+  statusMissing: { 'zh-Hant': '未披露', en: 'Not disclosed' },
 };
+
+/** The label key of a content-index status. */
+export const STATUS_LABEL = {
+  disclosed: 'statusDisclosed',
+  'partly-disclosed': 'statusPartlyDisclosed',
+  explained: 'statusExplained',
+  missing: 'statusMissing',
+} as const satisfies Record<NonNullable<ReportIndexRow['status']>, keyof ReportLabels>;

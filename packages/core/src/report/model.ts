@@ -151,7 +151,11 @@ export type ReportLabels = Readonly<
     | 'notCalculated'
     | 'hkexIndex'
     | 'griIndex'
-    | 'sasacIndex',
+    | 'sasacIndex'
+    | 'statusDisclosed'
+    | 'statusPartlyDisclosed'
+    | 'statusExplained'
+    | 'statusMissing',
     LocalisedText
   >
 >;

@@ -11,6 +11,7 @@ type Paragraph = DocxNode;
 type Table = DocxNode;
 
 import { headingText } from '../html/render-html.js';
+import { hasStatus, statusText } from '../text/index-status.js';
 import { type RenderLang, tx } from '../text/lang.js';
 
 const LEVELS = [
@@ -79,13 +80,20 @@ function blockDocx(
     case 'content-index': {
       const L = model.labels;
       const rows = model.contentIndex.filter((r) => r.framework === b.framework);
+      const withStatus = hasStatus(rows);
       return [
         table(
-          [tx(L.code, lang), tx(L.provision, lang), tx(L.section, lang)],
+          [
+            tx(L.code, lang),
+            tx(L.provision, lang),
+            tx(L.section, lang),
+            ...(withStatus ? [tx(L.status, lang)] : []),
+          ],
           rows.map((r) => [
             r.label,
             tx(r.title, lang),
             r.sectionIds.map((id) => numbers.get(id) ?? id).join(', '),
+            ...(withStatus ? [statusText(r, model, lang)] : []),
           ]),
         ),
       ];

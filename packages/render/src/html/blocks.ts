@@ -1,7 +1,8 @@
 /** HTML for the model's blocks. Every text goes through esc(); numbers are the model's strings. */
-import type { Block, Cell, ReportIndexRow, ReportModel } from '@assay/core';
+import type { Block, Cell, LocalisedText, ReportIndexRow, ReportModel } from '@assay/core';
 import { barChartSvg } from '../charts/svg-bar.js';
 import { matrixSvg } from '../charts/svg-matrix.js';
+import { hasStatus, statusText } from '../text/index-status.js';
 import { pageRef, type RenderLang, tx } from '../text/lang.js';
 import { esc } from './escape.js';
 
@@ -27,33 +28,34 @@ function cell(c: Cell, lang: RenderLang): string {
   return '<td class="num">—</td>';
 }
 
+/**
+ * A content index. Fixed column widths (table-layout: fixed, styles.ts) so that the page numbers
+ * printed in the second PDF pass cannot change the layout the first pass measured.
+ */
 function indexTable(ctx: HtmlContext, framework: ReportIndexRow['framework']): string {
   const { model, lang } = ctx;
   const rows = model.contentIndex.filter((r) => r.framework === framework);
   const L = model.labels;
-  const hasStatus = rows.some((r) => r.status || r.explanation);
-  const head = [
-    L.code,
-    L.provision,
-    L.section,
-    ...(ctx.pages ? [L.page] : []),
-    ...(hasStatus ? [L.status] : []),
+  const withStatus = hasStatus(rows);
+  const cols: [string, LocalisedText][] = [
+    ['code', L.code],
+    ['provision', L.provision],
+    ['section', L.section],
+    ...(ctx.pages ? [['page', L.page] as [string, LocalisedText]] : []),
+    ...(withStatus ? [['status', L.status] as [string, LocalisedText]] : []),
   ];
   const body = rows
     .map((r) => {
       const sections = r.sectionIds.map((id) => ctx.sectionNumbers.get(id) ?? id).join(', ');
-      const pages = r.sectionIds
-        .map((id) => ctx.pages?.get(id))
+      const pages = [...new Set(r.sectionIds.map((id) => ctx.pages?.get(id)))]
         .filter((p): p is number => p !== undefined)
         .map((p) => pageRef(p, lang))
         .join(', ');
-      const status = [r.status ?? '', r.explanation ? tx(r.explanation, lang) : '']
-        .filter(Boolean)
-        .join(': ');
-      return `<tr><td>${esc(r.label)}</td><td>${esc(tx(r.title, lang))}</td><td>${esc(sections)}</td>${ctx.pages ? `<td class="pgref">${esc(pages)}</td>` : ''}${hasStatus ? `<td>${esc(status)}</td>` : ''}</tr>`;
+      return `<tr><td>${esc(r.label)}</td><td>${esc(tx(r.title, lang))}</td><td>${esc(sections)}</td>${ctx.pages ? `<td class="pgref">${esc(pages)}</td>` : ''}${withStatus ? `<td>${esc(statusText(r, model, lang))}</td>` : ''}</tr>`;
     })
     .join('');
-  return `<table class="content-index"><thead><tr>${head.map((h) => `<th>${esc(tx(h, lang))}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+  const colgroup = cols.map(([c]) => `<col class="c-${c}">`).join('');
+  return `<table class="content-index"><colgroup>${colgroup}</colgroup><thead><tr>${cols.map(([, h]) => `<th>${esc(tx(h, lang))}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export function blockHtml(b: Block, ctx: HtmlContext): string {

@@ -26,6 +26,12 @@ th, td { border-bottom: 1px solid #cfd8d4; padding: 1.2mm 1.5mm; vertical-align:
 th { background: #e8f0ec; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
+table.content-index { table-layout: fixed; }
+table.content-index col.c-code { width: 16%; }
+table.content-index col.c-section { width: 12%; }
+table.content-index col.c-page { width: 14%; }
+table.content-index col.c-status { width: 22%; }
+td.pgref { font-variant-numeric: tabular-nums; }
 figure.chart { margin: 4mm 0; break-inside: avoid; }
 `;
 }

@@ -1,4 +1,9 @@
-/** Text of a PDF, page by page, through poppler's pdftotext (-layout keeps lines together). */
+/**
+ * Reading a printed PDF back with poppler-utils: its text page by page (pdftotext, for tests and
+ * as a fallback) and the page of each named destination (pdfinfo -dests, one fast call). Chromium
+ * writes a named destination for every element a link in the document points at: the contents
+ * link every section (`#sec-<id>`), so each section's page can be read without extracting text.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,21 +11,45 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+const MAX_BUFFER = 256 * 1024 * 1024;
 
-export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
+async function withPdfFile<T>(pdf: Uint8Array, fn: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'assay-pdf-'));
   try {
     const file = join(dir, 'report.pdf');
     await writeFile(file, pdf);
+    return await fn(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function pdfPages(pdf: Uint8Array): Promise<string[]> {
+  return withPdfFile(pdf, async (file) => {
     const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
-      maxBuffer: 256 * 1024 * 1024,
+      maxBuffer: MAX_BUFFER,
     });
     const pages = stdout.split('\f');
     if (pages.at(-1)?.trim() === '') pages.pop();
     return pages;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  });
+}
+
+/** Named destination → 1-based page, from `pdfinfo -dests` lines like `  3 [ XYZ 0 831 null ] "sec-about"`. */
+export function pdfDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
+  return withPdfFile(pdf, async (file) => {
+    const { stdout } = await run('pdfinfo', ['-dests', file], { maxBuffer: MAX_BUFFER });
+    return parseDestinations(stdout);
+  });
+}
+
+export function parseDestinations(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\d+)\s+\[[^\]]*\]\s+"(.*)"\s*$/.exec(line);
+    if (m?.[1] && m[2] !== undefined) out.set(m[2], Number(m[1]));
   }
+  return out;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
