@@ -26,8 +26,8 @@ const TEXT = {
   openFindings: { 'zh-Hant': '未解決的檢查結果', en: 'Open findings' },
   completeness: { 'zh-Hant': '各框架披露完整度', en: 'Completeness by framework' },
   notCalculated: {
-    'zh-Hant': '計算圖尚未產生此項數字。',
-    en: 'The calculation graph does not produce these figures yet.',
+    'zh-Hant': '數據中沒有此項細分的數字。',
+    en: 'The data has no figures for this breakdown.',
   },
   notAvailable: { 'zh-Hant': '此功能尚未提供', en: 'Not available yet' },
   notAvailableBody: {

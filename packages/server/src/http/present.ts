@@ -23,7 +23,10 @@ export type PresentedValue =
   | { value: string; display: string; unit: string }
   | { value: null; display: null; unit: string | null; error: { code: string; message: string } };
 
-/** precision undefined: display the exact value (facts and factors are shown as entered). */
+/**
+ * precision undefined (lineage nodes that are not reported figures): show at most 6 decimal
+ * places, rounded half-up; `value` stays exact.
+ */
 export function presentValue(v: QuantityResult, precision: number | undefined): PresentedValue {
   if (v.kind === 'error')
     return { value: null, display: null, unit: null, error: { code: v.code, message: v.message } };

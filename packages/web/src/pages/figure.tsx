@@ -87,7 +87,13 @@ export function FigurePage({ id }: { id: string | null }) {
   const all = useLoad(() => api.figures({}), []);
   const hits = (all.data?.figures ?? [])
     .filter((f) => q === '' || `${f.id} ${pick(f.name, lang)}`.toLowerCase().includes(q.toLowerCase()))
-    .slice(0, 50);
+    // totals before breakdowns, derived figures before inputs
+    .sort(
+      (a, b) =>
+        Object.keys(a.disaggregation).length - Object.keys(b.disaggregation).length ||
+        Number(a.kind === 'input') - Number(b.kind === 'input'),
+    )
+    .slice(0, 80);
   return (
     <div>
       <h1>{t('figures')}</h1>

@@ -62,7 +62,7 @@ export function OverviewPage() {
       <div className="grid2">
         {section(
           t('emissionsByScope'),
-          <Bars items={data.emissions.byScope} label={(k) => k} />,
+          <Bars items={data.emissions.byScope} label={(_k, f) => pick(f.name, lang)} />,
           data.emissions.byScope.length === 0,
         )}
         {section(
