@@ -16,6 +16,7 @@ export * from './calc/lineage.js';
 export * from './calc/node.js';
 export * from './catalogue/catalogue.js';
 export * from './catalogue/derived.js';
+export * from './checks/index.js';
 export * from './decimal.js';
 export * from './errors.js';
 export * from './factors/factor.js';

@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { auditCommand } from './audit.js';
 import { calcCommand } from './calc.js';
+import { checkCommand } from './check.js';
 import { dbCommand } from './db.js';
 import { demoCommand } from './demo.js';
 import { disclosuresCommand } from './disclosures.js';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   dbCommand,
   auditCommand,
+  checkCommand,
 ];

@@ -31,7 +31,7 @@ export function textsOf(ctx: CheckContext): Place[] {
     push(`narrative ${n.id}`, n.title['zh-Hant'], n.title.en, n.body['zh-Hant'], n.body.en);
   const walk = (v: unknown, path: string) => {
     if (typeof v === 'string') push(path, v);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+    else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${path}.${i}`);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
   };
   walk(b.registers, 'registers');
@@ -180,7 +180,7 @@ export function candidates(t: string, ix: HalfIndex, visit: (name: Name, window:
     if (ix.tailStarts.has(c))
       for (const len of ix.tailLengths) {
         for (const name of ix.tails.get(t.slice(i, i + len)) ?? [])
-          for (const d of [-1, 1]) emit(name, i + len - name.chars.length - d, i + len);
+          for (const d of [-1, 0, 1]) emit(name, i + len - name.chars.length - d, i + len);
       }
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * `assay check <bundle> [--format json|table] [--fail-on error|warning]`: run the disclosure
+ * checker (docs/checks.md). Prints a summary by severity and rule, then the findings. Exit 1 when
+ * findings at or above --fail-on (default error) exist, 0 otherwise, 2 for bad usage.
+ */
+import { atOrAbove, checkBundle, type Finding, RULE_IDS, type Severity } from '@assay/core';
+import { loadBundle } from '@assay/io';
+import { type Command, EXIT, formatOption, onePositional, UsageError } from '../command.js';
+import { formatIssue } from './validate.js';
+
+const FAIL_LEVELS: readonly Severity[] = ['error', 'warning'];
+
+export const checkCommand: Command = {
+  name: 'check',
+  usage: 'assay check <bundle> [--format json|table] [--fail-on error|warning]',
+  summary: 'check printed figures against the data: units, recomputation, rounding, totals, plausibility…',
+  options: { format: { type: 'string' }, 'fail-on': { type: 'string' } },
+  async run(args, io) {
+    const format = formatOption(args, ['table', 'json'], 'table');
+    const failOn = typeof args.values['fail-on'] === 'string' ? args.values['fail-on'] : 'error';
+    if (!(FAIL_LEVELS as readonly string[]).includes(failOn))
+      throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}`);
+    const dir = onePositional(args, 'bundle folder');
+    const loaded = await loadBundle(dir);
+    if (!loaded.ok) {
+      for (const i of loaded.issues) io.err(formatIssue(i));
+      return EXIT.findings;
+    }
+    const { findings, summary } = checkBundle(loaded.bundle);
+    if (format === 'json') io.out(JSON.stringify({ summary, findings }, null, 2));
+    else printTable(findings, summary, io.out);
+    return atOrAbove(findings, failOn as Severity).length > 0 ? EXIT.findings : EXIT.clean;
+  },
+};
+
+function printTable(
+  findings: readonly Finding[],
+  summary: ReturnType<typeof checkBundle>['summary'],
+  out: (t: string) => void,
+) {
+  const s = summary.bySeverity;
+  out(`${summary.total} findings: ${s.error} error, ${s.warning} warning, ${s.info} info`);
+  for (const r of RULE_IDS) {
+    const c = summary.byRule[r];
+    if (c) out(`  ${r.padEnd(20)} ${c.error} error, ${c.warning} warning, ${c.info} info`);
+  }
+  if (findings.length === 0) return;
+  out('');
+  out(['rule', 'severity', 'where', 'expected', 'actual', 'message'].join('\t'));
+  for (const f of findings) {
+    const w = f.where;
+    const where =
+      w.publishedId ??
+      w.figureId ??
+      [w.indicatorId, w.entityId, w.periodId, w.section].filter(Boolean).join(' ');
+    out(
+      [`${f.ruleId}/${f.code}`, f.severity, where, f.expected ?? '', f.actual ?? '', f.message.en].join('\t'),
+    );
+  }
+}
