@@ -69,6 +69,7 @@ export async function runImport<I extends BundleIssue>(
       const digest = createHash('sha256');
       const periods = new Set<string>();
       let staged = 0;
+      let inflight: Promise<void> = Promise.resolve();
       for await (const b of job.batches) {
         issueCount += b.issues.length;
         if (issues.length < MAX_REPORTED_ISSUES)
@@ -78,10 +79,15 @@ export async function runImport<I extends BundleIssue>(
         const al = b.activityLines.map(activityLineRow);
         for (const r of [...dp, ...al]) digest.update(r[r.length - 1] ?? '');
         for (const f of [...b.dataPoints, ...b.activityLines]) periods.add(f.periodId);
-        await stageRows(tx, 'dp', b.file, b.dataPointLines, dp);
-        await stageRows(tx, 'al', b.file, b.activityLineLines, al);
+        // One batch in flight: the database inserts batch k while this process parses batch k+1.
+        await inflight;
+        inflight = stageRows(tx, 'dp', b.file, b.dataPointLines, dp).then(() =>
+          stageRows(tx, 'al', b.file, b.activityLineLines, al),
+        );
+        inflight.catch(() => undefined); // awaited below; this only marks it handled meanwhile
         staged += dp.length + al.length;
       }
+      await inflight;
       if (issueCount === 0) {
         const dups = [
           ...(await stagedDuplicates(tx, 'dp', MAX_REPORTED_ISSUES)),

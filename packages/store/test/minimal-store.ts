@@ -18,6 +18,7 @@ export const WHO = { author: 'importer@example.com', reason: 'monthly upload', a
 
 export type TestStore = {
   store: Store;
+  url: string;
   ctx: { settings: RawDocument; indicators: RawDocument };
   snapshot(): Promise<number[]>;
   close(): Promise<void>;
@@ -34,6 +35,7 @@ export async function minimalStore(): Promise<TestStore> {
   if (!ctx) throw new Error('no context');
   return {
     store,
+    url: db.url,
     ctx,
     async snapshot() {
       const [r] = await store.query<{ dp: string; al: string; cs: string }>(

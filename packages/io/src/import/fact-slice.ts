@@ -9,8 +9,10 @@ import {
   BUNDLE_FILES,
   type DataPoint,
   disaggregationKey,
+  type Indicator,
   type RawDocument,
   type RawRow,
+  standardCatalogue,
   validateBundle,
 } from '@assay/core';
 import type { ImportIssue } from './limits.js';
@@ -40,6 +42,13 @@ export function tableKind(header: readonly string[]): FactTableKind | undefined 
   return undefined;
 }
 
+/** The standard catalogue is built once per process, not once per batch (it parses every unit). */
+let STANDARD: Indicator[] | undefined;
+const standard = (): Indicator[] => {
+  STANDARD ??= standardCatalogue();
+  return STANDARD;
+};
+
 export function validateSlice(
   ctx: ImportContext,
   kind: FactTableKind,
@@ -48,11 +57,14 @@ export function validateSlice(
   rows: readonly RawRow[],
 ): FactSlice {
   const table = { file, header, rows };
-  const v = validateBundle({
-    settings: ctx.settings,
-    ...(ctx.indicators ? { indicators: ctx.indicators } : {}),
-    [kind]: table,
-  });
+  const v = validateBundle(
+    {
+      settings: ctx.settings,
+      ...(ctx.indicators ? { indicators: ctx.indicators } : {}),
+      [kind]: table,
+    },
+    standard(),
+  );
   if (!v.ok) {
     // Problems in the store's own settings would be a bug; report them all the same.
     return issueSlice(
