@@ -25,19 +25,11 @@ export function dataPointRoutes(d: Deps): Hono {
       dataPoints: list.map((p) => presentDataPoint(p, s.versionOf(p.id) ?? 1, catalogue)),
     });
   });
-  r.get('/:id/history', (c) => {
-    const h = d.workspace.history(c.req.param('id'));
+  r.get('/:id/history', async (c) => {
+    const h = await d.workspace.history(c.req.param('id'));
     if (h.length === 0)
       return sendError(c, failure('not-found', `no data point "${c.req.param('id')}"`).error);
-    const { catalogue } = evaluated(d.workspace.snapshot());
-    return c.json({
-      revisions: h.map((x) => ({
-        ...presentDataPoint(x.dataPoint, x.version, catalogue),
-        reason: x.reason,
-        author: x.author,
-        at: x.at,
-      })),
-    });
+    return c.json({ revisions: h });
   });
   r.put('/:id', async (c) => {
     const body = await jsonBody(c);

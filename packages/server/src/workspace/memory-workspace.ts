@@ -19,9 +19,7 @@ export class MemoryWorkspace implements Workspace {
     this.bundle = initial;
     const at = this.clock();
     for (const d of initial.dataPoints) {
-      this.revisions.set(d.id, [
-        { version: 1, dataPoint: d, reason: 'loaded from bundle', author: 'bundle', at },
-      ]);
+      this.revisions.set(d.id, [revisionOf(1, d, 'loaded from bundle', 'bundle', at)]);
     }
   }
 
@@ -31,9 +29,11 @@ export class MemoryWorkspace implements Workspace {
     return { bundle, version: this.version, versionOf: (id) => versions.get(id) };
   }
 
-  history(id: string): readonly DataPointRevision[] {
+  async history(id: string): Promise<readonly DataPointRevision[]> {
     return this.revisions.get(id) ?? [];
   }
+
+  async close(): Promise<void> {}
 
   async writeDataPoints(
     changes: readonly DataPointChange[],
@@ -66,7 +66,7 @@ export class MemoryWorkspace implements Workspace {
           at,
         },
       };
-      list.push({ version, dataPoint, reason, author, at });
+      list.push(revisionOf(version, dataPoint, reason, author, at));
       this.revisions.set(c.dataPoint.id, list);
       byId.set(dataPoint.id, dataPoint);
       versions.set(dataPoint.id, version);
@@ -83,4 +83,14 @@ export class MemoryWorkspace implements Workspace {
     this.version += 1;
     return { ok: true as const, workspaceVersion: this.version };
   }
+}
+
+function revisionOf(
+  version: number,
+  d: DataPoint,
+  reason: string,
+  author: string,
+  at: string,
+): DataPointRevision {
+  return { version, value: d.quantity.value.toString(), unit: d.quantity.unit.symbol, reason, author, at };
 }

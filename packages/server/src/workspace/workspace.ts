@@ -2,14 +2,16 @@
  * The Workspace port: the server's view of one group's reporting data. Facts are append-only:
  * every write adds a revision (with reason, author, time) and bumps the data point's version
  * (1 for the loaded value). A write names the version it edits; a stale write changes nothing.
- * Implementations: in memory over a bundle folder (memory-workspace.ts); the store-backed one
- * plugs in behind the same interface.
+ * Implementations: in memory (memory-workspace.ts) and over the store, PGlite or PostgreSQL
+ * (store-workspace.ts); workspace.contract.test.ts runs the same cases on both.
  */
 import type { Bundle, DataPoint, Explanation } from '@assay/core';
 
 export type DataPointRevision = {
   readonly version: number;
-  readonly dataPoint: DataPoint;
+  /** Exact decimal text and unit symbol as stored. */
+  readonly value: string;
+  readonly unit: string;
   readonly reason: string;
   readonly author: string;
   /** ISO-8601, stamped by the workspace (the adapter owns the clock). */
@@ -38,7 +40,8 @@ export type Snapshot = {
 
 export interface Workspace {
   snapshot(): Snapshot;
-  history(dataPointId: string): readonly DataPointRevision[];
+  history(dataPointId: string): Promise<readonly DataPointRevision[]>;
+  close(): Promise<void>;
   /** All changes apply together or none does (a stale version anywhere rejects the lot). */
   writeDataPoints(changes: readonly DataPointChange[], reason: string, author: string): Promise<WriteOutcome>;
   /** Set (or replace) the explanation for a disclosure subject; the workspace version guards it. */

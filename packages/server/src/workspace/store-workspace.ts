@@ -1,0 +1,159 @@
+/**
+ * Workspace over the store (PGlite in a data folder, or PostgreSQL): facts are append-only
+ * revisions in the database with an audit entry per change set, so edits survive a restart.
+ * The current bundle is held in memory and re-read after every write. Writes are serialised in
+ * this process and checked against the versions read; with PGlite the folder lock makes this
+ * process the only writer. (Several servers on one PostgreSQL database could interleave
+ * between the check and the write: run one server per database until writes carry the version
+ * into the database.)
+ */
+import type { Bundle, DataPoint, Explanation } from '@assay/core';
+import { dataPointHistory, importBundle, importFacts, readBundle, type Store } from '@assay/store';
+import { factKey } from '../use-cases/parse-data-point-rows.js';
+import type { Clock } from './memory-workspace.js';
+import type { DataPointChange, DataPointRevision, Snapshot, Workspace, WriteOutcome } from './workspace.js';
+
+type State = { bundle: Bundle; versions: Map<string, number>; keys: Map<string, string> };
+
+async function readState(store: Store): Promise<State | undefined> {
+  const read = await readBundle(store);
+  if (!read.ok) return undefined;
+  const rows = await store.query<{ fact_id: string; fact_key: string; rev: number }>(
+    'select fact_id, fact_key, rev from data_point_current',
+  );
+  return {
+    bundle: read.bundle,
+    versions: new Map(rows.map((r) => [r.fact_id, Number(r.rev)])),
+    keys: new Map(rows.map((r) => [r.fact_id, r.fact_key])),
+  };
+}
+
+export type OpenedStoreWorkspace =
+  | { ok: true; workspace: StoreWorkspace; seeded: boolean }
+  | { ok: false; reason: string };
+
+export class StoreWorkspace implements Workspace {
+  private version = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly store: Store,
+    private state: State,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Open over a store; an empty store is first filled from `seed` (the bundle folder). */
+  static async open(
+    store: Store,
+    seed: Bundle,
+    clock: Clock = () => new Date().toISOString(),
+  ): Promise<OpenedStoreWorkspace> {
+    let state = await readState(store);
+    let seeded = false;
+    if (!state) {
+      const r = await importBundle(store, seed, {
+        author: 'bundle',
+        reason: 'loaded from bundle folder',
+        at: clock(),
+      });
+      if (!r.ok) return { ok: false, reason: r.issues.map((i) => i.reason).join('; ') };
+      state = await readState(store);
+      seeded = true;
+    }
+    if (!state) return { ok: false, reason: 'the store could not be read after import' };
+    if (state.bundle.organisation.id !== seed.organisation.id)
+      return {
+        ok: false,
+        reason: `the store holds organisation "${state.bundle.organisation.id}", not "${seed.organisation.id}"; use another data folder (ASSAY_DATA_DIR) or database`,
+      };
+    return { ok: true, workspace: new StoreWorkspace(store, state, clock), seeded };
+  }
+
+  snapshot(): Snapshot {
+    const { bundle, versions } = this.state;
+    return { bundle, version: this.version, versionOf: (id) => versions.get(id) };
+  }
+
+  async history(id: string): Promise<readonly DataPointRevision[]> {
+    const key = this.state.keys.get(id);
+    if (key === undefined) return [];
+    const revs = await dataPointHistory(this.store, key);
+    return revs.map((r) => ({
+      version: r.rev,
+      value: r.value,
+      unit: r.unit,
+      reason: r.reason,
+      author: r.author,
+      at: r.at,
+    }));
+  }
+
+  /** One write at a time: the version check and the write must not interleave. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  writeDataPoints(
+    changes: readonly DataPointChange[],
+    reason: string,
+    author: string,
+  ): Promise<WriteOutcome> {
+    return this.serial(async () => {
+      const { versions, bundle } = this.state;
+      const keys = new Set(bundle.dataPoints.map(factKey));
+      for (const c of changes) {
+        const current = versions.get(c.dataPoint.id);
+        if (c.expectedVersion === undefined && (current !== undefined || keys.has(factKey(c.dataPoint))))
+          return { ok: false, reason: 'exists', id: c.dataPoint.id };
+        if (c.expectedVersion !== undefined && current === undefined)
+          return { ok: false, reason: 'not-found', id: c.dataPoint.id };
+        if (c.expectedVersion !== undefined && current !== c.expectedVersion)
+          return { ok: false, reason: 'stale', id: c.dataPoint.id, current: current ?? 0 };
+      }
+      const dataPoints: DataPoint[] = changes.map((c) => c.dataPoint);
+      const batch = {
+        file: 'web',
+        dataPoints,
+        dataPointLines: dataPoints.map((_, i) => i + 2),
+        activityLines: [],
+        activityLineLines: [],
+        issues: [],
+      };
+      const r = await importFacts(this.store, [batch], { subject: 'web', author, reason, at: this.clock() });
+      if (!r.ok) throw new Error(`store refused validated facts: ${r.issues[0]?.reason}`);
+      await this.reload();
+      const out = new Map(changes.map((c) => [c.dataPoint.id, this.state.versions.get(c.dataPoint.id) ?? 1]));
+      return { ok: true, versions: out, workspaceVersion: this.version };
+    });
+  }
+
+  writeExplanation(e: Explanation, expected: number, author: string) {
+    return this.serial(async () => {
+      if (expected !== this.version) return { ok: false as const, current: this.version };
+      const b = this.state.bundle;
+      const explanations = [...b.registers.explanations.filter((x) => x.subject !== e.subject), e];
+      const next = { ...b, registers: { ...b.registers, explanations } };
+      const r = await importBundle(this.store, next, {
+        author,
+        reason: `explanation for ${e.subject}`,
+        at: this.clock(),
+      });
+      if (!r.ok) throw new Error(`store refused the explanation: ${r.issues[0]?.reason}`);
+      await this.reload();
+      return { ok: true as const, workspaceVersion: this.version };
+    });
+  }
+
+  private async reload(): Promise<void> {
+    const state = await readState(this.store);
+    if (!state) throw new Error('the store could not be read after a write');
+    this.state = state;
+    this.version += 1;
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The Workspace contract, run on both implementations: in memory, and over the store (PGlite in
+ * a temporary data folder; the store's own suite covers PostgreSQL with the same SQL).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DataPoint, q } from '@assay/core';
+import { loadBundle } from '@assay/io';
+import { migrate, openPgliteStore } from '@assay/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryWorkspace } from './memory-workspace.js';
+import { StoreWorkspace } from './store-workspace.js';
+import type { Workspace } from './workspace.js';
+
+const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal'));
+if (!loaded.ok) throw new Error('examples/minimal should load');
+const bundle = loaded.bundle;
+const at = () => '2026-01-02T03:04:05.000Z';
+const folders: string[] = [];
+
+const implementations: [string, () => Promise<Workspace>][] = [
+  ['memory', async () => new MemoryWorkspace(bundle, at)],
+  [
+    'store (PGlite)',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'assay-ws-'));
+      folders.push(dir);
+      const store = await openPgliteStore(dir);
+      await migrate(store, at());
+      const opened = await StoreWorkspace.open(store, bundle, at);
+      if (!opened.ok) throw new Error(opened.reason);
+      return opened.workspace;
+    },
+  ],
+];
+
+afterAll(async () => {
+  for (const d of folders) await rm(d, { recursive: true, force: true });
+});
+
+const revenue = (ws: Workspace) =>
+  ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-25') as DataPoint;
+
+describe.each(implementations)('Workspace contract: %s', (_name, open) => {
+  // One workspace per implementation (a PGlite folder takes seconds to create); each case
+  // states what it expects relative to the state it finds.
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await open();
+  });
+  afterAll(() => ws.close());
+
+  it('loads every data point at version 1 and keeps a history of revisions with reasons', async () => {
+    expect(ws.snapshot().versionOf('rev-25')).toBe(1);
+    const before = ws.snapshot().version;
+    const out = await ws.writeDataPoints(
+      [{ dataPoint: { ...revenue(ws), quantity: q('1100 CNY million') }, expectedVersion: 1 }],
+      'audited accounts',
+      'tester',
+    );
+    expect(out).toMatchObject({ ok: true });
+    expect(ws.snapshot().version).toBe(before + 1);
+    expect(ws.snapshot().versionOf('rev-25')).toBe(2);
+    expect(revenue(ws).quantity.value.toString()).toBe('1100');
+    const h = await ws.history('rev-25');
+    expect(h.map((r) => [r.version, r.value, r.reason])).toEqual([
+      [1, '1000', expect.any(String)],
+      [2, '1100', 'audited accounts'],
+    ]);
+  });
+  it('rejects a stale version and a duplicate, changing nothing', async () => {
+    const was = revenue(ws).quantity.value.toString();
+    const version = ws.snapshot().versionOf('rev-25') ?? 0;
+    const dp = { ...revenue(ws), quantity: q('5 CNY million') };
+    expect(
+      await ws.writeDataPoints([{ dataPoint: dp, expectedVersion: version + 5 }], 'x', 't'),
+    ).toMatchObject({
+      ok: false,
+      reason: 'stale',
+    });
+    expect(await ws.writeDataPoints([{ dataPoint: dp, expectedVersion: undefined }], 'x', 't')).toMatchObject(
+      {
+        ok: false,
+        reason: 'exists',
+      },
+    );
+    expect(revenue(ws).quantity.value.toString()).toBe(was);
+    expect(ws.snapshot().versionOf('rev-25')).toBe(version);
+  });
+  it('stores an explanation, guarded by the workspace version', async () => {
+    const e = { subject: 'hkex:A1.1', text: { 'zh-Hant': '不適用。', en: 'Not applicable.' } };
+    const v = ws.snapshot().version;
+    expect(await ws.writeExplanation(e, v, 't')).toMatchObject({ ok: true });
+    expect(await ws.writeExplanation(e, v, 't')).toMatchObject({ ok: false });
+    expect(ws.snapshot().bundle.registers.explanations).toContainEqual(e);
+  });
+});
