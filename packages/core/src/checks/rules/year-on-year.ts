@@ -52,16 +52,18 @@ function run(ctx: CheckContext): Finding[] {
       label: `${p.id} (${p.labelZh})`,
     });
   }
+  const threshold = new Decimal(ctx.options.yoyThreshold);
   for (const f of ctx.figures) {
     const prior = priorYear(f.periodId);
     const pf: Figure | undefined = prior
       ? ctx.figureById.get(figureId(f.indicatorId, f.entityId, prior, f.disaggregation))
       : undefined;
-    if (!pf || !isQuantity(f.value) || !isQuantity(pf.value)) continue;
+    if (!pf || !isQuantity(f.value) || !isQuantity(pf.value) || pf.value.value.isZero()) continue;
+    const pv = pf.value.value.times(pf.value.unit.scale).dividedBy(f.value.unit.scale);
+    if (f.value.value.minus(pv).dividedBy(pv.abs()).abs().lessThanOrEqualTo(threshold)) continue; // cheap test first
     const m = mark(f.entityId, disaggregationKey(f.disaggregation), f.value, pf.value);
     if (seen.has(m)) continue;
     seen.add(m);
-    const pv = pf.value.value.times(pf.value.unit.scale).dividedBy(f.value.unit.scale);
     pairs.push({
       current: f.value.value,
       prior: pv,
@@ -71,7 +73,6 @@ function run(ctx: CheckContext): Finding[] {
       label: f.id,
     });
   }
-  const threshold = new Decimal(ctx.options.yoyThreshold);
   const explained = new Set(ctx.bundle.registers.explanations.map((e) => e.subject));
   const out: Finding[] = [];
   for (const x of pairs) {

@@ -11,7 +11,7 @@ export const UNIT_LABEL_REWRITES: readonly (readonly [RegExp, string])[] = [
   [/每?萬元(?:營收|營業收入)/g, '萬元'],
   [/噸(?:礦石)?處理量/g, '噸'], // per tonne (of ore) processed
   [/\/\s*每/g, '/'],
-  [/^萬(?=\S)/, '10^4 '], // "萬m³", "萬張": 10⁴ of the rest (ASCII: NFKC folds ⁴ to 4)
+  [/^萬(?=\S)/, '10000 '], // "萬m³", "萬張": 10⁴ of the rest (NFKC folds ⁴ to 4, and the parser reads "10^4 x" as 10 × "^4 x")
   [/立方$/, '立方米'],
   [/^時$/, '小時'],
   [/^場$/, '次'], // sessions
