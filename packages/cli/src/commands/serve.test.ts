@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../command.js';
 import { main } from '../main.js';
@@ -31,6 +34,46 @@ describe('assay serve', () => {
       expect(((await r.json()) as { id: string }).id).toBe('demo');
     } finally {
       await started.close();
+    }
+  });
+  it('keeps edits in the store across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-serve-'));
+    const saved = { data: process.env.ASSAY_DATA_DIR, url: process.env.DATABASE_URL };
+    process.env.ASSAY_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    const bundle = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal');
+    const start = async () => {
+      const s = await startOn(bundle, 0, capture(), false);
+      if (typeof s === 'number') throw new Error('expected a server');
+      return s;
+    };
+    try {
+      const first = await start();
+      expect(first.note).toContain('filled from');
+      const put = await fetch(`${first.url}api/data-points/rev-25`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': '"1"' },
+        body: JSON.stringify({ value: '1234', reason: 'restatement' }),
+      });
+      expect(put.status).toBe(200);
+      await first.close();
+      const second = await start();
+      try {
+        expect(second.note).toContain('already holds this group');
+        const r = await fetch(`${second.url}api/data-points/rev-25/history`);
+        const { revisions } = (await r.json()) as { revisions: { value: string; reason: string }[] };
+        expect(revisions.map((x) => [x.value, x.reason])).toEqual([
+          ['1000', 'loaded from bundle folder'],
+          ['1234', 'restatement'],
+        ]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      if (saved.data === undefined) delete process.env.ASSAY_DATA_DIR;
+      else process.env.ASSAY_DATA_DIR = saved.data;
+      if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,12 +1,16 @@
 /**
- * `assay serve [bundle] [--port N] [--host H]`: the web app and API on a bundle folder.
- * Until accounts and roles exist the server listens on the loopback address only; another
- * host is refused with exit 2. The process runs until interrupted (Ctrl-C).
+ * `assay serve [bundle] [--port N] [--host H] [--memory]`: the web app and API on a bundle.
+ * Data lives in the store (PostgreSQL with DATABASE_URL, else PGlite in ASSAY_DATA_DIR or
+ * .assay-data/), filled from the bundle folder when empty; `--memory` keeps edits in memory only.
+ * Until accounts and roles exist the server listens on the loopback address only; another host
+ * is refused with exit 2. The process runs until interrupted (Ctrl-C).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, LOOPBACK, listen, openWorkspace, type Started, WEB_ROOT } from '@assay/server';
+import { migrate, openStore, type Store, StoreLockedError } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, type ParsedArgs, UsageError } from '../command.js';
+import { now, storeConfig } from './db.js';
 import { formatIssue } from './validate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
@@ -30,17 +34,49 @@ export function serveOptions(args: ParsedArgs): { port: number; host: string } {
   return { port: Number(portText), host: LOOPBACK };
 }
 
-/** Load the bundle and listen; bundle errors are printed and give exit 1. */
-export async function startOn(dir: string, port: number, io: Output): Promise<Started | ExitCode> {
-  const ws = await openWorkspace(dir);
+async function openConfiguredStore(io: Output): Promise<Store | ExitCode> {
+  try {
+    const store = await openStore(storeConfig());
+    await migrate(store, now());
+    return store;
+  } catch (e) {
+    if (e instanceof StoreLockedError || /cannot connect to PostgreSQL/.test((e as Error).message)) {
+      io.err(`assay: ${(e as Error).message}`);
+      return EXIT.findings;
+    }
+    throw e;
+  }
+}
+
+export type Serving = Started & { note: string };
+
+/** Load the bundle (into the store unless `memory`) and listen; problems are printed, exit 1. */
+export async function startOn(
+  dir: string,
+  port: number,
+  io: Output,
+  memory = true,
+): Promise<Serving | ExitCode> {
+  const store = memory ? undefined : await openConfiguredStore(io);
+  if (typeof store === 'number') return store;
+  const ws = await openWorkspace(dir, store);
   if (!ws.ok) {
     for (const i of ws.issues) io.err(formatIssue(i));
     io.err(`${dir}: ${ws.issues.length} error(s); not serving`);
+    await store?.close();
     return EXIT.findings;
   }
   const webRoot = existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
   if (!webRoot) io.err('note: the web app is not built (npm run build -w @assay/web); serving the API only');
-  return listen(createApp({ workspace: ws.workspace, ...(webRoot ? { webRoot } : {}) }), port);
+  const started = await listen(createApp({ workspace: ws.workspace, ...(webRoot ? { webRoot } : {}) }), port);
+  return {
+    ...started,
+    note: ws.note,
+    close: async () => {
+      await started.close();
+      await ws.workspace.close();
+    },
+  };
 }
 
 export function untilInterrupted(server: Started): Promise<ExitCode> {
@@ -53,16 +89,16 @@ export function untilInterrupted(server: Started): Promise<ExitCode> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'assay serve [bundle] [--port N] [--host 127.0.0.1]',
+  usage: 'assay serve [bundle] [--port N] [--host 127.0.0.1] [--memory]',
   summary: 'start the web app and API on a bundle folder (default: the demo bundle) and print its URL',
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, memory: { type: 'boolean' } },
   async run(args, io) {
     const { port } = serveOptions(args);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
     const dir = args.positionals[0] ?? demoBundle();
-    const started = await startOn(dir, port, io);
+    const started = await startOn(dir, port, io, args.values.memory === true);
     if (typeof started === 'number') return started;
-    io.out(`Assay is serving ${dir} at ${started.url} (Ctrl-C to stop)`);
+    io.out(`Assay is serving ${dir} at ${started.url} (${started.note}; Ctrl-C to stop)`);
     return untilInterrupted(started);
   },
 };
