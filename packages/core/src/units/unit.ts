@@ -24,7 +24,20 @@ function atomic(spec: AtomicUnitSpec): Unit {
   };
 }
 
-const normalise = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/**
+ * Normalise a label for lookup. Powers of ten written with superscripts ("10⁴") become "10^4"
+ * first, because NFKC alone would fold "10⁴" into "104".
+ */
+const normalise = (s: string): string =>
+  s
+    .replace(
+      /10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g,
+      (_, exp: string) => `10^${[...exp].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')}`,
+    )
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Lookup keyed by normalised label; exact-case first, then lower-case. */
 const BY_LABEL = new Map<string, Unit>();
@@ -52,7 +65,7 @@ function lookupAtomic(label: string): Unit | undefined {
 
 /** "1,000 employees", "10⁴ kWh" when not in the table: a numeric multiplier before an atomic unit. */
 function lookupScaled(label: string): Unit | undefined {
-  const m = /^(\d[\d,]*|10\^\d+|10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$/.exec(normalise(label));
+  const m = /^(10\^\d+|\d[\d,]*)\s*(.+)$/.exec(normalise(label));
   if (!m?.[1] || !m[2]) return undefined;
   const base = lookupAtomic(m[2]);
   if (!base) return undefined;
@@ -60,13 +73,9 @@ function lookupScaled(label: string): Unit | undefined {
   return { symbol: `${m[1]} ${base.symbol}`, dims: base.dims, scale: base.scale.times(factor) };
 }
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** "10^4" (superscripts were rewritten by normalise) or a plain number such as "1,000". */
 function parseMultiplier(text: string): Decimal {
   if (text.startsWith('10^')) return new Decimal(10).pow(Number(text.slice(3)));
-  if (text.startsWith('10') && text.length > 2 && SUPERSCRIPTS.includes(text[2] ?? '')) {
-    const exp = [...text.slice(2)].map((c) => SUPERSCRIPTS.indexOf(c)).join('');
-    return new Decimal(10).pow(Number(exp));
-  }
   return new Decimal(text.replace(/,/g, ''));
 }
 

@@ -73,6 +73,17 @@ describe('units parse from English and Chinese labels', () => {
     expect(value(r)).toBe('0.0000429');
   });
 
+  it('reads powers of ten written with superscripts or carets, not as digits', () => {
+    const a = parseUnit('10⁵ t');
+    const b = parseUnit('10^5 t');
+    expect(a.ok && a.unit.scale.toString()).toBe('100000');
+    expect(b.ok && b.unit.scale.toString()).toBe('100000');
+    const c = parseUnit('10^4 m3');
+    expect(c.ok && c.unit.symbol).toBe('10⁴ m³');
+    const d = parseUnit('1,000 employees');
+    expect(d.ok && d.unit.scale.toString()).toBe('1000');
+  });
+
   it('names the unknown part of a label', () => {
     expect(parseUnit('furlongs')).toEqual({ ok: false, reason: 'unknown unit "furlongs"' });
     expect(parseUnit('tCO2e/fortnight')).toEqual({
