@@ -9,6 +9,7 @@ import { CalcGraph } from '../calc/graph.js';
 import type { FactorRecord } from '../factors/factor.js';
 import { factorLibrary, withOverrides } from '../factors/library.js';
 import type { Bundle } from '../model/bundle.js';
+import type { ActivityLine } from '../model/fact.js';
 import { parsePeriod } from '../model/period.js';
 import { ACTIVITY_HANDLERS } from './activity-handlers.js';
 import { applyRules } from './apply-rules.js';
@@ -52,9 +53,15 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
   }
 
   const doubleUsed = doubleUsedBatches(bundle.activityLines);
+  const linesByEntity = new Map<string, ActivityLine[]>();
+  for (const l of bundle.activityLines) {
+    const list = linesByEntity.get(l.entityId);
+    if (list) list.push(l);
+    else linesByEntity.set(l.entityId, [l]);
+  }
   for (const entity of org.entities) {
     const ctx = { graph, factors, contributions, methods: bundle.methods, entity };
-    const lines = bundle.activityLines.filter((l) => l.entityId === entity.id);
+    const lines = linesByEntity.get(entity.id) ?? [];
     for (const line of lines) ACTIVITY_HANDLERS[line.activity](ctx, line);
     marketBasedScope2(ctx, lines, doubleUsed);
   }

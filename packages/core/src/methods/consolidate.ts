@@ -30,10 +30,22 @@ export const APPROACH_NOTE: { readonly [K in ConsolidationApproach]: string } = 
 };
 
 /** Entities ordered children before parents. */
+export function childrenByParent(org: Organisation): Map<string, Entity[]> {
+  const m = new Map<string, Entity[]>();
+  for (const e of org.entities) {
+    if (e.parentId === undefined) continue;
+    const list = m.get(e.parentId);
+    if (list) list.push(e);
+    else m.set(e.parentId, [e]);
+  }
+  return m;
+}
+
 export function postOrder(org: Organisation): Entity[] {
   const out: Entity[] = [];
+  const children = childrenByParent(org);
   const visit = (e: Entity) => {
-    for (const c of org.entities.filter((x) => x.parentId === e.id)) visit(c);
+    for (const c of children.get(e.id) ?? []) visit(c);
     out.push(e);
   };
   for (const root of org.entities.filter((e) => e.parentId === undefined)) visit(root);
@@ -85,8 +97,9 @@ export function consolidate(args: {
   const approach = org.consolidation;
   /** Keys each entity has figures for, so parents include keys only their children have. */
   const keysOf = new Map<string, { key: string; set: ContributionSet }[]>();
+  const childrenOf = childrenByParent(org);
   for (const entity of postOrder(org)) {
-    const children = org.entities.filter((e) => e.parentId === entity.id);
+    const children = childrenOf.get(entity.id) ?? [];
     const own = [...contributions.of(entity.id).values()];
     const totals = ownTotals(contributions.of(entity.id), catalogue);
     const keys = new Map<string, { set: ContributionSet; totalOver?: string }>();

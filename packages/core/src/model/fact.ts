@@ -73,7 +73,10 @@ export type ActivityLine = Provenance & {
 
 /** Canonical text of a disaggregation: axes sorted, "gender=female;rank=senior"; "" when none. */
 export function disaggregationKey(d: Disaggregation): string {
-  return Object.keys(d)
+  const keys = Object.keys(d);
+  if (keys.length === 0) return '';
+  if (keys.length === 1) return `${keys[0]}=${d[keys[0] as string]}`;
+  return keys
     .sort()
     .map((k) => `${k}=${d[k]}`)
     .join(';');
