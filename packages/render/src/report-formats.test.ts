@@ -1,23 +1,19 @@
 /**
- * Done-when checks across formats, on the small report test bundle: the numbers printed in
- * zh-Hant and en are the same multiset (HTML text, PDF via pdftotext, DOCX document.xml, XLSX
- * cells); narrative markup is escaped; the PDF renders Chinese; content-index pages are right.
- * Needs Debian chromium, fonts-noto-cjk and poppler-utils (scripts/ensure-system-packages.sh).
+ * Checks across formats on the small report test bundle: the numbers printed in zh-Hant and en
+ * are the same multiset (HTML text, DOCX document.xml, XLSX cells) and narrative markup is
+ * escaped. The PDF prints this same HTML; it is checked once, on the reference dataset, in
+ * packages/cli/src/commands/report.test.ts (Chinese glyphs, contents and index pages).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, evaluateBundle } from '@assay/core';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportTestBundle } from '../../core/src/report/test-report-bundle.js';
 import { renderDocx } from './docx/render-docx.js';
 import { renderHtml } from './html/render-html.js';
-import { launchBrowser } from './pdf/browser.js';
-import { pdfPages } from './pdf/pdf-text.js';
-import { renderPdf } from './pdf/render-pdf.js';
 import { renderXlsx } from './xlsx/render-xlsx.js';
 
 const bundle = reportTestBundle();
@@ -34,16 +30,6 @@ const htmlText = (html: string) =>
     .replace(/<style>[\s\S]*?<\/style>/, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z#0-9]+;/g, ' ');
-/** Page furniture differs with pagination: footers "— 3 —" and page references are left out. */
-const withoutPages = (t: string) => t.replace(/—\s*\d+\s*—/g, ' ').replace(/p\.\s*\d+|第\d+頁/g, ' ');
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('published report formats', () => {
   it('HTML: the same numbers in zh-Hant and en, and narrative markup escaped', () => {
@@ -84,42 +70,5 @@ describe('published report formats', () => {
     const zh = await cells('zh-Hant');
     expect(zh).toEqual(await cells('en'));
     expect(zh).toContain('123456');
-  });
-
-  it('PDF: Chinese glyphs, same numbers as English, escaped markup, content-index pages pointing at the sections', async () => {
-    const zh = await renderPdf(model, 'zh-Hant', { browser });
-    const en = await renderPdf(model, 'en', { browser });
-    const zhPages = await pdfPages(zh.pdf);
-    const enPages = await pdfPages(en.pdf);
-    const zhText = zhPages.join('\n');
-    expect(zhText).toMatch(/[\u4e00-\u9fff]{4}/);
-    expect(zhText).toContain('<script>alert(1)</script>');
-    expect(numbers(withoutPages(zhText))).toEqual(numbers(withoutPages(enPages.join('\n'))));
-
-    // HKEX index row for KPI A2.2 (water) cites a page; that page carries the water heading.
-    const line = zhText.split('\n').find((l) => l.includes('KPI A2.2')) ?? '';
-    const page = Number(/第(\d+)頁/.exec(line)?.[1]);
-    expect(page).toBe(zh.pages.get('water'));
-    expect(zhPages[page - 1]?.replace(/\s+/g, '')).toContain('5.4水資源');
-
-    // A page with Chinese text is not blank when rasterised (fonts present).
-    const file = join(dir, 'zh.pdf');
-    writeFileSync(file, zh.pdf);
-    execFileSync('pdftoppm', [
-      '-r',
-      '30',
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-gray',
-      '-png',
-      file,
-      join(dir, 'pg'),
-    ]);
-    const png = readFileSync(
-      join(dir, `pg-${String(page).padStart(String(zhPages.length).length, '0')}.png`),
-    );
-    expect(png.length).toBeGreaterThan(2000);
   });
 });

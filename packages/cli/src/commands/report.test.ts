@@ -7,7 +7,7 @@
  * (scripts/ensure-system-packages.sh).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assessCompleteness, evaluateBundle } from '@assay/core';
@@ -151,3 +151,105 @@ describe('assay report on xinxin-2025: HKEX content index', () => {
     expect(statuses.size).toBeGreaterThan(1);
   });
 });
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const fromHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+describe('assay report on xinxin-2025: the zh-Hant PDF', () => {
+  let pdf: Buffer;
+  let pages: string[];
+  /** Page where each section starts (Chromium's named destination of `#sec-<id>`). */
+  let starts: Map<string, number>;
+  /** Section id → heading as printed, from the zh-Hant HTML (the PDF prints the same HTML). */
+  let headings: Map<string, string>;
+  beforeAll(async () => {
+    pdf = readFileSync(file('report.zh-Hant.pdf'));
+    pages = await pdfPages(pdf);
+    const dests = await pdfDestinations(pdf);
+    starts = new Map([...dests].map(([k, v]) => [k.replace(/^sec-/, ''), v]));
+    const html = readFileSync(file('report.zh-Hant.html'), 'utf8');
+    headings = new Map(
+      [...html.matchAll(/<section id="sec-([^"]+)"[^>]*><h\d>([^<]*)<\/h\d>/g)].map((m) => [
+        m[1] ?? '',
+        fromHtml(m[2] ?? ''),
+      ]),
+    );
+  });
+
+  it('renders Chinese: CJK text comes back out, and a page rasterises to visible ink', () => {
+    const text = pages.join('\n');
+    expect(text).toContain('水資源');
+    expect(text.match(/[\u4e00-\u9fff]/g)?.length).toBeGreaterThan(5000);
+    const water = starts.get('water') ?? 0;
+    const pdfFile = file('zh.pdf');
+    writeFileSync(pdfFile, pdf);
+    const prefix = file('page');
+    execFileSync('pdftoppm', [
+      '-r',
+      '40',
+      '-gray',
+      '-f',
+      String(water),
+      '-l',
+      String(water),
+      pdfFile,
+      prefix,
+    ]);
+    const pgm = readdirSync(dir).find((n) => n.startsWith('page') && n.endsWith('.pgm')) ?? '';
+    const image = readFileSync(file(pgm));
+    // Binary PGM: "P5\n<width> <height>\n255\n" then one byte per pixel (0 black … 255 white).
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(image.subarray(0, 40).toString('latin1'));
+    const size = Number(header?.[1]) * Number(header?.[2]);
+    const pixels = image.subarray(image.length - size);
+    const ink = pixels.filter((p) => p < 160).length / size;
+    expect(ink).toBeGreaterThan(0.01);
+  });
+
+  it('starts every section on the page its destination names, and the contents cite that page', () => {
+    expect(headings.size).toBeGreaterThan(20);
+    const about = starts.get('about') ?? 0;
+    const contents = pages.slice(0, about - 1).flatMap((p) => p.split('\n').map(squash));
+    for (const [id, heading] of headings) {
+      const page = starts.get(id);
+      expect(page, `${id}: no destination`).toBeDefined();
+      const lines = (pages[(page ?? 0) - 1] ?? '').split('\n').map(squash);
+      expect(lines, `${id} on page ${page}`).toContain(squash(heading));
+      // Contents lines run "4 持份者參與及重要性評估 第6頁 4.1 持份者參與 第6頁": the page follows the heading.
+      const cited = contents
+        .map((l) => new RegExp(`${escapeRe(squash(heading))}第(\\d+)頁`).exec(l)?.[1])
+        .find((p) => p !== undefined);
+      expect(Number(cited), `contents entry for ${heading}`).toBe(page);
+    }
+  });
+
+  it('HKEX content-index rows cite the pages of the sections that answer them', () => {
+    const html = readFileSync(file('report.zh-Hant.html'), 'utf8');
+    const index = html.slice(html.indexOf('id="sec-hkex-index"'));
+    const table = index.slice(0, index.indexOf('</table>'));
+    const byNumber = new Map([...headings].map(([id, h]) => [h.split(' ')[0] ?? '', id]));
+    const from = starts.get('hkex-index') ?? 0;
+    const to = starts.get('gri-index') ?? pages.length;
+    const lines = pages.slice(from - 1, to).flatMap((p) => p.split('\n').map((l) => l.trim()));
+    let checked = 0;
+    for (const m of table.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)) {
+      const label = fromHtml(m[1] ?? '');
+      const numbers = (m[2] ?? '').split(', ').filter(Boolean);
+      if (numbers.length === 0) continue;
+      const expected = new Set(numbers.map((n) => starts.get(byNumber.get(n) ?? '')));
+      const line = lines.find((l) => l.startsWith(`${label} `) && /第\d+頁/.test(l));
+      expect(line, `index row ${label}`).toBeDefined();
+      for (const [, p] of (line ?? '').matchAll(/第(\d+)頁/g))
+        expect(expected, `${label} cites page ${p}`).toContain(Number(p));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -82,7 +82,7 @@ export const reportCommand: Command = {
     const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
     try {
       const pdfs = browser
-        ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r.pdf] as const))
+        ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r] as const))
         : [];
       // Settled promises only: a failed PDF must not become an unhandled rejection meanwhile.
       const settled = Promise.allSettled(pdfs);
@@ -97,7 +97,12 @@ export const reportCommand: Command = {
       }
       for (const r of await settled) {
         if (r.status === 'rejected') throw r.reason;
-        await put(`report.${r.value[0]}.pdf`, r.value[1]);
+        const [lang, pdf] = r.value;
+        if (!pdf.converged)
+          io.err(
+            `report.${lang}.pdf: page numbers still moved after ${pdf.passes} prints; check the contents`,
+          );
+        await put(`report.${lang}.pdf`, pdf.pdf);
       }
     } finally {
       await browser?.close();
