@@ -67,7 +67,11 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntr
 }
 
 export type AuditVerification =
-  | { readonly ok: true; readonly entries: number }
+  | {
+      readonly ok: true;
+      readonly entries: number /** hash of the last entry: keep a copy elsewhere */;
+      readonly head: string;
+    }
   | { readonly ok: false; readonly entries: number; readonly brokenAt: number; readonly reason: string };
 
 type Row = {
@@ -108,7 +112,7 @@ export async function verifyAudit(store: Sql): Promise<AuditVerification> {
       return broken(`entry ${seq} was edited: its content no longer matches its hash`);
     prev = r.hash;
   }
-  return { ok: true, entries: rows.length };
+  return { ok: true, entries: rows.length, head: prev };
 }
 
 export async function auditEntries(store: Store): Promise<number> {

@@ -14,7 +14,9 @@ export const auditCommand: Command = {
     return withStore(io, async (store) => {
       const v = await verifyAudit(store);
       if (v.ok) {
-        io.out(`audit log intact: ${v.entries} entries, each linked to the one before`);
+        io.out(
+          `audit log intact: ${v.entries} entries, each linked to the one before; latest hash ${v.head}`,
+        );
         return EXIT.clean;
       }
       io.err(`audit log broken at entry ${v.brokenAt} of ${v.entries}: ${v.reason}`);

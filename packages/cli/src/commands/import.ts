@@ -78,6 +78,8 @@ export const importCommand: Command = {
     const ext = extname(path).toLowerCase();
     if (!isDir && ext !== '.csv' && ext !== '.xlsx')
       throw new UsageError('import a bundle folder, a .csv or an .xlsx file');
+    if (ext !== '.xlsx' && (args.values.entity !== undefined || args.values.period !== undefined))
+      throw new UsageError('--entity and --period apply to an XLSX template; CSV rows name their own');
     if (isDir) {
       const v = await loadBundle(path);
       if (!v.ok) {
