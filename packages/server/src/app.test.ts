@@ -107,11 +107,6 @@ describe('errors carry a stable code, a message and the field at fault', () => {
     const r = await put('/api/data-points/rev-25', { value: '1', reason: 'x' });
     expect(r.status).toBe(428);
   });
-  it('501 for checks before the checker is wired', async () => {
-    const r = await app.request('/api/findings');
-    expect(r.status).toBe(501);
-    expect(await r.json()).toMatchObject({ error: { code: 'not-available' } });
-  });
 });
 
 describe('optimistic concurrency', () => {
@@ -203,7 +198,19 @@ describe('CSV import and export', () => {
   });
 });
 
-describe('disclosures and reports', () => {
+describe('checks, disclosures and reports', () => {
+  it('lists check findings, filtered by severity, with a message in both languages', async () => {
+    type Findings = {
+      findings: { severity: string; message: { 'zh-Hant': string; en: string } }[];
+      total: number;
+    };
+    const all = (await (await app.request('/api/findings')).json()) as Findings;
+    const warnings = (await (await app.request('/api/findings?severity=warning')).json()) as Findings;
+    expect(warnings.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(all.findings.length).toBe(all.total);
+    for (const f of all.findings)
+      expect(f.message.en.length * f.message['zh-Hant'].length).toBeGreaterThan(0);
+  });
   it('lists each framework with the status of every provision', async () => {
     const r = (await (await app.request('/api/disclosures')).json()) as {
       frameworks: { framework: string; provisions: { subject: string; status: string }[] }[];

@@ -1,6 +1,5 @@
 /** The HTTP app: /api/* over the workspace and core, everything else from the web build. */
 import { Hono } from 'hono';
-import { defaultEngines, type Engines } from './engines.js';
 import { failure } from './http/api-error.js';
 import { openApiDocument } from './http/openapi.js';
 import { sendError } from './http/respond.js';
@@ -10,23 +9,25 @@ import { disclosureRoutes } from './routes/disclosure.js';
 import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { organisationRoutes } from './routes/organisation.js';
+import { completeness } from './use-cases/disclosure-status.js';
 import { evaluated } from './use-cases/evaluation.js';
+import { checkResult } from './use-cases/findings.js';
 import type { Workspace } from './workspace/workspace.js';
 
 export type AppOptions = {
   workspace: Workspace;
-  engines?: Engines;
   /** Folder of the built web app; omitted: API only. */
   webRoot?: string;
   author?: string;
 };
 
 export function createApp(o: AppOptions): Hono {
-  // Evaluate once now so that the first page does not wait for the calculation graph.
+  // Evaluate, check and assess once now so that the first page waits for none of them.
   evaluated(o.workspace.snapshot());
+  checkResult(o.workspace.snapshot());
+  completeness(o.workspace.snapshot());
   const deps = {
     workspace: o.workspace,
-    engines: o.engines ?? defaultEngines,
     author: o.author ?? 'local user',
   };
   const api = new Hono();

@@ -1,5 +1,4 @@
 export { type AppOptions, createApp } from './app.js';
-export { defaultEngines, type Engines } from './engines.js';
 export { type ApiErrorCode, STATUS_OF } from './http/api-error.js';
 export {
   LOOPBACK,

@@ -113,22 +113,29 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('edits a value in the grid and lists the figures it changed', async () => {
-    const page = await open(journeys, 'data');
+  it('edits a value in the grid and sees the dependent figures and findings change', async () => {
+    const page = await open(journeys, 'checks');
+    const revenueFinding = page.locator('[data-finding-figure="revenue@group/2025"]');
+    await page.locator('table.findings tbody tr').first().waitFor();
+    expect(await revenueFinding.count()).toBe(0);
+    await page.goto(`${journeys.url}#/data`);
     const cell = page.locator('input[data-dp="rev-25"]');
-    await cell.fill('12,00');
-    await expect(page.locator('.cell-error').first().textContent()).resolves.toContain(
-      'no thousands separators',
-    );
+    await cell.fill('20,00');
+    expect(await page.locator('.cell-error').first().textContent()).toContain('no thousands separators');
     await page.fill('input[name="reason"]', 'audited accounts');
-    await cell.fill('1100');
+    await cell.fill('2000');
     await cell.press('Enter');
+    // revenue 1000 → 2000 CNY million: the intensity per revenue halves
     const changed = page.locator('[data-changed="revenue@group/2025"]');
     await changed.waitFor();
-    expect(await changed.textContent()).toContain('1,100');
+    expect(await changed.textContent()).toContain('2,000');
     await page.locator('[data-changed="ghg.intensity.revenue@group/2025"]').waitFor();
     await page.goto(`${journeys.url}#/overview`);
-    await page.locator('[data-indicator="revenue"] .big').getByText('1,100').waitFor();
+    await page.locator('[data-indicator="revenue"] .big').getByText('2,000').waitFor();
+    // +110.53 % against 2024 (950): the year-on-year check now asks for an explanation
+    await page.goto(`${journeys.url}#/checks`);
+    await revenueFinding.first().waitFor();
+    expect(await page.locator('tr.finding', { has: revenueFinding }).textContent()).toContain('year-on-year');
     await page.close();
   });
 

@@ -49,7 +49,7 @@ export type Overview = {
     targetYear: string | null;
     current: Figure | null;
   }[];
-  findings: { available: false } | { available: true; bySeverity: Record<string, number> };
+  findings: Record<string, number>;
   completeness: {
     framework: string;
     version: string;
@@ -168,7 +168,7 @@ export const api = {
   applyImport: (file: string, csv: string, version: number, reason: string) =>
     call<ImportPreview>('/import/data-points?apply=true', send('POST', { file, csv, version, reason })),
   findings: (q: { rule?: string; severity?: string; entity?: string }) =>
-    call<{ findings: Finding[]; total: number }>(`/findings?${qs(q)}`),
+    call<{ findings: Finding[]; total: number; workspaceVersion: number }>(`/findings?${qs(q)}`),
   disclosures: () => call<{ workspaceVersion: number; frameworks: FrameworkStatus[] }>('/disclosures'),
   explanations: () =>
     call<{ workspaceVersion: number; explanations: { subject: string; text: Localised }[] }>('/explanations'),

@@ -9,7 +9,6 @@
  *   conflict          the thing already exists (same id or same entity × period × indicator)
  *   version-required  say which version you edit (If-Match header or `version` field)
  *   stale-version     someone changed it since you read it; reload, reapply, resend
- *   not-available     the feature is not built yet in this version of Assay
  */
 import type { BundleIssue } from '@assay/core';
 
@@ -19,17 +18,15 @@ export type ApiErrorCode =
   | 'not-found'
   | 'conflict'
   | 'version-required'
-  | 'stale-version'
-  | 'not-available';
+  | 'stale-version';
 
-export const STATUS_OF: { readonly [K in ApiErrorCode]: 400 | 404 | 409 | 412 | 422 | 428 | 501 } = {
+export const STATUS_OF: { readonly [K in ApiErrorCode]: 400 | 404 | 409 | 412 | 422 | 428 } = {
   'invalid-request': 400,
   'invalid-data': 422,
   'not-found': 404,
   conflict: 409,
   'version-required': 428,
   'stale-version': 412,
-  'not-available': 501,
 };
 
 export type ApiError = {

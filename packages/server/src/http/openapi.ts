@@ -114,7 +114,7 @@ export function openApiDocument() {
         get: {
           summary: 'Derivation tree of a figure',
           parameters: [q('id', 'figure id', true)],
-          responses: { 200: ok('lineage'), ...errors('invalid-request', 'not-found', 'not-available') },
+          responses: { 200: ok('lineage'), ...errors('invalid-request', 'not-found') },
         },
       },
       '/api/overview': {
@@ -128,7 +128,7 @@ export function openApiDocument() {
         get: {
           summary: 'Check findings',
           parameters: [q('rule', ''), q('severity', ''), q('entity', '')],
-          responses: { 200: ok('findings'), ...errors('not-available') },
+          responses: { 200: ok('findings') },
         },
       },
       '/api/disclosures': {

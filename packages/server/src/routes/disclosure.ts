@@ -1,33 +1,26 @@
-/**
- * Checks (findings; `not-available` until the checker is wired, see engines.ts), disclosure
- * status per framework with explanations for omissions, and report downloads.
- */
+/** Checks (findings), disclosure status per framework with explanations, report downloads. */
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { expectedVersion, jsonBody, parseWith, sendError } from '../http/respond.js';
 import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
 import { completeness, presentCompleteness } from '../use-cases/disclosure-status.js';
+import { checkResult, findings } from '../use-cases/findings.js';
 import { renderReport } from '../use-cases/render-report.js';
 import type { Deps } from './deps.js';
-
-const notYet = (what: string) =>
-  failure('not-available', `${what} is not available yet in this version of Assay`).error;
 
 export function disclosureRoutes(d: Deps): Hono {
   const r = new Hono();
   r.get('/findings', (c) => {
     const q = parseWith(FindingQuery, c.req.query());
     if (!q.ok) return sendError(c, q.error);
-    if (!d.engines.check) return sendError(c, notYet('checking'));
-    const all = d.engines.check(d.workspace.snapshot().bundle);
-    const { rule, severity, entity } = q.value;
-    const list = all.filter(
-      (f) =>
-        (!rule || f.ruleId === rule) &&
-        (!severity || f.severity === severity) &&
-        (!entity || f.where?.entityId === entity),
-    );
-    return c.json({ findings: list, total: all.length });
+    const s = d.workspace.snapshot();
+    const list = findings(s, q.value);
+    return c.json({
+      workspaceVersion: s.version,
+      findings: list,
+      total: checkResult(s).summary.total,
+      summary: checkResult(s).summary,
+    });
   });
   r.get('/disclosures', (c) => {
     const reports = completeness(d.workspace.snapshot());

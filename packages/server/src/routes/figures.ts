@@ -55,7 +55,7 @@ export function figureRoutes(d: Deps): Hono {
         failure('invalid-request', `period: "${period}" is not a period id such as 2025`, { field: 'period' })
           .error,
       );
-    return c.json(overview(d.workspace.snapshot(), d.engines, period));
+    return c.json(overview(d.workspace.snapshot(), period));
   });
   return r;
 }

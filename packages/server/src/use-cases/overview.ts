@@ -5,11 +5,11 @@
  * is simply absent, and engine-backed parts say when they are not available.
  */
 import { convert, Decimal, type Figure, groupEntity, priorYear } from '@assay/core';
-import type { Engines } from '../engines.js';
 import { type PresentedFigure, presentFigure } from '../http/present.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completenessSummary } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';
+import { checkResult } from './findings.js';
 
 /** Headline indicators in display order (ids from the catalogue and docs/figure-ids). */
 export const HEADLINES = [
@@ -35,7 +35,7 @@ function change(cur: Figure, prior: Figure | undefined): string | null {
   return cur.value.value.minus(p.value).dividedBy(p.value).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
-export function overview(s: Snapshot, engines: Engines, period?: string) {
+export function overview(s: Snapshot, period?: string) {
   const ev = evaluated(s);
   const b = s.bundle;
   const cur = period ?? b.reporting.current;
@@ -78,7 +78,6 @@ export function overview(s: Snapshot, engines: Engines, period?: string) {
       current: show(f),
     };
   });
-  const findings = engines.check ? severityCounts(engines.check(b)) : null;
   return {
     period: cur,
     priorPeriod: prev ?? null,
@@ -93,14 +92,7 @@ export function overview(s: Snapshot, engines: Engines, period?: string) {
     emissions: { byScope: scopes, byEntity, bySource: split('ghg.scope1.by-fuel', 'fuel') },
     energyMix: split('energy.by-carrier', 'fuel'),
     targets,
-    findings:
-      findings === null ? { available: false as const } : { available: true as const, bySeverity: findings },
+    findings: checkResult(s).summary.bySeverity,
     completeness: completenessSummary(s),
   };
-}
-
-function severityCounts(list: readonly { severity: string }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const f of list) out[f.severity] = (out[f.severity] ?? 0) + 1;
-  return out;
 }

@@ -1,8 +1,8 @@
 /** Data: a grid per entity and period, edited in place; the figures each edit changed; CSV import. */
 import { useContext, useEffect, useRef, useState } from 'react';
 import { api, type Figure } from '../api';
+import { ErrorNote } from '../components/error-note';
 import { FigureValue } from '../components/figure-link';
-import { ErrorNote } from '../components/not-available';
 import { pick, useLang, useT } from '../i18n';
 import { OrgContext } from '../org-context';
 import { useLoad } from '../use-load';

@@ -1,7 +1,7 @@
 /** Disclosures: each framework's index with status; write the explanation for an omission. */
 import { useState } from 'react';
 import { ApiError, api, type FrameworkStatus } from '../api';
-import { ErrorNote } from '../components/not-available';
+import { ErrorNote } from '../components/error-note';
 import { pick, type TextKey, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
 

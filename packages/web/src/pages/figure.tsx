@@ -1,8 +1,8 @@
 /** Figure explorer: search any figure; its derivation tree down to inputs, factors and evidence. */
 import { useState } from 'react';
 import { api, type Lineage } from '../api';
+import { ErrorNote } from '../components/error-note';
 import { FigureValue } from '../components/figure-link';
-import { ErrorNote, NotAvailable } from '../components/not-available';
 import { pick, useLang, useT } from '../i18n';
 import { figureHref } from '../route';
 import { useLoad } from '../use-load';
@@ -74,7 +74,7 @@ function FigureDetail({ id }: { id: string }) {
           <Node n={data.lineage} />
         </ul>
       ) : (
-        <NotAvailable what={data.lineageError?.message ?? ''} />
+        <ErrorNote message={data.lineageError?.message ?? ''} />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 /** CSV import: pick a file, see what would change and every row error, then apply with a reason. */
 import { useState } from 'react';
 import { ApiError, api, type ImportPreview } from '../api';
-import { ErrorNote } from '../components/not-available';
+import { ErrorNote } from '../components/error-note';
 import { type TextKey, useT } from '../i18n';
 
 export function ImportPanel({ onApplied }: { onApplied: () => void }) {

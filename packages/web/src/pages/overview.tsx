@@ -2,9 +2,12 @@
 import { useEffect } from 'react';
 import { api, type Headline } from '../api';
 import { Bars } from '../components/bars';
+import { ErrorNote } from '../components/error-note';
 import { FigureValue } from '../components/figure-link';
-import { ErrorNote, NotAvailable } from '../components/not-available';
-import { pick, useLang, useT } from '../i18n';
+import { pick, type TextKey, useLang, useT } from '../i18n';
+
+const SEVERITY_KEY: Record<string, TextKey> = { error: 'sevError', warning: 'sevWarning', info: 'sevInfo' };
+
 import { useEntityName } from '../org-context';
 import { useLoad } from '../use-load';
 
@@ -105,19 +108,15 @@ export function OverviewPage() {
       <div className="grid2">
         <section className="panel">
           <h2>{t('openFindings')}</h2>
-          {data.findings.available ? (
-            <ul>
-              {Object.entries(data.findings.bySeverity).map(([sev, n]) => (
-                <li key={sev}>
-                  <a href={`#/checks?severity=${encodeURIComponent(sev)}`}>
-                    {sev}: {n}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <NotAvailable />
-          )}
+          <ul className="severity-list">
+            {Object.entries(data.findings).map(([sev, n]) => (
+              <li key={sev} className={`severity-${sev}`}>
+                <a href={`#/checks?severity=${encodeURIComponent(sev)}`}>
+                  {t(SEVERITY_KEY[sev] ?? 'all')}: {n}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
         <section className="panel">
           <h2>{t('completeness')}</h2>

@@ -1,0 +1,32 @@
+/**
+ * Check findings for the workspace's current data (core checkBundle over the cached
+ * evaluation), cached per bundle revision, filtered by rule, severity and entity.
+ */
+import { type CheckResult, checkBundle, type Finding } from '@assay/core';
+import type { Snapshot } from '../workspace/workspace.js';
+import { evaluated } from './evaluation.js';
+
+const cache = new WeakMap<object, CheckResult>();
+
+export function checkResult(s: Snapshot): CheckResult {
+  const hit = cache.get(s.bundle);
+  if (hit) return hit;
+  const result = checkBundle(s.bundle, undefined, evaluated(s).evaluation);
+  cache.set(s.bundle, result);
+  return result;
+}
+
+export type FindingFilter = {
+  rule?: string | undefined;
+  severity?: string | undefined;
+  entity?: string | undefined;
+};
+
+export function findings(s: Snapshot, f: FindingFilter): readonly Finding[] {
+  return checkResult(s).findings.filter(
+    (x) =>
+      (!f.rule || x.ruleId === f.rule) &&
+      (!f.severity || x.severity === f.severity) &&
+      (!f.entity || x.where.entityId === f.entity),
+  );
+}
