@@ -49,8 +49,8 @@ function expectSameNumbers(zh: string[], en: string[], where: string): void {
   expect(
     { onlyZh, onlyEn },
     `${where}: zh-Hant and en print different numbers. Figures are shared strings, so a difference ` +
-      'comes from text: if the narrative carries it, the data is wrong in ' +
-      'examples/xinxin-2025/narrative.yaml (both languages must state the same numbers).',
+      'comes from text: if a narrative or register text carries it, the data is wrong in ' +
+      'examples/xinxin-2025/narrative.yaml or registers.yaml (both languages must state the same numbers).',
   ).toEqual({ onlyZh: [], onlyEn: [] });
 }
 const MONTHS = 'January February March April May June July August September October November December'.split(
