@@ -147,6 +147,8 @@ describe('assay report on xinxin-2025: HKEX content index', () => {
       statuses.add(a.status);
       expect(rows.get(a.provision.label), a.provision.label).toMatch(new RegExp(`^${printed[a.status]}`));
     }
+    // Every row is a live provision with a status (no withdrawn code such as KPI A1.2 left over).
+    for (const [label, status] of rows) expect(status, `${label} has no status`).not.toBe('');
     // The reference dataset has provisions disclosed and provisions missing, not one status for all.
     expect(statuses.size).toBeGreaterThan(1);
   });

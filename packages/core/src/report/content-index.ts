@@ -37,6 +37,9 @@ function hkexKey(code: string): string {
 }
 const numericKey = (code: string) => code.replace(/\d+/g, (d) => d.padStart(4, '0'));
 const hkexLabel = (code: string) => (/^[AB]\d+\.\d+$/.test(code) ? `KPI ${code}` : code);
+/** A code as printed when the framework module does not supply a label ("KPI A1.1", "GRI 302-4"). */
+const printedLabel = (framework: Framework, code: string) =>
+  framework === 'hkex' ? hkexLabel(code) : framework === 'gri' ? `GRI ${code}` : code;
 
 function titles(nodes: readonly OutlineNode[]): LocalisedText {
   return {
@@ -91,7 +94,7 @@ export function reportContentIndex(
       rows.push({
         framework,
         code,
-        label: p?.label ?? (framework === 'hkex' ? hkexLabel(code) : code),
+        label: p?.label ?? printedLabel(framework, code),
         title: p?.title ?? titles(answered),
         sectionIds: answered.map((n) => n.id),
         ...(p?.status ? { status: p.status } : {}),

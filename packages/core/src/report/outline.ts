@@ -110,7 +110,8 @@ export const OUTLINE: readonly OutlineNode[] = [
         narrative: ['emissions'],
         figures: ['ghg.', 'air.', 'env.'],
         extras: ['emissions-charts'],
-        hkex: [...kpis('A1', 2), 'A1.5', 'D.MT.GHG.a', 'D.MT.GHG.c', 'D.MT.GHG.d'],
+        // KPI A1.2 (GHG) was withdrawn from the HKEX Code for 2025: greenhouse gases are Part D.
+        hkex: [...kpis('A1', 1), 'A1.5', 'D.MT.GHG.a', 'D.MT.GHG.c', 'D.MT.GHG.d'],
         gri: ['305-1', '305-2', '305-3', '305-4', '305-7'],
         sasac: [t('環境：污染防治', 'Environment: pollution prevention')],
       },
