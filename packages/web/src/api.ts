@@ -78,10 +78,14 @@ export type DataPoint = {
   unit: string;
   source: string;
 };
+/** A file to import: CSV text, or the XLSX entry template as base64. */
+export type Upload = { file: string; csv: string } | { file: string; xlsxBase64: string };
+
 export type ImportPreview = {
   workspaceVersion: number;
   rows: {
     line: number;
+    sheet: string | null;
     action: 'add' | 'change' | 'unchanged';
     id: string;
     entity: string;
@@ -91,7 +95,7 @@ export type ImportPreview = {
     before: { value: string; unit: string } | null;
     after: { value: string; unit: string };
   }[];
-  issues: { row?: number; column?: string; reason: string }[];
+  issues: { sheet?: string; row?: number; column?: string; reason: string }[];
   summary: { add: number; change: number; unchanged: number; errors: number };
 };
 export type Lineage = {
@@ -163,10 +167,9 @@ export const api = {
       `/data-points/${encodeURIComponent(id)}${dryRun ? '?dryRun=true' : ''}`,
       send('PUT', { value, reason }, { 'If-Match': `"${version}"` }),
     ),
-  previewImport: (file: string, csv: string) =>
-    call<ImportPreview>('/import/data-points', send('POST', { file, csv })),
-  applyImport: (file: string, csv: string, version: number, reason: string) =>
-    call<ImportPreview>('/import/data-points?apply=true', send('POST', { file, csv, version, reason })),
+  previewImport: (upload: Upload) => call<ImportPreview>('/import/data-points', send('POST', upload)),
+  applyImport: (upload: Upload, version: number, reason: string) =>
+    call<ImportPreview>('/import/data-points?apply=true', send('POST', { ...upload, version, reason })),
   findings: (q: { rule?: string; severity?: string; entity?: string }) =>
     call<{ findings: Finding[]; total: number; workspaceVersion: number }>(`/findings?${qs(q)}`),
   disclosures: () => call<{ workspaceVersion: number; frameworks: FrameworkStatus[] }>('/disclosures'),

@@ -39,14 +39,24 @@ export const DataPointCreate = z
   })
   .strict();
 
+/** Exactly one of `csv` (text) or `xlsxBase64` (the XLSX entry template, base64). */
 export const ImportRequest = z
   .object({
     file: z.string().max(200).default('upload.csv'),
-    csv: z.string().max(20_000_000, 'at most 20 MB of CSV'),
+    csv: z.string().max(20_000_000, 'at most 20 MB of CSV').optional(),
+    xlsxBase64: z
+      .string()
+      .max(28_000_000, 'at most 20 MB of XLSX')
+      .regex(/^[A-Za-z0-9+/=\s]*$/, 'base64 text')
+      .optional(),
     reason: reason.optional(),
     version: z.number().int().positive().optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.csv === undefined) !== (v.xlsxBase64 === undefined), {
+    message: 'send either csv or xlsxBase64',
+    path: ['csv'],
+  });
 
 export const ExplanationWrite = z
   .object({

@@ -1,10 +1,13 @@
 /** CSV import (preview, apply) and export of data points; the entry template. */
+import { bundleCatalogue } from '@assay/core';
+import { buildTemplate } from '@assay/io';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ImportRequest } from '../http/schemas.js';
 import { entryTemplate, exportDataPoints } from '../use-cases/export-data-points.js';
 import { applyImport, type ImportPreview, previewImport } from '../use-cases/import-data-points.js';
+import type { ImportSource } from '../use-cases/read-import-file.js';
 import type { Deps } from './deps.js';
 
 const present = ({ changes: _c, ...p }: ImportPreview) => p;
@@ -16,8 +19,9 @@ export function importExportRoutes(d: Deps): Hono {
     if (!body.ok) return sendError(c, body.error);
     const input = parseWith(ImportRequest, body.value);
     if (!input.ok) return sendError(c, input.error);
-    const { file, csv, reason, version } = input.value;
-    if (c.req.query('apply') !== 'true') return send(c, previewImport(d.workspace, file, csv), present);
+    const { file, csv, xlsxBase64, reason, version } = input.value;
+    const source: ImportSource = csv !== undefined ? { file, csv } : { file, xlsxBase64: xlsxBase64 ?? '' };
+    if (c.req.query('apply') !== 'true') return send(c, await previewImport(d.workspace, source), present);
     if (reason === undefined)
       return sendError(
         c,
@@ -30,7 +34,7 @@ export function importExportRoutes(d: Deps): Hono {
         failure('version-required', 'name the workspace version the preview showed', { field: 'version' })
           .error,
       );
-    const out = await applyImport({ ws: d.workspace, file, csv, version, reason, author: d.author });
+    const out = await applyImport({ ws: d.workspace, source, version, reason, author: d.author });
     return send(c, out, present);
   });
   const csv = (body: string, name: string) =>
@@ -43,6 +47,22 @@ export function importExportRoutes(d: Deps): Hono {
   r.get('/export/data-points.csv', () =>
     csv(exportDataPoints(d.workspace.snapshot().bundle), 'data-points.csv'),
   );
+  r.get('/template/data-points.xlsx', async (c) => {
+    const b = d.workspace.snapshot().bundle;
+    const entityId = c.req.query('entity') ?? b.organisation.entities[0]?.id;
+    const entity = b.organisation.entities.find((e) => e.id === entityId);
+    if (!entity)
+      return sendError(c, failure('not-found', `no entity "${entityId}"`, { field: 'entity' }).error);
+    const periodId = c.req.query('period') ?? b.reporting.current;
+    const wb = buildTemplate({ entity, periodId, catalogue: [...bundleCatalogue(b).values()] });
+    const body = new Uint8Array(await wb.xlsx.writeBuffer());
+    return new Response(body, {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="template-${entity.id}-${periodId}.xlsx"`,
+      },
+    });
+  });
   r.get('/template/data-points.csv', () =>
     csv(entryTemplate(d.workspace.snapshot().bundle), 'data-points-template.csv'),
   );

@@ -1,16 +1,18 @@
 /**
- * Import data points from CSV (the bundle's data-points.csv layout): preview what would change
+ * Import data points from CSV (data-points.csv layout) or the XLSX entry template: preview what would change
  * (added, changed, unchanged rows, and every row error), then apply all of it or nothing.
  * A row matches an existing fact by id, else by entity × period × indicator × disaggregation.
  */
-import { type BundleIssue, type DataPoint, formatPairs, type RawTable } from '@assay/core';
-import { CsvSyntaxError, parseCsvTable } from '@assay/io';
+import { type DataPoint, formatPairs } from '@assay/core';
+import type { ImportIssue } from '@assay/io';
 import { failure, type Result, success } from '../http/api-error.js';
 import type { DataPointChange, Workspace } from '../workspace/workspace.js';
-import { factKey, parseDataPointRows } from './parse-data-point-rows.js';
+import { factKey } from './parse-data-point-rows.js';
+import { type ImportSource, readImportFile } from './read-import-file.js';
 
 export type ImportRow = {
   line: number;
+  sheet: string | null;
   action: 'add' | 'change' | 'unchanged';
   id: string;
   entity: string;
@@ -24,7 +26,7 @@ export type ImportRow = {
 export type ImportPreview = {
   workspaceVersion: number;
   rows: ImportRow[];
-  issues: readonly BundleIssue[];
+  issues: readonly ImportIssue[];
   summary: { add: number; change: number; unchanged: number; errors: number };
   changes: DataPointChange[];
 };
@@ -36,37 +38,24 @@ const same = (a: DataPoint, b: DataPoint) =>
   (a.evidence ?? '') === (b.evidence ?? '') &&
   (a.comment ?? '') === (b.comment ?? '');
 
-export function previewImport(ws: Workspace, file: string, csv: string): Result<ImportPreview> {
-  let table: RawTable;
-  try {
-    table = parseCsvTable(file, csv);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError)
-      return failure('invalid-data', e.message, {
-        field: 'csv',
-        issues: [{ file, row: e.line, reason: e.message }],
-      });
-    throw e;
-  }
-  if (table.rows.length === 0) return failure('invalid-data', `${file} has no data rows`, { field: 'csv' });
+export async function previewImport(ws: Workspace, source: ImportSource): Promise<Result<ImportPreview>> {
   const s = ws.snapshot();
-  const parsed = parseDataPointRows(s.bundle, table, file);
+  const read = await readImportFile(s.bundle, source);
+  if (!read.ok) return read;
+  const parsed = read.value;
   const byId = new Map(s.bundle.dataPoints.map((d) => [d.id, d]));
   const byKey = new Map(s.bundle.dataPoints.map((d) => [factKey(d), d]));
-  const explicitId = new Set(
-    table.rows.filter((r) => (r.cells[table.header.indexOf('id')] ?? '') !== '').map((r) => r.line),
-  );
   const rows: ImportRow[] = [];
   const changes: DataPointChange[] = [];
-  for (const { line, dataPoint } of parsed.rows) {
-    const existing =
-      (explicitId.has(line) ? byId.get(dataPoint.id) : undefined) ?? byKey.get(factKey(dataPoint));
+  for (const { line, sheet, dataPoint, hasId } of parsed.rows) {
+    const existing = (hasId ? byId.get(dataPoint.id) : undefined) ?? byKey.get(factKey(dataPoint));
     const id = existing?.id ?? (byId.has(dataPoint.id) ? `dp-import-${s.version}-${line}` : dataPoint.id);
     const d = { ...dataPoint, id };
     const version = existing ? (s.versionOf(existing.id) ?? 1) : undefined;
     const action = !existing ? 'add' : same(existing, d) ? 'unchanged' : 'change';
     rows.push({
       line,
+      sheet: sheet ?? null,
       action,
       id,
       entity: d.entityId,
@@ -82,7 +71,7 @@ export function previewImport(ws: Workspace, file: string, csv: string): Result<
     if (action !== 'unchanged') changes.push({ dataPoint: d, expectedVersion: version });
   }
   const count = (a: ImportRow['action']) => rows.filter((r) => r.action === a).length;
-  const errors = new Set(parsed.issues.map((i) => i.row)).size;
+  const errors = new Set(parsed.issues.map((i) => `${i.sheet ?? ''}:${i.row ?? ''}`)).size;
   return success({
     workspaceVersion: s.version,
     rows,
@@ -94,8 +83,7 @@ export function previewImport(ws: Workspace, file: string, csv: string): Result<
 
 export type ApplyInput = {
   ws: Workspace;
-  file: string;
-  csv: string;
+  source: ImportSource;
   version: number;
   reason: string;
   author: string;
@@ -103,7 +91,7 @@ export type ApplyInput = {
 
 /** Apply an import seen in preview at `version`; any row error, or a change since, rejects all. */
 export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>> {
-  const preview = previewImport(i.ws, i.file, i.csv);
+  const preview = await previewImport(i.ws, i.source);
   if (!preview.ok) return preview;
   const p = preview.value;
   if (p.issues.length > 0)

@@ -132,7 +132,7 @@ export function DataPage() {
           </ul>
         </section>
       </div>
-      <ImportPanel onApplied={() => void afterWrite()} />
+      <ImportPanel onApplied={() => void afterWrite()} entity={entityId} period={periodId} />
     </div>
   );
 }

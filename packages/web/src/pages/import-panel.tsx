@@ -1,25 +1,35 @@
 /** CSV import: pick a file, see what would change and every row error, then apply with a reason. */
 import { useState } from 'react';
-import { ApiError, api, type ImportPreview } from '../api';
+import { ApiError, api, type ImportPreview, type Upload } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { type TextKey, useT } from '../i18n';
 
-export function ImportPanel({ onApplied }: { onApplied: () => void }) {
+async function readUpload(f: File): Promise<Upload> {
+  if (!/\.xlsx$/i.test(f.name)) return { file: f.name, csv: await f.text() };
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { file: f.name, xlsxBase64: btoa(binary) };
+}
+
+export function ImportPanel(props: { onApplied: () => void; entity: string; period: string }) {
+  const { onApplied } = props;
   const t = useT();
-  const [file, setFile] = useState<{ name: string; text: string }>();
+  const [file, setFile] = useState<Upload>();
   const [preview, setPreview] = useState<ImportPreview>();
   const [failure, setFailure] = useState<string>();
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
   async function choose(f: File | undefined) {
     if (!f) return;
-    const text = await f.text();
-    setFile({ name: f.name, text });
+    const upload = await readUpload(f);
+    setFile(upload);
     setDone(false);
     setFailure(undefined);
     setPreview(undefined);
     try {
-      setPreview(await api.previewImport(f.name, text));
+      setPreview(await api.previewImport(upload));
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : String(e));
     }
@@ -28,7 +38,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
     if (!file || !preview) return;
     if (reason.trim() === '') return setFailure(t('reasonNeeded'));
     try {
-      setPreview(await api.applyImport(file.name, file.text, preview.workspaceVersion, reason));
+      setPreview(await api.applyImport(file, preview.workspaceVersion, reason));
       setDone(true);
       setFailure(undefined);
       onApplied();
@@ -45,13 +55,19 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
           {t('chooseFile')}
           <input
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.xlsx,text/csv"
             hidden
             onChange={(e) => void choose(e.target.files?.[0])}
           />
         </label>
+        <a
+          href={`/api/template/data-points.xlsx?entity=${encodeURIComponent(props.entity)}&period=${encodeURIComponent(props.period)}`}
+          download
+        >
+          {t('template')} (XLSX)
+        </a>
         <a href="/api/template/data-points.csv" download>
-          {t('template')}
+          {t('template')} (CSV)
         </a>
         <a href="/api/export/data-points.csv" download>
           {t('exportCsv')}
@@ -61,7 +77,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
       {preview ? (
         <div data-testid="import-preview">
           <h3>
-            {t('preview')}: {file?.name}
+            {t('preview')}: {file?.file}
           </h3>
           <p>
             {t('add')} {preview.summary.add} · {t('change')} {preview.summary.change} · {t('unchanged')}{' '}
@@ -73,6 +89,7 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
               <table>
                 <thead>
                   <tr>
+                    <th>{t('sheet')}</th>
                     <th>{t('row')}</th>
                     <th>{t('column')}</th>
                     <th>{t('problem')}</th>
@@ -80,7 +97,8 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
                 </thead>
                 <tbody>
                   {preview.issues.map((i) => (
-                    <tr key={`${i.row}-${i.column}-${i.reason}`} className="row-error">
+                    <tr key={`${i.sheet}-${i.row}-${i.column}-${i.reason}`} className="row-error">
+                      <td>{i.sheet ?? ''}</td>
                       <td>{i.row ?? ''}</td>
                       <td>{i.column ?? ''}</td>
                       <td>{i.reason}</td>
@@ -103,8 +121,11 @@ export function ImportPanel({ onApplied }: { onApplied: () => void }) {
             </thead>
             <tbody>
               {preview.rows.map((r) => (
-                <tr key={r.line} className={`action-${r.action}`}>
-                  <td>{r.line}</td>
+                <tr key={`${r.sheet}-${r.line}`} className={`action-${r.action}`}>
+                  <td>
+                    {r.sheet ? `${r.sheet} ` : ''}
+                    {r.line}
+                  </td>
                   <td>{action(r.action)}</td>
                   <td>
                     {r.indicator}

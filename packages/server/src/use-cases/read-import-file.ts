@@ -1,0 +1,73 @@
+/**
+ * An uploaded import file → validated data-point rows and every row issue. CSV is the
+ * bundle's data-points.csv layout (checked by core's bundle rules); XLSX is Assay's entry
+ * template (io readFactsXlsx: ZIP and size guards, then the same core rules), read from a
+ * temporary file that is removed afterwards.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { type Bundle, type DataPoint, serializeBundle } from '@assay/core';
+import { CsvSyntaxError, type ImportIssue, parseCsvTable, readFactsXlsx } from '@assay/io';
+import { failure, type Result, success } from '../http/api-error.js';
+import { parseDataPointRows } from './parse-data-point-rows.js';
+
+export type ImportSource = { file: string; csv: string } | { file: string; xlsxBase64: string };
+export type ReadRows = {
+  rows: { line: number; sheet?: string; dataPoint: DataPoint; hasId: boolean }[];
+  issues: ImportIssue[];
+};
+
+function readCsv(bundle: Bundle, file: string, csv: string): Result<ReadRows> {
+  try {
+    const table = parseCsvTable(file, csv);
+    if (table.rows.length === 0) return failure('invalid-data', `${file} has no data rows`, { field: 'csv' });
+    const idAt = table.header.indexOf('id');
+    const withId = new Set(
+      table.rows.filter((r) => idAt >= 0 && (r.cells[idAt] ?? '') !== '').map((r) => r.line),
+    );
+    const parsed = parseDataPointRows(bundle, table, file);
+    return success({
+      rows: parsed.rows.map((r) => ({ ...r, hasId: withId.has(r.line) })),
+      issues: [...parsed.issues],
+    });
+  } catch (e) {
+    if (e instanceof CsvSyntaxError)
+      return failure('invalid-data', e.message, {
+        field: 'csv',
+        issues: [{ file, row: e.line, reason: e.message }],
+      });
+    throw e;
+  }
+}
+
+async function readXlsx(bundle: Bundle, file: string, base64: string): Promise<Result<ReadRows>> {
+  const dir = await mkdtemp(join(tmpdir(), 'assay-upload-'));
+  try {
+    const path = join(dir, basename(file) || 'upload.xlsx');
+    await writeFile(path, Buffer.from(base64, 'base64'));
+    const raw = serializeBundle(bundle);
+    const ctx = { settings: raw.settings, ...(raw.indicators ? { indicators: raw.indicators } : {}) };
+    const out: ReadRows = { rows: [], issues: [] };
+    for await (const slice of readFactsXlsx(path, ctx)) {
+      out.issues.push(...slice.issues);
+      slice.dataPoints.forEach((dataPoint, i) => {
+        out.rows.push({ line: slice.dataPointLines[i] ?? 0, dataPoint, hasId: false });
+      });
+    }
+    if (out.rows.length === 0 && out.issues.length === 0)
+      return failure('invalid-data', `${file} has no filled-in values`, { field: 'xlsxBase64' });
+    return success(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function readImportFile(
+  bundle: Bundle,
+  source: ImportSource,
+): Promise<Result<ReadRows>> | Result<ReadRows> {
+  return 'csv' in source
+    ? readCsv(bundle, source.file, source.csv)
+    : readXlsx(bundle, source.file, source.xlsxBase64);
+}
