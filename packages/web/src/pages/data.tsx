@@ -112,7 +112,9 @@ export function DataPage() {
                     onStale={rows.reload}
                   />
                   <td className="unit">{dp.unit}</td>
-                  <td className="muted">{dp.source}</td>
+                  <td className="muted source" title={dp.source}>
+                    {dp.source}
+                  </td>
                   <td className="muted">{dp.version}</td>
                 </tr>
               ))}
