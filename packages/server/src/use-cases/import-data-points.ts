@@ -3,6 +3,7 @@
  * (added, changed, unchanged rows, and every row error), then apply all of it or nothing.
  * A row matches an existing fact by id, else by entity × period × indicator × disaggregation.
  */
+import { randomUUID } from 'node:crypto';
 import { type DataPoint, formatPairs } from '@assay/core';
 import type { ImportIssue } from '@assay/io';
 import { failure, type Result, success } from '../http/api-error.js';
@@ -49,7 +50,7 @@ export async function previewImport(ws: Workspace, source: ImportSource): Promis
   const changes: DataPointChange[] = [];
   for (const { line, sheet, dataPoint, hasId } of parsed.rows) {
     const existing = (hasId ? byId.get(dataPoint.id) : undefined) ?? byKey.get(factKey(dataPoint));
-    const id = existing?.id ?? (byId.has(dataPoint.id) ? `dp-import-${s.version}-${line}` : dataPoint.id);
+    const id = existing?.id ?? (byId.has(dataPoint.id) ? `dp-${randomUUID()}` : dataPoint.id);
     const d = { ...dataPoint, id };
     const version = existing ? (s.versionOf(existing.id) ?? 1) : undefined;
     const action = !existing ? 'add' : same(existing, d) ? 'unchanged' : 'change';

@@ -2,6 +2,7 @@
  * Change one data point (a new revision) or add one. The row is checked by the core bundle
  * rules first; nothing is written unless it passes and the named version is current.
  */
+import { randomUUID } from 'node:crypto';
 import { BUNDLE_FILES, columnOrder, DATA_POINT_COLUMNS, type DataPoint, formatPairs } from '@assay/core';
 import { failure, type Result, success } from '../http/api-error.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -101,7 +102,8 @@ export async function createDataPoint(
   i: CreateInput,
 ): Promise<Result<{ dataPoint: DataPoint; version: number }>> {
   const s = i.ws.snapshot();
-  const id = i.id ?? `dp-${s.version}-${s.bundle.dataPoints.length + 1}`;
+  // A new id that no earlier revision (before a restart, too) can hold.
+  const id = i.id ?? `dp-${randomUUID()}`;
   if (s.versionOf(id) !== undefined)
     return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
   const checked = check(i.ws, id, i.fields);
