@@ -108,7 +108,9 @@ export function DisclosuresPage({ framework }: { framework: string | null }) {
   const { data, error, reload } = useLoad(() => api.disclosures(), []);
   if (error) return <ErrorNote message={error.message} />;
   if (!data) return <p className="muted">{t('loading')}</p>;
-  const shown = data.frameworks.filter((f) => !framework || f.framework === framework);
+  // The HKEX index first (the listing rule the report answers to); others one click away.
+  const selected = framework ?? (data.frameworks.some((f) => f.framework === 'hkex') ? 'hkex' : null);
+  const shown = data.frameworks.filter((f) => !selected || f.framework === selected);
   return (
     <div>
       <h1>{t('disclosures')}</h1>
