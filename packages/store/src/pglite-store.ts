@@ -28,6 +28,10 @@ function sqlOf(db: PGlite | Transaction): Sql {
     async exec(text: string) {
       await db.exec(text);
     },
+    async copyFrom(copySql: string, data: string) {
+      // PGlite reads COPY input from a Blob mounted as /dev/blob.
+      await db.query(copySql.replace(/from stdin/i, "from '/dev/blob'"), [], { blob: new Blob([data]) });
+    },
   };
 }
 
@@ -61,6 +65,7 @@ export async function openPgliteStore(dir: string): Promise<Store> {
     location: root,
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     transaction: (fn) => db.transaction((tx) => fn(sqlOf(tx))),
     async close() {
       await db.close();

@@ -2,12 +2,25 @@
  * Server store: PostgreSQL through a connection URL (node-postgres pool). node-postgres returns
  * numeric and bigint as strings; queries cast aggregates explicitly so both drivers agree.
  */
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Sql, Store } from './store.js';
 
 type Queryable = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
-function sqlOf(c: Queryable): Sql {
+/** COPY needs one connection for its whole exchange: a transaction's client, or one from the pool. */
+async function copyOn(client: pg.PoolClient, copySql: string, data: string): Promise<void> {
+  const sink = client.query(copyFromStdin(copySql));
+  await pipeline(
+    (function* () {
+      yield data;
+    })(),
+    sink,
+  );
+}
+
+function sqlOf(c: Queryable, copy: (copySql: string, data: string) => Promise<void>): Sql {
   return {
     async query<R>(text: string, params?: readonly unknown[]) {
       const r = await c.query(text, params as unknown[] | undefined);
@@ -16,6 +29,7 @@ function sqlOf(c: Queryable): Sql {
     async exec(text: string) {
       await c.query(text);
     },
+    copyFrom: copy,
   };
 }
 
@@ -38,17 +52,25 @@ export async function openPostgresStore(url: string): Promise<Store> {
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${e.message}`);
   });
   probe.release();
-  const base = sqlOf(pool);
+  const base = sqlOf(pool, async (copySql, data) => {
+    const client = await pool.connect();
+    try {
+      await copyOn(client, copySql, data);
+    } finally {
+      client.release();
+    }
+  });
   return {
     kind: 'postgres',
     location: redactUrl(url),
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const out = await fn(sqlOf(client));
+        const out = await fn(sqlOf(client, (copySql, data) => copyOn(client, copySql, data)));
         await client.query('commit');
         return out;
       } catch (e) {

@@ -9,6 +9,11 @@ export interface Sql {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
+  /**
+   * Run `copy … from stdin` with `data` in COPY text format (tab-separated, `\N` for null,
+   * backslash escapes; see copy-text.ts). The bulk path for staging facts.
+   */
+  copyFrom(copySql: string, data: string): Promise<void>;
 }
 
 export type StoreKind = 'pglite' | 'postgres';

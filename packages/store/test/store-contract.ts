@@ -113,6 +113,26 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       }
     });
 
+    it('refuses a revision that names a missing change set or superseded revision', async () => {
+      const cols = `(fact_key, rev, supersedes, entity_id, period_id, activity, subject, amount, unit,
+        attributes, source, content_hash, change_set)`;
+      const [cs] = await store.query<{ id: string }>('select max(id)::text as id from change_set');
+      await expect(
+        store.query(
+          `insert into activity_line_revision ${cols}
+           values ('al-x', 1, null, 'e', '2025', 'fuel', 'diesel', 1, 't', '', 's', 'h', 999999)`,
+        ),
+      ).rejects.toThrow(/change set 999999 does not exist/);
+      await expect(
+        store.query(
+          `insert into data_point_revision (fact_key, rev, supersedes, fact_id, entity_id, period_id,
+             indicator_id, disaggregation, value, unit, source, content_hash, change_set)
+           values ('k', 1, 888888, 'dp-x', 'e', '2025', 'i', '', 1, 't', 's', 'h', $1)`,
+          [cs?.id],
+        ),
+      ).rejects.toThrow(/superseded revision 888888 does not exist/);
+    });
+
     it('rolls back everything when a transaction fails part-way', async () => {
       const before = await count(store, 'change_set');
       await expect(
