@@ -16,6 +16,9 @@ export type Decimal = DecimalJs;
 /** Strict decimal literal: optional sign, digits, optional fraction, optional exponent. No thousands separators. */
 const DECIMAL_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 
+/** Largest magnitude accepted from input (parsed once, not once per value). */
+const MAX_MAGNITUDE = new Decimal('1e300');
+
 export type ParsedDecimal = { ok: true; value: Decimal } | { ok: false; reason: string };
 
 /**
@@ -32,7 +35,7 @@ export function parseDecimal(text: string): ParsedDecimal {
     };
   if (!DECIMAL_LITERAL.test(t)) return { ok: false, reason: `"${text}" is not a number` };
   const value = new Decimal(t);
-  if (!value.isFinite() || value.abs().greaterThan('1e300'))
+  if (!value.isFinite() || value.abs().greaterThan(MAX_MAGNITUDE))
     return { ok: false, reason: `"${text}" is out of range` };
   return { ok: true, value };
 }

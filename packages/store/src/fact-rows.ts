@@ -3,7 +3,7 @@
  * and a content hash over every stored field so an unchanged fact is recognised and skipped.
  */
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { type ActivityLine, type DataPoint, disaggregationKey, formatPairs } from '@assay/core';
 
 export const DP_COLUMNS = [
@@ -46,10 +46,16 @@ export type FlatRow = (string | null)[];
  * times the cost per row.)
  */
 function contentHash(fields: readonly (string | null)[]): string {
-  return createHash('sha256')
-    .update(fields.map((f) => (f === null ? '-' : `${f.length}:${f}`)).join(''))
-    .digest('hex');
+  let text = '';
+  for (const f of fields) text += f === null ? '-' : `${f.length}:${f}`;
+  return sha256Hex(text);
 }
+
+/** One-shot `crypto.hash` (Node ≥ 20.12) is several times cheaper than a Hash object per row. */
+const oneShot = (crypto as { hash?: (alg: string, data: string) => string }).hash;
+const sha256Hex = oneShot
+  ? (text: string) => oneShot('sha256', text)
+  : (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 export function dataPointRow(d: DataPoint): FlatRow {
   const disaggregation = disaggregationKey(d.disaggregation);

@@ -89,6 +89,21 @@ function lookupPart(label: string): Unit | undefined {
  * A bare "per X" or "/X" means 1/X. Unknown labels are an error naming the label.
  */
 export function parseUnit(label: string): UnitParse {
+  // Imports parse the same few labels millions of times: remember the results (units are
+  // immutable and shared already). Bounded, so arbitrary input cannot grow it without limit.
+  let r = PARSED.get(label);
+  if (r === undefined) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    r = parseUnitUncached(label);
+    PARSED.set(label, r);
+  }
+  return r;
+}
+
+const PARSED = new Map<string, UnitParse>();
+const MAX_PARSED = 10_000;
+
+function parseUnitUncached(label: string): UnitParse {
   const text = normalise(label)
     .replace(/／/g, '/')
     .replace(/\s+per\s+/gi, '/')
