@@ -15,6 +15,7 @@ import { findCycles } from './cycles.js';
 import { MinHeap } from './min-heap.js';
 import { inputsOf, type NodeSpec } from './node.js';
 
+const NO_INPUTS = new Int32Array(0);
 const UNSET: QuantityResult = calcError('missing-input', 'not evaluated', '');
 
 export class CalcGraph {
@@ -40,6 +41,11 @@ export class CalcGraph {
     this.specs.push(spec);
     // Resolve inputs already known now (the usual order: inputs first); -2 marks a forward reference.
     const ids = inputsOf(spec);
+    if (ids.length === 0) {
+      this.resolved.push(NO_INPUTS); // facts, factors, constants: one shared empty array
+      this.evaluated = false;
+      return;
+    }
     const resolved = new Int32Array(ids.length);
     for (let k = 0; k < ids.length; k++) resolved[k] = this.index.get(ids[k] as string) ?? -2;
     this.resolved.push(resolved);
