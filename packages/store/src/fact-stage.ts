@@ -82,14 +82,34 @@ export type MergeCounts = { added: number; revised: number };
  * without a sort: the staging table is filled in line order and only appended to, a temporary
  * table is scanned from its first block, and the lateral `limit 1` sub-select can only be
  * planned as a nested loop, which keeps the order of its outer side.
+ *
+ * When no staged fact exists in the store yet (a first import, one semi-join to find out),
+ * every staged row is a new fact at revision 1 and the per-row look-up of the current
+ * revision is skipped.
  */
 export async function mergeStage(tx: Sql, kind: FactKind, changeSet: number): Promise<MergeCounts> {
   const s = SPEC[kind];
   const cols = s.columns.join(', ');
+  const staged = s.columns.map((x) => `s.${x}`).join(', ');
+  const [known] = await tx.query<{ any: boolean }>(
+    `select exists (select 1 from ${s.stage} s
+       where exists (select 1 from ${s.target} r where r.fact_key = s.fact_key)) as any`,
+  );
+  if (!known?.any) {
+    const [r] = await tx.query<{ added: number }>(
+      `with ins as (
+         insert into ${s.target} (rev, supersedes, change_set, ${cols})
+         select 1, null, $1, ${staged} from ${s.stage} s
+         returning 1)
+       select count(*)::int as added from ins`,
+      [changeSet],
+    );
+    return { added: r?.added ?? 0, revised: 0 };
+  }
   const [r] = await tx.query<{ added: number; revised: number }>(
     `with ins as (
        insert into ${s.target} (rev, supersedes, change_set, ${cols})
-       select coalesce(c.rev, 0) + 1, c.rev_id, $1, ${s.columns.map((x) => `s.${x}`).join(', ')}
+       select coalesce(c.rev, 0) + 1, c.rev_id, $1, ${staged}
        from ${s.stage} s
        left join lateral (
          select r.rev, r.rev_id, r.content_hash from ${s.target} r

@@ -8,14 +8,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { RawRow } from '@assay/core';
-import { parse } from 'csv-parse';
+import { csvRecords } from './csv-records.js';
 import { type FactSlice, type ImportContext, issueSlice, tableKind, validateSlice } from './fact-slice.js';
 import { CSV_LIMITS, type ImportLimits } from './limits.js';
 import { unneutralise } from './unneutralise.js';
 
 export const BATCH_ROWS = 5000;
-
-type Record = { record: string[]; info: { lines: number } };
 
 export async function* readFactsCsv(
   path: string,
@@ -28,46 +26,47 @@ export async function* readFactsCsv(
     yield issueSlice(file, [{ file, reason: `file is ${size} bytes; the limit is ${limits.maxBytes}` }]);
     return;
   }
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
+  // 1 MiB chunks of UTF-8 text (the stream's decoder keeps characters whole across chunks).
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let header: string[] | undefined;
   let kind: ReturnType<typeof tableKind>;
   let batch: RawRow[] = [];
   let rows = 0;
   try {
-    for await (const rec of parser as AsyncIterable<Record>) {
-      if (!header) {
-        header = rec.record.map((h) => h.trim());
-        kind = tableKind(header);
-        if (!kind) {
+    for await (const records of csvRecords(input)) {
+      for (const rec of records) {
+        if (!header) {
+          header = rec.cells.map((h) => h.trim());
+          kind = tableKind(header);
+          if (!kind) {
+            yield issueSlice(file, [
+              {
+                file,
+                row: 1,
+                reason:
+                  'the header needs an "indicator" column (data points) or an "activity" column (activity lines)',
+              },
+            ]);
+            return;
+          }
+          const headerCheck = validateSlice(ctx, kind, file, header, []);
+          if (headerCheck.issues.length > 0) {
+            yield headerCheck;
+            return;
+          }
+          continue;
+        }
+        if (++rows > limits.maxRows) {
           yield issueSlice(file, [
-            {
-              file,
-              row: 1,
-              reason:
-                'the header needs an "indicator" column (data points) or an "activity" column (activity lines)',
-            },
+            { file, row: rec.line, reason: `more than ${limits.maxRows} rows; split the file` },
           ]);
           return;
         }
-        const headerCheck = validateSlice(ctx, kind, file, header, []);
-        if (headerCheck.issues.length > 0) {
-          yield headerCheck;
-          return;
+        batch.push({ line: rec.line, cells: rec.cells.map(unneutralise) });
+        if (batch.length >= BATCH_ROWS && kind) {
+          yield validateSlice(ctx, kind, file, header, batch);
+          batch = [];
         }
-        continue;
-      }
-      if (++rows > limits.maxRows) {
-        yield issueSlice(file, [
-          { file, row: rec.info.lines, reason: `more than ${limits.maxRows} rows; split the file` },
-        ]);
-        return;
-      }
-      batch.push({ line: rec.info.lines, cells: rec.record.map(unneutralise) });
-      if (batch.length >= BATCH_ROWS && kind) {
-        yield validateSlice(ctx, kind, file, header, batch);
-        batch = [];
       }
     }
   } catch (e) {
@@ -76,7 +75,7 @@ export async function* readFactsCsv(
     yield issueSlice(file, [{ file, row: err.lines ?? 0, reason: err.message }]);
     return;
   } finally {
-    parser.destroy();
+    input.destroy();
   }
   if (!header) {
     yield issueSlice(file, [{ file, reason: 'the file is empty' }]);
