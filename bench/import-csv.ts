@@ -1,6 +1,6 @@
 /**
  * Import benchmark (issue #8): N activity lines (default 1,000,000) generated to a temporary CSV,
- * then imported end to end (csv-parse stream → core validation per batch of 5,000 → unnest into
+ * then imported end to end (streaming CSV reader → core validation per batch of 5,000 → COPY into
  * a staging table → one insert…select of new revisions → audit entry → commit, all in one
  * transaction) into PostgreSQL and into PGlite. Each store runs in its own child process so its
  * peak RSS is its own. Target: ≥ 100,000 rows/s and < 500 MiB RSS into PostgreSQL.
