@@ -1,8 +1,11 @@
 /**
- * Bulk path for facts: rows go into a temporary staging table with one `copy … from stdin` per
- * batch (COPY text format), duplicates are found with one GROUP BY, then one `insert … select`
- * appends a revision for each new or changed fact (its content hash differs from the fact's
- * current revision). All inside the caller's transaction.
+ * Bulk path for facts, inside the caller's transaction. Each batch goes into a temporary batch
+ * table with one `copy … from stdin` (COPY text format); one `insert … select` appends a
+ * revision for each new or changed fact of the batch (its content hash differs from the fact's
+ * current revision), and the batch's keys are kept in a narrow staging table. Merging batch by
+ * batch lets the database insert while the next batch is parsed. A fact given twice in one
+ * file would be merged twice, so after the last batch one GROUP BY over the staged keys looks
+ * for duplicates, and any duplicate rolls the whole import back (see import-run.ts).
  */
 import type { BundleIssue } from '@assay/core';
 import { copyLine } from './copy-text.js';
@@ -11,8 +14,22 @@ import type { Sql } from './store.js';
 
 export type FactKind = 'dp' | 'al';
 const SPEC = {
-  dp: { stage: 'stage_dp', target: 'data_point_revision', columns: DP_COLUMNS, numeric: 'value' },
-  al: { stage: 'stage_al', target: 'activity_line_revision', columns: AL_COLUMNS, numeric: 'amount' },
+  dp: {
+    stage: 'stage_dp',
+    batch: 'batch_dp',
+    keys: ['fact_key', 'fact_id'],
+    target: 'data_point_revision',
+    columns: DP_COLUMNS,
+    numeric: 'value',
+  },
+  al: {
+    stage: 'stage_al',
+    batch: 'batch_al',
+    keys: ['fact_key'],
+    target: 'activity_line_revision',
+    columns: AL_COLUMNS,
+    numeric: 'amount',
+  },
 } as const;
 
 export async function createStages(tx: Sql): Promise<void> {
@@ -21,7 +38,9 @@ export async function createStages(tx: Sql): Promise<void> {
   for (const s of Object.values(SPEC)) {
     const cols = s.columns.map((c) => `${c} ${c === s.numeric ? 'numeric' : 'text'}`).join(', ');
     await tx.exec(
-      `create temp table ${s.stage} (line int not null, file text not null, ${cols}) on commit drop`,
+      `create temp table ${s.batch} (line int not null, file text not null, ${cols}) on commit drop;
+       create temp table ${s.stage} (line int not null, file text not null,
+         ${s.keys.map((k) => `${k} text not null`).join(', ')}) on commit drop`,
     );
   }
 }
@@ -37,7 +56,10 @@ export async function stageRows(
   const s = SPEC[kind];
   let data = '';
   for (let i = 0; i < rows.length; i++) data += copyLine([lines[i] ?? 0, file, ...(rows[i] ?? [])]);
-  await tx.copyFrom(`copy ${s.stage} (line, file, ${s.columns.join(', ')}) from stdin`, data);
+  await tx.exec(`truncate ${s.batch}`);
+  await tx.copyFrom(`copy ${s.batch} (line, file, ${s.columns.join(', ')}) from stdin`, data);
+  const keys = s.keys.join(', ');
+  await tx.exec(`insert into ${s.stage} (line, file, ${keys}) select line, file, ${keys} from ${s.batch}`);
 }
 
 /** Two staged rows for one fact (same key, or same id) are an error naming both lines. */
@@ -78,17 +100,17 @@ export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): 
 export type MergeCounts = { added: number; revised: number };
 
 /**
- * New revisions get `rev_id`s in file-line order (read-back and export list facts by rev_id)
- * without a sort: the staging table is filled in line order and only appended to, a temporary
- * table is scanned from its first block, and the lateral `limit 1` sub-select can only be
- * planned as a nested loop, which keeps the order of its outer side.
+ * Append the revisions of the batch last staged. New revisions get `rev_id`s in file-line
+ * order (read-back and export list facts by rev_id) without a sort: batches are merged in
+ * order, a batch table is filled in line order, a temporary table is scanned from its first
+ * block, and the lateral `limit 1` sub-select can only be planned as a nested loop, which keeps
+ * the order of its outer side.
  *
- * When no staged fact exists in the store yet (a first import, one semi-join to find out),
- * every staged row is a new fact at revision 1 and the per-row look-up of the current
- * revision is skipped.
+ * When no fact of the batch exists in the store yet (one semi-join to find out), every row is
+ * a new fact at revision 1 and the per-row look-up of the current revision is skipped.
  */
-export async function mergeStage(tx: Sql, kind: FactKind, changeSet: number): Promise<MergeCounts> {
-  const s = SPEC[kind];
+export async function mergeBatch(tx: Sql, kind: FactKind, changeSet: number): Promise<MergeCounts> {
+  const s = { ...SPEC[kind], stage: SPEC[kind].batch };
   const cols = s.columns.join(', ');
   const staged = s.columns.map((x) => `s.${x}`).join(', ');
   const [known] = await tx.query<{ any: boolean }>(

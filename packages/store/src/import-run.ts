@@ -6,8 +6,15 @@
 import { createHash } from 'node:crypto';
 import type { ActivityLine, BundleIssue, DataPoint } from '@assay/core';
 import { appendAudit } from './audit.js';
-import { activityLineRow, dataPointRow } from './fact-rows.js';
-import { createStages, mergeStage, stagedDuplicates, stageRows } from './fact-stage.js';
+import { activityLineRow, dataPointRow, type FlatRow } from './fact-rows.js';
+import {
+  createStages,
+  type FactKind,
+  type MergeCounts,
+  mergeBatch,
+  stagedDuplicates,
+  stageRows,
+} from './fact-stage.js';
 import { ensurePeriods } from './periods.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 
@@ -64,6 +71,28 @@ export async function runImport<I extends BundleIssue>(
   try {
     return await store.transaction(async (tx) => {
       await createStages(tx);
+      // The change set comes first so that each batch can be merged as soon as it is staged.
+      const [cs] = await tx.query<{ id: string }>(
+        'insert into change_set (author, at, reason, source) values ($1, $2, $3, $4) returning id::text as id',
+        [job.meta.author, job.meta.at, job.meta.reason, job.subject],
+      );
+      const changeSet = Number(cs?.id);
+      const merged: Record<FactKind, MergeCounts> = {
+        dp: { added: 0, revised: 0 },
+        al: { added: 0, revised: 0 },
+      };
+      const stageAndMerge = async (
+        kind: FactKind,
+        file: string,
+        lines: readonly number[],
+        rows: FlatRow[],
+      ) => {
+        if (rows.length === 0) return;
+        await stageRows(tx, kind, file, lines, rows);
+        const m = await mergeBatch(tx, kind, changeSet);
+        merged[kind].added += m.added;
+        merged[kind].revised += m.revised;
+      };
       const issues: (I | BundleIssue)[] = [...(job.preIssues ?? [])];
       let issueCount = issues.length;
       const digest = createHash('sha256');
@@ -81,8 +110,8 @@ export async function runImport<I extends BundleIssue>(
         for (const f of [...b.dataPoints, ...b.activityLines]) periods.add(f.periodId);
         // One batch in flight: the database inserts batch k while this process parses batch k+1.
         await inflight;
-        inflight = stageRows(tx, 'dp', b.file, b.dataPointLines, dp).then(() =>
-          stageRows(tx, 'al', b.file, b.activityLineLines, al),
+        inflight = stageAndMerge('dp', b.file, b.dataPointLines, dp).then(() =>
+          stageAndMerge('al', b.file, b.activityLineLines, al),
         );
         inflight.catch(() => undefined); // awaited below; this only marks it handled meanwhile
         staged += dp.length + al.length;
@@ -96,17 +125,13 @@ export async function runImport<I extends BundleIssue>(
         issues.push(...dups);
         issueCount += dups.length;
       }
+      // Batches merged before a bad row or a duplicate was found are rolled back with the rest.
       if (issueCount > 0) throw new Rollback({ ok: false, issues, issueCount });
-      const [cs] = await tx.query<{ id: string }>(
-        'insert into change_set (author, at, reason, source) values ($1, $2, $3, $4) returning id::text as id',
-        [job.meta.author, job.meta.at, job.meta.reason, job.subject],
-      );
-      const changeSet = Number(cs?.id);
       const other = job.other ? await job.other(tx, changeSet) : { count: 0, audit: [] };
       await ensurePeriods(tx, [...periods]);
       const counts: ImportCounts = {
-        dataPoints: await mergeStage(tx, 'dp', changeSet),
-        activityLines: await mergeStage(tx, 'al', changeSet),
+        dataPoints: merged.dp,
+        activityLines: merged.al,
         other: other.count,
       };
       const factChanges =

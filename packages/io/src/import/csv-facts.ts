@@ -26,8 +26,8 @@ export async function* readFactsCsv(
     yield issueSlice(file, [{ file, reason: `file is ${size} bytes; the limit is ${limits.maxBytes}` }]);
     return;
   }
-  // 1 MiB chunks of UTF-8 text (the stream's decoder keeps characters whole across chunks).
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  // 64 KiB chunks of UTF-8 text (the stream's decoder keeps characters whole across chunks).
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
   let header: string[] | undefined;
   let kind: ReturnType<typeof tableKind>;
   let batch: RawRow[] = [];
