@@ -43,23 +43,52 @@ export async function createStages(tx: Sql): Promise<void> {
          ${s.keys.map((k) => `${k} text not null`).join(', ')}) on commit drop`,
     );
   }
+  await tx.exec(
+    'create temp table merge_counts (kind text not null, added int not null, revised int not null) on commit drop',
+  );
 }
 
-export async function stageRows(
+/**
+ * Stage one batch and append its revisions: two round trips (the COPY, then one multi-statement
+ * request), because each round trip waits while Node validates the next batch.
+ *
+ * New revisions get `rev_id`s in file-line order (read-back and export list facts by rev_id)
+ * without a sort: batches are merged in order, the batch table is filled in line order and
+ * emptied after each batch, a temporary table is scanned from its first block, and the lateral
+ * `limit 1` sub-select can only be planned as a nested loop, which keeps its outer side's order.
+ */
+export async function stageAndMerge(
   tx: Sql,
   kind: FactKind,
+  changeSet: number,
   file: string,
   lines: readonly number[],
   rows: readonly FlatRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  if (!Number.isSafeInteger(changeSet)) throw new Error(`bad change set id ${changeSet}`);
   const s = SPEC[kind];
   let data = '';
   for (let i = 0; i < rows.length; i++) data += copyLine([lines[i] ?? 0, file, ...(rows[i] ?? [])]);
-  await tx.exec(`truncate ${s.batch}`);
   await tx.copyFrom(`copy ${s.batch} (line, file, ${s.columns.join(', ')}) from stdin`, data);
   const keys = s.keys.join(', ');
-  await tx.exec(`insert into ${s.stage} (line, file, ${keys}) select line, file, ${keys} from ${s.batch}`);
+  await tx.exec(
+    `insert into ${s.stage} (line, file, ${keys}) select line, file, ${keys} from ${s.batch};
+     with ins as (
+       insert into ${s.target} (rev, supersedes, change_set, ${s.columns.join(', ')})
+       select coalesce(c.rev, 0) + 1, c.rev_id, ${changeSet}, ${s.columns.map((x) => `b.${x}`).join(', ')}
+       from ${s.batch} b
+       left join lateral (
+         select r.rev, r.rev_id, r.content_hash from ${s.target} r
+         where r.fact_key = b.fact_key order by r.rev desc limit 1
+       ) c on true
+       where c.content_hash is distinct from b.content_hash
+       returning supersedes)
+     insert into merge_counts (kind, added, revised)
+       select '${kind}', count(*) filter (where supersedes is null), count(*) filter (where supersedes is not null)
+       from ins;
+     truncate ${s.batch};`,
+  );
 }
 
 /** Two staged rows for one fact (same key, or same id) are an error naming both lines. */
@@ -99,49 +128,12 @@ export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): 
 
 export type MergeCounts = { added: number; revised: number };
 
-/**
- * Append the revisions of the batch last staged. New revisions get `rev_id`s in file-line
- * order (read-back and export list facts by rev_id) without a sort: batches are merged in
- * order, a batch table is filled in line order, a temporary table is scanned from its first
- * block, and the lateral `limit 1` sub-select can only be planned as a nested loop, which keeps
- * the order of its outer side.
- *
- * When no fact of the batch exists in the store yet (one semi-join to find out), every row is
- * a new fact at revision 1 and the per-row look-up of the current revision is skipped.
- */
-export async function mergeBatch(tx: Sql, kind: FactKind, changeSet: number): Promise<MergeCounts> {
-  const s = { ...SPEC[kind], stage: SPEC[kind].batch };
-  const cols = s.columns.join(', ');
-  const staged = s.columns.map((x) => `s.${x}`).join(', ');
-  const [known] = await tx.query<{ any: boolean }>(
-    `select exists (select 1 from ${s.stage} s
-       where exists (select 1 from ${s.target} r where r.fact_key = s.fact_key)) as any`,
-  );
-  if (!known?.any) {
-    const [r] = await tx.query<{ added: number }>(
-      `with ins as (
-         insert into ${s.target} (rev, supersedes, change_set, ${cols})
-         select 1, null, $1, ${staged} from ${s.stage} s
-         returning 1)
-       select count(*)::int as added from ins`,
-      [changeSet],
-    );
-    return { added: r?.added ?? 0, revised: 0 };
-  }
-  const [r] = await tx.query<{ added: number; revised: number }>(
-    `with ins as (
-       insert into ${s.target} (rev, supersedes, change_set, ${cols})
-       select coalesce(c.rev, 0) + 1, c.rev_id, $1, ${staged}
-       from ${s.stage} s
-       left join lateral (
-         select r.rev, r.rev_id, r.content_hash from ${s.target} r
-         where r.fact_key = s.fact_key order by r.rev desc limit 1
-       ) c on true
-       where c.content_hash is distinct from s.content_hash
-       returning supersedes)
-     select (count(*) filter (where supersedes is null))::int as added,
-            (count(*) filter (where supersedes is not null))::int as revised from ins`,
-    [changeSet],
+/** Facts added and revised by the batches merged so far. */
+export async function mergedCounts(tx: Sql, kind: FactKind): Promise<MergeCounts> {
+  const [r] = await tx.query<MergeCounts>(
+    `select coalesce(sum(added), 0)::int as added, coalesce(sum(revised), 0)::int as revised
+     from merge_counts where kind = $1`,
+    [kind],
   );
   return { added: r?.added ?? 0, revised: r?.revised ?? 0 };
 }

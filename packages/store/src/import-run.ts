@@ -6,15 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { ActivityLine, BundleIssue, DataPoint } from '@assay/core';
 import { appendAudit } from './audit.js';
-import { activityLineRow, dataPointRow, type FlatRow } from './fact-rows.js';
-import {
-  createStages,
-  type FactKind,
-  type MergeCounts,
-  mergeBatch,
-  stagedDuplicates,
-  stageRows,
-} from './fact-stage.js';
+import { activityLineRow, dataPointRow } from './fact-rows.js';
+import { createStages, mergedCounts, stageAndMerge, stagedDuplicates } from './fact-stage.js';
 import { ensurePeriods } from './periods.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 
@@ -77,22 +70,6 @@ export async function runImport<I extends BundleIssue>(
         [job.meta.author, job.meta.at, job.meta.reason, job.subject],
       );
       const changeSet = Number(cs?.id);
-      const merged: Record<FactKind, MergeCounts> = {
-        dp: { added: 0, revised: 0 },
-        al: { added: 0, revised: 0 },
-      };
-      const stageAndMerge = async (
-        kind: FactKind,
-        file: string,
-        lines: readonly number[],
-        rows: FlatRow[],
-      ) => {
-        if (rows.length === 0) return;
-        await stageRows(tx, kind, file, lines, rows);
-        const m = await mergeBatch(tx, kind, changeSet);
-        merged[kind].added += m.added;
-        merged[kind].revised += m.revised;
-      };
       const issues: (I | BundleIssue)[] = [...(job.preIssues ?? [])];
       let issueCount = issues.length;
       const digest = createHash('sha256');
@@ -110,8 +87,8 @@ export async function runImport<I extends BundleIssue>(
         for (const f of [...b.dataPoints, ...b.activityLines]) periods.add(f.periodId);
         // One batch in flight: the database inserts batch k while this process parses batch k+1.
         await inflight;
-        inflight = stageAndMerge('dp', b.file, b.dataPointLines, dp).then(() =>
-          stageAndMerge('al', b.file, b.activityLineLines, al),
+        inflight = stageAndMerge(tx, 'dp', changeSet, b.file, b.dataPointLines, dp).then(() =>
+          stageAndMerge(tx, 'al', changeSet, b.file, b.activityLineLines, al),
         );
         inflight.catch(() => undefined); // awaited below; this only marks it handled meanwhile
         staged += dp.length + al.length;
@@ -130,8 +107,8 @@ export async function runImport<I extends BundleIssue>(
       const other = job.other ? await job.other(tx, changeSet) : { count: 0, audit: [] };
       await ensurePeriods(tx, [...periods]);
       const counts: ImportCounts = {
-        dataPoints: merged.dp,
-        activityLines: merged.al,
+        dataPoints: await mergedCounts(tx, 'dp'),
+        activityLines: await mergedCounts(tx, 'al'),
         other: other.count,
       };
       const factChanges =
