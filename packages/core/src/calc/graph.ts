@@ -15,14 +15,25 @@ import { findCycles } from './cycles.js';
 import { MinHeap } from './min-heap.js';
 import { inputsOf, type NodeSpec } from './node.js';
 
-const NO_INPUTS = new Int32Array(0);
 const UNSET: QuantityResult = calcError('missing-input', 'not evaluated', '');
+
+function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 export class CalcGraph {
   private readonly index = new Map<string, number>();
   private readonly specs: NodeSpec[] = [];
-  /** Input indices per node, resolved when the node was added (-2: resolve at evaluation). */
-  private readonly resolved: Int32Array[] = [];
+  /**
+   * Inputs of every node in one growable buffer: node i's inputs are
+   * inBuf[inStartBuf[i]..inStartBuf[i+1]), resolved to indices when the node was added; -2 marks
+   * an id not (yet) known, resolved at evaluation. No array per node: millions of nodes.
+   */
+  private inBuf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private inStartBuf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private inPos = 0;
   private values: QuantityResult[] = [];
   /** Compressed edges: inputs of i are inIdx[inStart[i]..inStart[i+1]) (-1: unknown id); dependents likewise. */
   private edges = {
@@ -37,18 +48,14 @@ export class CalcGraph {
 
   add(spec: NodeSpec): void {
     if (this.index.has(spec.id)) throw new Error(`duplicate node id ${spec.id}`);
-    this.index.set(spec.id, this.specs.length);
+    const i = this.specs.length;
+    this.index.set(spec.id, i);
     this.specs.push(spec);
-    // Resolve inputs already known now (the usual order: inputs first); -2 marks a forward reference.
     const ids = inputsOf(spec);
-    if (ids.length === 0) {
-      this.resolved.push(NO_INPUTS); // facts, factors, constants: one shared empty array
-      this.evaluated = false;
-      return;
-    }
-    const resolved = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) resolved[k] = this.index.get(ids[k] as string) ?? -2;
-    this.resolved.push(resolved);
+    if (this.inPos + ids.length > this.inBuf.length) this.inBuf = grow(this.inBuf, this.inPos + ids.length);
+    for (let k = 0; k < ids.length; k++) this.inBuf[this.inPos++] = this.index.get(ids[k] as string) ?? -2;
+    if (i + 2 > this.inStartBuf.length) this.inStartBuf = grow(this.inStartBuf, i + 2);
+    this.inStartBuf[i + 1] = this.inPos;
     this.evaluated = false;
   }
 
@@ -77,19 +84,20 @@ export class CalcGraph {
   /** Full evaluation. Edges are held in compressed rows (typed arrays), not an array per node. */
   evaluate(): void {
     const n = this.specs.length;
-    const inStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++)
-      inStart[i + 1] = (inStart[i] as number) + (this.resolved[i] as Int32Array).length;
-    const inIdx = new Int32Array(inStart[n] as number);
+    const inStart = this.inStartBuf.subarray(0, n + 1);
+    const inIdx = this.inBuf.subarray(0, this.inPos);
     const depCount = new Int32Array(n + 1);
     const indegree = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const pre = this.resolved[i] as Int32Array;
-      const base = inStart[i] as number;
-      for (let k = 0; k < pre.length; k++) {
-        let j = pre[k] as number;
-        if (j === -2) j = this.index.get(inputsOf(this.specs[i] as NodeSpec)[k] as string) ?? -1;
-        inIdx[base + k] = j;
+      const end = inStart[i + 1] as number;
+      for (let k = inStart[i] as number; k < end; k++) {
+        let j = inIdx[k] as number;
+        if (j === -2) {
+          // forward reference: resolve now if the node exists (ids never move), else stays missing
+          const spec = this.specs[i] as NodeSpec;
+          j = this.index.get(inputsOf(spec)[k - (inStart[i] as number)] as string) ?? -2;
+          inIdx[k] = j;
+        }
         if (j >= 0) {
           depCount[j + 1] = (depCount[j + 1] as number) + 1;
           indegree[i] = (indegree[i] as number) + 1;
@@ -110,8 +118,7 @@ export class CalcGraph {
       }
     }
     this.edges = { inStart, inIdx, depStart, depIdx };
-    this.values = [];
-    for (let i = 0; i < n; i++) this.values.push(UNSET);
+    this.values = new Array<QuantityResult>(n).fill(UNSET);
     this.rank = new Int32Array(n).fill(-1);
     const queue = new Int32Array(n);
     let tail = 0;
