@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadBundle } from '@assay/io';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { launchBrowser } from '@assay/render';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { listen, type Started, WEB_ROOT } from '../src/start-server.js';
@@ -17,16 +18,6 @@ import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const demoDir = existsSync(join(ROOT, 'examples/xinxin-2025/assay.yaml'))
   ? join(ROOT, 'examples/xinxin-2025')
   : join(ROOT, 'examples/minimal');
@@ -55,7 +46,7 @@ beforeAll(async () => {
     }
   }
   await mkdir(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchBrowser(); // the renderer's Chromium and flags (no background networking)
   journeys = await serveBundle(join(ROOT, 'examples/minimal'));
   demo = await serveBundle(demoDir);
 });
