@@ -3,14 +3,27 @@
  * Each check names a value, its unit, the report section it cites and the text printed there;
  * the cited line of the report must contain that text, so a mistyped value fails here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from './bundle-folder.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const bundleDir = join(repoRoot, 'examples', 'xinxin-2025');
-const reportPath = join(repoRoot, '..', 'shared', 'reference', '000_a1b19a16b1859973.txt');
+const REPORT = join('reference', '000_a1b19a16b1859973.txt');
+/**
+ * The shared folder sits at ../shared beside the project (the workplace's layout); ASSAY_SHARED_DIR
+ * overrides it, and /work/shared is the workplace's fixed location for clones made elsewhere.
+ */
+const sharedCandidates = [
+  process.env.ASSAY_SHARED_DIR,
+  join(repoRoot, '..', 'shared'),
+  '/work/shared',
+].filter((d): d is string => d !== undefined);
+const sharedDir = sharedCandidates.find((d) => existsSync(join(d, REPORT)));
+if (!sharedDir)
+  throw new Error(`reference report not found; looked for ${REPORT} in ${sharedCandidates.join(', ')}`);
+const reportPath = join(sharedDir, REPORT);
 const reportLines = readFileSync(reportPath, 'utf8').split('\n');
 
 /** The report line a source cites ("… (line 786)"), with markdown bold markers removed. */
