@@ -4,6 +4,7 @@
  * languages and every number as a string already formatted from Decimal (half-up, thousands
  * separators) — renderers never calculate, and both languages share the same number strings.
  */
+import type { ProvisionStatus } from '../frameworks/assess-completeness.js';
 import type { Disaggregation } from '../model/fact.js';
 import type { LocalisedText } from '../model/text.js';
 
@@ -110,7 +111,7 @@ export type ReportIndexRow = {
   readonly title: LocalisedText;
   /** Sections that disclose the provision; renderers print their numbers and, in PDF, pages. */
   readonly sectionIds: readonly string[];
-  readonly status?: 'disclosed' | 'partly-disclosed' | 'explained' | 'missing';
+  readonly status?: ProvisionStatus;
   readonly explanation?: LocalisedText;
 };
 
