@@ -30,6 +30,7 @@ export * from './methods/build-graph.js';
 export * from './methods/rules.js';
 export * from './model/bundle.js';
 export * from './model/fact.js';
+export * from './model/fact-fields.js';
 export * from './model/indicator.js';
 export * from './model/methods.js';
 export * from './model/organisation.js';

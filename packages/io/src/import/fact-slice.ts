@@ -9,6 +9,7 @@ import {
   BUNDLE_FILES,
   type DataPoint,
   disaggregationKey,
+  type FactFields,
   type Indicator,
   type RawDocument,
   type RawRow,
@@ -23,6 +24,11 @@ export type FactSlice = {
   readonly dataPointLines: readonly number[];
   readonly activityLines: readonly ActivityLine[];
   readonly activityLineLines: readonly number[];
+  /**
+   * Activity lines already flattened (core's activityLineFields) by the CSV fast path, one per
+   * entry of activityLineLines; when present, activityLines is empty.
+   */
+  readonly activityLineRows?: readonly FactFields[];
   readonly issues: readonly ImportIssue[];
 };
 
