@@ -64,7 +64,7 @@ async function child(mode: 'postgres' | 'pglite', csv: string, target: string): 
     const ctx = await importContext(store);
     if (!ctx) throw new Error('no organisation');
     const t0 = performance.now();
-    const r = await importFacts(store, readFactsCsv(csv, ctx), {
+    const r = await importFacts(store, () => readFactsCsv(csv, ctx), {
       subject: csv,
       author: 'bench',
       reason: 'bench',

@@ -3,7 +3,9 @@ import type { Sql } from './store.js';
 
 export type FactRevision = {
   readonly rev: number;
-  readonly revId: number;
+  /** The change set that wrote this revision. */
+  readonly changeSet: number;
+  /** The revision number of the same fact this one replaces (rev - 1), or null for the first. */
   readonly supersedes: number | null;
   readonly value: string;
   readonly unit: string;
@@ -15,15 +17,14 @@ export type FactRevision = {
 export async function dataPointHistory(sql: Sql, factKey: string): Promise<FactRevision[]> {
   const rows = await sql.query<{
     rev: number;
-    rev_id: string;
-    supersedes: string | null;
+    change_set: string;
     value: string;
     unit: string;
     author: string;
     at: string;
     reason: string;
   }>(
-    `select r.rev, r.rev_id::text as rev_id, r.supersedes::text as supersedes, r.value::text as value, r.unit,
+    `select r.rev, r.change_set::text as change_set, r.value::text as value, r.unit,
        c.author, to_char(c.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, c.reason
      from data_point_revision r join change_set c on c.id = r.change_set
      where r.fact_key = $1 order by r.rev`,
@@ -31,8 +32,8 @@ export async function dataPointHistory(sql: Sql, factKey: string): Promise<FactR
   );
   return rows.map((r) => ({
     rev: r.rev,
-    revId: Number(r.rev_id),
-    supersedes: r.supersedes === null ? null : Number(r.supersedes),
+    changeSet: Number(r.change_set),
+    supersedes: r.rev > 1 ? r.rev - 1 : null,
     value: r.value,
     unit: r.unit,
     author: r.author,

@@ -57,7 +57,7 @@ export async function importBundle(
   return runImport(store, {
     subject: opts.subject ?? `bundle ${settings.organisation.id}`,
     meta,
-    batches: bundleBatches(bundle, 'bundle'),
+    batches: () => bundleBatches(bundle, 'bundle'),
     preIssues,
     other: async (tx, changeSet) => {
       const audit: AuditNote[] = [];

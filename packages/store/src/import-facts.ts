@@ -4,7 +4,7 @@
  * rows are checked against: the organisation and catalogue additions already in the store.
  */
 import { BUNDLE_FILES, type BundleIssue, type RawDocument } from '@assay/core';
-import { type FactBatch, type ImportResult, runImport } from './import-run.js';
+import { type FactBatches, type ImportResult, runImport } from './import-run.js';
 import { readSettingsDocument } from './organisation-rows.js';
 import type { Sql, Store } from './store.js';
 
@@ -24,7 +24,8 @@ export async function importContext(sql: Sql): Promise<ImportContextDocs | undef
 
 export function importFacts<I extends BundleIssue>(
   store: Store,
-  batches: AsyncIterable<FactBatch<I>> | Iterable<FactBatch<I>>,
+  /** Called once, and again only to name duplicate lines: each call must read the input afresh. */
+  batches: FactBatches<I>,
   opts: { readonly subject: string; readonly author: string; readonly reason: string; readonly at?: string },
 ): Promise<ImportResult<I>> {
   return runImport(store, {

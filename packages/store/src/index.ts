@@ -13,3 +13,4 @@ export * from './pglite-store.js';
 export * from './postgres-store.js';
 export * from './read-bundle.js';
 export * from './store.js';
+export * from './verify-revisions.js';

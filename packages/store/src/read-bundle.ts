@@ -40,12 +40,12 @@ export async function readBundle(sql: Sql): Promise<BundleValidation> {
   const dataPoints = await sql.query<Cells>(
     `select fact_id as id, entity_id as entity, period_id as period, indicator_id as indicator,
        disaggregation, value::text as value, unit, source, evidence, comment
-     from data_point_current order by rev_id`,
+     from data_point_current order by change_set, seq`,
   );
   const activityLines = await sql.query<Cells>(
     `select fact_key as id, entity_id as entity, period_id as period, activity, subject, use,
        amount::text as amount, unit, attributes, source, evidence, comment
-     from activity_line_current order by rev_id`,
+     from activity_line_current order by change_set, seq`,
   );
   const indicators = await sql.query<{ definition: unknown }>(
     'select distinct on (id) definition from catalogue_entry order by id, rev desc',

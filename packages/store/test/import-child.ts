@@ -18,7 +18,7 @@ async function* announced<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
     process.stdout.write(`batch ${++n}\n`);
   }
 }
-const r = await importFacts(store, announced(readFactsCsv(csv, ctx)), {
+const r = await importFacts(store, () => announced(readFactsCsv(csv, ctx)), {
   subject: csv,
   author: 'child',
   reason: 'kill test',

@@ -12,6 +12,7 @@ import { importBundle } from '../src/import-bundle.js';
 import { migrate, migrationFiles } from '../src/migrate.js';
 import { readBundle } from '../src/read-bundle.js';
 import type { Store } from '../src/store.js';
+import { type RevisionProblem, verifyRevisions } from '../src/verify-revisions.js';
 import { minimalBundle } from './fixtures-bundle.js';
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
@@ -83,7 +84,8 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
         [1, '1000', 'analyst@example.com', 'FY2025 data collection'],
         [2, '1000.25', 'controller@example.com', 'audited revenue'],
       ]);
-      expect(history[1]?.supersedes).toBe(history[0]?.revId);
+      expect(history.map((h) => h.supersedes)).toEqual([null, 1]);
+      expect(history[1]?.changeSet).toBeGreaterThan(history[0]?.changeSet ?? Number.POSITIVE_INFINITY);
     });
 
     it('keeps values exact: NUMERIC text with the unit symbol, no float drift', async () => {
@@ -113,24 +115,28 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       }
     });
 
-    it('refuses a revision that names a missing change set or superseded revision', async () => {
-      const cols = `(fact_key, rev, supersedes, entity_id, period_id, activity, subject, amount, unit,
-        attributes, source, content_hash, change_set)`;
-      const [cs] = await store.query<{ id: string }>('select max(id)::text as id from change_set');
-      await expect(
-        store.query(
-          `insert into activity_line_revision ${cols}
-           values ('al-x', 1, null, 'e', '2025', 'fuel', 'diesel', 1, 't', '', 's', 'h', 999999)`,
-        ),
-      ).rejects.toThrow(/change set 999999 does not exist/);
-      await expect(
-        store.query(
-          `insert into data_point_revision (fact_key, rev, supersedes, fact_id, entity_id, period_id,
-             indicator_id, disaggregation, value, unit, source, content_hash, change_set)
-           values ('k', 1, 888888, 'dp-x', 'e', '2025', 'i', '', 1, 't', 's', 'h', $1)`,
-          [cs?.id],
-        ),
-      ).rejects.toThrow(/superseded revision 888888 does not exist/);
+    it('verify names a revision in a missing change set and a gap in revision numbers', async () => {
+      expect(await verifyRevisions(store)).toEqual([]);
+      const cols = `(fact_key, rev, change_set, seq, entity_id, period_id, activity, subject, amount, unit,
+        attributes, source)`;
+      const problems = await store
+        .transaction(async (tx) => {
+          await tx.query(
+            `insert into activity_line_revision ${cols}
+             values ('al-x', 1, 999999, 1, 'e', '2025', 'fuel', 'diesel', 1, 't', '', 's'),
+                    ('al-x', 3, 999999, 2, 'e', '2025', 'fuel', 'diesel', 2, 't', '', 's')`,
+          );
+          const found = await verifyRevisions(tx);
+          throw Object.assign(new Error('roll back'), { found });
+        })
+        .catch((e: { found?: RevisionProblem[] }) => e.found);
+      expect(problems?.map((p) => p.reason)).toEqual([
+        'revision 1 of "al-x" names change set 999999, which does not exist',
+        'revision 3 of "al-x" names change set 999999, which does not exist',
+        '"al-x" has 2 revisions but the latest is numbered 3',
+        'change set 999999 wrote revisions that no audit entry records',
+      ]);
+      expect(await verifyRevisions(store)).toEqual([]);
     });
 
     it('rolls back everything when a transaction fails part-way', async () => {

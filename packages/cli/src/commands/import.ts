@@ -49,7 +49,7 @@ async function importFile(
   };
   const ext = extname(path).toLowerCase();
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const slices =
+  const slices = () =>
     ext === '.xlsx'
       ? readFactsXlsx(path, ctx, { entity: str(args.entity), period: str(args.period) })
       : readFactsCsv(path, ctx);

@@ -25,7 +25,7 @@ function csv(name: string, text: string): string {
   return p;
 }
 const load = (path: string, limits = CSV_LIMITS) =>
-  importFacts(t.store, readFactsCsv(path, t.ctx, limits), { ...WHO, subject: path });
+  importFacts(t.store, () => readFactsCsv(path, t.ctx, limits), { ...WHO, subject: path });
 
 describe('importing a long-format CSV', () => {
   it('adds new facts once; the same file again adds nothing', async () => {

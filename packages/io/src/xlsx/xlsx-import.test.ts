@@ -43,7 +43,7 @@ async function filled(
 }
 
 const load = (path: string, limits = XLSX_LIMITS) =>
-  importFacts(t.store, readFactsXlsx(path, t.ctx, { limits }), { ...WHO, subject: path });
+  importFacts(t.store, () => readFactsXlsx(path, t.ctx, { limits }), { ...WHO, subject: path });
 
 describe('the XLSX data-entry template', () => {
   it('has a sheet per topic with bilingual headers, unit lists and the entity and period it is for', async () => {
