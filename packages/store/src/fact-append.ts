@@ -7,9 +7,10 @@
  * changed ones (current rev + 1) straight into the revision table. Unchanged facts are
  * skipped, which makes importing the same content twice a no-op.
  *
- * Two rows of one import for the same fact get the same (fact_key, rev) and the primary key
- * rejects the COPY; that surfaces as DuplicateFactError, and import-run.ts then reads the input
- * again to name every duplicate line. Imports hold an advisory lock, so a concurrent import
+ * A fact given twice in one import is a DuplicateFactError: within a batch, both rows get the
+ * same (fact_key, rev) and the primary key rejects the COPY; across batches, the lookup finds
+ * the earlier row's revision in this import's own change set. import-run.ts then reads the
+ * input again to name every duplicate line. Imports hold an advisory lock, so a concurrent import
  * cannot add the same facts between the lookup and the COPY.
  */
 import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS, type FactFields } from '@assay/core';
@@ -52,6 +53,8 @@ export function copyText(fields: FactFields): string {
   return out;
 }
 
+type Current = { rev: number; changeSet: number; text: string };
+
 /** Keys containing characters at or above U+D800 sort differently in UTF-16 and in UTF-8. */
 const NOT_UTF8_ORDERED = /[\uD800-\uFFFF]/;
 
@@ -86,6 +89,8 @@ export class FactAppender {
       const cur = current?.get(rows[i]?.[0] as string);
       let rev = 1;
       if (cur) {
+        // Written earlier in this import: the input gives the fact twice.
+        if (cur.changeSet === this.changeSet) throw new DuplicateFactError(kind, `"${rows[i]?.[0]}"`);
         if (cur.text === text) continue;
         rev = cur.rev + 1;
         counts.revised++;
@@ -110,7 +115,7 @@ export class FactAppender {
   private async current(
     kind: FactKind,
     rows: readonly FactFields[],
-  ): Promise<Map<string, { rev: number; text: string }> | undefined> {
+  ): Promise<Map<string, Current> | undefined> {
     const t = TABLES[kind];
     const keys = rows.map((r) => r[0] as string);
     let lo = keys[0] as string;
@@ -131,14 +136,18 @@ export class FactAppender {
     }
     const cols = t.fields.map((f) => (f === t.numeric ? `${f}::text as ${f}` : f));
     const found = await this.tx.query<Record<string, string | number | null>>(
-      `select distinct on (fact_key) rev, ${cols.join(', ')} from ${t.table}
+      `select distinct on (fact_key) rev, change_set::text as change_set, ${cols.join(', ')} from ${t.table}
        where fact_key = any($1::text[]) order by fact_key, rev desc`,
       [keys],
     );
-    const map = new Map<string, { rev: number; text: string }>();
+    const map = new Map<string, Current>();
     for (const r of found) {
       const fields = t.fields.map((f) => (r[f] === null || r[f] === undefined ? null : String(r[f])));
-      map.set(fields[0] as string, { rev: Number(r.rev), text: copyText(fields) });
+      map.set(fields[0] as string, {
+        rev: Number(r.rev),
+        changeSet: Number(r.change_set),
+        text: copyText(fields),
+      });
     }
     return map;
   }

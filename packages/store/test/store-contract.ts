@@ -3,12 +3,14 @@
  * Each suite gets one migrated, empty store; tests run in order and build on each other's data
  * where noted (opening PGlite takes seconds, so it is shared).
  */
-import { type Bundle, parseUnit, quantity, serializeBundle } from '@assay/core';
+import { type ActivityLine, type Bundle, parseUnit, quantity, serializeBundle } from '@assay/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, verifyAudit } from '../src/audit.js';
 import { getEvidence, putEvidence } from '../src/evidence.js';
 import { dataPointHistory } from '../src/history.js';
 import { importBundle } from '../src/import-bundle.js';
+import { importFacts } from '../src/import-facts.js';
+import type { FactBatch } from '../src/import-run.js';
 import { migrate, migrationFiles } from '../src/migrate.js';
 import { readBundle } from '../src/read-bundle.js';
 import type { Store } from '../src/store.js';
@@ -113,6 +115,52 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       ]) {
         await expect(store.query(sql)).rejects.toThrow(/append-only/);
       }
+    });
+
+    it('names both lines of an activity line given twice in different batches, and stores nothing', async () => {
+      const before = [await count(store, 'activity_line_revision'), await auditEntries(store)];
+      const line = (id: string, amount: string): ActivityLine => ({
+        id,
+        entityId: bundle.organisation.entities[0]?.id ?? '',
+        periodId: '2025',
+        activity: 'fuel',
+        subject: 'diesel',
+        use: 'combustion',
+        amount: quantity(amount, 't'),
+        attributes: {},
+        source: 'fuel card',
+      });
+      const batch = (lines: number[], ids: string[]): FactBatch => ({
+        file: 'fuel.csv',
+        dataPoints: [],
+        dataPointLines: [],
+        activityLines: ids.map((id, k) => line(id, `${k + 1}.5`)),
+        activityLineLines: lines,
+        issues: [],
+      });
+      // Once with a different amount (it must not pass as a revision), once identical (it must
+      // not pass as unchanged).
+      for (const second of [
+        batch([4, 5], ['al-dup-c', 'al-dup-a']),
+        batch([4, 5], ['al-dup-a', 'al-dup-c']),
+      ]) {
+        const r = await importFacts(store, () => [batch([2, 3], ['al-dup-a', 'al-dup-b']), second], {
+          ...who,
+          subject: 'fuel.csv',
+        });
+        expect(r).toMatchObject({
+          ok: false,
+          issueCount: 1,
+          issues: [
+            {
+              file: 'fuel.csv',
+              row: second.activityLineLines[second.activityLines.findIndex((a) => a.id === 'al-dup-a')],
+              reason: 'duplicate activity line id, also on line 2',
+            },
+          ],
+        });
+      }
+      expect([await count(store, 'activity_line_revision'), await auditEntries(store)]).toEqual(before);
     });
 
     it('verify names a revision in a missing change set and a gap in revision numbers', async () => {
