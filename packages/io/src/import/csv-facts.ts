@@ -2,14 +2,24 @@
  * Stream a long-format CSV (the columns of data-points.csv or activity-lines.csv) into
  * validated slices of BATCH_ROWS rows, in bounded memory. The file size is checked before
  * parsing; the row limit while streaming (reading stops at the first row over it). Every bad row
- * is reported; the consumer commits nothing unless no slice had an issue.
+ * is reported; the consumer commits nothing unless no slice had an issue. A batch of activity
+ * lines that is certainly valid is flattened by the fast path (fast-activity-rows.ts) into
+ * `activityLineRows`; any other batch is validated by core (validateSlice).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { RawRow } from '@assay/core';
 import { csvRecords } from './csv-records.js';
-import { type FactSlice, type ImportContext, issueSlice, tableKind, validateSlice } from './fact-slice.js';
+import {
+  type FactSlice,
+  type FactTableKind,
+  type ImportContext,
+  issueSlice,
+  tableKind,
+  validateSlice,
+} from './fact-slice.js';
+import { type ActivityRowPlan, activityRowsFast, prepareActivityRows } from './fast-activity-rows.js';
 import { CSV_LIMITS, type ImportLimits } from './limits.js';
 import { unneutralise } from './unneutralise.js';
 
@@ -30,7 +40,8 @@ export async function* readFactsCsv(
   const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
   let header: string[] | undefined;
   let kind: ReturnType<typeof tableKind>;
-  let batch: RawRow[] = [];
+  let plan: ActivityRowPlan | undefined;
+  let batch: RawRow[] = []; // cells as read: the formula guard is undone by the validating path
   let rows = 0;
   try {
     for await (const records of csvRecords(input)) {
@@ -54,6 +65,7 @@ export async function* readFactsCsv(
             yield headerCheck;
             return;
           }
+          if (kind === 'activityLines') plan = prepareActivityRows(ctx, file, header);
           continue;
         }
         if (++rows > limits.maxRows) {
@@ -62,9 +74,9 @@ export async function* readFactsCsv(
           ]);
           return;
         }
-        batch.push({ line: rec.line, cells: rec.cells.map(unneutralise) });
+        batch.push(rec);
         if (batch.length >= BATCH_ROWS && kind) {
-          yield validateSlice(ctx, kind, file, header, batch);
+          yield batchSlice(ctx, kind, plan, file, header, batch);
           batch = [];
         }
       }
@@ -81,5 +93,20 @@ export async function* readFactsCsv(
     yield issueSlice(file, [{ file, reason: 'the file is empty' }]);
     return;
   }
-  if (batch.length > 0 && kind) yield validateSlice(ctx, kind, file, header, batch);
+  if (batch.length > 0 && kind) yield batchSlice(ctx, kind, plan, file, header, batch);
+}
+
+function batchSlice(
+  ctx: ImportContext,
+  kind: FactTableKind,
+  plan: ActivityRowPlan | undefined,
+  file: string,
+  header: readonly string[],
+  batch: readonly RawRow[],
+): FactSlice {
+  const rows = plan && activityRowsFast(plan, batch);
+  if (rows)
+    return { ...issueSlice(file, []), activityLineLines: batch.map((r) => r.line), activityLineRows: rows };
+  const cells = batch.map((r) => ({ line: r.line, cells: r.cells.map(unneutralise) }));
+  return validateSlice(ctx, kind, file, header, cells);
 }

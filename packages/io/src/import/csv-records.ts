@@ -53,7 +53,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     if (afterCR && n > 0 && chunk.charCodeAt(0) === LF) i = seg = 1;
     afterCR = false;
     for (; i < n; i++) {
-      const c = chunk.charCodeAt(i);
+      let c = chunk.charCodeAt(i);
       if (mode === QUOTED) {
         if (c === QUOTE) {
           buf += chunk.slice(seg, i);
@@ -66,8 +66,26 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         seg = i;
         continue;
       }
+      if (mode === START && c !== QUOTE && c !== COMMA && c !== LF && c !== CR) {
+        mode = PLAIN;
+        seg = i;
+      }
+      if (mode === PLAIN) {
+        // Most fields: run to the field's end in one tight loop (the chunk may end first).
+        while (c !== COMMA && c !== LF && c !== CR && c !== QUOTE) {
+          if (++i === n) break;
+          c = chunk.charCodeAt(i);
+        }
+        if (i === n) break;
+        if (c === QUOTE)
+          throw new CsvSyntaxError(
+            'CSV_INVALID_OPENING_QUOTE',
+            line,
+            `a quote inside an unquoted field on line ${line} (quote the whole field and double the quote)`,
+          );
+      }
       if (c === COMMA || c === LF || c === CR) {
-        if (mode === PLAIN) cells.push(buf + chunk.slice(seg, i));
+        if (mode === PLAIN) cells.push(buf === '' ? chunk.slice(seg, i) : buf + chunk.slice(seg, i));
         else if (mode === QUOTE_SEEN || c === COMMA || cells.length > 0) cells.push(buf);
         buf = '';
         mode = START;
@@ -88,22 +106,10 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
           line,
           `text after a closing quote on line ${line}`,
         );
-      if (mode === START) {
-        buf = '';
-        if (c === QUOTE) {
-          mode = QUOTED;
-          seg = i + 1;
-        } else {
-          mode = PLAIN;
-          seg = i;
-        }
-      } else if (c === QUOTE) {
-        throw new CsvSyntaxError(
-          'CSV_INVALID_OPENING_QUOTE',
-          line,
-          `a quote inside an unquoted field on line ${line} (quote the whole field and double the quote)`,
-        );
-      }
+      // START with a quote: a quoted field
+      buf = '';
+      mode = QUOTED;
+      seg = i + 1;
     }
     if (mode === PLAIN || mode === QUOTED) {
       buf += chunk.slice(seg);

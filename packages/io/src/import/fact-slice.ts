@@ -50,7 +50,7 @@ export function tableKind(header: readonly string[]): FactTableKind | undefined 
 
 /** The standard catalogue is built once per process, not once per batch (it parses every unit). */
 let STANDARD: Indicator[] | undefined;
-const standard = (): Indicator[] => {
+export const standardIndicators = (): Indicator[] => {
   STANDARD ??= standardCatalogue();
   return STANDARD;
 };
@@ -69,7 +69,7 @@ export function validateSlice(
       ...(ctx.indicators ? { indicators: ctx.indicators } : {}),
       [kind]: table,
     },
-    standard(),
+    standardIndicators(),
   );
   if (!v.ok) {
     // Problems in the store's own settings would be a bug; report them all the same.
