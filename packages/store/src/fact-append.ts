@@ -13,6 +13,7 @@
  * input again to name every duplicate line. Imports hold an advisory lock, so a concurrent import
  * cannot add the same facts between the lookup and the COPY.
  */
+import type { Hash } from 'node:crypto';
 import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS, type FactFields } from '@assay/core';
 import { copyField } from './copy-text.js';
 import type { Sql } from './store.js';
@@ -55,8 +56,9 @@ export function copyText(fields: FactFields): string {
 
 type Current = { rev: number; changeSet: number; text: string };
 
-/** Keys containing characters at or above U+D800 sort differently in UTF-16 and in UTF-8. */
-const NOT_UTF8_ORDERED = /[\uD800-\uFFFF]/;
+const TRAILING_DIGITS = /\d+$/;
+/** New prefixes probed per batch; beyond this, keys are simply looked up. */
+const MAX_PROBES = 32;
 
 export class FactAppender {
   readonly counts: Record<FactKind, AppendCounts> = {
@@ -66,18 +68,20 @@ export class FactAppender {
   /** Position of the next revision within the change set (keeps file order on read-back). */
   private seq = 0;
 
+  /**
+   * @param digest receives the COPY text of every revision appended (fields, then rev, change
+   *   set and seq, one line each): the import's content digest in its audit entry.
+   */
   constructor(
     private readonly tx: Sql,
     private readonly changeSet: number,
+    private readonly digest: Hash,
   ) {
     if (!Number.isSafeInteger(changeSet)) throw new Error(`bad change set id ${changeSet}`);
   }
 
-  /**
-   * Append the new and changed facts of one batch. `texts[i]` is copyText(rows[i]), passed in
-   * because the caller also digests it.
-   */
-  async append(kind: FactKind, rows: readonly FactFields[], texts: readonly string[]): Promise<void> {
+  /** Append the new and changed facts of one batch. */
+  async append(kind: FactKind, rows: readonly FactFields[]): Promise<void> {
     if (rows.length === 0) return;
     const t = TABLES[kind];
     const current = await this.current(kind, rows);
@@ -85,7 +89,7 @@ export class FactAppender {
     const tail = `\t${this.changeSet}\t`;
     let data = '';
     for (let i = 0; i < rows.length; i++) {
-      const text = texts[i] as string;
+      const text = copyText(rows[i] as FactFields);
       const cur = current?.get(rows[i]?.[0] as string);
       let rev = 1;
       if (cur) {
@@ -98,6 +102,7 @@ export class FactAppender {
       data += `${text}\t${rev}${tail}${++this.seq}\n`;
     }
     if (data === '') return;
+    this.digest.update(data);
     try {
       await this.tx.copyFrom(
         `copy ${t.table} (${t.fields.join(', ')}, rev, change_set, seq) from stdin`,
@@ -111,33 +116,56 @@ export class FactAppender {
     }
   }
 
-  /** Current revision (number and fields as COPY text) of each fact of the batch that exists. */
+  /**
+   * Key prefixes (a key without its trailing digits, e.g. "al-fuel-" for "al-fuel-123") and
+   * whether any fact with that prefix existed when this import first met it. A prefix that did
+   * not exist then is new for the whole import: the import lock keeps other writers out, so
+   * only this import can add keys under it, and it adds each at rev 1, where the primary key
+   * rejects a second row of the same fact. Keys under such prefixes need no lookup at all,
+   * which is what makes a first import of a large file cheap (one probe per file of generated
+   * ids instead of one index search per row).
+   */
+  private readonly prefixes: Record<FactKind, Map<string, boolean>> = { dp: new Map(), al: new Map() };
+
+  /** Current revision (number, change set, fields as COPY text) of each fact of the batch that exists. */
   private async current(
     kind: FactKind,
     rows: readonly FactFields[],
   ): Promise<Map<string, Current> | undefined> {
     const t = TABLES[kind];
-    const keys = rows.map((r) => r[0] as string);
-    let lo = keys[0] as string;
-    let hi = lo;
-    let ordered = true;
-    for (const k of keys) {
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-      if (NOT_UTF8_ORDERED.test(k)) ordered = false;
+    const known = this.prefixes[kind];
+    const keys: string[] = [];
+    const fresh = new Set<string>();
+    for (const r of rows) {
+      const key = r[0] as string;
+      const prefix = key.replace(TRAILING_DIGITS, '');
+      const existed = known.get(prefix);
+      if (existed === false) continue;
+      if (existed === undefined && fresh.size < MAX_PROBES) fresh.add(prefix);
+      keys.push(key);
     }
-    if (ordered) {
-      // fact_key is in the "C" collation (byte order), which JS string order matches here.
-      const [probe] = await this.tx.query<{ found: boolean }>(
-        `select exists (select 1 from ${t.table} where fact_key between $1 and $2) as found`,
-        [lo, hi],
+    if (fresh.size > 0) {
+      const found = await this.tx.query<{ prefix: string; existed: boolean }>(
+        // In byte order the keys with a given prefix are one run starting at the prefix itself,
+        // so the first key at or after it tells whether any exists: one index search each.
+        `select p as prefix, coalesce((select starts_with(fact_key, p) from ${t.table}
+           where fact_key >= p order by fact_key limit 1), false) as existed
+         from unnest($1::text[]) as p`,
+        [[...fresh]],
       );
-      if (!probe?.found) return undefined;
+      for (const f of found) known.set(f.prefix, f.existed);
+      const stillNeeded = keys.filter((k) => known.get(k.replace(TRAILING_DIGITS, '')) !== false);
+      keys.length = 0;
+      keys.push(...stillNeeded);
     }
+    if (keys.length === 0) return undefined;
     const cols = t.fields.map((f) => (f === t.numeric ? `${f}::text as ${f}` : f));
+    // One index search per key (a lateral "latest revision" sub-select), whatever the
+    // planner thinks of a table that grew inside this transaction.
     const found = await this.tx.query<Record<string, string | number | null>>(
-      `select distinct on (fact_key) rev, change_set::text as change_set, ${cols.join(', ')} from ${t.table}
-       where fact_key = any($1::text[]) order by fact_key, rev desc`,
+      `select c.* from unnest($1::text[]) as k(key), lateral (
+         select rev, change_set::text as change_set, ${cols.join(', ')} from ${t.table}
+         where fact_key = k.key order by rev desc limit 1) c`,
       [keys],
     );
     const map = new Map<string, Current>();

@@ -8,7 +8,7 @@
  * separate transaction that only stages keys, so that every duplicate line can be named
  * (fact-duplicates.ts); nothing is written by that pass either.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   type ActivityLine,
   activityLineFields,
@@ -18,7 +18,7 @@ import {
   type FactFields,
 } from '@assay/core';
 import { appendAudit } from './audit.js';
-import { copyText, DuplicateFactError, FactAppender } from './fact-append.js';
+import { DuplicateFactError, FactAppender } from './fact-append.js';
 import { createKeyStages, stagedDuplicates, stageKeys } from './fact-duplicates.js';
 import { ensurePeriods } from './periods.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
@@ -106,10 +106,10 @@ async function importInTransaction<I extends BundleIssue>(
     [job.meta.author, job.meta.at, job.meta.reason, job.subject],
   );
   const changeSet = Number(cs?.id);
-  const appender = new FactAppender(tx, changeSet);
   const issues: (I | BundleIssue)[] = [...(job.preIssues ?? [])];
   let issueCount = issues.length;
   const digest = createHash('sha256');
+  const appender = new FactAppender(tx, changeSet, digest);
   const periods = new Set<string>();
   let staged = 0;
   let inflight: Promise<void> = Promise.resolve();
@@ -119,16 +119,14 @@ async function importInTransaction<I extends BundleIssue>(
       issues.push(...b.issues.slice(0, MAX_REPORTED_ISSUES - issues.length));
     if (issueCount > 0) continue; // keep reading: every bad row is reported
     const { dp, al } = flatten(b);
-    const dpText = digestRows(digest, dp);
-    const alText = digestRows(digest, al);
     for (const r of dp) periods.add(r[3] as string); // DATA_POINT_FIELDS[3] = period_id
     for (const r of al) periods.add(r[2] as string); // ACTIVITY_LINE_FIELDS[2] = period_id
     // One batch in flight: the database appends batch k while this process reads batch k+1.
     await inflight;
     inflight = (async () => {
       await stageKeys(tx, 'dp', b.file, b.dataPointLines, dp);
-      await appender.append('dp', dp, dpText);
-      await appender.append('al', al, alText);
+      await appender.append('dp', dp);
+      await appender.append('al', al);
     })();
     inflight.catch(() => undefined); // awaited below; this only marks it handled meanwhile
     staged += dp.length + al.length;
@@ -172,16 +170,6 @@ function flatten(b: FactBatch<BundleIssue>): { dp: FactFields[]; al: readonly Fa
     dp: b.dataPoints.map(dataPointFields),
     al: b.activityLineRows ?? b.activityLines.map(activityLineFields),
   };
-}
-
-/**
- * Each row as COPY text; the import's content digest (in its audit entry) is SHA-256 over these
- * lines, newline-terminated, in input order: data points then activity lines of each batch.
- */
-function digestRows(digest: Hash, rows: readonly FactFields[]): string[] {
-  const texts = rows.map(copyText);
-  if (texts.length > 0) digest.update(`${texts.join('\n')}\n`);
-  return texts;
 }
 
 /**
