@@ -56,7 +56,26 @@ export function copyText(fields: FactFields): string {
 
 type Current = { rev: number; changeSet: number; text: string };
 
-const TRAILING_DIGITS = /\d+$/;
+/** A key without its trailing ASCII digits: "al-fuel-" for "al-fuel-123". */
+export function keyPrefix(key: string): string {
+  let end = key.length;
+  while (end > 0) {
+    const c = key.charCodeAt(end - 1);
+    if (c < 48 || c > 57) break;
+    end--;
+  }
+  return end === key.length ? key : key.slice(0, end);
+}
+
+/** One batch between prepare() and write(). seq numbers seqBase + 1… are reserved for its rows. */
+export type PreparedBatch = {
+  readonly kind: FactKind;
+  readonly rows: readonly FactFields[];
+  readonly texts: readonly string[];
+  readonly seqBase: number;
+  /** The whole payload, when no row needed a lookup. */
+  readonly bytes?: Buffer;
+};
 /** New prefixes probed per batch; beyond this, keys are simply looked up. */
 const MAX_PROBES = 32;
 
@@ -65,7 +84,7 @@ export class FactAppender {
     dp: { added: 0, revised: 0 },
     al: { added: 0, revised: 0 },
   };
-  /** Position of the next revision within the change set (keeps file order on read-back). */
+  /** seq numbers reserved so far: positions within the change set (file order on read-back). */
   private seq = 0;
 
   /**
@@ -80,16 +99,65 @@ export class FactAppender {
     if (!Number.isSafeInteger(changeSet)) throw new Error(`bad change set id ${changeSet}`);
   }
 
-  /** Append the new and changed facts of one batch. */
-  async append(kind: FactKind, rows: readonly FactFields[]): Promise<void> {
-    if (rows.length === 0) return;
-    const t = TABLES[kind];
+  /**
+   * First half of appending a batch, run while the previous batch is still being written (no
+   * I/O): formats every row, reserves its seq numbers in batch order, and, when every key is
+   * under a prefix already known to be new, builds the whole COPY payload so that the
+   * database need not wait for this process once the previous batch is done.
+   */
+  prepare(kind: FactKind, rows: readonly FactFields[]): PreparedBatch {
+    const seqBase = this.seq;
+    this.seq += rows.length;
+    const texts = rows.map(copyText);
+    const known = this.prefixes[kind];
+    let fresh = rows.length > 0;
+    let last = '';
+    for (const r of rows) {
+      const prefix = keyPrefix(r[0] as string);
+      if (prefix === last) continue;
+      if (known.get(prefix) !== false) {
+        fresh = false;
+        break;
+      }
+      last = prefix;
+    }
+    if (!fresh) return { kind, rows, texts, seqBase };
+    const tail = `\t1\t${this.changeSet}\t`;
+    let data = '';
+    for (let i = 0; i < rows.length; i++) data += `${texts[i]}${tail}${seqBase + i + 1}\n`;
+    this.counts[kind].added += rows.length;
+    return { kind, rows, texts, seqBase, bytes: Buffer.from(data, 'utf8') };
+  }
+
+  /** Second half, in batch order: look up current revisions if needed, then COPY. */
+  async write(p: PreparedBatch): Promise<void> {
+    if (p.rows.length === 0) return;
+    const bytes = p.bytes ?? (await this.compare(p));
+    if (!bytes) return;
+    this.digest.update(bytes);
+    const t = TABLES[p.kind];
+    try {
+      await this.tx.copyFrom(
+        `copy ${t.table} (${t.fields.join(', ')}, rev, change_set, seq) from stdin`,
+        bytes,
+      );
+    } catch (e) {
+      const err = e as { code?: string; constraint?: string; detail?: string; message?: string };
+      if (err.code === '23505' && (err.constraint === undefined || err.constraint === t.constraint))
+        throw new DuplicateFactError(p.kind, err.detail ?? err.message ?? '');
+      throw e;
+    }
+  }
+
+  /** The COPY payload of a batch's new and changed facts, after looking up their current revisions. */
+  private async compare(p: PreparedBatch): Promise<Buffer | undefined> {
+    const { kind, rows, texts, seqBase } = p;
     const current = await this.current(kind, rows);
     const counts = this.counts[kind];
     const tail = `\t${this.changeSet}\t`;
     let data = '';
     for (let i = 0; i < rows.length; i++) {
-      const text = copyText(rows[i] as FactFields);
+      const text = texts[i] as string;
       const cur = current?.get(rows[i]?.[0] as string);
       let rev = 1;
       if (cur) {
@@ -99,21 +167,9 @@ export class FactAppender {
         rev = cur.rev + 1;
         counts.revised++;
       } else counts.added++;
-      data += `${text}\t${rev}${tail}${++this.seq}\n`;
+      data += `${text}\t${rev}${tail}${seqBase + i + 1}\n`;
     }
-    if (data === '') return;
-    this.digest.update(data);
-    try {
-      await this.tx.copyFrom(
-        `copy ${t.table} (${t.fields.join(', ')}, rev, change_set, seq) from stdin`,
-        data,
-      );
-    } catch (e) {
-      const err = e as { code?: string; constraint?: string; detail?: string; message?: string };
-      if (err.code === '23505' && (err.constraint === undefined || err.constraint === t.constraint))
-        throw new DuplicateFactError(kind, err.detail ?? err.message ?? '');
-      throw e;
-    }
+    return data === '' ? undefined : Buffer.from(data, 'utf8');
   }
 
   /**
@@ -138,7 +194,7 @@ export class FactAppender {
     const fresh = new Set<string>();
     for (const r of rows) {
       const key = r[0] as string;
-      const prefix = key.replace(TRAILING_DIGITS, '');
+      const prefix = keyPrefix(key);
       const existed = known.get(prefix);
       if (existed === false) continue;
       if (existed === undefined && fresh.size < MAX_PROBES) fresh.add(prefix);
@@ -154,7 +210,7 @@ export class FactAppender {
         [[...fresh]],
       );
       for (const f of found) known.set(f.prefix, f.existed);
-      const stillNeeded = keys.filter((k) => known.get(k.replace(TRAILING_DIGITS, '')) !== false);
+      const stillNeeded = keys.filter((k) => known.get(keyPrefix(k)) !== false);
       keys.length = 0;
       keys.push(...stillNeeded);
     }

@@ -121,12 +121,14 @@ async function importInTransaction<I extends BundleIssue>(
     const { dp, al } = flatten(b);
     for (const r of dp) periods.add(r[3] as string); // DATA_POINT_FIELDS[3] = period_id
     for (const r of al) periods.add(r[2] as string); // ACTIVITY_LINE_FIELDS[2] = period_id
+    const dpBatch = appender.prepare('dp', dp);
+    const alBatch = appender.prepare('al', al);
     // One batch in flight: the database appends batch k while this process reads batch k+1.
     await inflight;
     inflight = (async () => {
       await stageKeys(tx, 'dp', b.file, b.dataPointLines, dp);
-      await appender.append('dp', dp);
-      await appender.append('al', al);
+      await appender.write(dpBatch);
+      await appender.write(alBatch);
     })();
     inflight.catch(() => undefined); // awaited below; this only marks it handled meanwhile
     staged += dp.length + al.length;

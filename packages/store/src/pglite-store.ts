@@ -28,7 +28,7 @@ function sqlOf(db: PGlite | Transaction): Sql {
     async exec(text: string) {
       await db.exec(text);
     },
-    async copyFrom(copySql: string, data: string) {
+    async copyFrom(copySql: string, data: string | Uint8Array) {
       // PGlite reads COPY input from a Blob mounted as /dev/blob.
       await db.query(copySql.replace(/from stdin/i, "from '/dev/blob'"), [], { blob: new Blob([data]) });
     },

@@ -10,7 +10,7 @@ import type { Sql, Store } from './store.js';
 type Queryable = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
 /** COPY needs one connection for its whole exchange: a transaction's client, or one from the pool. */
-async function copyOn(client: pg.PoolClient, copySql: string, data: string): Promise<void> {
+async function copyOn(client: pg.PoolClient, copySql: string, data: string | Uint8Array): Promise<void> {
   const sink = client.query(copyFromStdin(copySql));
   await pipeline(
     (function* () {
@@ -20,7 +20,7 @@ async function copyOn(client: pg.PoolClient, copySql: string, data: string): Pro
   );
 }
 
-function sqlOf(c: Queryable, copy: (copySql: string, data: string) => Promise<void>): Sql {
+function sqlOf(c: Queryable, copy: (copySql: string, data: string | Uint8Array) => Promise<void>): Sql {
   return {
     async query<R>(text: string, params?: readonly unknown[]) {
       const r = await c.query(text, params as unknown[] | undefined);

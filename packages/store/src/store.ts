@@ -13,7 +13,7 @@ export interface Sql {
    * Run `copy … from stdin` with `data` in COPY text format (tab-separated, `\N` for null,
    * backslash escapes; see copy-text.ts). The bulk path for staging facts.
    */
-  copyFrom(copySql: string, data: string): Promise<void>;
+  copyFrom(copySql: string, data: string | Uint8Array): Promise<void>;
 }
 
 export type StoreKind = 'pglite' | 'postgres';
