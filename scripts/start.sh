@@ -7,4 +7,4 @@ if ! ASSAY_SKIP_LIBREOFFICE=1 bash scripts/ensure-system-packages.sh; then
   echo "warning: could not install chromium/fonts-noto-cjk; everything but PDF export works" >&2
 fi
 npm run build -w @assay/web
-exec node packages/cli/bin/assay.js serve "$@"
+exec node --max-semi-space-size=64 packages/cli/bin/assay.js serve "$@"

@@ -14,17 +14,7 @@ import {
   provisionsFromCompleteness,
 } from '@assay/core';
 import { loadBundle } from '@assay/io';
-import {
-  launchBrowser,
-  RENDER_LANGS,
-  type RenderLang,
-  renderDocx,
-  renderHtml,
-  renderJson,
-  renderPdf,
-  renderXlsx,
-  withSimplified,
-} from '@assay/render';
+import type { RenderLang } from '@assay/render';
 import { type Command, EXIT, onePositional, UsageError } from '../command.js';
 import { formatIssue } from './validate.js';
 
@@ -57,6 +47,18 @@ export const reportCommand: Command = {
     const dir = onePositional(args, 'bundle folder');
     const out = args.values.out;
     if (typeof out !== 'string') throw new UsageError('missing --out <dir>');
+    // Loaded here, not at the top: the renderers (Chromium driver, docx, exceljs) cost about a
+    // second of start-up that every other command would pay.
+    const {
+      launchBrowser,
+      RENDER_LANGS,
+      renderDocx,
+      renderHtml,
+      renderJson,
+      renderPdf,
+      renderXlsx,
+      withSimplified,
+    } = await import('@assay/render');
     const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
     const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
     const loaded = await loadBundle(dir);

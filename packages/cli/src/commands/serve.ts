@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp, LOOPBACK, listen, openWorkspace, type Started, WEB_ROOT } from '@assay/server';
+import type { Started } from '@assay/server';
 import { migrate, openStore, type Store, StoreLockedError } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, type ParsedArgs, UsageError } from '../command.js';
 import { now, storeConfig } from './db.js';
@@ -15,6 +15,8 @@ import { formatIssue } from './validate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 export const DEFAULT_PORT = 5170;
+/** The only address served until accounts exist (as @assay/server's LOOPBACK, which is loaded lazily). */
+const LOOPBACK = '127.0.0.1';
 
 /** The demo bundle: examples/xinxin-2025 when present, else examples/minimal. */
 export function demoBundle(): string {
@@ -57,6 +59,8 @@ export async function startOn(
   io: Output,
   memory = true,
 ): Promise<Serving | ExitCode> {
+  // Loaded here, not at the top, so that other commands do not pay for the server's start-up.
+  const { createApp, listen, openWorkspace, WEB_ROOT } = await import('@assay/server');
   const store = memory ? undefined : await openConfiguredStore(io);
   if (typeof store === 'number') return store;
   const ws = await openWorkspace(dir, store);

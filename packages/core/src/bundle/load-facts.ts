@@ -87,6 +87,11 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
   return out;
 }
 
+/**
+ * Keep in step with packages/io/src/import/fast-activity-rows.ts, which accepts certainly-valid
+ * CSV batches without building ActivityLines; its differential test catches a rule added here
+ * only if its generated corpus exercises it, so extend the corpus with any new rule.
+ */
 export function loadActivityLines(table: RawTable, ctx: RowContext, issues: BundleIssue[]): ActivityLine[] {
   const out: ActivityLine[] = [];
   const ids = new Map<string, number>();

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { excel } from '../xlsx/exceljs.js';
 import { neutralise, spreadsheetCell } from './neutralise.js';
 
 export type TextTable = {
@@ -24,7 +24,7 @@ export async function writeTableCsv(table: TextTable, path: string): Promise<voi
 }
 
 export async function writeTablesXlsx(tables: readonly TextTable[], path: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: path, useSharedStrings: false });
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.replace(/[[\]:*?/\\]/g, '-').slice(0, 31));
     ws.addRow(t.header.map(neutralise)).commit();

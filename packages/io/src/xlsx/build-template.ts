@@ -4,7 +4,8 @@
  * of the indicator's dimension, and the value cell limited to numbers.
  */
 import { ATOMIC_UNITS, type Entity, type Indicator, parseUnit, unitDimension } from '@assay/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs.js';
 import { headerText, META_SHEET, sheetName, TEMPLATE_COLUMNS, TEMPLATE_SCHEMA } from './template-layout.js';
 
 export type TemplateInput = {
@@ -30,7 +31,7 @@ export function unitChoices(i: Indicator): string[] {
 }
 
 export function buildTemplate(input: TemplateInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Assay';
   const about = wb.addWorksheet('說明 About');
   about.columns = [{ width: 24 }, { width: 60 }];

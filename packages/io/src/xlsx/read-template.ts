@@ -7,10 +7,11 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { disaggregationKey, type RawRow } from '@assay/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type FactSlice, type ImportContext, issueSlice, validateSlice } from '../import/fact-slice.js';
 import { type ImportIssue, type ImportLimits, XLSX_LIMITS } from '../import/limits.js';
 import { cellText } from './cell-text.js';
+import { excel } from './exceljs.js';
 import { DISPLAY_ONLY, META_SHEET, TEMPLATE_SCHEMA } from './template-layout.js';
 import { checkXlsxZip } from './zip-guard.js';
 
@@ -48,7 +49,7 @@ export async function* readFactsXlsx(
     yield issueSlice(file, guard);
     return;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
