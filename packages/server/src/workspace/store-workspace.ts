@@ -121,7 +121,12 @@ export class StoreWorkspace implements Workspace {
         activityLineLines: [],
         issues: [],
       };
-      const r = await importFacts(this.store, () => [batch], { subject: 'web', author, reason, at: this.clock() });
+      const r = await importFacts(this.store, () => [batch], {
+        subject: 'web',
+        author,
+        reason,
+        at: this.clock(),
+      });
       if (!r.ok) throw new Error(`store refused validated facts: ${r.issues[0]?.reason}`);
       await this.reload();
       const out = new Map(changes.map((c) => [c.dataPoint.id, this.state.versions.get(c.dataPoint.id) ?? 1]));
