@@ -92,10 +92,25 @@ export function validateSlice(
     : {
         ...issueSlice(file, []),
         activityLines: v.bundle.activityLines.map((a, k) =>
-          hasId[k] ? a : { ...a, id: `al-${file.replace(/\.[^.]*$/, '')}-${lines[k]}` },
+          hasId[k] ? a : { ...a, id: generatedLineId(file, lines[k] ?? 0) },
         ),
         activityLineLines: lines,
       };
+}
+
+/**
+ * The id of an activity line given without one: "al-<file name without extension>-<line>", the
+ * line zero-padded to 7 digits (files hold at most 5,000,000 rows), so that one file's ids sort
+ * in file order as text. That order also matters to the store: the primary-key B-tree then
+ * grows at its right edge instead of everywhere (a million-row first import: 0.6–1.0 s faster,
+ * about 1 s less PostgreSQL CPU; docs/performance.md).
+ */
+export function generatedLineId(file: string, line: number): string {
+  return `${generatedIdPrefix(file)}${String(line).padStart(7, '0')}`;
+}
+
+export function generatedIdPrefix(file: string): string {
+  return `al-${file.replace(/\.[^.]*$/, '')}-`;
 }
 
 /**

@@ -250,7 +250,7 @@ describe('activityRowsFast against validateSlice', () => {
     const out = plan && activityRowsFast(plan, rows.slice(0, 2));
     expect(out).toEqual([
       [
-        'al-act-2',
+        'al-act-0000002',
         'smelter',
         '2025-01',
         'electricity-purchased',
@@ -264,7 +264,7 @@ describe('activityRowsFast against validateSlice', () => {
         null,
       ],
       [
-        'al-act-3',
+        'al-act-0000003',
         'mine',
         '2025-02',
         'fuel',
@@ -348,7 +348,7 @@ describe('readFactsCsv with the fast path', () => {
     expect(clean?.issues).toEqual([]);
     expect(clean?.activityLineLines).toHaveLength(BATCH_ROWS);
     expect(clean?.activityLineRows?.[1]).toEqual([
-      'al-fuel-3',
+      'al-fuel-0000003',
       'mine',
       '2025-01',
       'fuel',

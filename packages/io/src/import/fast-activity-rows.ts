@@ -19,7 +19,7 @@ import {
   type RawRow,
   validateBundle,
 } from '@assay/core';
-import { type ImportContext, standardIndicators } from './fact-slice.js';
+import { generatedIdPrefix, type ImportContext, standardIndicators } from './fact-slice.js';
 
 /** What one file's rows are checked against, worked out once per file from its header and the store's settings. */
 export type ActivityRowPlan = {
@@ -96,7 +96,7 @@ export function prepareActivityRows(
     at,
     entities: new Map(v.bundle.organisation.entities.map((e) => [e.id, e.id])),
     years: [v.bundle.reporting.current, ...v.bundle.reporting.prior],
-    idPrefix: `al-${file.replace(/\.[^.]*$/, '')}-`,
+    idPrefix: generatedIdPrefix(file),
     periods: new Map(),
     attributes: new Map(),
   };
@@ -148,7 +148,8 @@ export function activityRowsFast(plan: ActivityRowPlan, rows: readonly RawRow[])
     const evidence = cell(cells, at.evidence);
     const comment = cell(cells, at.comment);
     let id = cell(cells, at.id);
-    if (id === '') id = idPrefix + row.line;
+    if (id === '')
+      id = idPrefix + String(row.line).padStart(7, '0'); // as generatedLineId
     else if (given) {
       if (given.has(id)) return undefined;
       given.add(id);
