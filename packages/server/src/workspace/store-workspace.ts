@@ -1,7 +1,8 @@
 /**
  * Workspace over the store (PGlite in a data folder, or PostgreSQL): facts are append-only
  * revisions in the database with an audit entry per change set, so edits survive a restart.
- * The current bundle is held in memory and re-read after every write. Writes are serialised in
+ * The current bundle is held in memory; a data-point write updates it from the written facts
+ * (an explanation, rarer, re-reads it). Writes are serialised in
  * this process and checked against the versions read; with PGlite the folder lock makes this
  * process the only writer. (Several servers on one PostgreSQL database could interleave
  * between the check and the write: run one server per database until writes carry the version
@@ -128,7 +129,7 @@ export class StoreWorkspace implements Workspace {
         at: this.clock(),
       });
       if (!r.ok) throw new Error(`store refused validated facts: ${r.issues[0]?.reason}`);
-      await this.reload();
+      await this.applyWritten(dataPoints);
       const out = new Map(changes.map((c) => [c.dataPoint.id, this.state.versions.get(c.dataPoint.id) ?? 1]));
       return { ok: true, versions: out, workspaceVersion: this.version };
     });
@@ -149,6 +150,38 @@ export class StoreWorkspace implements Workspace {
       await this.reload();
       return { ok: true as const, workspaceVersion: this.version };
     });
+  }
+
+  /**
+   * Bring the in-memory state up to date after a data-point write without re-reading the store:
+   * ask only for the written facts' current revisions, and move each fact that got a new
+   * revision to the end, which is where a re-read (ordered by change set and position) would
+   * put it. Re-reading everything cost a full read of every fact per edit (seconds on a store of
+   * a million activity lines). workspace.contract.test.ts checks the result equals a re-read.
+   */
+  private async applyWritten(written: readonly DataPoint[]): Promise<void> {
+    // New maps: a snapshot handed out earlier keeps answering for its own version.
+    const versions = new Map(this.state.versions);
+    const keys = new Map(this.state.keys);
+    const { bundle } = this.state;
+    const byKey = new Map(written.map((d) => [factKey(d), d]));
+    const rows = await this.store.query<{ fact_id: string; fact_key: string; rev: number }>(
+      'select fact_id, fact_key, rev from data_point_current where fact_key = any($1::text[])',
+      [[...byKey.keys()]],
+    );
+    const revised = new Set<string>();
+    for (const r of rows) {
+      const rev = Number(r.rev);
+      if (versions.get(r.fact_id) === rev && keys.get(r.fact_id) === r.fact_key) continue; // unchanged
+      revised.add(r.fact_key);
+      versions.set(r.fact_id, rev);
+      keys.set(r.fact_id, r.fact_key);
+    }
+    this.version += 1; // every accepted write, as a re-read did
+    if (revised.size === 0) return;
+    const kept = bundle.dataPoints.filter((d) => !revised.has(factKey(d)));
+    const moved = written.filter((d) => revised.has(factKey(d)));
+    this.state = { bundle: { ...bundle, dataPoints: [...kept, ...moved] }, versions, keys };
   }
 
   private async reload(): Promise<void> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DataPoint, q } from '@assay/core';
 import { loadBundle } from '@assay/io';
-import { migrate, openPgliteStore } from '@assay/store';
+import { migrate, openPgliteStore, type Store } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryWorkspace } from './memory-workspace.js';
 import { StoreWorkspace } from './store-workspace.js';
@@ -19,19 +19,29 @@ const bundle = loaded.bundle;
 const at = () => '2026-01-02T03:04:05.000Z';
 const folders: string[] = [];
 
-const implementations: [string, () => Promise<Workspace>][] = [
-  ['memory', async () => new MemoryWorkspace(bundle, at)],
+let store: Store | undefined;
+/** A second workspace reading the same store afresh (the first keeps its state in memory). */
+const reread = async (): Promise<Workspace> => {
+  if (!store) throw new Error('no store open');
+  const opened = await StoreWorkspace.open(store, bundle, at);
+  if (!opened.ok) throw new Error(opened.reason);
+  return opened.workspace; // not closed: it shares the first workspace's store
+};
+
+const implementations: [string, () => Promise<Workspace>, (() => Promise<Workspace>) | undefined][] = [
+  ['memory', async () => new MemoryWorkspace(bundle, at), undefined],
   [
     'store (PGlite)',
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'assay-ws-'));
       folders.push(dir);
-      const store = await openPgliteStore(dir);
+      store = await openPgliteStore(dir);
       await migrate(store, at());
       const opened = await StoreWorkspace.open(store, bundle, at);
       if (!opened.ok) throw new Error(opened.reason);
       return opened.workspace;
     },
+    reread,
   ],
 ];
 
@@ -42,7 +52,7 @@ afterAll(async () => {
 const revenue = (ws: Workspace) =>
   ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-25') as DataPoint;
 
-describe.each(implementations)('Workspace contract: %s', (_name, open) => {
+describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) => {
   // One workspace per implementation (a PGlite folder takes seconds to create); each case
   // states what it expects relative to the state it finds.
   let ws: Workspace;
@@ -87,6 +97,35 @@ describe.each(implementations)('Workspace contract: %s', (_name, open) => {
     );
     expect(revenue(ws).quantity.value.toString()).toBe(was);
     expect(ws.snapshot().versionOf('rev-25')).toBe(version);
+  });
+  it('holds after writes what a fresh read of its data would give', async () => {
+    const before = revenue(ws);
+    const added: DataPoint = {
+      ...before,
+      id: 'rev-smelter-25',
+      entityId: 'smelter',
+      quantity: q('900 CNY million'),
+    };
+    expect(
+      await ws.writeDataPoints(
+        [
+          {
+            dataPoint: { ...before, quantity: q('1200.50 CNY million') },
+            expectedVersion: ws.snapshot().versionOf('rev-25'),
+          },
+          { dataPoint: added, expectedVersion: undefined },
+        ],
+        'restated',
+        'tester',
+      ),
+    ).toMatchObject({ ok: true });
+    const again = await reopen?.();
+    if (!again) return; // the memory workspace has nothing to re-read
+    const ids = (w: Workspace) =>
+      w
+        .snapshot()
+        .bundle.dataPoints.map((d) => [d.id, d.quantity.value.toString(), w.snapshot().versionOf(d.id)]);
+    expect(ids(ws)).toEqual(ids(again));
   });
   it('stores an explanation, guarded by the workspace version', async () => {
     const e = { subject: 'hkex:A1.1', text: { 'zh-Hant': '不適用。', en: 'Not applicable.' } };
