@@ -4,8 +4,8 @@
  * For each batch: find the current revision of every fact in it (one index range probe skips
  * the lookup when none of the batch's keys can exist yet, the usual case for a new file),
  * compare the stored fields with the new ones as text, and COPY only new facts (rev 1) and
- * changed ones (current rev + 1) straight into the revision table. Unchanged facts are
- * skipped, which makes importing the same content twice a no-op.
+ * changed or retracted ones (current rev + 1) straight into the revision table. Unchanged facts
+ * are skipped, which makes importing the same content twice a no-op.
  *
  * A fact given twice in one import is a DuplicateFactError: within a batch, both rows get the
  * same (fact_key, rev) and the primary key rejects the COPY; across batches, the lookup finds
@@ -54,7 +54,8 @@ export function copyText(fields: FactFields): string {
   return out;
 }
 
-type Current = { rev: number; changeSet: number; text: string };
+/** A fact's highest revision; a retracted one is always replaced (the import brings it back). */
+type Current = { rev: number; changeSet: number; text: string; retracted: boolean };
 
 /** A key without its trailing ASCII digits: "al-fuel-" for "al-fuel-123". */
 export function keyPrefix(key: string): string {
@@ -163,7 +164,7 @@ export class FactAppender {
       if (cur) {
         // Written earlier in this import: the input gives the fact twice.
         if (cur.changeSet === this.changeSet) throw new DuplicateFactError(kind, `"${rows[i]?.[0]}"`);
-        if (cur.text === text) continue;
+        if (cur.text === text && !cur.retracted) continue;
         rev = cur.rev + 1;
         counts.revised++;
       } else counts.added++;
@@ -218,9 +219,9 @@ export class FactAppender {
     const cols = t.fields.map((f) => (f === t.numeric ? `${f}::text as ${f}` : f));
     // One index search per key (a lateral "latest revision" sub-select), whatever the
     // planner thinks of a table that grew inside this transaction.
-    const found = await this.tx.query<Record<string, string | number | null>>(
+    const found = await this.tx.query<Record<string, string | number | boolean | null>>(
       `select c.* from unnest($1::text[]) as k(key), lateral (
-         select rev, change_set::text as change_set, ${cols.join(', ')} from ${t.table}
+         select rev, change_set::text as change_set, retracted, ${cols.join(', ')} from ${t.table}
          where fact_key = k.key order by rev desc limit 1) c`,
       [keys],
     );
@@ -231,6 +232,7 @@ export class FactAppender {
         rev: Number(r.rev),
         changeSet: Number(r.change_set),
         text: copyText(fields),
+        retracted: r.retracted === true,
       });
     }
     return map;

@@ -1,4 +1,7 @@
-/** The revision history of one data point, oldest first, with who changed it, when and why. */
+/**
+ * The revision history of one data point, oldest first, with who changed it, when and why. A
+ * retraction is a revision too (its fields copy the one before, `retracted` is true).
+ */
 import type { Sql } from './store.js';
 
 export type FactRevision = {
@@ -9,6 +12,8 @@ export type FactRevision = {
   readonly supersedes: number | null;
   readonly value: string;
   readonly unit: string;
+  /** This revision withdraws the data point (retract-facts.ts); a later one may bring it back. */
+  readonly retracted: boolean;
   readonly author: string;
   readonly at: string;
   readonly reason: string;
@@ -20,11 +25,12 @@ export async function dataPointHistory(sql: Sql, factKey: string): Promise<FactR
     change_set: string;
     value: string;
     unit: string;
+    retracted: boolean;
     author: string;
     at: string;
     reason: string;
   }>(
-    `select r.rev, r.change_set::text as change_set, r.value::text as value, r.unit,
+    `select r.rev, r.change_set::text as change_set, r.value::text as value, r.unit, r.retracted,
        c.author, to_char(c.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, c.reason
      from data_point_revision r join change_set c on c.id = r.change_set
      where r.fact_key = $1 order by r.rev`,
@@ -36,6 +42,7 @@ export async function dataPointHistory(sql: Sql, factKey: string): Promise<FactR
     supersedes: r.rev > 1 ? r.rev - 1 : null,
     value: r.value,
     unit: r.unit,
+    retracted: r.retracted,
     author: r.author,
     at: r.at,
     reason: r.reason,

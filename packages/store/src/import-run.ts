@@ -83,8 +83,12 @@ export type AuditNote = { action: string; subject: string; before: unknown; afte
  */
 const PIPELINE_DEPTH = 2;
 
-/** Arbitrary constant naming Assay's import lock: one import (or edit) at a time per store. */
-const IMPORT_LOCK = 73_617_362;
+/**
+ * Arbitrary constant naming Assay's import lock: one import (or edit, or retraction) at a time
+ * per store. Every writer of fact revisions takes it (pg_advisory_xact_lock) before reading the
+ * revision numbers it appends after.
+ */
+export const IMPORT_LOCK = 73_617_362;
 
 export async function runImport<I extends BundleIssue>(
   store: Store,

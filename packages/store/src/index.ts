@@ -12,5 +12,6 @@ export * from './organisation-rows.js';
 export * from './pglite-store.js';
 export * from './postgres-store.js';
 export * from './read-bundle.js';
+export * from './retract-facts.js';
 export * from './store.js';
 export * from './verify-revisions.js';

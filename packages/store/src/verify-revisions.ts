@@ -1,8 +1,9 @@
 /**
  * Integrity of the fact revision tables, checked on demand (`assay audit verify`) rather than on
  * every insert (see migrations/004): every revision belongs to a change set that exists and that
- * an audit entry names, and each fact's revisions are numbered 1, 2, … n without a gap (with the
- * primary key (fact_key, rev) and rev >= 1, that holds exactly when max(rev) = count(*)).
+ * an audit entry names (an 'import' or a 'retract' entry), and each fact's revisions are numbered
+ * 1, 2, … n without a gap (with the primary key (fact_key, rev) and rev >= 1, that holds exactly
+ * when max(rev) = count(*)).
  */
 import type { Sql } from './store.js';
 
@@ -34,7 +35,7 @@ export async function verifyRevisions(sql: Sql, limit = 20): Promise<RevisionPro
     const unaudited = await sql.query<{ change_set: string }>(
       `select r.change_set::text as change_set from (select distinct change_set from ${table}) r
        where not exists (select 1 from audit_log a
-                          where a.action = 'import' and a.after ->> 'changeSet' = r.change_set::text)
+                          where a.action in ('import', 'retract') and a.after ->> 'changeSet' = r.change_set::text)
        order by r.change_set limit $1`,
       [limit],
     );

@@ -16,6 +16,7 @@ import { readBundle } from '../src/read-bundle.js';
 import type { Store } from '../src/store.js';
 import { type RevisionProblem, verifyRevisions } from '../src/verify-revisions.js';
 import { minimalBundle } from './fixtures-bundle.js';
+import { retractionContract } from './retraction-contract.js';
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -186,6 +187,9 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       ]);
       expect(await verifyRevisions(store)).toEqual([]);
     });
+
+    // Retracts and revives facts of the bundle above; the audit checks below then cover its entries.
+    retractionContract(() => ({ store, bundle }));
 
     it('rolls back everything when a transaction fails part-way', async () => {
       const before = await count(store, 'change_set');
