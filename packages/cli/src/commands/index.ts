@@ -10,6 +10,7 @@ import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { reportCommand } from './report.js';
+import { retractCommand } from './retract.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   disclosuresCommand,
   reportCommand,
   importCommand,
+  retractCommand,
   exportCommand,
   dbCommand,
   auditCommand,
