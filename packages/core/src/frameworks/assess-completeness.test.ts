@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calcError } from '../errors.js';
+import { type BundleOptions, bundle, explanation, fig, section } from '../testing/bundle-builder.js';
 import { assessCompleteness } from './assess-completeness.js';
 import { buildContentIndex, explanationRegister } from './content-index.js';
-import { fig, type TestBundleOptions, testBundle } from './test-bundle.js';
 
 const scope12 = [fig('ghg.scope1', '1200 tCO2e'), fig('ghg.scope2.location', '800 tCO2e')];
-const assess = (o: TestBundleOptions, figures = scope12) =>
-  assessCompleteness({ bundle: testBundle(o), figures, framework: 'hkex' });
+const assess = (o: BundleOptions, figures = scope12) =>
+  assessCompleteness({ bundle: bundle(o), figures, framework: 'hkex' });
+const explained = (subject: string, text: string) => ({ explanations: [explanation(subject, text)] });
 const row = (r: ReturnType<typeof assess>, code: string) => {
   const a = r.provisions.find((p) => p.provision.code === code);
   if (!a) throw new Error(`no ${code}`);
@@ -20,7 +21,7 @@ describe('HKEX completeness', () => {
     expect(row(r, 'A2.5')).toMatchObject({ status: 'disclosed', where: ['packaging.used@group/2025'] });
   });
   it('a comply-or-explain provision with an explanation is explained', () => {
-    const r = assess({ explanations: [{ subject: 'hkex:D.MT.GHG.e', text: 'Scope 3 not yet measured.' }] });
+    const r = assess({ registers: explained('hkex:D.MT.GHG.e', 'Scope 3 not yet measured.') });
     const e = row(r, 'D.MT.GHG.e');
     expect(e.status).toBe('explained');
     expect(e.explanation?.text.en).toBe('Scope 3 not yet measured.');
@@ -32,7 +33,7 @@ describe('HKEX completeness', () => {
     expect(errors(r).map((f) => f.provision)).not.toContain('hkex:A2.5');
   });
   it('an explained mandatory provision is an error and stays missing', () => {
-    const r = assess({ explanations: [{ subject: 'hkex:D.MT.GHG.d', text: 'We did not compute it.' }] }, []);
+    const r = assess({ registers: explained('hkex:D.MT.GHG.d', 'We did not compute it.') }, []);
     expect(row(r, 'D.MT.GHG.d').status).toBe('missing');
     expect(errors(r)).toContainEqual(
       expect.objectContaining({ code: 'mandatory-explained', provision: 'hkex:D.MT.GHG.d' }),
@@ -55,8 +56,8 @@ describe('HKEX completeness', () => {
     ]);
   });
   it('a LargeCap issuer in FY2026 cannot explain away Part D; in FY2025 it can', () => {
-    const explanations = [{ subject: 'hkex:D.MT.CAP.b', text: 'No internal carbon price.' }];
-    const y26 = assess({ issuerType: 'largecap', year: '2026', explanations }, [
+    const registers = explained('hkex:D.MT.CAP.b', 'No internal carbon price.');
+    const y26 = assess({ issuerType: 'largecap', reporting: { current: '2026', prior: [] }, registers }, [
       fig('ghg.scope1', '1 tCO2e', {}, '2026'),
       fig('ghg.scope2.location', '1 tCO2e', {}, '2026'),
     ]);
@@ -64,7 +65,7 @@ describe('HKEX completeness', () => {
     expect(errors(y26)).toContainEqual(
       expect.objectContaining({ code: 'mandatory-explained', provision: 'hkex:D.MT.CAP.b' }),
     );
-    const y25 = assess({ issuerType: 'largecap', explanations });
+    const y25 = assess({ issuerType: 'largecap', registers });
     expect(row(y25, 'D.MT.CAP.b')).toMatchObject({ obligation: 'comply-or-explain', status: 'explained' });
   });
   it('GEM issuers see the rest of Part D as voluntary', () => {
@@ -81,7 +82,7 @@ describe('HKEX completeness', () => {
     expect(row(r, 'A2.5').status).toBe('missing');
   });
   it('disaggregated requirements need the axis, and say what is missing', () => {
-    const r = assess({ sections: ['employment'] }, [
+    const r = assess({ narrative: [section('employment')] }, [
       ...scope12,
       fig('employees.headcount', '10 person', { gender: 'male' }),
     ]);
@@ -95,8 +96,8 @@ describe('HKEX completeness', () => {
   });
   it('withdrawn provisions are not assessed; citing them warns', () => {
     const r = assess({
-      explanations: [{ subject: 'hkex:KPI A1.2', text: 'Now in Part D.' }],
       registers: {
+        ...explained('hkex:KPI A1.2', 'Now in Part D.'),
         materialTopics: [
           {
             id: 'climate',
@@ -121,7 +122,7 @@ describe('HKEX completeness', () => {
     ]);
   });
   it('builds the content index in both languages with section and figure references', () => {
-    const r = assess({ sections: ['board-statement'] });
+    const r = assess({ narrative: [section('board-statement')] });
     const zh = buildContentIndex(r, 'zh-Hant').rows.find((x) => x.code === 'MDR.GOV');
     const en = buildContentIndex(r, 'en').rows.find((x) => x.code === 'D.MT.GHG.d');
     expect(zh).toMatchObject({ status: 'disclosed', sections: ['board-statement'], figures: [] });
