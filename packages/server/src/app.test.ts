@@ -158,6 +158,85 @@ describe('optimistic concurrency', () => {
   });
 });
 
+describe('retraction', () => {
+  const headcount = async () => {
+    const id = encodeURIComponent('employees.headcount@mine/2025');
+    return ((await (await app.request(`/api/figure?id=${id}`)).json()) as { figure: { value: string } })
+      .figure.value;
+  };
+  it('retracts a data point at its current version: gone from the list and the figures, kept in its history', async () => {
+    expect(await headcount()).toBe('200');
+    const r = await post('/api/data-points/hc-m-f/retract', { reason: 'counted twice', version: 1 });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ retracted: true, id: 'hc-m-f', version: 2, workspaceVersion: 2 });
+    const list = (await (await app.request('/api/data-points?entity=mine')).json()) as {
+      dataPoints: { id: string }[];
+    };
+    expect(list.dataPoints.map((d) => d.id)).toEqual(['hc-m-m']);
+    expect(await headcount()).toBe('150');
+    const h = (await (await app.request('/api/data-points/hc-m-f/history')).json()) as {
+      revisions: { version: number; retracted: boolean; reason: string }[];
+    };
+    expect(h.revisions.map((x) => [x.version, x.retracted, x.reason])).toEqual([
+      [1, false, 'loaded from bundle'],
+      [2, true, 'counted twice'],
+    ]);
+    // Retracted: unknown to a second retraction and to a change.
+    expect((await post('/api/data-points/hc-m-f/retract', { reason: 'again', version: 2 })).status).toBe(404);
+    expect((await put('/api/data-points/hc-m-f', { value: '1', reason: 'x', version: 2 })).status).toBe(404);
+  });
+  it('takes the version from If-Match too', async () => {
+    const r = await app.request('/api/data-points/hc-m-f/retract', {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'counted twice' }),
+      headers: { 'content-type': 'application/json', 'If-Match': '"1"' },
+    });
+    expect(r.status).toBe(200);
+  });
+  it('412 for a stale version, 404 for an unknown data point, 400 without a reason, 428 without a version; none writes', async () => {
+    const stale = await post('/api/data-points/hc-m-f/retract', { reason: 'x', version: 3 });
+    expect(stale.status).toBe(412);
+    expect(await stale.json()).toMatchObject({ error: { code: 'stale-version', field: 'version' } });
+    expect(
+      await (await post('/api/data-points/nope/retract', { reason: 'x', version: 1 })).json(),
+    ).toMatchObject({
+      error: { code: 'not-found' },
+    });
+    const noReason = await post('/api/data-points/hc-m-f/retract', { reason: ' ', version: 1 });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.json()).toMatchObject({ error: { code: 'invalid-request', field: 'reason' } });
+    expect((await post('/api/data-points/hc-m-f/retract', { reason: 'x' })).status).toBe(428);
+    expect(
+      (await post('/api/data-points/hc-m-f/retract', { reason: 'x', version: 1, extra: 1 })).status,
+    ).toBe(400);
+    expect(await headcount()).toBe('200');
+  });
+  it('adding a retracted data point again brings it back at the next version', async () => {
+    await post('/api/data-points/hc-m-f/retract', { reason: 'counted twice', version: 1 });
+    const body = {
+      id: 'hc-m-f',
+      entity: 'mine',
+      period: '2025',
+      indicator: 'employees.headcount',
+      disaggregation: 'gender=female',
+      value: '50',
+      unit: 'person',
+      source: 'HR system',
+      reason: 'restored',
+    };
+    const r = await post('/api/data-points', body);
+    expect(r.status).toBe(201);
+    expect(await r.json()).toMatchObject({ dataPoint: { id: 'hc-m-f', version: 3 } });
+    expect(await headcount()).toBe('200');
+  });
+  it('is in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, never> };
+    const path = JSON.stringify(doc.paths['/api/data-points/{id}/retract']);
+    expect(path).toContain('"reason"');
+    expect(path).toContain('"412"');
+  });
+});
+
 describe('CSV import and export', () => {
   const header = 'entity,period,indicator,value,unit,source';
   it('previews changes and row errors; an import with errors changes nothing', async () => {

@@ -48,3 +48,20 @@ export async function dataPointHistory(sql: Sql, factKey: string): Promise<FactR
     reason: r.reason,
   }));
 }
+
+/**
+ * The key of the data point whose highest revision carries the id `id`, retracted or not (the
+ * current views only know facts that are not retracted). Ids are not indexed: data points are
+ * few. When several facts' latest revisions carry the id, the first key in byte order.
+ */
+export async function dataPointKeyOf(sql: Sql, id: string): Promise<string | undefined> {
+  const [r] = await sql.query<{ fact_key: string }>(
+    `select fact_key from (
+       select distinct on (fact_key) fact_key, fact_id from data_point_revision
+       where fact_key in (select fact_key from data_point_revision where fact_id = $1)
+       order by fact_key, rev desc) latest
+     where fact_id = $1 order by fact_key limit 1`,
+    [id],
+  );
+  return r?.fact_key;
+}

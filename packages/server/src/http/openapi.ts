@@ -1,7 +1,13 @@
 /** The OpenAPI 3.1 document, with request bodies generated from the same zod schemas the routes use. */
 import { z } from 'zod';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
-import { DataPointCreate, DataPointPatch, ExplanationWrite, ImportRequest } from './schemas.js';
+import {
+  DataPointCreate,
+  DataPointPatch,
+  DataPointRetract,
+  ExplanationWrite,
+  ImportRequest,
+} from './schemas.js';
 
 const json = (schema: z.ZodType) => ({
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
@@ -69,6 +75,17 @@ export function openApiDocument() {
           responses: {
             200: ok('the new revision'),
             ...errors('invalid-request', 'invalid-data', 'not-found', 'version-required', 'stale-version'),
+          },
+        },
+      },
+      '/api/data-points/{id}/retract': {
+        post: {
+          summary: 'Retract a data point (a new revision that withdraws it; its history stays)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ifMatch],
+          requestBody: json(DataPointRetract),
+          responses: {
+            200: ok('{retracted: true, id, version (of the retraction), workspaceVersion}'),
+            ...errors('invalid-request', 'not-found', 'version-required', 'stale-version'),
           },
         },
       },

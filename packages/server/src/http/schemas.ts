@@ -20,6 +20,14 @@ export const DataPointPatch = z
   })
   .strict();
 
+/** Retract a data point: why, and the version retracted (or the If-Match header). */
+export const DataPointRetract = z
+  .object({
+    reason,
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
 export const DataPointCreate = z
   .object({
     id: z

@@ -1,10 +1,14 @@
-/** Data points: list, history, change (a new revision with a reason and the version edited), add. */
+/**
+ * Data points: list, history, change (a new revision with a reason and the version edited), add,
+ * retract (a revision that withdraws it, with a reason and the version retracted).
+ */
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { presentDataPoint } from '../http/present.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
-import { DataPointCreate, DataPointPatch, DataPointQuery } from '../http/schemas.js';
+import { DataPointCreate, DataPointPatch, DataPointQuery, DataPointRetract } from '../http/schemas.js';
 import { evaluated } from '../use-cases/evaluation.js';
+import { retractDataPoint } from '../use-cases/retract-data-point.js';
 import { createDataPoint, updateDataPoint } from '../use-cases/write-data-point.js';
 import type { Deps } from './deps.js';
 
@@ -54,6 +58,22 @@ export function dataPointRoutes(d: Deps): Hono {
       dryRun: c.req.query('dryRun') === 'true',
       dataPoint: presentDataPoint(v.dataPoint, v.version, catalogue),
     }));
+  });
+  r.post('/:id/retract', async (c) => {
+    const body = await jsonBody(c);
+    if (!body.ok) return sendError(c, body.error);
+    const input = parseWith(DataPointRetract, body.value);
+    if (!input.ok) return sendError(c, input.error);
+    const version = expectedVersion(c, input.value.version);
+    if (!version.ok) return sendError(c, version.error);
+    const out = await retractDataPoint({
+      ws: d.workspace,
+      id: c.req.param('id'),
+      version: version.value,
+      reason: input.value.reason,
+      author: d.author,
+    });
+    return send(c, out, (v) => ({ retracted: true, ...v }));
   });
   r.post('/', async (c) => {
     const body = await jsonBody(c);

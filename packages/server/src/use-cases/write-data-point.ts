@@ -124,5 +124,6 @@ export async function createDataPoint(
     i.author,
   );
   if (!out.ok) return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
-  return success({ dataPoint: checked.value, version: 1 });
+  // Not always 1: a data point added again after a retraction continues its revisions.
+  return success({ dataPoint: checked.value, version: out.versions.get(id) ?? 1 });
 }

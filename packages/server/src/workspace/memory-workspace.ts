@@ -3,7 +3,14 @@
  * process (nothing is written back to the folder). Used until the store-backed workspace is wired.
  */
 import type { Bundle, DataPoint, Explanation } from '@assay/core';
-import type { DataPointChange, DataPointRevision, Snapshot, Workspace, WriteOutcome } from './workspace.js';
+import type {
+  DataPointChange,
+  DataPointRevision,
+  RetractOutcome,
+  Snapshot,
+  Workspace,
+  WriteOutcome,
+} from './workspace.js';
 
 export type Clock = () => string;
 
@@ -11,6 +18,8 @@ export class MemoryWorkspace implements Workspace {
   private bundle: Bundle;
   private version = 1;
   private readonly revisions = new Map<string, DataPointRevision[]>();
+  /** Ids whose latest revision is a retraction: not current, but their history stays. */
+  private readonly retracted = new Set<string>();
 
   constructor(
     initial: Bundle,
@@ -25,7 +34,9 @@ export class MemoryWorkspace implements Workspace {
 
   snapshot(): Snapshot {
     const bundle = this.bundle;
-    const versions = new Map([...this.revisions].map(([id, r]) => [id, r.length]));
+    const versions = new Map(
+      [...this.revisions].filter(([id]) => !this.retracted.has(id)).map(([id, r]) => [id, r.length]),
+    );
     return { bundle, version: this.version, versionOf: (id) => versions.get(id) };
   }
 
@@ -41,7 +52,7 @@ export class MemoryWorkspace implements Workspace {
     author: string,
   ): Promise<WriteOutcome> {
     for (const c of changes) {
-      const current = this.revisions.get(c.dataPoint.id)?.length;
+      const current = this.currentVersion(c.dataPoint.id);
       if (c.expectedVersion === undefined && current !== undefined)
         return { ok: false, reason: 'exists', id: c.dataPoint.id };
       if (c.expectedVersion !== undefined && current === undefined)
@@ -68,12 +79,36 @@ export class MemoryWorkspace implements Workspace {
       };
       list.push(revisionOf(version, dataPoint, reason, author, at));
       this.revisions.set(c.dataPoint.id, list);
+      this.retracted.delete(c.dataPoint.id); // written again: current once more
       byId.set(dataPoint.id, dataPoint);
       versions.set(dataPoint.id, version);
     }
     this.bundle = { ...this.bundle, dataPoints: [...byId.values()] };
     this.version += 1;
     return { ok: true, versions, workspaceVersion: this.version };
+  }
+
+  async retractDataPoint(
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    author: string,
+  ): Promise<RetractOutcome> {
+    const current = this.currentVersion(id);
+    const last = this.revisions.get(id)?.at(-1);
+    if (current === undefined || !last) return { ok: false, reason: 'not-found', id };
+    if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
+    const version = current + 1;
+    this.revisions.get(id)?.push({ ...last, version, retracted: true, reason, author, at: this.clock() });
+    this.retracted.add(id);
+    this.bundle = { ...this.bundle, dataPoints: this.bundle.dataPoints.filter((d) => d.id !== id) };
+    this.version += 1;
+    return { ok: true, version, workspaceVersion: this.version };
+  }
+
+  /** The version of a current data point (its revision count); undefined if unknown or retracted. */
+  private currentVersion(id: string): number | undefined {
+    return this.retracted.has(id) ? undefined : this.revisions.get(id)?.length;
   }
 
   async writeExplanation(e: Explanation, expected: number, _author: string) {
@@ -92,5 +127,13 @@ function revisionOf(
   author: string,
   at: string,
 ): DataPointRevision {
-  return { version, value: d.quantity.value.toString(), unit: d.quantity.unit.symbol, reason, author, at };
+  return {
+    version,
+    value: d.quantity.value.toString(),
+    unit: d.quantity.unit.symbol,
+    retracted: false,
+    reason,
+    author,
+    at,
+  };
 }

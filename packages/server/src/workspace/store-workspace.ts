@@ -9,10 +9,25 @@
  * into the database.)
  */
 import type { Bundle, DataPoint, Explanation } from '@assay/core';
-import { dataPointHistory, importBundle, importFacts, readBundle, type Store } from '@assay/store';
+import {
+  dataPointHistory,
+  dataPointKeyOf,
+  importBundle,
+  importFacts,
+  readBundle,
+  retractFacts,
+  type Store,
+} from '@assay/store';
 import { factKey } from '../use-cases/parse-data-point-rows.js';
 import type { Clock } from './memory-workspace.js';
-import type { DataPointChange, DataPointRevision, Snapshot, Workspace, WriteOutcome } from './workspace.js';
+import type {
+  DataPointChange,
+  DataPointRevision,
+  RetractOutcome,
+  Snapshot,
+  Workspace,
+  WriteOutcome,
+} from './workspace.js';
 
 type State = { bundle: Bundle; versions: Map<string, number>; keys: Map<string, string> };
 
@@ -76,13 +91,15 @@ export class StoreWorkspace implements Workspace {
   }
 
   async history(id: string): Promise<readonly DataPointRevision[]> {
-    const key = this.state.keys.get(id);
+    // A retracted data point is no longer in the state, but its history is still asked for.
+    const key = this.state.keys.get(id) ?? (await dataPointKeyOf(this.store, id));
     if (key === undefined) return [];
     const revs = await dataPointHistory(this.store, key);
     return revs.map((r) => ({
       version: r.rev,
       value: r.value,
       unit: r.unit,
+      retracted: r.retracted,
       reason: r.reason,
       author: r.author,
       at: r.at,
@@ -132,6 +149,39 @@ export class StoreWorkspace implements Workspace {
       await this.applyWritten(dataPoints);
       const out = new Map(changes.map((c) => [c.dataPoint.id, this.state.versions.get(c.dataPoint.id) ?? 1]));
       return { ok: true, versions: out, workspaceVersion: this.version };
+    });
+  }
+
+  retractDataPoint(
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    author: string,
+  ): Promise<RetractOutcome> {
+    return this.serial(async () => {
+      const current = this.state.versions.get(id);
+      const key = this.state.keys.get(id);
+      if (current === undefined || key === undefined) return { ok: false, reason: 'not-found', id };
+      if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
+      const r = await retractFacts(
+        this.store,
+        { dataPoints: [key] },
+        { author, reason, at: this.clock(), subject: 'web' },
+      );
+      if (!r.ok) throw new Error(`store refused the retraction: ${r.problems[0]?.message}`);
+      // As a re-read would now give: the fact is gone from the current view.
+      const versions = new Map(this.state.versions);
+      const keys = new Map(this.state.keys);
+      versions.delete(id);
+      keys.delete(id);
+      const { bundle } = this.state;
+      this.state = {
+        bundle: { ...bundle, dataPoints: bundle.dataPoints.filter((d) => d.id !== id) },
+        versions,
+        keys,
+      };
+      this.version += 1;
+      return { ok: true, version: current + 1, workspaceVersion: this.version };
     });
   }
 

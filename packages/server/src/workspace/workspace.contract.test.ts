@@ -49,6 +49,12 @@ afterAll(async () => {
   for (const d of folders) await rm(d, { recursive: true, force: true });
 });
 
+/** Every current data point as [id, value, version], in snapshot order. */
+const current = (w: Workspace) =>
+  w
+    .snapshot()
+    .bundle.dataPoints.map((d) => [d.id, d.quantity.value.toString(), w.snapshot().versionOf(d.id)]);
+
 const revenue = (ws: Workspace) =>
   ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-25') as DataPoint;
 
@@ -126,6 +132,62 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
         .snapshot()
         .bundle.dataPoints.map((d) => [d.id, d.quantity.value.toString(), w.snapshot().versionOf(d.id)]);
     expect(ids(ws)).toEqual(ids(again));
+  });
+  it('retracts a data point: gone from the snapshot, kept in history, unknown to later writes', async () => {
+    const version = ws.snapshot().versionOf('hc-m-f') ?? 0;
+    const workspaceVersion = ws.snapshot().version;
+    expect(await ws.retractDataPoint('hc-m-f', version + 3, 'x', 't')).toEqual({
+      ok: false,
+      reason: 'stale',
+      id: 'hc-m-f',
+      current: version,
+    });
+    expect(await ws.retractDataPoint('nope', 1, 'x', 't')).toEqual({
+      ok: false,
+      reason: 'not-found',
+      id: 'nope',
+    });
+    expect(ws.snapshot().version).toBe(workspaceVersion);
+    expect(await ws.retractDataPoint('hc-m-f', version, 'counted twice', 'controller')).toEqual({
+      ok: true,
+      version: version + 1,
+      workspaceVersion: workspaceVersion + 1,
+    });
+    expect(ws.snapshot().bundle.dataPoints.map((d) => d.id)).not.toContain('hc-m-f');
+    expect(ws.snapshot().versionOf('hc-m-f')).toBeUndefined();
+    expect((await ws.history('hc-m-f')).at(-1)).toEqual({
+      version: version + 1,
+      value: '50',
+      unit: 'person',
+      retracted: true,
+      reason: 'counted twice',
+      author: 'controller',
+      at: at(),
+    });
+    expect(await ws.retractDataPoint('hc-m-f', version + 1, 'x', 't')).toMatchObject({ reason: 'not-found' });
+    const was = bundle.dataPoints.find((d) => d.id === 'hc-m-f') as DataPoint;
+    expect(
+      await ws.writeDataPoints([{ dataPoint: was, expectedVersion: version + 1 }], 'x', 't'),
+    ).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
+    const again = await reopen?.();
+    if (again) expect(current(ws)).toEqual(current(again));
+    if (again) expect(await again.history('hc-m-f')).toEqual(await ws.history('hc-m-f'));
+  });
+  it('brings a retracted data point back when it is added again', async () => {
+    const was = bundle.dataPoints.find((d) => d.id === 'hc-m-f') as DataPoint;
+    const out = await ws.writeDataPoints([{ dataPoint: was, expectedVersion: undefined }], 'restored', 't');
+    expect(out).toMatchObject({ ok: true, versions: new Map([['hc-m-f', 3]]) });
+    expect(ws.snapshot().versionOf('hc-m-f')).toBe(3);
+    expect((await ws.history('hc-m-f')).map((r) => [r.version, r.value, r.retracted, r.reason])).toEqual([
+      [1, '50', false, expect.any(String)],
+      [2, '50', true, 'counted twice'],
+      [3, '50', false, 'restored'],
+    ]);
+    const again = await reopen?.();
+    if (again) expect(current(ws)).toEqual(current(again));
   });
   it('stores an explanation, guarded by the workspace version', async () => {
     const e = { subject: 'hkex:A1.1', text: { 'zh-Hant': '不適用。', en: 'Not applicable.' } };

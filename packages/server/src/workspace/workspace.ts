@@ -12,6 +12,8 @@ export type DataPointRevision = {
   /** Exact decimal text and unit symbol as stored. */
   readonly value: string;
   readonly unit: string;
+  /** This revision retracts the data point (value and unit repeat the revision before). */
+  readonly retracted: boolean;
   readonly reason: string;
   readonly author: string;
   /** ISO-8601, stamped by the workspace (the adapter owns the clock). */
@@ -31,6 +33,12 @@ export type WriteOutcome =
   | { readonly ok: false; readonly reason: 'not-found'; readonly id: string }
   | { readonly ok: false; readonly reason: 'exists'; readonly id: string };
 
+export type RetractOutcome =
+  /** `version`: the retraction's own revision number (the version retracted + 1). */
+  | { readonly ok: true; readonly version: number; readonly workspaceVersion: number }
+  | { readonly ok: false; readonly reason: 'stale'; readonly id: string; readonly current: number }
+  | { readonly ok: false; readonly reason: 'not-found'; readonly id: string };
+
 export type Snapshot = {
   readonly bundle: Bundle;
   /** Increases by one on every accepted write; lets clients detect any change. */
@@ -44,6 +52,17 @@ export interface Workspace {
   close(): Promise<void>;
   /** All changes apply together or none does (a stale version anywhere rejects the lot). */
   writeDataPoints(changes: readonly DataPointChange[], reason: string, author: string): Promise<WriteOutcome>;
+  /**
+   * Withdraw a data point that should not be there: a new revision marks it retracted, so it
+   * leaves the snapshot (and every figure) while its history keeps it. A retracted data point
+   * is unknown to later writes and retractions; adding it again (same id) brings it back.
+   */
+  retractDataPoint(
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    author: string,
+  ): Promise<RetractOutcome>;
   /** Set (or replace) the explanation for a disclosure subject; the workspace version guards it. */
   writeExplanation(
     explanation: Explanation,

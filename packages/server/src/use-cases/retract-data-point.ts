@@ -1,0 +1,31 @@
+/**
+ * Retract one data point: a new revision marks it withdrawn (with reason, author and time), so it
+ * leaves the data, the figures and the report while its history keeps it. Only the current
+ * version can be retracted; adding the data point again brings it back.
+ */
+import { failure, type Result, success } from '../http/api-error.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+export type RetractInput = {
+  ws: Workspace;
+  id: string;
+  version: number;
+  reason: string;
+  author: string;
+};
+
+export async function retractDataPoint(
+  i: RetractInput,
+): Promise<Result<{ id: string; version: number; workspaceVersion: number }>> {
+  const current = i.ws.snapshot().versionOf(i.id);
+  if (current === undefined) return failure('not-found', `no data point "${i.id}"`);
+  if (current !== i.version)
+    return failure('stale-version', `data point "${i.id}" is at version ${current}, not ${i.version}`, {
+      field: 'version',
+    });
+  const out = await i.ws.retractDataPoint(i.id, i.version, i.reason, i.author);
+  if (!out.ok && out.reason === 'stale')
+    return failure('stale-version', `data point "${i.id}" changed meanwhile (now version ${out.current})`);
+  if (!out.ok) return failure('not-found', `no data point "${i.id}"`);
+  return success({ id: i.id, version: out.version, workspaceVersion: out.workspaceVersion });
+}
