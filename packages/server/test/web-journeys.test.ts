@@ -1,7 +1,7 @@
 /**
  * Browser journeys in real Chromium (Debian /usr/bin/chromium via playwright-core) against the
  * server in-process: overview (timed), edit a value and see the figures it changes, import a
- * file with an error then a good one, open a figure's lineage, download the PDF. Screenshots of every page in
+ * file with an error then a good one, open a figure's lineage, download the PDF, retract a value. Screenshots of every page in
  * both languages go to artifacts/screenshots/ (gitignored). The web bundle is built first if
  * packages/web/dist is missing. Needs chromium: `bash scripts/ensure-system-packages.sh`.
  */
@@ -173,6 +173,26 @@ describe('the web app in Chromium', () => {
     const path = join(SHOTS, 'report-en.pdf');
     await download.saveAs(path);
     expect((await readFile(path)).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('retracts a data point from the grid, only with a reason and a second click', async () => {
+    const page = await open(journeys, 'data');
+    await page.selectOption('select[name="entity"]', 'mine');
+    const button = page.locator('button[data-retract="hc-m-f"]');
+    await button.click();
+    expect(await page.locator('.cell-error').first().textContent()).toContain('Enter a reason');
+    await page.fill('input[name="reason"]', 'female headcount counted twice');
+    await button.click();
+    expect(await button.textContent()).toBe('Confirm retract?');
+    expect(await page.locator('input[data-dp="hc-m-f"]').count()).toBe(1);
+    await button.click();
+    // mine headcount 150 + 50 → 150
+    const changed = page.locator('[data-changed="employees.headcount@mine/2025"]');
+    await changed.waitFor();
+    expect(await changed.textContent()).toContain('150');
+    await page.locator('input[data-dp="hc-m-f"]').waitFor({ state: 'detached' });
+    expect(await page.locator('input[data-dp="hc-m-m"]').count()).toBe(1);
     await page.close();
   });
 

@@ -167,6 +167,12 @@ export const api = {
       `/data-points/${encodeURIComponent(id)}${dryRun ? '?dryRun=true' : ''}`,
       send('PUT', { value, reason }, { 'If-Match': `"${version}"` }),
     ),
+  /** A new revision that withdraws the data point; `reason` is required by the server. */
+  retract: (id: string, version: number, reason: string) =>
+    call<{ retracted: true; id: string; version: number; workspaceVersion: number }>(
+      `/data-points/${encodeURIComponent(id)}/retract`,
+      send('POST', { reason }, { 'If-Match': `"${version}"` }),
+    ),
   previewImport: (upload: Upload) => call<ImportPreview>('/import/data-points', send('POST', upload)),
   applyImport: (upload: Upload, version: number, reason: string) =>
     call<ImportPreview>('/import/data-points?apply=true', send('POST', { ...upload, version, reason })),

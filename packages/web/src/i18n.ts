@@ -49,6 +49,12 @@ const TEXT = {
     'zh-Hant': '其他人已修改此數據，已重新載入。',
     en: 'Someone changed this value meanwhile; reloaded.',
   },
+  retract: { 'zh-Hant': '撤回', en: 'Retract' },
+  retractConfirm: { 'zh-Hant': '確認撤回？', en: 'Confirm retract?' },
+  retractHint: {
+    'zh-Hant': '撤回錯誤錄入的數據：保留修訂記錄，重新匯入可恢復。',
+    en: 'Withdraw a value that should not be there: its history is kept; importing it again restores it.',
+  },
   changedFigures: { 'zh-Hant': '受影響的數字', en: 'Figures that changed' },
   noChanges: {
     'zh-Hant': '修改數值後，受影響的數字會列在這裡。',

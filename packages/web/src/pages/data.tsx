@@ -7,6 +7,7 @@ import { pick, useLang, useT } from '../i18n';
 import { OrgContext } from '../org-context';
 import { useLoad } from '../use-load';
 import { ImportPanel } from './import-panel';
+import { RetractCell } from './retract-cell';
 import { ValueCell } from './value-cell';
 
 type Change = { id: string; before: Figure | undefined; after: Figure | undefined };
@@ -94,6 +95,7 @@ export function DataPage() {
                 <th>{t('unit')}</th>
                 <th>{t('source')}</th>
                 <th>{t('version')}</th>
+                <th>{t('action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +118,12 @@ export function DataPage() {
                     {dp.source}
                   </td>
                   <td className="muted">{dp.version}</td>
+                  <RetractCell
+                    dp={dp}
+                    reason={reason}
+                    onRetracted={() => void afterWrite()}
+                    onStale={rows.reload}
+                  />
                 </tr>
               ))}
             </tbody>
