@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadBundle } from '@assay/io';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
+import { CatalogueResponse } from './http/schemas.js';
 import { MemoryWorkspace } from './workspace/memory-workspace.js';
 
 const minimal = join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal');
@@ -234,6 +235,60 @@ describe('retraction', () => {
     const path = JSON.stringify(doc.paths['/api/data-points/{id}/retract']);
     expect(path).toContain('"reason"');
     expect(path).toContain('"412"');
+  });
+});
+
+describe('indicator catalogue', () => {
+  type Entry = {
+    id: string;
+    kind: string;
+    unit: string;
+    axes: string[];
+    provisions: { subject: string; obligation: string; axes: string[] }[];
+    current: {
+      dataPoints: number;
+      entities: number;
+      groupFigure: { id: string; display: string | null } | null;
+    };
+  };
+  type Catalogue = { period: string; groupEntity: string; indicators: Entry[] };
+  const read = async () => (await (await app.request('/api/catalogue')).json()) as Catalogue;
+  const entry = (c: Catalogue, id: string) => c.indicators.find((i) => i.id === id);
+
+  it('gives each indicator its unit, axes, citing provisions and data in the current period', async () => {
+    const c = await read();
+    expect(c).toMatchObject({ period: '2025', groupEntity: 'group' });
+    expect(c.indicators.length).toBeGreaterThan(100);
+    const headcount = entry(c, 'employees.headcount');
+    expect(headcount).toMatchObject({ kind: 'input', unit: 'person' });
+    expect(headcount?.axes).toContain('gender');
+    // HKEX KPI B1.1 asks for headcount by gender (among other breakdowns)
+    expect(headcount?.provisions.find((p) => p.subject === 'hkex:B1.1')?.axes).toContain('gender');
+    // examples/minimal: 4 headcount data points in 2025, at smelter and mine; group 300+100+150+50
+    expect(headcount?.current).toEqual({
+      dataPoints: 4,
+      entities: 2,
+      groupFigure: { id: 'employees.headcount@group/2025', display: '600', unit: 'person' },
+    });
+    const scope1 = entry(c, 'ghg.scope1');
+    expect(scope1).toMatchObject({ kind: 'derived', current: { dataPoints: 0 } });
+    expect(scope1?.current.groupFigure?.id).toBe('ghg.scope1@group/2025');
+    expect(scope1?.provisions).toContainEqual(
+      expect.objectContaining({ subject: 'hkex:D.MT.GHG.a', obligation: 'mandatory' }),
+    );
+    // no water data in the minimal bundle
+    expect(entry(c, 'water.withdrawal')?.current).toMatchObject({ dataPoints: 0, groupFigure: null });
+  });
+  it('follows writes: a retracted data point leaves the counts and the group figure', async () => {
+    const r = await post('/api/data-points/hc-m-f/retract', { reason: 'counted twice', version: 1 });
+    expect(r.status).toBe(200);
+    const headcount = entry(await read(), 'employees.headcount');
+    expect(headcount?.current).toMatchObject({ dataPoints: 3, entities: 2, groupFigure: { display: '550' } });
+  });
+  it('answers with what the schema in the OpenAPI document describes', async () => {
+    expect(CatalogueResponse.safeParse(await read()).success).toBe(true);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, never> };
+    expect(JSON.stringify(doc.paths['/api/catalogue'])).toContain('"groupFigure"');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Browser journeys in real Chromium (Debian /usr/bin/chromium via playwright-core) against the
  * server in-process: overview (timed), edit a value and see the figures it changes, import a
- * file with an error then a good one, open a figure's lineage, download the PDF, retract a value. Screenshots of every page in
+ * file with an error then a good one, open a figure's lineage, download the PDF, retract a value,
+ * find indicators in the catalogue. Screenshots of every page in
  * both languages go to artifacts/screenshots/ (gitignored). The web bundle is built first if
  * packages/web/dist is missing. Needs chromium: `bash scripts/ensure-system-packages.sh`.
  */
@@ -194,6 +195,76 @@ describe('the web app in Chromium', () => {
     await page.locator('input[data-dp="hc-m-f"]').waitFor({ state: 'detached' });
     expect(await page.locator('input[data-dp="hc-m-m"]').count()).toBe(1);
     await page.close();
+  });
+
+  it('finds indicators in the catalogue by Chinese name and by id, in either language', async () => {
+    // a server of its own: the journeys above change the minimal bundle's data
+    const fresh = await serveBundle(join(ROOT, 'examples/minimal'));
+    const page = await open(fresh, 'catalogue', 'zh-Hant');
+    const rows = 'table.catalogue tr[data-indicator]';
+    const shownIds = async (count: number) => {
+      await page.waitForFunction(
+        ([sel, n]) =>
+          (
+            globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+          ).document.querySelectorAll(sel as string).length === n,
+        [rows, count] as const,
+        { timeout: 10_000 },
+      );
+      return page.locator(rows).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')));
+    };
+    await page.locator('table[data-ready="catalogue"]').waitFor();
+    expect(await page.locator('nav a.active').textContent()).toBe('指標目錄');
+    expect(await page.locator(rows).count()).toBeGreaterThan(100);
+    // every header cell says what it heads
+    expect(await page.locator('table.catalogue th:not([scope])').count()).toBe(0);
+    const search = page.locator('input[name="catalogue-search"]');
+    await search.fill('員工總數');
+    // employees.headcount and employees.total share the Chinese name; hires.total contains it
+    expect(await shownIds(3)).toEqual(['employees.headcount', 'employees.total', 'employees.hires.total']);
+    const headcount = page.locator('tr[data-indicator="employees.headcount"]');
+    expect(await headcount.locator('th .name').textContent()).toBe('員工總數');
+    expect(await headcount.locator('th .name-other').textContent()).toBe('Employees (headcount, year end)');
+    // the kind filter is the next stop from the search box
+    await search.press('Tab');
+    await page.keyboard.press('ArrowDown'); // all → entered
+    expect(await page.locator('select[name="kind"]').inputValue()).toBe('input');
+    expect(await shownIds(1)).toEqual(['employees.headcount']);
+    // examples/minimal: 4 headcount data points at smelter and mine; HKEX KPI B1.1 asks it by gender
+    expect(await headcount.locator('[data-count]').textContent()).toBe('4 筆數據 · 2 個實體');
+    expect(await headcount.locator('[data-subject="hkex:B1.1"]').textContent()).toContain('gender');
+    await page.selectOption('select[name="kind"]', 'all');
+    await search.fill('GHG.Scope1');
+    const scope1 = [
+      'ghg.scope1',
+      'ghg.scope1.combustion',
+      'ghg.scope1.reductant',
+      'ghg.scope1.process',
+      'ghg.scope1.by-fuel',
+      'ghg.scope1.intensity.revenue',
+    ];
+    expect(await shownIds(scope1.length)).toEqual(scope1);
+    await page.click('[data-lang-switch]');
+    await page.locator('main h1', { hasText: 'Indicator catalogue' }).waitFor();
+    expect(await page.locator('nav a.active').textContent()).toBe('Indicator catalogue');
+    expect(await shownIds(scope1.length)).toEqual(scope1);
+    const row = page.locator('tr[data-indicator="ghg.scope1"]');
+    expect(await row.locator('th .name').textContent()).toBe('Scope 1 GHG emissions');
+    expect(await row.locator('th .name-other').textContent()).toBe('範圍一溫室氣體排放');
+    expect(await row.locator('.badge').textContent()).toBe('Calculated');
+    await page.screenshot({ path: join(SHOTS, 'catalogue-search-en.png'), fullPage: true });
+    // a calculated indicator opens the group's current figure in the figure explorer
+    await row.locator('a[data-figure="ghg.scope1@group/2025"]').click();
+    await page.locator('[data-ready="figure"]').waitFor();
+    expect(await page.locator('[data-ready="figure"] h2').textContent()).toContain('Scope 1 GHG emissions');
+    await page.close();
+    await fresh.close();
+    for (const lang of ['zh-Hant', 'en'] as const) {
+      const whole = await open(demo, 'catalogue', lang);
+      await whole.locator('table[data-ready="catalogue"]').waitFor();
+      await whole.screenshot({ path: join(SHOTS, `catalogue-${lang}.png`), fullPage: true });
+      await whole.close();
+    }
   });
 
   it('saves a screenshot of every page in both languages', async () => {

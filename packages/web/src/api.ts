@@ -65,6 +65,38 @@ export type Organisation = {
   frameworks: string[];
   workspaceVersion: number;
 };
+/** GET /api/catalogue (server: use-cases/catalogue.ts, schema CatalogueResponse). */
+export type CatalogueEntry = {
+  id: string;
+  name: Localised;
+  topic: string;
+  kind: 'input' | 'derived';
+  unit: string;
+  dimension: string;
+  axes: string[];
+  /** Decimal places printed. */
+  precision: number;
+  provisions: {
+    subject: string;
+    framework: string;
+    code: string;
+    label: string;
+    obligation: string;
+    /** Breakdowns the provision asks for. */
+    axes: string[];
+  }[];
+  current: {
+    dataPoints: number;
+    entities: number;
+    groupFigure: { id: string; display: string | null; unit: string | null } | null;
+  };
+};
+export type Catalogue = {
+  workspaceVersion: number;
+  period: string;
+  groupEntity: string;
+  indicators: CatalogueEntry[];
+};
 export type Periods = { current: string; prior: string[]; withData: string[] };
 export type DataPoint = {
   id: string;
@@ -155,6 +187,7 @@ export const api = {
   overview: () => call<Overview>('/overview'),
   organisation: () => call<Organisation>('/organisation'),
   periods: () => call<Periods>('/periods'),
+  catalogue: () => call<Catalogue>('/catalogue'),
   dataPoints: (entity: string, period: string) =>
     call<{ workspaceVersion: number; dataPoints: DataPoint[] }>(`/data-points?${qs({ entity, period })}`),
   figures: (q: { entity?: string; period?: string }) => call<{ figures: Figure[] }>(`/figures?${qs(q)}`),

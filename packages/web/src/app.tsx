@@ -7,6 +7,7 @@ import { OverviewPage } from './pages/overview';
 
 // The overview is in the first bundle (it must show in under 1 s); other pages load on demand.
 const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
+const CataloguePage = lazy(() => import('./pages/catalogue').then((m) => ({ default: m.CataloguePage })));
 const FigurePage = lazy(() => import('./pages/figure').then((m) => ({ default: m.FigurePage })));
 const ChecksPage = lazy(() => import('./pages/checks').then((m) => ({ default: m.ChecksPage })));
 const DisclosuresPage = lazy(() =>
@@ -20,6 +21,7 @@ import { useLoad } from './use-load';
 const NAV: { page: Page; key: TextKey }[] = [
   { page: 'overview', key: 'overview' },
   { page: 'data', key: 'data' },
+  { page: 'catalogue', key: 'catalogue' },
   { page: 'figure', key: 'figures' },
   { page: 'checks', key: 'checks' },
   { page: 'disclosures', key: 'disclosures' },
@@ -45,6 +47,8 @@ export function App() {
         return <OverviewPage />;
       case 'data':
         return <DataPage />;
+      case 'catalogue':
+        return <CataloguePage />;
       case 'figure':
         return <FigurePage id={route.params.get('id')} />;
       case 'checks':

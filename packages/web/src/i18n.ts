@@ -109,6 +109,33 @@ const TEXT = {
   explain: { 'zh-Hant': '撰寫解釋', en: 'Explain' },
   where: { 'zh-Hant': '披露位置', en: 'Disclosed in' },
   provisionFilter: { 'zh-Hant': '只顯示未披露', en: 'Only missing' },
+  catalogue: { 'zh-Hant': '指標目錄', en: 'Indicator catalogue' },
+  catalogueIntro: {
+    'zh-Hant': '填報範本中每個指標的編號、單位、細分維度及小數位；計算指標由系統根據填報數據得出，毋須填報。',
+    en: 'Every indicator in the entry template with its id, unit, breakdowns and decimals; calculated indicators are derived from the entered data and are not filled in.',
+  },
+  catalogueSearch: {
+    'zh-Hant': '搜尋編號或名稱（中文或英文）',
+    en: 'Search by id or name (Chinese or English)',
+  },
+  kind: { 'zh-Hant': '類型', en: 'Kind' },
+  kindInput: { 'zh-Hant': '填報', en: 'Entered' },
+  kindDerived: { 'zh-Hant': '計算', en: 'Calculated' },
+  id: { 'zh-Hant': '編號', en: 'Id' },
+  unitDimension: { 'zh-Hant': '單位（量綱）', en: 'Unit (dimension)' },
+  axes: { 'zh-Hant': '細分維度', en: 'Breakdowns' },
+  precision: { 'zh-Hant': '小數位', en: 'Decimals' },
+  citedBy: { 'zh-Hant': '引用條文', en: 'Cited by' },
+  currentData: { 'zh-Hant': '本期數據', en: 'Data this period' },
+  dataPoint: { 'zh-Hant': '筆數據', en: 'data point' },
+  dataPoints: { 'zh-Hant': '筆數據', en: 'data points' },
+  entityCount: { 'zh-Hant': '個實體', en: 'entity' },
+  entitiesCount: { 'zh-Hant': '個實體', en: 'entities' },
+  groupValue: { 'zh-Hant': '集團', en: 'Group' },
+  noData: { 'zh-Hant': '未有數據', en: 'No data' },
+  none: { 'zh-Hant': '無', en: 'none' },
+  shown: { 'zh-Hant': '顯示指標數', en: 'Indicators shown' },
+  noMatch: { 'zh-Hant': '沒有符合條件的指標。', en: 'No indicator matches.' },
 } satisfies Record<string, Localised>;
 
 export type TextKey = keyof typeof TEXT;

@@ -1,7 +1,7 @@
-/** Hash routing: #/overview, #/data, #/figure?id=…, #/checks, #/disclosures, #/report. */
+/** Hash routing: #/overview, #/data, #/catalogue, #/figure?id=…, #/checks, #/disclosures, #/report. */
 import { useEffect, useState } from 'react';
 
-export const PAGES = ['overview', 'data', 'figure', 'checks', 'disclosures', 'report'] as const;
+export const PAGES = ['overview', 'data', 'catalogue', 'figure', 'checks', 'disclosures', 'report'] as const;
 export type Page = (typeof PAGES)[number];
 export type Route = { page: Page; params: URLSearchParams };
 
@@ -22,3 +22,5 @@ export function useRoute(): Route {
 }
 
 export const figureHref = (id: string) => `#/figure?${new URLSearchParams({ id }).toString()}`;
+export const disclosuresHref = (framework: string) =>
+  `#/disclosures?${new URLSearchParams({ framework }).toString()}`;

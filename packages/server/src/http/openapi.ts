@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import {
+  CatalogueResponse,
   DataPointCreate,
   DataPointPatch,
   DataPointRetract,
@@ -50,7 +51,19 @@ export function openApiDocument() {
         get: { summary: 'Organisation and entities', responses: { 200: ok('organisation') } },
       },
       '/api/periods': { get: { summary: 'Reporting periods', responses: { 200: ok('periods') } } },
-      '/api/catalogue': { get: { summary: 'Indicator catalogue', responses: { 200: ok('indicators') } } },
+      '/api/catalogue': {
+        get: {
+          summary: 'Indicator catalogue: units, axes, citing provisions, data in the current period',
+          responses: {
+            200: {
+              description: 'indicators',
+              content: {
+                'application/json': { schema: z.toJSONSchema(CatalogueResponse, { io: 'output' }) },
+              },
+            },
+          },
+        },
+      },
       '/api/data-points': {
         get: {
           summary: 'Data points',

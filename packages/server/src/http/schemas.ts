@@ -90,3 +90,56 @@ export const FindingQuery = z.object({
 
 export const ReportQuery = z.object({ lang: z.enum(['zh-Hant', 'en']).default('zh-Hant') });
 export const ReportFormatParam = z.enum(['html', 'pdf', 'docx', 'xlsx', 'json']);
+
+/**
+ * Response of GET /api/catalogue. The route parses what it sends with this schema, so the
+ * presenter cannot drift from the OpenAPI document (generated from the same schema).
+ */
+const localised = z.object({ 'zh-Hant': z.string(), en: z.string() }).strict();
+export const CatalogueResponse = z
+  .object({
+    workspaceVersion: z.number().int().nonnegative(),
+    /** The current reporting period the `current` counts are for. */
+    period: z.string(),
+    groupEntity: z.string(),
+    indicators: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          name: localised,
+          topic: z.string(),
+          kind: z.enum(['input', 'derived']),
+          unit: z.string().min(1),
+          dimension: z.string(),
+          axes: z.array(z.string()),
+          precision: z.number().int().nonnegative().describe('decimal places printed'),
+          provisions: z
+            .array(
+              z
+                .object({
+                  subject: z.string().describe('framework:code, e.g. hkex:A1.1'),
+                  framework: z.string(),
+                  code: z.string(),
+                  label: z.string(),
+                  obligation: z.string(),
+                  axes: z.array(z.string()).describe('breakdowns the provision asks for'),
+                })
+                .strict(),
+            )
+            .describe('provisions of the bundle frameworks in force this year that cite the indicator'),
+          current: z
+            .object({
+              dataPoints: z.number().int().nonnegative(),
+              entities: z.number().int().nonnegative(),
+              groupFigure: z
+                .object({ id: z.string(), display: z.string().nullable(), unit: z.string().nullable() })
+                .strict()
+                .nullable(),
+            })
+            .strict()
+            .describe('data points (all entities) and the group figure in the current period'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();

@@ -1,6 +1,10 @@
-/** The organisation, its reporting periods and the indicator catalogue. */
+/**
+ * The organisation, its reporting periods and the indicator catalogue (with the provisions
+ * citing each indicator and its data in the current period; output checked by its zod schema).
+ */
 import { Hono } from 'hono';
-import { evaluated } from '../use-cases/evaluation.js';
+import { CatalogueResponse } from '../http/schemas.js';
+import { catalogue } from '../use-cases/catalogue.js';
 import type { Deps } from './deps.js';
 
 export function organisationRoutes(d: Deps): Hono {
@@ -31,20 +35,6 @@ export function organisationRoutes(d: Deps): Hono {
     const used = [...new Set(dataPoints.map((p) => p.periodId))].sort();
     return c.json({ current: reporting.current, prior: reporting.prior, withData: used });
   });
-  r.get('/catalogue', (c) => {
-    const { catalogue } = evaluated(d.workspace.snapshot());
-    return c.json({
-      indicators: [...catalogue.values()].map((i) => ({
-        id: i.id,
-        name: i.name,
-        topic: i.topic,
-        kind: i.kind,
-        unit: i.unit,
-        dimension: i.dimension,
-        axes: i.axes,
-        precision: i.precision,
-      })),
-    });
-  });
+  r.get('/catalogue', (c) => c.json(CatalogueResponse.parse(catalogue(d.workspace.snapshot()))));
   return r;
 }
