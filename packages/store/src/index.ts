@@ -2,6 +2,7 @@
 export * from './audit.js';
 export * from './canonical-json.js';
 export * from './evidence.js';
+export * from './fact-rows-stream.js';
 export * from './history.js';
 export * from './import-bundle.js';
 export * from './import-facts.js';

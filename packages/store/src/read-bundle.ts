@@ -30,23 +30,33 @@ async function latestDocument(sql: Sql, kind: string): Promise<unknown> {
   return r?.body;
 }
 
-export async function readBundle(sql: Sql): Promise<BundleValidation> {
+/**
+ * The current facts as bundle columns (text, null for absent), in the order of
+ * data-points.csv and activity-lines.csv; callers add the ordering (change set, then position,
+ * which is the order they were written).
+ */
+export const DATA_POINT_SELECT = `select fact_id as id, entity_id as entity, period_id as period, indicator_id as indicator,
+       disaggregation, value::text as value, unit, source, evidence, comment
+     from data_point_current`;
+export const ACTIVITY_LINE_SELECT = `select fact_key as id, entity_id as entity, period_id as period, activity, subject, use,
+       amount::text as amount, unit, attributes, source, evidence, comment
+     from activity_line_current`;
+
+/** `facts: false` reads everything but the facts (for exports that stream them: fact-rows-stream.ts). */
+export async function readBundle(
+  sql: Sql,
+  opts: { readonly facts?: boolean } = {},
+): Promise<BundleValidation> {
   const settings = await readSettingsDocument(sql);
   if (!settings)
     return {
       ok: false,
       issues: [{ file: BUNDLE_FILES.settings, reason: 'the store is empty: import a bundle first' }],
     };
-  const dataPoints = await sql.query<Cells>(
-    `select fact_id as id, entity_id as entity, period_id as period, indicator_id as indicator,
-       disaggregation, value::text as value, unit, source, evidence, comment
-     from data_point_current order by change_set, seq`,
-  );
-  const activityLines = await sql.query<Cells>(
-    `select fact_key as id, entity_id as entity, period_id as period, activity, subject, use,
-       amount::text as amount, unit, attributes, source, evidence, comment
-     from activity_line_current order by change_set, seq`,
-  );
+  const dataPoints =
+    opts.facts === false ? [] : await sql.query<Cells>(`${DATA_POINT_SELECT} order by change_set, seq`);
+  const activityLines =
+    opts.facts === false ? [] : await sql.query<Cells>(`${ACTIVITY_LINE_SELECT} order by change_set, seq`);
   const indicators = await sql.query<{ definition: unknown }>(
     'select distinct on (id) definition from catalogue_entry order by id, rev desc',
   );

@@ -7,6 +7,7 @@ import { type ActivityLine, type Bundle, parseUnit, quantity, serializeBundle } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, verifyAudit } from '../src/audit.js';
 import { getEvidence, putEvidence } from '../src/evidence.js';
+import { currentFactRows, factTableHeader } from '../src/fact-rows-stream.js';
 import { dataPointHistory } from '../src/history.js';
 import { importBundle } from '../src/import-bundle.js';
 import { importFacts } from '../src/import-facts.js';
@@ -190,6 +191,26 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
 
     // Retracts and revives facts of the bundle above; the audit checks below then cover its entries.
     retractionContract(() => ({ store, bundle }));
+
+    it('streams the current facts page by page, as readBundle lists them, and ends its transaction when the reader stops', async () => {
+      const read = await readBundle(store);
+      if (!read.ok) throw new Error('store should read');
+      const expected = serializeBundle(read.bundle);
+      for (const [name, raw] of [
+        ['data-points', expected.dataPoints],
+        ['activity-lines', expected.activityLines],
+      ] as const) {
+        expect(factTableHeader(name)).toEqual(raw?.header);
+        const rows: string[][] = [];
+        for await (const r of currentFactRows(store, name, 2)) rows.push(r); // pages of 2: several pages
+        expect(rows).toEqual(raw?.rows.map((r) => r.cells));
+        expect(rows.length).toBeGreaterThan(2);
+      }
+      // A reader that stops after one row: the cursor's transaction must end, or (on PGlite,
+      // which runs one statement at a time) the next query would wait for ever.
+      for await (const _ of currentFactRows(store, 'data-points', 2)) break;
+      expect(await count(store, 'change_set')).toBeGreaterThan(0);
+    });
 
     it('rolls back everything when a transaction fails part-way', async () => {
       const before = await count(store, 'change_set');

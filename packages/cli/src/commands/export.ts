@@ -15,7 +15,7 @@ import {
   writeTableCsv,
   writeTablesXlsx,
 } from '@assay/io';
-import { readBundle, type Store } from '@assay/store';
+import { currentFactRows, type FactTableName, factTableHeader, readBundle, type Store } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, onePositional, UsageError } from '../command.js';
 import { withStore } from './db.js';
 
@@ -52,34 +52,59 @@ async function writeTemplate(bundle: Bundle, path: string, values: Record<string
   await wb.xlsx.writeFile(path);
 }
 
+/** Counts the rows of a streamed fact table as the writer takes them. */
+function counted(store: Store, name: FactTableName, count: Record<FactTableName, number>): TextTable {
+  async function* rows() {
+    for await (const r of currentFactRows(store, name)) {
+      count[name]++;
+      yield r;
+    }
+  }
+  return { name, header: factTableHeader(name), rows: rows() };
+}
+
 async function run(
   store: Store,
   path: string,
   values: Record<string, unknown>,
   io: Output,
 ): Promise<ExitCode> {
-  const read = await readBundle(store);
+  const ext = extname(path).toLowerCase();
+  // Only a bundle folder needs the facts as objects; tables stream them from the store, one
+  // page at a time (fact-rows-stream.ts), and a template needs none.
+  const folder = ext !== '.csv' && ext !== '.xlsx';
+  const read = await readBundle(store, { facts: folder });
   if (!read.ok) {
     for (const i of read.issues) io.err(formatImportIssue(i));
     return EXIT.findings;
   }
   const b = read.bundle;
-  const ext = extname(path).toLowerCase();
-  const tables = { ...bundleTables(b), audit: await auditTable(store) };
+  const count: Record<FactTableName, number> = { 'data-points': 0, 'activity-lines': 0 };
+  // Every query comes before the streams start: an embedded store runs one statement at a time,
+  // and a stream holds its transaction open until it is read to the end.
+  const audit = ext === '.xlsx' || values.table === 'audit' ? await auditTable(store) : undefined;
+  const tables = () => ({
+    ...bundleTables(b),
+    'data-points': counted(store, 'data-points', count),
+    'activity-lines': counted(store, 'activity-lines', count),
+    audit: audit ?? { name: 'audit', header: [], rows: [] },
+  });
   if (ext === '.csv') {
     const name = typeof values.table === 'string' ? values.table : 'data-points';
     if (!(TABLES as readonly string[]).includes(name))
       throw new UsageError(`--table must be one of ${TABLES.join(', ')}`);
-    await writeTableCsv(tables[name as (typeof TABLES)[number]], path);
+    await writeTableCsv(tables()[name as (typeof TABLES)[number]], path);
   } else if (ext === '.xlsx' && values.template) {
     await writeTemplate(b, path, values);
   } else if (ext === '.xlsx') {
-    await writeTablesXlsx(Object.values(tables), path);
+    await writeTablesXlsx(Object.values(tables()), path);
   } else {
     await saveBundle(b, path);
+    count['data-points'] = b.dataPoints.length;
+    count['activity-lines'] = b.activityLines.length;
   }
   io.out(
-    `${path}: exported ${b.dataPoints.length} data points and ${b.activityLines.length} activity lines from ${store.location}`,
+    `${path}: exported ${count['data-points']} data points and ${count['activity-lines']} activity lines from ${store.location}`,
   );
   return EXIT.clean;
 }
