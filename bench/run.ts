@@ -15,6 +15,7 @@ const SUITES: Suite[] = [
   { name: 'check', file: 'check-bench.ts', fn: 'benchCheck' },
   { name: 'import', file: 'import-csv.ts', fn: 'benchImport' },
   { name: 'report', file: 'report-bench.ts', fn: 'benchReport' },
+  { name: 'web', file: 'web-bench.ts', fn: 'benchWeb' },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
