@@ -6,7 +6,7 @@ const people = ['gender', 'age-band', 'employment-type', 'rank', 'region'] as co
 export const SOCIAL_INDICATORS = [
   indicator({
     id: 'employees.headcount',
-    zh: '員工總數',
+    zh: '年末員工人數',
     en: 'Employees (headcount, year end)',
     topic: 'employment',
     unit: 'person',
