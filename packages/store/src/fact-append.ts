@@ -1,16 +1,17 @@
 /**
  * Appending fact revisions in bulk, inside the caller's transaction (see import-run.ts).
  *
- * For each batch: find the current revision of every fact in it (one index range probe skips
- * the lookup when none of the batch's keys can exist yet, the usual case for a new file),
- * compare the stored fields with the new ones as text, and COPY only new facts (rev 1) and
- * changed or retracted ones (current rev + 1) straight into the revision table. Unchanged facts
- * are skipped, which makes importing the same content twice a no-op.
+ * For each batch: find the current revision of every fact in it, compare the stored fields with
+ * the new ones as text, and COPY only new facts (rev 1) and changed or retracted ones (current
+ * rev + 1) straight into the revision table. Unchanged facts are skipped, which makes importing
+ * the same content twice a no-op. Keys under a prefix that had no key when the import began
+ * need no lookup (see `prefixes` below): the usual case for a new file, where the batch is
+ * formatted by prepare() before the previous batch has even been written.
  *
- * A fact given twice in one import is a DuplicateFactError: within a batch, both rows get the
- * same (fact_key, rev) and the primary key rejects the COPY; across batches, the lookup finds
- * the earlier row's revision in this import's own change set. import-run.ts then reads the
- * input again to name every duplicate line. Imports hold an advisory lock, so a concurrent import
+ * A fact given twice in one import is a DuplicateFactError: under a new prefix, both rows get
+ * rev 1 and the primary key rejects the COPY; otherwise the lookup finds the earlier row's
+ * revision in this import's own change set. import-run.ts then reads the input again to name
+ * every duplicate line. Imports hold an advisory lock, so a concurrent import
  * cannot add the same facts between the lookup and the COPY.
  */
 import type { Hash } from 'node:crypto';

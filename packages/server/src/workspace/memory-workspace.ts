@@ -1,6 +1,7 @@
 /**
  * In-memory Workspace over a bundle: loaded once, revisions kept in memory for the life of the
- * process (nothing is written back to the folder). Used until the store-backed workspace is wired.
+ * process (nothing is written back to the folder). `assay serve --memory` and tests use it; the
+ * default is the store-backed workspace.
  */
 import type { Bundle, DataPoint, Explanation } from '@assay/core';
 import type {
