@@ -9,32 +9,15 @@
  * (fact-duplicates.ts); nothing is written by that pass either.
  */
 import { createHash } from 'node:crypto';
-import {
-  type ActivityLine,
-  activityLineFields,
-  type BundleIssue,
-  type DataPoint,
-  dataPointFields,
-  type FactFields,
-} from '@assay/core';
+import type { FactBatch } from '@assay/core';
+import { activityLineFields, type BundleIssue, dataPointFields, type FactFields } from '@assay/core';
 import { appendAudit } from './audit.js';
 import { DuplicateFactError, FactAppender } from './fact-append.js';
 import { createKeyStages, stagedDuplicates, stageKeys } from './fact-duplicates.js';
 import { ensurePeriods } from './periods.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 
-/** A validated slice of an input file; `issues` non-empty means the slice had bad rows. */
-export type FactBatch<I extends BundleIssue = BundleIssue> = {
-  readonly file: string;
-  readonly dataPoints: readonly DataPoint[];
-  /** Source line of each data point, for duplicate reports. */
-  readonly dataPointLines: readonly number[];
-  readonly activityLines: readonly ActivityLine[];
-  readonly activityLineLines: readonly number[];
-  /** Activity lines already flattened (activityLineFields); when present, activityLines is empty. */
-  readonly activityLineRows?: readonly FactFields[];
-  readonly issues: readonly I[];
-};
+export type { FactBatch };
 
 /** The batches of one import; called again to name duplicates, so it must read the input afresh. */
 export type FactBatches<I extends BundleIssue = BundleIssue> = () =>

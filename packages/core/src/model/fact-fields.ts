@@ -5,6 +5,7 @@
  * are and compares them to tell a changed fact from an unchanged one, so every path that
  * produces them (core validation, the CSV fast path in io) must give identical text.
  */
+import type { BundleIssue } from '../bundle/raw.js';
 import { formatPairs } from '../bundle/table-rows.js';
 import { type ActivityLine, type DataPoint, disaggregationKey } from './fact.js';
 
@@ -40,7 +41,10 @@ export const ACTIVITY_LINE_FIELDS = [
   'comment',
 ] as const;
 
-export function dataPointFactKey(d: DataPoint): string {
+/** The store's key of a data point: one fact per entity, period, indicator and disaggregation. */
+export function dataPointFactKey(
+  d: Pick<DataPoint, 'entityId' | 'periodId' | 'indicatorId' | 'disaggregation'>,
+): string {
   return `${d.entityId}|${d.periodId}|${d.indicatorId}|${disaggregationKey(d.disaggregation)}`;
 }
 
@@ -76,3 +80,22 @@ export function activityLineFields(a: ActivityLine): FactFields {
     a.comment ?? null,
   ];
 }
+
+/**
+ * A validated slice of an input file on its way to the store: io produces it (CSV, XLSX), the
+ * store consumes it. `issues` non-empty means the slice had bad rows, and nothing is written.
+ */
+export type FactBatch<I extends BundleIssue = BundleIssue> = {
+  readonly file: string;
+  readonly dataPoints: readonly DataPoint[];
+  /** Source line of each data point, for duplicate reports. */
+  readonly dataPointLines: readonly number[];
+  readonly activityLines: readonly ActivityLine[];
+  readonly activityLineLines: readonly number[];
+  /**
+   * Activity lines already flattened (activityLineFields) by the CSV fast path, one per entry
+   * of activityLineLines; when present, activityLines is empty.
+   */
+  readonly activityLineRows?: readonly FactFields[];
+  readonly issues: readonly I[];
+};

@@ -1,15 +1,14 @@
 /**
- * A validated slice of an input file, in the shape the store's import consumes (structurally
- * the store's FactBatch; io does not depend on the store). Rows are validated by core's
+ * A validated slice of an input file, in the shape the store's import consumes (core's
+ * FactBatch). Rows are validated by core's
  * validateBundle against the organisation and catalogue already in the store.
  */
 import { createHash } from 'node:crypto';
 import {
-  type ActivityLine,
   BUNDLE_FILES,
   type DataPoint,
-  disaggregationKey,
-  type FactFields,
+  dataPointFactKey,
+  type FactBatch,
   type Indicator,
   type RawDocument,
   type RawRow,
@@ -18,19 +17,8 @@ import {
 } from '@assay/core';
 import type { ImportIssue } from './limits.js';
 
-export type FactSlice = {
-  readonly file: string;
-  readonly dataPoints: readonly DataPoint[];
-  readonly dataPointLines: readonly number[];
-  readonly activityLines: readonly ActivityLine[];
-  readonly activityLineLines: readonly number[];
-  /**
-   * Activity lines already flattened (core's activityLineFields) by the CSV fast path, one per
-   * entry of activityLineLines; when present, activityLines is empty.
-   */
-  readonly activityLineRows?: readonly FactFields[];
-  readonly issues: readonly ImportIssue[];
-};
+/** A batch as the store's import takes it (core's FactBatch), with io's issue shape. */
+export type FactSlice = FactBatch<ImportIssue>;
 
 /** What rows are checked against: the store's assay.yaml document and its catalogue additions. */
 export type ImportContext = { readonly settings: RawDocument; readonly indicators?: RawDocument };
@@ -83,6 +71,7 @@ export function validateSlice(
   const lines = rows.map((r) => r.line);
   const idAt = header.indexOf('id');
   const hasId = rows.map((r) => idAt >= 0 && (r.cells[idAt] ?? '').trim() !== '');
+  const prefix = generatedIdPrefix(file);
   return kind === 'dataPoints'
     ? {
         ...issueSlice(file, []),
@@ -92,7 +81,7 @@ export function validateSlice(
     : {
         ...issueSlice(file, []),
         activityLines: v.bundle.activityLines.map((a, k) =>
-          hasId[k] ? a : { ...a, id: generatedLineId(file, lines[k] ?? 0) },
+          hasId[k] ? a : { ...a, id: generatedLineId(prefix, lines[k] ?? 0) },
         ),
         activityLineLines: lines,
       };
@@ -105,10 +94,11 @@ export function validateSlice(
  * grows at its right edge instead of everywhere (a million-row first import: 0.6–1.0 s faster,
  * about 1 s less PostgreSQL CPU; docs/performance.md).
  */
-export function generatedLineId(file: string, line: number): string {
-  return `${generatedIdPrefix(file)}${String(line).padStart(7, '0')}`;
+export function generatedLineId(prefix: string, line: number): string {
+  return `${prefix}${String(line).padStart(7, '0')}`;
 }
 
+/** The part of generatedLineId that depends on the file: worked out once per file. */
 export function generatedIdPrefix(file: string): string {
   return `al-${file.replace(/\.[^.]*$/, '')}-`;
 }
@@ -120,6 +110,5 @@ export function generatedIdPrefix(file: string): string {
  * the same file is a no-op while another file adds its own lines.
  */
 export function dataPointId(d: DataPoint): string {
-  const key = [d.entityId, d.periodId, d.indicatorId, disaggregationKey(d.disaggregation)].join('|');
-  return `dp-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  return `dp-${createHash('sha256').update(dataPointFactKey(d)).digest('hex').slice(0, 16)}`;
 }

@@ -8,7 +8,9 @@
  * activityLineFields(a) for the line `a` validateSlice yields for that row.
  */
 import {
+  ACTIVITY_LINE_COLUMNS,
   ACTIVITY_TYPES,
+  columnOrder,
   type FactFields,
   FUEL_USES,
   formatPairs,
@@ -19,7 +21,7 @@ import {
   type RawRow,
   validateBundle,
 } from '@assay/core';
-import { generatedIdPrefix, type ImportContext, standardIndicators } from './fact-slice.js';
+import { generatedIdPrefix, generatedLineId, type ImportContext, standardIndicators } from './fact-slice.js';
 
 /** What one file's rows are checked against, worked out once per file from its header and the store's settings. */
 export type ActivityRowPlan = {
@@ -50,20 +52,8 @@ type Column =
   | 'source'
   | 'evidence'
   | 'comment';
-const COLUMNS: readonly Column[] = [
-  'id',
-  'entity',
-  'period',
-  'activity',
-  'subject',
-  'use',
-  'amount',
-  'unit',
-  'attributes',
-  'source',
-  'evidence',
-  'comment',
-];
+/** Core's columns of activity-lines.csv (the names Column lists). */
+const COLUMNS = columnOrder(ACTIVITY_LINE_COLUMNS) as readonly Column[];
 
 /** Each known value → the same text (core's constant, so rows keep no cell text alive). */
 const ACTIVITIES: ReadonlyMap<string, string> = new Map(ACTIVITY_TYPES.map((a) => [a, a]));
@@ -148,8 +138,7 @@ export function activityRowsFast(plan: ActivityRowPlan, rows: readonly RawRow[])
     const evidence = cell(cells, at.evidence);
     const comment = cell(cells, at.comment);
     let id = cell(cells, at.id);
-    if (id === '')
-      id = idPrefix + String(row.line).padStart(7, '0'); // as generatedLineId
+    if (id === '') id = generatedLineId(idPrefix, row.line);
     else if (given) {
       if (given.has(id)) return undefined;
       given.add(id);

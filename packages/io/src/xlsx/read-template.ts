@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { disaggregationKey, type RawRow } from '@assay/core';
+import { dataPointFactKey, type RawRow } from '@assay/core';
 import type ExcelJS from 'exceljs';
 import { type FactSlice, type ImportContext, issueSlice, validateSlice } from '../import/fact-slice.js';
 import { type ImportIssue, type ImportLimits, XLSX_LIMITS } from '../import/limits.js';
@@ -138,7 +138,7 @@ function readSheet(
     };
   });
   slice.dataPoints.forEach((d, k) => {
-    const key = [d.entityId, d.periodId, d.indicatorId, disaggregationKey(d.disaggregation)].join('|');
+    const key = dataPointFactKey(d);
     const here = `sheet ${ws.name} row ${slice.dataPointLines[k]}`;
     const first = seen.get(key);
     if (first)

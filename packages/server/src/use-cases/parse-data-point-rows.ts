@@ -8,7 +8,7 @@ import {
   type Bundle,
   type BundleIssue,
   type DataPoint,
-  disaggregationKey,
+  dataPointFactKey,
   type RawTable,
   serializeBundle,
   validateBundle,
@@ -20,8 +20,8 @@ export type ParsedRows = {
   readonly issues: readonly BundleIssue[];
 };
 
-export const factKey = (d: Pick<DataPoint, 'entityId' | 'periodId' | 'indicatorId' | 'disaggregation'>) =>
-  [d.entityId, d.periodId, d.indicatorId, disaggregationKey(d.disaggregation)].join('|');
+/** The key of a data point (core's, the one the store uses). */
+export const factKey = dataPointFactKey;
 
 function validateTable(bundle: Bundle, table: RawTable) {
   const raw = serializeBundle(bundle);
