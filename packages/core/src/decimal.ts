@@ -37,7 +37,8 @@ export function parseDecimal(text: string): ParsedDecimal {
   const value = new Decimal(t);
   if (!value.isFinite() || value.abs().greaterThan(MAX_MAGNITUDE))
     return { ok: false, reason: `"${text}" is out of range` };
-  return { ok: true, value };
+  // Zero has no sign: "-0" read as -0 would be written back as "0" and read back unequal.
+  return { ok: true, value: value.isZero() ? new Decimal(0) : value };
 }
 
 /** Round half-up to `places` decimal places and print with exactly that many places. */

@@ -2,6 +2,7 @@
  * @assay/core: the pure domain. No I/O, no Node built-ins, no clock, no randomness.
  */
 
+export * from './bundle/check-explanations.js';
 export * from './bundle/columns.js';
 export * from './bundle/load-published.js';
 export * from './bundle/raw.js';

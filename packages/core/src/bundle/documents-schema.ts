@@ -35,6 +35,7 @@ export const indicatorSchema = z.strictObject({
   weightBy: z.string().optional(),
   kind: z.enum(['input', 'derived']).default('input'),
   precision: z.number().int().min(0).max(10),
+  signed: z.boolean().optional(),
   description: localisedTextSchema.optional(),
 });
 

@@ -28,10 +28,11 @@ export function loadIndicators(doc: RawDocument | undefined, issues: BundleIssue
       });
       return;
     }
-    const { weightBy, description, ...rest } = raw;
+    const { weightBy, description, signed, ...rest } = raw;
     out.push({
       ...rest,
       ...(weightBy === undefined ? {} : { weightBy }),
+      ...(signed === undefined ? {} : { signed }),
       ...(description === undefined ? {} : { description }),
     });
   });

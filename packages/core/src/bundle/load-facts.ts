@@ -32,6 +32,12 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
     const source = c.required('source');
     const pairs = parsePairs(c.cell('disaggregation'));
     if (!pairs.ok) c.fail('disaggregation', pairs.reason);
+    if (indicator && value?.lessThan(0) && indicator.signed !== true) {
+      c.fail(
+        'value',
+        `"${c.cell('value')}" is below zero, but ${indicator.id} cannot be negative (only an indicator declared "signed: true" can)`,
+      );
+    }
     if (indicator && unit && unitDimension(unit) !== indicator.dimension) {
       c.fail(
         'unit',
@@ -109,6 +115,13 @@ export function loadActivityLines(table: RawTable, ctx: RowContext, issues: Bund
       c.fail('use', `unknown use "${use}"; one of ${FUEL_USES.join(', ')}`);
     if (use !== '' && activity !== 'fuel') c.fail('use', 'only fuel lines have a use');
     const amount = c.decimal('amount');
+    // Every activity is an amount used, bought, exported or recovered: never below zero ("-0" is
+    // zero). Direction is the activity type's, and a correction is a new revision of the line.
+    if (amount?.lessThan(0))
+      c.fail(
+        'amount',
+        `"${c.cell('amount')}" is below zero: an activity amount cannot be negative (exports and recovered heat have activity types of their own; a correction is a new revision of the line)`,
+      );
     const unit = c.unit('unit');
     const source = c.required('source');
     const attrs = parsePairs(c.cell('attributes'));

@@ -67,7 +67,8 @@ export function parsePairs(
     const value = part.slice(eq + 1).trim();
     if (eq <= 0 || value === '') return { ok: false, reason: `"${part}" is not key=value` };
     if (!/^[a-z0-9][a-z0-9_-]*$/i.test(key)) return { ok: false, reason: `"${key}" is not a valid key` };
-    if (key in out) return { ok: false, reason: `"${key}" given twice` };
+    // own keys only: `in` would see Object.prototype's "constructor" as given already
+    if (Object.hasOwn(out, key)) return { ok: false, reason: `"${key}" given twice` };
     out[key] = value;
   }
   return { ok: true, value: out };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawBundle, RawTable } from './raw.js';
+import { parsePairs } from './table-rows.js';
 import { validateBundle } from './validate-bundle.js';
 
 const settings = () => ({
@@ -199,6 +200,14 @@ describe('bundle validation', () => {
       [4, 'use'],
       [5, 'use'],
     ]);
+  });
+
+  it('reads "constructor" as an attribute key given once, not as "given twice"', () => {
+    expect(parsePairs('constructor=1;toString=2')).toEqual({
+      ok: true,
+      value: { constructor: '1', toString: '2' },
+    });
+    expect(parsePairs('a=1;a=2')).toEqual({ ok: false, reason: '"a" given twice' });
   });
 
   it('checks published figures and factors', () => {

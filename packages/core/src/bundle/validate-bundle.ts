@@ -6,6 +6,7 @@ import { standardCatalogue } from '../catalogue/catalogue.js';
 import type { Bundle } from '../model/bundle.js';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.js';
 import type { Indicator } from '../model/indicator.js';
+import { checkExplanations } from './check-explanations.js';
 import { loadIndicators, loadNarrative, loadRegisters } from './load-documents.js';
 import { loadFactors } from './load-factors.js';
 import { loadActivityLines, loadDataPoints } from './load-facts.js';
@@ -48,6 +49,19 @@ export function validateBundle(
       });
     }
   }
+  checkExplanations(
+    registers.explanations,
+    {
+      frameworks: settings.frameworks,
+      issuerType: settings.organisation.issuerType,
+      years: [settings.reporting.current, ...settings.reporting.prior],
+      catalogue,
+      entityIds: new Set(settings.organisation.entities.map((e) => e.id)),
+      publishedIds: new Set(published.map((p) => p.id)),
+    },
+    raw.registers?.file ?? 'registers.yaml',
+    issues,
+  );
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,

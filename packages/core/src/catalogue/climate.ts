@@ -13,6 +13,7 @@ export const CLIMATE_INDICATORS = [
     unit: 'CNY million',
     axes: ['category'],
     precision: 1,
+    signed: true, // risks cost (negative), opportunities earn (positive)
   }),
   indicator({
     id: 'climate.assets-transition-risk',

@@ -12,6 +12,8 @@ type Spec = {
   kind?: IndicatorKind;
   precision?: number;
   weightBy?: string;
+  /** May be negative (see Indicator.signed); absent: values below zero are refused. */
+  signed?: true;
 };
 
 /** Build a catalogue entry; the dimension is derived from the unit so the two cannot disagree. */
@@ -29,5 +31,6 @@ export function indicator(s: Spec): Indicator {
     kind: s.kind ?? 'input',
     precision: s.precision ?? 2,
     ...(s.weightBy === undefined ? {} : { weightBy: s.weightBy }),
+    ...(s.signed === undefined ? {} : { signed: s.signed }),
   };
 }

@@ -17,6 +17,7 @@ export const ECONOMIC_INDICATORS = [
     topic: 'economic',
     unit: 'CNY million',
     precision: 1,
+    signed: true, // a loss is a negative profit
   }),
   indicator({
     id: 'production.output',

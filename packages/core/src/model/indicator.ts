@@ -42,5 +42,10 @@ export type Indicator = {
   readonly kind: IndicatorKind;
   /** Decimal places printed. */
   readonly precision: number;
+  /**
+   * True when a value may be below zero (a net figure, a change in stock, a financial effect).
+   * Absent or false: a data point below zero is refused at validation.
+   */
+  readonly signed?: boolean;
   readonly description?: LocalisedText;
 };

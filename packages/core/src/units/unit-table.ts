@@ -1,6 +1,11 @@
 /**
  * Atomic units, their scale to the base unit of their dimension (see dimension.ts), and the
  * labels they are written with in English, Traditional and Simplified Chinese.
+ * Labels are case-sensitive (m is milli or metre, M mega; t tonne, T tera; g gram, G giga): a
+ * spelling is accepted only as declared here. Case variants are declared one by one, and only
+ * where the case does not touch a prefix (kWh as "kwh", "KWh", "KWH"; MWh as "MWH"), so no
+ * variant can change the scale; a test checks that no two labels differing only by case name
+ * different units.
  * Sources: tce = 29.3076 GJ (GB/T 2589-2020, 1 kgce = 29,307.6 kJ); 1 kWh = 3.6 MJ (exact);
  * 萬 = 10⁴, 億 = 10⁸. Every scale is an exact decimal string.
  */
@@ -23,7 +28,7 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
     dim: 'mass',
     scale: '1',
     zh: '噸',
-    aliases: ['tonne', 'tonnes', 'ton', 'tons', '吨', 'mt.'],
+    aliases: ['tonne', 'tonnes', 'ton', 'tons', '吨'],
   },
   {
     symbol: 'kt',
@@ -39,20 +44,26 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
   { symbol: 'MJ', dim: 'energy', scale: '0.001', zh: '兆焦', aliases: [] },
   { symbol: 'GJ', dim: 'energy', scale: '1', zh: '吉焦', aliases: ['gigajoule', 'gigajoules'] },
   { symbol: 'TJ', dim: 'energy', scale: '1000', zh: '太焦', aliases: ['terajoule', 'terajoules'] },
-  { symbol: 'kWh', dim: 'energy', scale: '0.0036', zh: '千瓦時', aliases: ['千瓦时', '度', 'kwh'] },
+  {
+    symbol: 'kWh',
+    dim: 'energy',
+    scale: '0.0036',
+    zh: '千瓦時',
+    aliases: ['千瓦时', '度', 'kwh', 'KWh', 'KWH'],
+  },
   {
     symbol: 'MWh',
     dim: 'energy',
     scale: '3.6',
     zh: '兆瓦時',
-    aliases: ['兆瓦时', 'mwh', "kWh in '000s", "'000 kWh", '千千瓦時', '千千瓦时'],
+    aliases: ['兆瓦时', 'MWH', "kWh in '000s", "'000 kWh", '千千瓦時', '千千瓦时'],
   },
   {
     symbol: 'GWh',
     dim: 'energy',
     scale: '3600',
     zh: '吉瓦時',
-    aliases: ['吉瓦时', 'gwh', '百萬千瓦時', '百万千瓦时'],
+    aliases: ['吉瓦时', 'GWH', '百萬千瓦時', '百万千瓦时'],
   },
   {
     symbol: '10⁴ kWh',
@@ -323,4 +334,24 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
   { symbol: '%', dim: 'ratio', scale: '0.01', zh: '%', aliases: ['percent', '百分比', '％'] },
   { symbol: '‰', dim: 'ratio', scale: '0.001', zh: '‰', aliases: ['per mille', '千分比', '千分之'] },
   { symbol: 'ratio', dim: 'ratio', scale: '1', zh: '比率', aliases: ['fraction', '倍'] },
+];
+
+/**
+ * Labels refused outright, in any case, although one case of them may be a unit: in reports they
+ * stand for units of different scale ("MT", "mt": metric ton in trade, megatonne in SI, 10⁶
+ * apart). The declared spelling ("Mt") is looked up first and still accepted.
+ */
+export type AmbiguousLabel = {
+  /** Lower-case labels. */
+  readonly labels: readonly string[];
+  readonly meanings: string;
+  readonly advice: string;
+};
+
+export const AMBIGUOUS_LABELS: readonly AmbiguousLabel[] = [
+  {
+    labels: ['mt', 'mt.'],
+    meanings: 'metric ton or megatonne',
+    advice: '"t" for tonnes or "Mt" for million tonnes',
+  },
 ];

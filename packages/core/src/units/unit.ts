@@ -5,7 +5,7 @@
  */
 import { Decimal } from '../decimal.js';
 import { combineDimensions, type DimensionVector, dimensionKey } from './dimension.js';
-import { ATOMIC_UNITS, type AtomicUnitSpec } from './unit-table.js';
+import { AMBIGUOUS_LABELS, type AmbiguousLabel, ATOMIC_UNITS, type AtomicUnitSpec } from './unit-table.js';
 
 export type Unit = {
   readonly symbol: string;
@@ -39,17 +39,23 @@ const normalise = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Lookup keyed by normalised label; exact-case first, then lower-case. */
+/**
+ * Lookup keyed by normalised label, case-sensitive: "mWh" is not "MWh" and "MT" is not "Mt".
+ * SPELLING_BY_LOWER only words the error for a label that differs from a declared one by case.
+ */
 const BY_LABEL = new Map<string, Unit>();
-const BY_LABEL_LOWER = new Map<string, Unit>();
+const SPELLING_BY_LOWER = new Map<string, string>();
 for (const spec of ATOMIC_UNITS) {
   const u = atomic(spec);
   for (const label of [spec.symbol, spec.zh, ...spec.aliases]) {
-    BY_LABEL.set(normalise(label), u);
-    if (!BY_LABEL_LOWER.has(normalise(label).toLowerCase()))
-      BY_LABEL_LOWER.set(normalise(label).toLowerCase(), u);
+    const n = normalise(label);
+    BY_LABEL.set(n, u);
+    if (!SPELLING_BY_LOWER.has(n.toLowerCase())) SPELLING_BY_LOWER.set(n.toLowerCase(), label);
   }
 }
+const AMBIGUOUS = new Map<string, AmbiguousLabel>(
+  AMBIGUOUS_LABELS.flatMap((a) => a.labels.map((l) => [l, a] as const)),
+);
 
 /** The unit for a known atomic symbol; throws on a typo in code (a bug, not bad input). */
 export function unitOf(symbol: string): Unit {
@@ -59,23 +65,29 @@ export function unitOf(symbol: string): Unit {
 }
 
 function lookupAtomic(label: string): Unit | undefined {
-  const n = normalise(label);
-  return BY_LABEL.get(n) ?? BY_LABEL_LOWER.get(n.toLowerCase());
+  return BY_LABEL.get(normalise(label));
 }
+
+/** A multiplier, then the unit: "1,000 employees", "10^4 kWh" (normalised). */
+const SCALED = /^(10\^\d+|\d[\d,]*)\s*(.+)$/;
+/** Largest multiplier accepted before a unit; a zero or larger multiplier is not a unit. */
+const MAX_MULTIPLIER = new Decimal('1e15');
 
 /** "1,000 employees", "10⁴ kWh" when not in the table: a numeric multiplier before an atomic unit. */
 function lookupScaled(label: string): Unit | undefined {
-  const m = /^(10\^\d+|\d[\d,]*)\s*(.+)$/.exec(normalise(label));
+  const m = SCALED.exec(normalise(label));
   if (!m?.[1] || !m[2]) return undefined;
   const base = lookupAtomic(m[2]);
   if (!base) return undefined;
   const factor = parseMultiplier(m[1]);
+  if (factor.isZero() || factor.greaterThan(MAX_MULTIPLIER)) return undefined;
   return { symbol: `${m[1]} ${base.symbol}`, dims: base.dims, scale: base.scale.times(factor) };
 }
 
 /** "10^4" (superscripts were rewritten by normalise) or a plain number such as "1,000". */
 function parseMultiplier(text: string): Decimal {
-  if (text.startsWith('10^')) return new Decimal(10).pow(Number(text.slice(3)));
+  // Exponents beyond 15 are refused by the caller; cap here so pow stays small.
+  if (text.startsWith('10^')) return new Decimal(10).pow(Math.min(Number(text.slice(3)), 16));
   return new Decimal(text.replace(/,/g, ''));
 }
 
@@ -104,6 +116,9 @@ const PARSED = new Map<string, UnitParse>();
 const MAX_PARSED = 10_000;
 
 function parseUnitUncached(label: string): UnitParse {
+  // A declared label is itself before "per" is read as "/" ("per mille" is ‰, not 1/mille).
+  const declared = lookupPart(normalise(label));
+  if (declared) return { ok: true, unit: declared };
   const text = normalise(label)
     .replace(/／/g, '/')
     .replace(/\s+per\s+/gi, '/')
@@ -112,14 +127,32 @@ function parseUnitUncached(label: string): UnitParse {
   const whole = lookupPart(text);
   if (whole) return { ok: true, unit: whole };
   const slash = text.indexOf('/');
-  if (slash < 0) return { ok: false, reason: `unknown unit "${label}"` };
+  if (slash < 0) return { ok: false, reason: unknownReason(text, `"${label}"`) };
   const numText = text.slice(0, slash).trim();
   const denText = text.slice(slash + 1).trim();
   const num = numText === '' || numText === '1' ? dimensionless : lookupPart(numText);
   const den = lookupPart(denText);
-  if (!num) return { ok: false, reason: `unknown unit "${numText}" in "${label}"` };
-  if (!den) return { ok: false, reason: `unknown unit "${denText}" in "${label}"` };
+  if (!num) return { ok: false, reason: unknownReason(numText, `"${numText}" in "${label}"`) };
+  if (!den) return { ok: false, reason: unknownReason(denText, `"${denText}" in "${label}"`) };
   return { ok: true, unit: divideUnits(num, den) };
+}
+
+/**
+ * Why a (normalised) label part is not a unit: ambiguous, a case variant of a declared spelling
+ * (suggested, never accepted), or unknown. `where` quotes it for the message.
+ */
+function unknownReason(text: string, where: string): string {
+  const scaled = SCALED.exec(text);
+  const prefix = scaled?.[1] && scaled[2] ? `${scaled[1]} ` : '';
+  const rest = prefix === '' ? text : (scaled?.[2] as string);
+  const ambiguous = AMBIGUOUS.get(text.toLowerCase()) ?? AMBIGUOUS.get(rest.toLowerCase());
+  if (ambiguous) return `unit ${where} is ambiguous (${ambiguous.meanings}): write ${ambiguous.advice}`;
+  const whole = SPELLING_BY_LOWER.get(text.toLowerCase());
+  const base = SPELLING_BY_LOWER.get(rest.toLowerCase());
+  const hint = whole ?? (prefix !== '' && base !== undefined ? `${prefix}${base}` : undefined);
+  return hint === undefined || normalise(hint) === text
+    ? `unknown unit ${where}`
+    : `unknown unit ${where}: did you mean "${hint}"?`;
 }
 
 const dimensionless: Unit = { symbol: '1', dims: {}, scale: new Decimal(1) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.js';
 import { add, convert, divide, multiply, q } from './quantity.js';
 import { parseUnit, unitDimension, unitOf, unitsEqual } from './unit.js';
+import { ATOMIC_UNITS } from './unit-table.js';
 
 const value = (r: ReturnType<typeof convert>) => (r.kind === 'quantity' ? r.value.toString() : r.code);
 
@@ -84,6 +85,20 @@ describe('units parse from English and Chinese labels', () => {
     expect(d.ok && d.unit.scale.toString()).toBe('1000');
   });
 
+  it('refuses a zero multiplier and one above 10^15 (a unit of scale 0 or beyond any report)', () => {
+    expect(parseUnit('0 t')).toEqual({ ok: false, reason: 'unknown unit "0 t"' });
+    expect(parseUnit('10^16 t').ok).toBe(false);
+    expect(parseUnit('10^99999999999999999999 t').ok).toBe(false);
+    expect(parseUnit('10^15 t').ok).toBe(true);
+  });
+
+  it('reads a declared label that starts with "per" as itself, not as "1/…"', () => {
+    const u = parseUnit('per mille');
+    expect(u.ok && u.unit.symbol).toBe('‰');
+    const c = parseUnit('tCO2e per MWh');
+    expect(c.ok && unitDimension(c.unit)).toBe('co2e/energy');
+  });
+
   it('names the unknown part of a label', () => {
     expect(parseUnit('furlongs')).toEqual({ ok: false, reason: 'unknown unit "furlongs"' });
     expect(parseUnit('tCO2e/fortnight')).toEqual({
@@ -91,6 +106,58 @@ describe('units parse from English and Chinese labels', () => {
       reason: 'unknown unit "fortnight" in "tCO2e/fortnight"',
     });
     expect(parseUnit('  ').ok).toBe(false);
+  });
+});
+
+describe('unit symbols are case-sensitive (issue #14, item 6)', () => {
+  const reason = (label: string) => {
+    const r = parseUnit(label);
+    return r.ok ? `parsed as ${r.unit.symbol} (scale ${r.unit.scale.toString()})` : r.reason;
+  };
+
+  it('refuses "MT" and "mt": metric ton or megatonne, 10⁶ apart', () => {
+    for (const label of ['MT', 'mt', 'mt.', 'MT.'])
+      expect(reason(label)).toBe(
+        `unit "${label}" is ambiguous (metric ton or megatonne): write "t" for tonnes or "Mt" for million tonnes`,
+      );
+    expect(parseUnit('Mt').ok && unitOf('Mt').scale.toString()).toBe('1000000');
+  });
+
+  it('refuses a case change that alters a prefix (m/M, g/G, t/T) and suggests the declared spelling', () => {
+    expect(reason('mWh')).toBe('unknown unit "mWh": did you mean "MWh"?');
+    expect(reason('mwh')).toBe('unknown unit "mwh": did you mean "MWh"?');
+    expect(reason('gwh')).toBe('unknown unit "gwh": did you mean "GWh"?');
+    expect(reason('Tco2e')).toBe('unknown unit "Tco2e": did you mean "tCO2e"?');
+    expect(reason('KG')).toBe('unknown unit "KG": did you mean "kg"?');
+    expect(reason('tCO2e/mwh')).toBe('unknown unit "mwh" in "tCO2e/mwh": did you mean "MWh"?');
+    expect(reason('10^4 T')).toBe('unknown unit "10^4 T": did you mean "10⁴ t"?');
+    expect(reason('1,000 T')).toBe('unknown unit "1,000 T": did you mean "1,000 t"?');
+    expect(reason('1,000 MT')).toBe(
+      'unit "1,000 MT" is ambiguous (metric ton or megatonne): write "t" for tonnes or "Mt" for million tonnes',
+    );
+  });
+
+  it('accepts the declared case variants that keep the scale (kWh written kwh, KWh or KWH)', () => {
+    const cases: [string, string][] = [
+      ['kwh', 'kWh'],
+      ['KWh', 'kWh'],
+      ['KWH', 'kWh'],
+      ['MWH', 'MWh'],
+      ['GWH', 'GWh'],
+    ];
+    for (const [label, symbol] of cases)
+      expect([label, reason(label)]).toEqual([label, `parsed as ${symbol} (scale ${unitOf(symbol).scale})`]);
+  });
+
+  it('has no two declared labels that differ only by case and name different units', () => {
+    const byLower = new Map<string, string>();
+    for (const spec of ATOMIC_UNITS)
+      for (const label of [spec.symbol, spec.zh, ...spec.aliases]) {
+        const key = label.normalize('NFKC').toLowerCase();
+        const seen = byLower.get(key);
+        expect([label, seen ?? spec.symbol]).toEqual([label, spec.symbol]);
+        byLower.set(key, spec.symbol);
+      }
   });
 });
 

@@ -58,8 +58,15 @@ const VALUES: Record<string, { ok: string[]; odd: string[] }> = {
     odd: ['Combustion', 'heating', ' combustion ', "'-combustion"],
   },
   amount: {
-    ok: ['0.000', '7919.010', '007', '12.5', '3', '-4.20', '0', '100'],
+    ok: ['0.000', '7919.010', '007', '12.5', '3', '-0', '0', '100'],
     odd: [
+      '-4.20',
+      '-1',
+      '-0.000001',
+      '-1e-3',
+      '-1E2',
+      `-${'9'.repeat(300)}`,
+      "'-0",
       '-0',
       '-0.000',
       '+1',
@@ -337,7 +344,7 @@ describe('readFactsCsv with the fast path', () => {
       lines.push(
         i === BATCH_ROWS + 500
           ? 'mine,2025-01,fuel,diesel,,1e3,furlongs,card,'
-          : `mine,2025-01,fuel,diesel,,'-0${i}.10,t,card,"'=a, b"`,
+          : `mine,2025-01,fuel,diesel,,'+0${i}.10,t,card,"'=a, b"`,
       );
     const path = join(mkdtempSync(join(tmpdir(), 'assay-fast-')), 'fuel.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
@@ -354,7 +361,7 @@ describe('readFactsCsv with the fast path', () => {
       'fuel',
       'diesel',
       'unspecified',
-      '-1.1',
+      '1.1',
       't',
       '',
       'card',

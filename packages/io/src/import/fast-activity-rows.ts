@@ -22,6 +22,7 @@ import {
   validateBundle,
 } from '@assay/core';
 import { generatedIdPrefix, generatedLineId, type ImportContext, standardIndicators } from './fact-slice.js';
+import { unneutralise } from './unneutralise.js';
 
 /** What one file's rows are checked against, worked out once per file from its header and the store's settings. */
 export type ActivityRowPlan = {
@@ -126,7 +127,8 @@ export function activityRowsFast(plan: ActivityRowPlan, rows: readonly RawRow[])
       if (use === null) return undefined;
     } else return undefined;
     const amount = amountText(cell(cells, at.amount));
-    if (amount === undefined) return undefined;
+    // core refuses an amount below zero; amountText prints zero unsigned ("-0" → "0")
+    if (amount === undefined || amount.charCodeAt(0) === MINUS) return undefined;
     const unitText = cell(cells, at.unit);
     if (unitText === '') return undefined;
     const unit = parseUnit(unitText);
@@ -169,19 +171,14 @@ export function activityRowsFast(plan: ActivityRowPlan, rows: readonly RawRow[])
 const APOSTROPHE = 39;
 
 /**
- * A cell as core reads it: the export's formula guard removed (see unneutralise.ts: an
- * apostrophe before = + - @, tab, CR or LF), then trimmed; '' for an absent column.
+ * A cell as core reads it: the export's formula guard removed (unneutralise.ts: an apostrophe
+ * before a formula start), then trimmed; '' for an absent column.
  */
 function cell(cells: readonly string[], at: number): string {
   if (at < 0) return '';
   const raw = cells[at] as string;
   const first = raw.charCodeAt(0);
-  if (first === APOSTROPHE) {
-    const c = raw.charCodeAt(1);
-    // = + - @ tab CR LF
-    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 10)
-      return raw.slice(1).trim();
-  }
+  if (first === APOSTROPHE) return unneutralise(raw).trim();
   // Printable ASCII at both ends (the usual cell): nothing to trim.
   return isPrintableAscii(first) && isPrintableAscii(raw.charCodeAt(raw.length - 1)) ? raw : raw.trim();
 }
