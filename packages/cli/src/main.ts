@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type ExitCode, type Output, UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { safeOutput } from './safe-output.js';
 
 const consoleOutput: Output = {
   out: (t) => process.stdout.write(`${t}\n`),
@@ -17,7 +18,8 @@ function help(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: Output = consoleOutput): Promise<ExitCode> {
+export async function main(argv: string[], rawOutput: Output = consoleOutput): Promise<ExitCode> {
+  const io = safeOutput(rawOutput);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

@@ -1,9 +1,10 @@
 /**
  * Read and write the bundle folder (docs/bundle-format.md). Reading never throws for bad
- * content: syntax errors become bundle issues naming the file and line.
+ * content: syntax errors, sizes over the limits, YAML nested too deep or expanding too many
+ * aliases (yaml-guard.ts) and over-long CSV fields become bundle issues naming the file and line.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   BUNDLE_FILES,
@@ -18,31 +19,46 @@ import {
 } from '@assay/core';
 import YAML from 'yaml';
 import { CsvSyntaxError, parseCsvTable, tableToCsv } from './csv-text.js';
+import { readYamlText } from './yaml-guard.js';
 
 type Read = { raw?: RawBundle; issues: BundleIssue[] };
 
-async function readYaml(dir: string, file: string, issues: BundleIssue[]): Promise<RawDocument | undefined> {
+/** Bytes on disk: YAML documents are settings and lists, CSV tables may hold a year of facts. */
+export const BUNDLE_YAML_BYTES = 16 * 1024 ** 2;
+export const BUNDLE_CSV_BYTES = 256 * 1024 ** 2;
+
+/** The file's text, or undefined when absent or refused (the issue is added). */
+async function readText(dir: string, file: string, limit: number, issues: BundleIssue[]) {
   const path = join(dir, file);
   if (!existsSync(path)) return undefined;
-  const text = await readFile(path, 'utf8');
-  const doc = YAML.parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors)
-      issues.push({
-        file,
-        row: (e.linePos?.[0]?.line ?? 0) || 1,
-        reason: e.message.split('\n')[0] ?? e.message,
-      });
+  const s = await stat(path);
+  if (!s.isFile()) {
+    issues.push({ file, reason: 'is not a file' });
     return undefined;
   }
-  return { file, data: doc.toJS({ maxAliasCount: 100 }) };
+  if (s.size > limit) {
+    issues.push({ file, reason: `file is ${s.size} bytes; the limit is ${limit}` });
+    return undefined;
+  }
+  return readFile(path, 'utf8');
+}
+
+async function readYaml(dir: string, file: string, issues: BundleIssue[]): Promise<RawDocument | undefined> {
+  const text = await readText(dir, file, BUNDLE_YAML_BYTES, issues);
+  if (text === undefined) return undefined;
+  const r = readYamlText(text);
+  if (!r.ok) {
+    for (const i of r.issues) issues.push({ file, ...i });
+    return undefined;
+  }
+  return { file, data: r.data };
 }
 
 async function readCsv(dir: string, file: string, issues: BundleIssue[]): Promise<RawTable | undefined> {
-  const path = join(dir, file);
-  if (!existsSync(path)) return undefined;
+  const text = await readText(dir, file, BUNDLE_CSV_BYTES, issues);
+  if (text === undefined) return undefined;
   try {
-    return parseCsvTable(file, await readFile(path, 'utf8'));
+    return parseCsvTable(file, text);
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
       issues.push({ file, row: e.line, reason: e.message });

@@ -1,10 +1,12 @@
 /**
  * CSV text ↔ raw tables (RFC 4180 via csv-parse / csv-stringify). A leading UTF-8 BOM is
- * dropped. Line numbers are 1-based file lines of each record's start (header = line 1).
+ * dropped. Line numbers are 1-based file lines of each record's start (header = line 1). Each
+ * field is held to its column's length cap (import/field-caps.ts).
  */
 import type { RawTable } from '@assay/core';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { fieldTooLong } from './import/field-caps.js';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -31,11 +33,15 @@ export function parseCsvTable(file: string, text: string): RawTable {
   }
   const [head, ...rest] = records;
   if (!head) return { file, header: [], rows: [] };
-  return {
-    file,
-    header: head.record.map((h) => h.trim()),
-    rows: rest.map((r) => ({ line: r.info.lines, cells: r.record })),
-  };
+  const header = head.record.map((h) => h.trim());
+  for (const r of records)
+    r.record.forEach((cell, k) => {
+      const name = r === head ? undefined : header[k];
+      const column = name !== undefined && name.length <= 200 ? name : `field ${k + 1}`;
+      const long = fieldTooLong(column, cell);
+      if (long) throw new CsvSyntaxError(file, r.info.lines, `column ${column}: ${long}`);
+    });
+  return { file, header, rows: rest.map((r) => ({ line: r.info.lines, cells: r.record })) };
 }
 
 export function tableToCsv(table: RawTable): string {

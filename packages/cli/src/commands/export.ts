@@ -10,6 +10,7 @@ import {
   bundleTables,
   EXPORT_TABLES,
   formatImportIssue,
+  printable,
   saveBundle,
   type TextTable,
   writeTableCsv,
@@ -24,7 +25,7 @@ const TABLES = [...EXPORT_TABLES, 'audit'] as const;
 async function auditTable(store: Store): Promise<TextTable> {
   const rows = await store.query<Record<string, string>>(
     `select seq::text, at, actor, action, subject, coalesce(before::text, '') as before,
-       coalesce(after::text, '') as after, reason, prev_hash, hash from audit_log order by seq`,
+       coalesce(after::text, '') as after, reason, prev_hash, hash from audit_log order by audit_log.seq`,
   );
   const header = [
     'seq',
@@ -38,7 +39,11 @@ async function auditTable(store: Store): Promise<TextTable> {
     'prev_hash',
     'hash',
   ];
-  return { name: 'audit', header, rows: rows.map((r) => header.map((h) => r[h] ?? '')) };
+  // Actor, subject and reason come from users and file names, and a cell may reach before/after:
+  // every field is escaped (printable keeps the JSON of before/after valid), so the export cannot
+  // drive a terminal or forge a line. The hashes are over the stored text; `assay audit verify`
+  // checks them, not this export.
+  return { name: 'audit', header, rows: rows.map((r) => header.map((h) => printable(r[h] ?? ''))) };
 }
 
 async function writeTemplate(bundle: Bundle, path: string, values: Record<string, unknown>): Promise<void> {

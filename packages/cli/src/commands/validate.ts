@@ -1,17 +1,11 @@
 /** `assay validate <bundle>`: load the bundle folder and report every problem with file, row and column. */
 import type { BundleIssue } from '@assay/core';
-import { loadBundle } from '@assay/io';
+import { formatImportIssue, loadBundle } from '@assay/io';
 import { type Command, EXIT, formatOption, onePositional } from '../command.js';
 
+/** One line per issue, escaped whole (io's formatImportIssue), since a reason may quote a cell. */
 export function formatIssue(i: BundleIssue): string {
-  const where = [
-    i.file,
-    i.row === undefined ? undefined : `row ${i.row}`,
-    i.column === undefined ? undefined : `column ${i.column}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return `${where}: ${i.reason}`;
+  return formatImportIssue(i);
 }
 
 export const validateCommand: Command = {

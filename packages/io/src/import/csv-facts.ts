@@ -1,7 +1,9 @@
 /**
  * Stream a long-format CSV (the columns of data-points.csv or activity-lines.csv) into
- * validated slices of BATCH_ROWS rows, in bounded memory. The file size is checked before
- * parsing; the row limit while streaming (reading stops at the first row over it). Every bad row
+ * validated slices of BATCH_ROWS rows (fewer when the rows are long: at most BATCH_CHARS
+ * characters), in bounded memory. The file size is checked before parsing; the row limit and
+ * the field, field-count and record-length caps while streaming (reading stops at the first row
+ * over them); each field against its column's cap (field-caps.ts). Every bad row
  * is reported; the consumer commits nothing unless no slice had an issue. A batch of activity
  * lines that is certainly valid is flattened by the fast path (fast-activity-rows.ts) into
  * `activityLineRows`; any other batch is validated by core (validateSlice).
@@ -20,15 +22,18 @@ import {
   validateSlice,
 } from './fact-slice.js';
 import { type ActivityRowPlan, activityRowsFast, prepareActivityRows } from './fast-activity-rows.js';
-import { CSV_LIMITS, type ImportLimits } from './limits.js';
+import { columnCap, fieldTooLong } from './field-caps.js';
+import { CSV_LIMITS, type CsvLimits, type ImportIssue } from './limits.js';
 import { unneutralise } from './unneutralise.js';
 
 export const BATCH_ROWS = 5000;
+/** Characters of cell text in one batch: 16 Mi (32 MiB as UTF-16), whatever the row length. */
+const BATCH_CHARS = 16 * 1024 ** 2;
 
 export async function* readFactsCsv(
   path: string,
   ctx: ImportContext,
-  limits: ImportLimits = CSV_LIMITS,
+  limits: CsvLimits = CSV_LIMITS,
 ): AsyncGenerator<FactSlice> {
   const file = basename(path);
   const size = (await stat(path)).size;
@@ -42,9 +47,11 @@ export async function* readFactsCsv(
   let kind: ReturnType<typeof tableKind>;
   let plan: ActivityRowPlan | undefined;
   let batch: RawRow[] = []; // cells as read: the formula guard is undone by the validating path
+  let batchChars = 0;
+  let caps: number[] = [];
   let rows = 0;
   try {
-    for await (const records of csvRecords(input)) {
+    for await (const records of csvRecords(input, limits)) {
       for (const rec of records) {
         if (!header) {
           header = rec.cells.map((h) => h.trim());
@@ -66,6 +73,7 @@ export async function* readFactsCsv(
             return;
           }
           if (kind === 'activityLines') plan = prepareActivityRows(ctx, file, header);
+          caps = header.map(columnCap);
           continue;
         }
         if (++rows > limits.maxRows) {
@@ -74,17 +82,42 @@ export async function* readFactsCsv(
           ]);
           return;
         }
+        let chars = 0;
+        let long: ImportIssue[] | undefined;
+        for (let k = 0; k < rec.cells.length; k++) {
+          const length = (rec.cells[k] as string).length;
+          chars += length;
+          if (k < caps.length && length > (caps[k] as number)) {
+            const column = header[k] as string;
+            long ??= [];
+            long.push({
+              file,
+              row: rec.line,
+              column,
+              reason: fieldTooLong(column, rec.cells[k] as string) ?? '',
+            });
+          }
+        }
+        if (long) {
+          yield issueSlice(file, long);
+          continue;
+        }
         batch.push(rec);
-        if (batch.length >= BATCH_ROWS && kind) {
+        batchChars += chars;
+        if ((batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) && kind) {
           yield batchSlice(ctx, kind, plan, file, header, batch);
           batch = [];
+          batchChars = 0;
         }
       }
     }
   } catch (e) {
-    const err = e as { lines?: number; message: string; code?: string };
+    const err = e as { lines?: number; message: string; code?: string; field?: number };
     if (!err.code?.startsWith('CSV_')) throw e;
-    yield issueSlice(file, [{ file, row: err.lines ?? 0, reason: err.message }]);
+    const column = err.field === undefined ? undefined : (header?.[err.field - 1] ?? `field ${err.field}`);
+    yield issueSlice(file, [
+      { file, row: err.lines ?? 0, ...(column ? { column } : {}), reason: err.message },
+    ]);
     return;
   } finally {
     input.destroy();

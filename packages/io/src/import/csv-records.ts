@@ -9,16 +9,34 @@
  * skipped; records may differ in length (the caller reports that per row). A quote inside an
  * unquoted field, text after a closing quote, or a quote left open at the end is an error
  * naming the line. `line` is the 1-based line on which the record starts.
+ *
+ * Caps (`CsvCaps`): a field longer than maxFieldChars, a record of more than maxFields fields or
+ * maxRecordChars characters is an error naming the line (and field), raised as soon as the cap is
+ * passed, so a hostile field is never held whole: what is kept of a field is at most the cap and
+ * one chunk.
  */
 
 export type CsvRecord = { readonly line: number; readonly cells: string[] };
 
-/** Same shape as csv-parse's errors (`code` starting "CSV_", `lines`) so callers treat both alike. */
+export type CsvCaps = {
+  readonly maxFieldChars: number;
+  readonly maxFields: number;
+  readonly maxRecordChars: number;
+};
+
+const NO_CAPS: CsvCaps = {
+  maxFieldChars: Number.POSITIVE_INFINITY,
+  maxFields: Number.POSITIVE_INFINITY,
+  maxRecordChars: Number.POSITIVE_INFINITY,
+};
+
+/** Same shape as csv-parse's errors (`code` starting "CSV_", `lines`) so callers treat both alike; `field` is 1-based. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly code: string,
     readonly lines: number,
     message: string,
+    readonly field?: number,
   ) {
     super(message);
   }
@@ -35,7 +53,37 @@ const PLAIN = 1;
 const QUOTED = 2;
 const QUOTE_SEEN = 3;
 
-export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  caps: CsvCaps = NO_CAPS,
+): AsyncGenerator<CsvRecord[]> {
+  const { maxFieldChars, maxFields, maxRecordChars } = caps;
+  let recordChars = 0;
+  /** Called with each finished field's length, and with a growing field's length at a chunk's end. */
+  const measure = (length: number, done: boolean) => {
+    if (length > maxFieldChars)
+      throw new CsvSyntaxError(
+        'CSV_FIELD_TOO_LONG',
+        recordLine,
+        `field ${cells.length + 1} of the record on line ${recordLine} is longer than ${maxFieldChars} characters`,
+        cells.length + 1,
+      );
+    if (recordChars + length > maxRecordChars)
+      throw new CsvSyntaxError(
+        'CSV_RECORD_TOO_LONG',
+        recordLine,
+        `the record on line ${recordLine} is longer than ${maxRecordChars} characters`,
+      );
+    if (done) {
+      recordChars += length;
+      if (cells.length >= maxFields)
+        throw new CsvSyntaxError(
+          'CSV_TOO_MANY_FIELDS',
+          recordLine,
+          `the record on line ${recordLine} has more than ${maxFields} fields`,
+        );
+    }
+  };
   let mode: number = START;
   let cells: string[] = [];
   let buf = ''; // the current field's text from earlier chunks or before an escaped quote
@@ -52,67 +100,81 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     let i = 0;
     if (afterCR && n > 0 && chunk.charCodeAt(0) === LF) i = seg = 1;
     afterCR = false;
-    for (; i < n; i++) {
-      let c = chunk.charCodeAt(i);
-      if (mode === QUOTED) {
-        if (c === QUOTE) {
-          buf += chunk.slice(seg, i);
-          mode = QUOTE_SEEN;
-        } else if (c === LF || (c === CR && chunk.charCodeAt(i + 1) !== LF)) line++;
-        continue;
-      }
-      if (mode === QUOTE_SEEN && c === QUOTE) {
-        mode = QUOTED; // "" is one quote; the second quote starts the next segment
-        seg = i;
-        continue;
-      }
-      if (mode === START && c !== QUOTE && c !== COMMA && c !== LF && c !== CR) {
-        mode = PLAIN;
-        seg = i;
-      }
-      if (mode === PLAIN) {
-        // Most fields: run to the field's end in one tight loop (the chunk may end first).
-        while (c !== COMMA && c !== LF && c !== CR && c !== QUOTE) {
-          if (++i === n) break;
-          c = chunk.charCodeAt(i);
+    try {
+      for (; i < n; i++) {
+        let c = chunk.charCodeAt(i);
+        if (mode === QUOTED) {
+          if (c === QUOTE) {
+            buf += chunk.slice(seg, i);
+            mode = QUOTE_SEEN;
+          } else if (c === LF || (c === CR && chunk.charCodeAt(i + 1) !== LF)) line++;
+          continue;
         }
-        if (i === n) break;
-        if (c === QUOTE)
+        if (mode === QUOTE_SEEN && c === QUOTE) {
+          mode = QUOTED; // "" is one quote; the second quote starts the next segment
+          seg = i;
+          continue;
+        }
+        if (mode === START && c !== QUOTE && c !== COMMA && c !== LF && c !== CR) {
+          mode = PLAIN;
+          seg = i;
+        }
+        if (mode === PLAIN) {
+          // Most fields: run to the field's end in one tight loop (the chunk may end first).
+          while (c !== COMMA && c !== LF && c !== CR && c !== QUOTE) {
+            if (++i === n) break;
+            c = chunk.charCodeAt(i);
+          }
+          if (i === n) break;
+          if (c === QUOTE)
+            throw new CsvSyntaxError(
+              'CSV_INVALID_OPENING_QUOTE',
+              line,
+              `a quote inside an unquoted field on line ${line} (quote the whole field and double the quote)`,
+            );
+        }
+        if (c === COMMA || c === LF || c === CR) {
+          if (mode === PLAIN) {
+            const field = buf === '' ? chunk.slice(seg, i) : buf + chunk.slice(seg, i);
+            measure(field.length, true);
+            cells.push(field);
+          } else if (mode === QUOTE_SEEN || c === COMMA || cells.length > 0) {
+            measure(buf.length, true);
+            cells.push(buf);
+          }
+          buf = '';
+          mode = START;
+          if (c === COMMA) continue;
+          if (cells.length > 0) out.push({ line: recordLine, cells });
+          cells = [];
+          recordChars = 0;
+          if (c === CR) {
+            if (i + 1 === n) afterCR = true;
+            else if (chunk.charCodeAt(i + 1) === LF) i++;
+          }
+          line++;
+          recordLine = line;
+          continue;
+        }
+        if (mode === QUOTE_SEEN)
           throw new CsvSyntaxError(
-            'CSV_INVALID_OPENING_QUOTE',
+            'CSV_INVALID_CLOSING_QUOTE',
             line,
-            `a quote inside an unquoted field on line ${line} (quote the whole field and double the quote)`,
+            `text after a closing quote on line ${line}`,
           );
-      }
-      if (c === COMMA || c === LF || c === CR) {
-        if (mode === PLAIN) cells.push(buf === '' ? chunk.slice(seg, i) : buf + chunk.slice(seg, i));
-        else if (mode === QUOTE_SEEN || c === COMMA || cells.length > 0) cells.push(buf);
+        // START with a quote: a quoted field
         buf = '';
-        mode = START;
-        if (c === COMMA) continue;
-        if (cells.length > 0) out.push({ line: recordLine, cells });
-        cells = [];
-        if (c === CR) {
-          if (i + 1 === n) afterCR = true;
-          else if (chunk.charCodeAt(i + 1) === LF) i++;
-        }
-        line++;
-        recordLine = line;
-        continue;
+        mode = QUOTED;
+        seg = i + 1;
       }
-      if (mode === QUOTE_SEEN)
-        throw new CsvSyntaxError(
-          'CSV_INVALID_CLOSING_QUOTE',
-          line,
-          `text after a closing quote on line ${line}`,
-        );
-      // START with a quote: a quoted field
-      buf = '';
-      mode = QUOTED;
-      seg = i + 1;
-    }
-    if (mode === PLAIN || mode === QUOTED) {
-      buf += chunk.slice(seg);
+      if (mode === PLAIN || mode === QUOTED) {
+        buf += chunk.slice(seg);
+        measure(buf.length, false);
+      } else if (mode === QUOTE_SEEN) measure(buf.length, false);
+    } catch (e) {
+      // The records before the error first, so that the caller knows the header when it reports it.
+      if (out.length > 0) yield out;
+      throw e;
     }
     if (out.length > 0) yield out;
   }
@@ -123,6 +185,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
       `a quote opened on line ${recordLine} is never closed`,
     );
   if (mode === PLAIN || mode === QUOTE_SEEN || cells.length > 0) {
+    measure(buf.length, true);
     cells.push(buf);
     yield [{ line: recordLine, cells }];
   }

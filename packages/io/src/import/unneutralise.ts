@@ -1,11 +1,12 @@
 /**
- * Undo the export's formula-injection guard: a text that starts with an apostrophe followed by
- * = + - @, tab, CR or LF had the apostrophe added on export (see export/neutralise.ts), so it is
- * removed on import. Exported text therefore round-trips unchanged while staying inert in a
- * spreadsheet. (A typed "'=" at the start of a cell is read the same way.)
+ * Undo the export's formula-injection guard (export/neutralise.ts): text that starts with one or
+ * more apostrophes before a formula start (tab, CR, LF, or whitespace then = + - @ or their
+ * full-width, small or minus-sign forms) had one apostrophe added on export, which is removed here.
+ * Exported text therefore round-trips unchanged while staying inert in a spreadsheet. (A typed
+ * "'=" at the start of a cell is read the same way.)
  */
-const GUARDED = /^'[=+\-@\t\r\n]/;
+import { FORMULA_GUARDED } from '../export/neutralise.js';
 
 export function unneutralise(text: string): string {
-  return GUARDED.test(text) ? text.slice(1) : text;
+  return FORMULA_GUARDED.test(text) ? text.slice(1) : text;
 }

@@ -9,14 +9,18 @@ import { basename } from 'node:path';
 import { dataPointFactKey, type RawRow } from '@assay/core';
 import type ExcelJS from 'exceljs';
 import { type FactSlice, type ImportContext, issueSlice, validateSlice } from '../import/fact-slice.js';
-import { type ImportIssue, type ImportLimits, XLSX_LIMITS } from '../import/limits.js';
+import { fieldTooLong } from '../import/field-caps.js';
+import { type ImportIssue, XLSX_LIMITS, type XlsxLimits } from '../import/limits.js';
 import { cellText } from './cell-text.js';
 import { excel } from './exceljs.js';
 import { DISPLAY_ONLY, META_SHEET, TEMPLATE_SCHEMA } from './template-layout.js';
 import { checkXlsxZip } from './zip-guard.js';
 
+const NOT_A_WORKBOOK =
+  'not a valid XLSX workbook (its parts are missing or do not fit together); open it in Excel and save it again';
+
 export type XlsxReadOptions = {
-  readonly limits?: ImportLimits;
+  readonly limits?: XlsxLimits;
   /** When given, the workbook must have been made for this entity and period. */
   readonly entity?: string | undefined;
   readonly period?: string | undefined;
@@ -52,8 +56,10 @@ export async function* readFactsXlsx(
   const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.readFile(path);
-  } catch (e) {
-    yield issueSlice(file, [{ file, reason: `cannot read the workbook: ${(e as Error).message}` }]);
+  } catch {
+    // exceljs's messages describe its own objects ("Cannot set properties of undefined (setting
+    // 'sheetNo')"), not the file, so none is passed on.
+    yield issueSlice(file, [{ file, reason: NOT_A_WORKBOOK }]);
     return;
   }
   const meta = readMeta(wb);
@@ -117,11 +123,12 @@ function readSheet(
     let ok = true;
     for (const c of cols) {
       const t = cellText(row.getCell(c.index).value);
-      if (!t.ok) {
-        issues.push({ ...at(n, c.index, c.key), reason: t.reason });
+      const long = t.ok ? fieldTooLong(c.key, t.text) : t.reason;
+      if (long !== undefined) {
+        issues.push({ ...at(n, c.index, c.key), reason: long });
         ok = false;
       }
-      cells.push(t.ok ? t.text : '');
+      cells.push(t.ok && long === undefined ? t.text : '');
     }
     const value = cols.find((c) => c.key === 'value');
     if (ok && value && cells[keys.indexOf('value')] === '') return; // an unfilled template row

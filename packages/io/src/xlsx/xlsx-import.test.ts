@@ -108,6 +108,25 @@ describe('the XLSX data-entry template', () => {
     expect(await t.snapshot()).toEqual(before);
   });
 
+  it('refuses a cell longer than its column allows, naming sheet, row and column', async () => {
+    const before = await t.snapshot();
+    const p = await filled('long.xlsx', {
+      'water.withdrawal': { value: 1, source: 'meter', comment: 'c'.repeat(10_001) },
+    });
+    expect(await load(p)).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          file: 'long.xlsx',
+          sheet: 'water',
+          column: 'comment (H)',
+          reason: '10001 characters long; the limit for comment is 10000',
+        },
+      ],
+    });
+    expect(await t.snapshot()).toEqual(before);
+  });
+
   it('refuses a __proto__ header', async () => {
     const wb = buildTemplate({ entity: smelter(), periodId: '2025', catalogue: standardCatalogue() });
     const ws = wb.getWorksheet('water');
@@ -158,7 +177,11 @@ describe('hostile workbooks are refused before exceljs reads them', () => {
     );
     const issues = await checkXlsxZip(p, 'liar.xlsx', XLSX_LIMITS);
     expect(issues).toEqual([
-      expect.objectContaining({ reason: expect.stringMatching(/does not inflate to its declared size/) }),
+      expect.objectContaining({
+        reason: expect.stringMatching(
+          /sheet1.xml inflates to more than the 4096 bytes its ZIP directory declares/,
+        ),
+      }),
     ]);
   });
 
