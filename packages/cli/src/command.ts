@@ -4,7 +4,8 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 
-export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+/** 3: an internal error (a bug or an I/O fault such as a lost database connection), not the data's fault. */
+export const EXIT = { clean: 0, findings: 1, usage: 2, internal: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export type Output = { out: (text: string) => void; err: (text: string) => void };

@@ -38,6 +38,13 @@ export async function main(argv: string[], rawOutput: Output = consoleOutput): P
       io.err(`assay ${name}: ${(e as Error).message}\nusage: ${command.usage}`);
       return EXIT.usage;
     }
-    throw e;
+    // An unexpected failure: one line a person can act on, no stack trace (set ASSAY_DEBUG=1).
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    io.err(
+      `assay ${name}: internal error: ${message}\n` +
+        'this is a bug or an I/O fault, not a problem in your data; a write in progress was rolled back as one transaction' +
+        (process.env.ASSAY_DEBUG === '1' ? `\n${(e as Error).stack ?? ''}` : '; set ASSAY_DEBUG=1 to print the stack'),
+    );
+    return EXIT.internal;
   }
 }
