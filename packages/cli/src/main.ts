@@ -43,7 +43,9 @@ export async function main(argv: string[], rawOutput: Output = consoleOutput): P
     io.err(
       `assay ${name}: internal error: ${message}\n` +
         'this is a bug or an I/O fault, not a problem in your data; a write in progress was rolled back as one transaction' +
-        (process.env.ASSAY_DEBUG === '1' ? `\n${(e as Error).stack ?? ''}` : '; set ASSAY_DEBUG=1 to print the stack'),
+        (process.env.ASSAY_DEBUG === '1'
+          ? `\n${(e as Error).stack ?? ''}`
+          : '; set ASSAY_DEBUG=1 to print the stack'),
     );
     return EXIT.internal;
   }
