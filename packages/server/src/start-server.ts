@@ -15,16 +15,18 @@ export type Started = { url: string; port: number; close: () => Promise<void> };
 
 export type OpenedWorkspace =
   | { ok: true; workspace: Workspace; note: string }
-  | { ok: false; issues: BundleIssue[] };
+  /** `where`: the bundle folder or the store the issues are in. */
+  | { ok: false; issues: BundleIssue[]; where: string };
 
 /**
  * The workspace for a bundle folder: over the store when one is given (an empty store is filled
  * from the folder; otherwise the store's data is used and the folder only names the group), or
- * in memory.
+ * in memory. A store that holds data is never written at start-up: when it cannot be read, the
+ * reason comes first among the issues and the store is left as it is.
  */
 export async function openWorkspace(dir: string, store?: Store): Promise<OpenedWorkspace> {
   const loaded = await loadBundle(dir);
-  if (!loaded.ok) return { ok: false, issues: loaded.issues };
+  if (!loaded.ok) return { ok: false, issues: loaded.issues, where: dir };
   if (!store)
     return {
       ok: true,
@@ -32,7 +34,12 @@ export async function openWorkspace(dir: string, store?: Store): Promise<OpenedW
       note: 'in memory: edits are lost on exit',
     };
   const opened = await StoreWorkspace.open(store, loaded.bundle);
-  if (!opened.ok) return { ok: false, issues: [{ file: store.location, reason: opened.reason }] };
+  if (!opened.ok)
+    return {
+      ok: false,
+      issues: [{ file: store.location, reason: opened.reason }, ...opened.issues],
+      where: store.location,
+    };
   const note = opened.seeded
     ? `store ${store.location}, filled from ${dir}; edits are kept`
     : `store ${store.location} (already holds this group; ${dir} not re-read); edits are kept`;

@@ -41,8 +41,10 @@ export function entryHash(prevHash: string, e: AuditInput & { seq: number }): st
 /** Append one entry inside the caller's transaction. */
 export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntry> {
   await tx.query('lock table audit_log in exclusive mode');
+  // Ordered by the bigint column (qualified): a bare `seq` would name the text alias, which sorts
+  // "9" after "10" and made the eleventh entry reuse seq 10.
   const [last] = await tx.query<{ seq: string; hash: string }>(
-    'select seq::text as seq, hash from audit_log order by seq desc limit 1',
+    'select seq::text as seq, hash from audit_log order by audit_log.seq desc limit 1',
   );
   const seq = last ? Number(last.seq) + 1 : 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -91,7 +93,7 @@ type Row = {
 export async function verifyAudit(store: Sql): Promise<AuditVerification> {
   const rows = await store.query<Row>(
     `select seq::text as seq, at, actor, action, subject, before, after, reason, prev_hash, hash
-     from audit_log order by seq`,
+     from audit_log order by audit_log.seq`,
   );
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {

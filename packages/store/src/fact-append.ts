@@ -14,7 +14,6 @@
  * every duplicate line. Imports hold an advisory lock, so a concurrent import
  * cannot add the same facts between the lookup and the COPY.
  */
-import type { Hash } from 'node:crypto';
 import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS, type FactFields } from '@assay/core';
 import { copyField } from './copy-text.js';
 import type { Sql } from './store.js';
@@ -49,7 +48,7 @@ export class DuplicateFactError extends Error {
 export type AppendCounts = { added: number; revised: number };
 
 /** Fields as one COPY text line without its newline (fact_key first). */
-export function copyText(fields: FactFields): string {
+export function copyText(fields: Readonly<FactFields>): string {
   let out = copyField(fields[0] ?? null);
   for (let i = 1; i < fields.length; i++) out += `\t${copyField(fields[i] ?? null)}`;
   return out;
@@ -96,7 +95,7 @@ export class FactAppender {
   constructor(
     private readonly tx: Sql,
     private readonly changeSet: number,
-    private readonly digest: Hash,
+    private readonly digest: { update(bytes: Buffer): void },
   ) {
     if (!Number.isSafeInteger(changeSet)) throw new Error(`bad change set id ${changeSet}`);
   }

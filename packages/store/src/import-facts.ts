@@ -26,11 +26,19 @@ export function importFacts<I extends BundleIssue>(
   store: Store,
   /** Called once, and again only to name duplicate lines: each call must read the input afresh. */
   batches: FactBatches<I>,
-  opts: { readonly subject: string; readonly author: string; readonly reason: string; readonly at?: string },
+  opts: {
+    readonly subject: string;
+    readonly author: string;
+    readonly reason: string;
+    readonly at?: string;
+    /** The file's SHA-256 (hex): a file imported before adds nothing unless `asNewData`. */
+    readonly file?: { readonly sha256: string; readonly asNewData?: boolean };
+  },
 ): Promise<ImportResult<I>> {
   return runImport(store, {
     subject: opts.subject,
     meta: { author: opts.author, reason: opts.reason, at: opts.at ?? new Date().toISOString() },
     batches,
+    ...(opts.file ? { file: opts.file } : {}),
   });
 }

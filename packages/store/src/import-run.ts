@@ -2,19 +2,23 @@
  * The shape every import shares: one transaction under an import lock; facts appended in bulk
  * batch by batch (fact-append.ts); every bad row collected; on any issue, or when nothing
  * changed, the transaction rolls back so the store is exactly as before. Otherwise one change
- * set, the new revisions and one audit entry commit.
+ * set, the new revisions and one audit entry commit. Before commit, the data points are checked
+ * against what is stored (fact-conflicts.ts); the audit entry records the content digest of the
+ * revisions (revision-digest.ts) and, for a file, its SHA-256 (imported-file.ts).
  *
  * When the primary key rejects a fact given twice, the input is read a second time in a
  * separate transaction that only stages keys, so that every duplicate line can be named
  * (fact-duplicates.ts); nothing is written by that pass either.
  */
-import { createHash } from 'node:crypto';
 import type { FactBatch } from '@assay/core';
 import { activityLineFields, type BundleIssue, dataPointFields, type FactFields } from '@assay/core';
 import { appendAudit } from './audit.js';
 import { DuplicateFactError, FactAppender } from './fact-append.js';
+import { stagedConflicts } from './fact-conflicts.js';
 import { createKeyStages, stagedDuplicates, stageKeys } from './fact-duplicates.js';
+import { type ImportedFile, importedFile } from './imported-file.js';
 import { ensurePeriods } from './periods.js';
+import { RevisionDigest } from './revision-digest.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 
 export type { FactBatch };
@@ -36,8 +40,16 @@ export type ImportResult<I extends BundleIssue = BundleIssue> =
       readonly changed: boolean;
       readonly counts: ImportCounts;
       readonly changeSet?: number;
+      /** The same file (by content) was imported before: nothing was added (see ImportJob.file). */
+      readonly alreadyImported?: ImportedFile;
     }
   | { readonly ok: false; readonly issues: readonly (I | BundleIssue)[]; readonly issueCount: number };
+
+const NO_COUNTS: ImportCounts = {
+  dataPoints: { added: 0, revised: 0 },
+  activityLines: { added: 0, revised: 0 },
+  other: 0,
+};
 
 /** At most this many issues are kept (all are counted). */
 export const MAX_REPORTED_ISSUES = 1000;
@@ -54,6 +66,13 @@ export type ImportJob<I extends BundleIssue> = {
   readonly batches: FactBatches<I>;
   /** Issues found before any fact (e.g. organisation mismatch). */
   readonly preIssues?: readonly BundleIssue[];
+  /**
+   * The file read, by the SHA-256 of its bytes: kept with the change set and in the audit entry.
+   * When a change set already holds the same digest the import adds nothing and says so
+   * (`alreadyImported`), unless `asNewData`: generated ids come from the file name, so the same
+   * lines under another name would otherwise be added a second time.
+   */
+  readonly file?: { readonly sha256: string; readonly asNewData?: boolean };
   /** Non-fact changes, written after the change set exists; returns how many records changed. */
   readonly other?: (tx: Sql, changeSet: number) => Promise<{ count: number; audit: AuditNote[] }>;
 };
@@ -93,16 +112,22 @@ async function importInTransaction<I extends BundleIssue>(
   // JIT compilation costs more than it saves on these one-pass statements (0.14 s per import).
   await tx.exec('set local jit = off');
   await tx.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+  if (job.file && !job.file.asNewData) {
+    const earlier = await importedFile(tx, job.file.sha256);
+    if (earlier)
+      throw new Rollback({ ok: true, changed: false, counts: NO_COUNTS, alreadyImported: earlier });
+  }
   await createKeyStages(tx);
   // The change set comes first so that each batch can be appended as soon as it is read.
   const [cs] = await tx.query<{ id: string }>(
-    'insert into change_set (author, at, reason, source) values ($1, $2, $3, $4) returning id::text as id',
-    [job.meta.author, job.meta.at, job.meta.reason, job.subject],
+    `insert into change_set (author, at, reason, source, file_sha256) values ($1, $2, $3, $4, $5)
+     returning id::text as id`,
+    [job.meta.author, job.meta.at, job.meta.reason, job.subject, job.file?.sha256 ?? null],
   );
   const changeSet = Number(cs?.id);
   const issues: (I | BundleIssue)[] = [...(job.preIssues ?? [])];
   let issueCount = issues.length;
-  const digest = createHash('sha256');
+  const digest = new RevisionDigest();
   const appender = new FactAppender(tx, changeSet, digest);
   const periods = new Set<string>();
   let staged = 0;
@@ -136,6 +161,12 @@ async function importInTransaction<I extends BundleIssue>(
     issues.push(...dups);
     issueCount += dups.length;
   }
+  if (issueCount === 0) {
+    // Rules against what is already stored: overlapping periods, an id of another fact.
+    const conflicts = await stagedConflicts(tx, changeSet, MAX_REPORTED_ISSUES);
+    issues.push(...conflicts);
+    issueCount += conflicts.length;
+  }
   // Batches appended before a bad row or a duplicate was found are rolled back with the rest.
   if (issueCount > 0) throw new Rollback({ ok: false, issues, issueCount });
   const other = job.other ? await job.other(tx, changeSet) : { count: 0, audit: [] };
@@ -159,7 +190,13 @@ async function importInTransaction<I extends BundleIssue>(
     action: 'import',
     subject: job.subject,
     before: null,
-    after: { changeSet, staged, contentDigest: digest.digest('hex'), ...counts },
+    after: {
+      changeSet,
+      staged,
+      ...digest.result(),
+      ...counts,
+      ...(job.file ? { fileSha256: job.file.sha256 } : {}),
+    },
   });
   return { ok: true, changed: true, counts, changeSet };
 }

@@ -85,5 +85,18 @@ export async function readBundle(
   };
   const v = validateBundle(raw);
   // Factors are plain JSON records; they were validated on the way in.
-  return v.ok ? { ok: true, bundle: { ...v.bundle, factors: factors.map((f) => f.record) } } : v;
+  if (v.ok) return { ok: true, bundle: { ...v.bundle, factors: factors.map((f) => f.record) } };
+  // A row number alone means little for stored data: name the fact too.
+  const facts: Record<string, { kind: string; rows: Cells[] }> = {
+    [BUNDLE_FILES.dataPoints]: { kind: 'data point', rows: dataPoints },
+    [BUNDLE_FILES.activityLines]: { kind: 'activity line', rows: activityLines },
+  };
+  return {
+    ok: false,
+    issues: v.issues.map((i) => {
+      const t = facts[i.file];
+      const id = i.row === undefined ? undefined : t?.rows[i.row - 2]?.id;
+      return t && id ? { ...i, reason: `${i.reason} (${t.kind} "${id}")` } : i;
+    }),
+  };
 }

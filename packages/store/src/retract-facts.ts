@@ -10,7 +10,9 @@
 import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core';
 import { appendAudit } from './audit.js';
 import { IMPORT_LOCK } from './import-run.js';
+import { RevisionDigest } from './revision-digest.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
+import { storedLine } from './verify-digests.js';
 
 export type RetractRequest = {
   /** Data points by id (`fact_id`) or by key (entity|period|indicator|disaggregation). */
@@ -76,8 +78,14 @@ export async function retractFacts(
       [meta.author, meta.at, meta.reason, subject],
     );
     const changeSet = Number(cs?.id);
-    await appendRetractions(tx, DP, dp.keys, changeSet, 0);
-    await appendRetractions(tx, AL, al.keys, changeSet, dp.keys.length);
+    const written = [
+      ...(await appendRetractions(tx, DP, dp.keys, changeSet, 0)),
+      ...(await appendRetractions(tx, AL, al.keys, changeSet, dp.keys.length)),
+    ];
+    // The digest of what was written, as an import records one, so that verify covers it.
+    const digest = new RevisionDigest();
+    written.sort((a, b) => a.seq - b.seq);
+    digest.update(Buffer.from(written.map((w) => `${w.line}\n`).join(''), 'utf8'));
     const dataPoints = dp.keys.map((k) => k.key);
     const activityLines = al.keys.map((k) => k.key);
     await appendAudit(tx, {
@@ -86,7 +94,7 @@ export async function retractFacts(
       action: 'retract',
       subject,
       before: null,
-      after: { changeSet, dataPoints, activityLines },
+      after: { changeSet, dataPoints, activityLines, ...digest.result() },
       reason: meta.reason,
     });
     return { ok: true, changeSet, dataPoints, activityLines };
@@ -97,9 +105,12 @@ function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
 }
 
+type Written = { seq: number; line: string };
+
 /**
  * One new revision per fact: the fields of revision `rev` copied, numbered rev + 1 and marked
- * retracted; seq numbers follow `seqBase` in the order the facts were named.
+ * retracted; seq numbers follow `seqBase` in the order the facts were named. Returns what was
+ * written as COPY text lines, for the digest.
  */
 async function appendRetractions(
   tx: Sql,
@@ -107,20 +118,21 @@ async function appendRetractions(
   keys: readonly { key: string; rev: number }[],
   changeSet: number,
   seqBase: number,
-): Promise<void> {
-  if (keys.length === 0) return;
+): Promise<Written[]> {
+  if (keys.length === 0) return [];
   const copied = t.fields.filter((f) => f !== 'fact_key');
-  const written = await tx.query(
+  const written = await tx.query<Written>(
     `insert into ${t.table} (fact_key, rev, change_set, seq, retracted, ${copied.join(', ')})
      select r.fact_key, r.rev + 1, $1, $2 + k.ord::int, true, ${copied.map((f) => `r.${f}`).join(', ')}
      from unnest($3::text[], $4::int[]) with ordinality as k(key, rev, ord)
      join ${t.table} r on r.fact_key = k.key and r.rev = k.rev
-     returning fact_key`,
+     returning seq, ${storedLine(t.table)} as line`,
     [changeSet, seqBase, keys.map((k) => k.key), keys.map((k) => k.rev)],
   );
   // Unreachable under the lock; a guard against appending fewer revisions than were audited.
   if (written.length !== keys.length)
     throw new Error(`retraction wrote ${written.length} ${t.kind} revisions, expected ${keys.length}`);
+  return written.map((w) => ({ ...w, seq: Number(w.seq) }));
 }
 
 /** The highest revision of each key that exists (one index search per key). */

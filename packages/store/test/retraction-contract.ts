@@ -82,7 +82,18 @@ export function retractionContract(get: () => { store: Store; bundle: Bundle }):
     expect(entry).toEqual({
       action: 'retract',
       subject: 'retraction',
-      after: { changeSet: r.changeSet, dataPoints: [HC_M_F, REV_24], activityLines: ['e2'] },
+      after: {
+        changeSet: r.changeSet,
+        dataPoints: [HC_M_F, REV_24],
+        activityLines: ['e2'],
+        // Over the three revisions written (revision-digest.ts): one checkpoint after each.
+        contentDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        checkpoints: [
+          [1, expect.stringMatching(/^[0-9a-f]{16}$/)],
+          [2, expect.any(String)],
+          [3, expect.any(String)],
+        ],
+      },
       reason: WHO.reason,
     });
     expect((await verifyAudit(store)).ok).toBe(true);

@@ -18,6 +18,7 @@ import type { Store } from '../src/store.js';
 import { type RevisionProblem, verifyRevisions } from '../src/verify-revisions.js';
 import { minimalBundle } from './fixtures-bundle.js';
 import { retractionContract } from './retraction-contract.js';
+import { safetyContract } from './safety-contract.js';
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -191,6 +192,8 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
 
     // Retracts and revives facts of the bundle above; the audit checks below then cover its entries.
     retractionContract(() => ({ store, bundle }));
+    // Issue #14: audit past ten entries, overlapping periods, re-keyed ids, digests, file hashes.
+    safetyContract(() => ({ store, bundle }));
 
     it('streams the current facts page by page, as readBundle lists them, and ends its transaction when the reader stops', async () => {
       const read = await readBundle(store);

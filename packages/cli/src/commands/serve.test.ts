@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadBundle } from '@assay/io';
+import { importBundle, migrate, openPgliteStore } from '@assay/store';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../command.js';
 import { main } from '../main.js';
@@ -69,6 +71,52 @@ describe('assay serve', () => {
       } finally {
         await second.close();
       }
+    } finally {
+      if (saved.data === undefined) delete process.env.ASSAY_DATA_DIR;
+      else process.env.ASSAY_DATA_DIR = saved.data;
+      if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it('does not start on a store whose data fails validation: prints why, names the row, writes nothing (exit 1)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-serve-bad-'));
+    const saved = { data: process.env.ASSAY_DATA_DIR, url: process.env.DATABASE_URL };
+    process.env.ASSAY_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    const bundle = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal');
+    const footprint = async () => {
+      const store = await openPgliteStore(dir);
+      try {
+        return await store.query(
+          `select (select count(*) from data_point_revision)::int as dp, (select count(*) from change_set)::int as cs,
+                  (select count(*) from audit_log)::int as audit`,
+        );
+      } finally {
+        await store.close();
+      }
+    };
+    try {
+      const store = await openPgliteStore(dir);
+      await migrate(store, '2026-01-01T00:00:00.000Z');
+      const loaded = await loadBundle(bundle);
+      if (!loaded.ok) throw new Error('examples/minimal should load');
+      await importBundle(store, loaded.bundle, { author: 'a', reason: 'r', at: '2026-01-01T00:00:00.000Z' });
+      // A quarter next to the annual revenue, as an import before the store checked for it wrote.
+      await store.exec(`insert into change_set (author, at, reason, source) values ('old', now(), 'old', 'q1.csv');
+        insert into data_point_revision (fact_key, rev, change_set, seq, fact_id, entity_id, period_id, indicator_id,
+          disaggregation, value, unit, source)
+        select 'group|2025-Q1|revenue|', 1, max(id), 1, 'rev-25-q1', 'group', '2025-Q1', 'revenue', '', 240, 'CNY million', 'ledger'
+        from change_set`);
+      await store.close();
+      const before = await footprint();
+      const io = capture();
+      expect(await startOn(bundle, 0, io, false)).toBe(1);
+      expect(io.text()).toMatch(/the store's data cannot be read \(1 problem\); nothing was written/);
+      expect(io.text()).toMatch(
+        /data-points\.csv, row 9, column period: 2025-Q1 overlaps 2025 on line 2.*\(data point "rev-25-q1"\)/,
+      );
+      expect(io.text()).toMatch(/not serving/);
+      expect(await footprint()).toEqual(before);
     } finally {
       if (saved.data === undefined) delete process.env.ASSAY_DATA_DIR;
       else process.env.ASSAY_DATA_DIR = saved.data;

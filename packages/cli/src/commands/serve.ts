@@ -66,7 +66,7 @@ export async function startOn(
   const ws = await openWorkspace(dir, store);
   if (!ws.ok) {
     for (const i of ws.issues) io.err(formatIssue(i));
-    io.err(`${dir}: ${ws.issues.length} error(s); not serving`);
+    io.err(`${ws.where}: ${ws.issues.length} error(s); not serving`);
     await store?.close();
     return EXIT.findings;
   }

@@ -2,14 +2,18 @@
  * Import data points from CSV (data-points.csv layout) or the XLSX entry template: preview what would change
  * (added, changed, unchanged rows, and every row error), then apply all of it or nothing.
  * A row matches an existing fact by id, else by entity × period × indicator × disaggregation.
+ * A row whose id belongs to another fact, or whose period overlaps a stored one of the same year
+ * (a quarter next to the annual value), is an error, not a change (workspace/fact-rules.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { type DataPoint, formatPairs } from '@assay/core';
 import type { ImportIssue } from '@assay/io';
 import { failure, type Result, success } from '../http/api-error.js';
+import { dataPointRuleProblems, idTakenMessage } from '../workspace/fact-rules.js';
 import type { DataPointChange, Workspace } from '../workspace/workspace.js';
 import { factKey } from './parse-data-point-rows.js';
 import { type ImportSource, readImportFile } from './read-import-file.js';
+import { refused } from './write-data-point.js';
 
 export type ImportRow = {
   line: number;
@@ -48,7 +52,31 @@ export async function previewImport(ws: Workspace, source: ImportSource): Promis
   const byKey = new Map(s.bundle.dataPoints.map((d) => [factKey(d), d]));
   const rows: ImportRow[] = [];
   const changes: DataPointChange[] = [];
-  for (const { line, sheet, dataPoint, hasId } of parsed.rows) {
+  const issues: ImportIssue[] = [...parsed.issues];
+  const refuse = (line: number, sheet: string | undefined, column: string, reason: string) =>
+    issues.push({ file: source.file, ...(sheet === undefined ? {} : { sheet }), row: line, column, reason });
+  // Rows the workspace would refuse (workspace/fact-rules.ts) are errors here, not changes.
+  const candidates = parsed.rows.filter(({ line, sheet, dataPoint, hasId }) => {
+    const owner = hasId ? byId.get(dataPoint.id) : undefined;
+    if (owner && factKey(owner) !== factKey(dataPoint)) {
+      refuse(line, sheet, 'id', idTakenMessage(dataPoint.id, factKey(owner)));
+      return false;
+    }
+    return true;
+  });
+  const overlapping = new Map(
+    dataPointRuleProblems(
+      s.bundle.dataPoints,
+      candidates.map((c) => c.dataPoint),
+      () => undefined,
+    ).map((p) => [p.id, p]),
+  );
+  for (const { line, sheet, dataPoint, hasId } of candidates) {
+    const problem = overlapping.get(dataPoint.id);
+    if (problem) {
+      refuse(line, sheet, problem.column, problem.message);
+      continue;
+    }
     const existing = (hasId ? byId.get(dataPoint.id) : undefined) ?? byKey.get(factKey(dataPoint));
     const id = existing?.id ?? (byId.has(dataPoint.id) ? `dp-${randomUUID()}` : dataPoint.id);
     const d = { ...dataPoint, id };
@@ -72,11 +100,11 @@ export async function previewImport(ws: Workspace, source: ImportSource): Promis
     if (action !== 'unchanged') changes.push({ dataPoint: d, expectedVersion: version });
   }
   const count = (a: ImportRow['action']) => rows.filter((r) => r.action === a).length;
-  const errors = new Set(parsed.issues.map((i) => `${i.sheet ?? ''}:${i.row ?? ''}`)).size;
+  const errors = new Set(issues.map((i) => `${i.sheet ?? ''}:${i.row ?? ''}`)).size;
   return success({
     workspaceVersion: s.version,
     rows,
-    issues: parsed.issues,
+    issues,
     summary: { add: count('add'), change: count('change'), unchanged: count('unchanged'), errors },
     changes,
   });
@@ -110,6 +138,7 @@ export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>>
     );
   if (p.changes.length === 0) return success(p);
   const out = await i.ws.writeDataPoints(p.changes, i.reason, i.author);
+  if (!out.ok && out.reason === 'invalid') return refused(out);
   if (!out.ok) return failure('stale-version', `data point "${out.id}" changed meanwhile; preview again`);
   return success({ ...p, workspaceVersion: out.workspaceVersion });
 }

@@ -36,6 +36,20 @@ function check(ws: Workspace, id: string, fields: DataPointFields): Result<DataP
   return success(parsed.rows[0].dataPoint);
 }
 
+/** The workspace refused the write by a rule against the stored data (workspace/fact-rules.ts). */
+export function refused(out: { id: string; field: string | undefined; message: string }) {
+  return failure('invalid-data', `data point "${out.id}": ${out.message}`, {
+    ...(out.field === undefined ? {} : { field: out.field }),
+    issues: [
+      {
+        file: BUNDLE_FILES.dataPoints,
+        ...(out.field === undefined ? {} : { column: out.field }),
+        reason: out.message,
+      },
+    ],
+  });
+}
+
 export function fieldsOf(d: DataPoint): DataPointFields {
   return {
     entity: d.entityId,
@@ -86,6 +100,7 @@ export async function updateDataPoint(
   );
   if (!out.ok && out.reason === 'stale')
     return failure('stale-version', `data point "${i.id}" changed meanwhile (now version ${out.current})`);
+  if (!out.ok && out.reason === 'invalid') return refused(out);
   if (!out.ok) return failure('not-found', `no data point "${i.id}"`);
   return success({ dataPoint: checked.value, version: out.versions.get(i.id) ?? currentVersion + 1 });
 }
@@ -123,6 +138,7 @@ export async function createDataPoint(
     i.reason,
     i.author,
   );
+  if (!out.ok && out.reason === 'invalid') return refused(out);
   if (!out.ok) return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
   // Not always 1: a data point added again after a retraction continues its revisions.
   return success({ dataPoint: checked.value, version: out.versions.get(id) ?? 1 });

@@ -3,7 +3,8 @@
  * process (nothing is written back to the folder). `assay serve --memory` and tests use it; the
  * default is the store-backed workspace.
  */
-import type { Bundle, DataPoint, Explanation } from '@assay/core';
+import { type Bundle, type DataPoint, dataPointFactKey, type Explanation } from '@assay/core';
+import { dataPointRuleProblems } from './fact-rules.js';
 import type {
   DataPointChange,
   DataPointRevision,
@@ -21,6 +22,8 @@ export class MemoryWorkspace implements Workspace {
   private readonly revisions = new Map<string, DataPointRevision[]>();
   /** Ids whose latest revision is a retraction: not current, but their history stays. */
   private readonly retracted = new Set<string>();
+  /** The key (entity|period|indicator|disaggregation) each id has belonged to, retracted or not. */
+  private readonly keys = new Map<string, string>();
 
   constructor(
     initial: Bundle,
@@ -30,6 +33,7 @@ export class MemoryWorkspace implements Workspace {
     const at = this.clock();
     for (const d of initial.dataPoints) {
       this.revisions.set(d.id, [revisionOf(1, d, 'loaded from bundle', 'bundle', at)]);
+      this.keys.set(d.id, dataPointFactKey(d));
     }
   }
 
@@ -61,6 +65,20 @@ export class MemoryWorkspace implements Workspace {
       if (c.expectedVersion !== undefined && current !== c.expectedVersion)
         return { ok: false, reason: 'stale', id: c.dataPoint.id, current: current ?? 0 };
     }
+    // The rules the store applies against stored data (fact-rules.ts).
+    const [problem] = dataPointRuleProblems(
+      this.bundle.dataPoints,
+      changes.map((c) => c.dataPoint),
+      (id) => this.keys.get(id),
+    );
+    if (problem)
+      return {
+        ok: false,
+        reason: 'invalid',
+        id: problem.id,
+        field: problem.column,
+        message: problem.message,
+      };
     const at = this.clock();
     const byId = new Map<string, DataPoint>(this.bundle.dataPoints.map((d) => [d.id, d]));
     const versions = new Map<string, number>();
@@ -81,6 +99,7 @@ export class MemoryWorkspace implements Workspace {
       list.push(revisionOf(version, dataPoint, reason, author, at));
       this.revisions.set(c.dataPoint.id, list);
       this.retracted.delete(c.dataPoint.id); // written again: current once more
+      this.keys.set(c.dataPoint.id, dataPointFactKey(c.dataPoint));
       byId.set(dataPoint.id, dataPoint);
       versions.set(dataPoint.id, version);
     }

@@ -8,13 +8,14 @@
  * between the check and the write: run one server per database until writes carry the version
  * into the database.)
  */
-import type { Bundle, DataPoint, Explanation } from '@assay/core';
+import type { Bundle, BundleIssue, DataPoint, Explanation } from '@assay/core';
 import {
   dataPointHistory,
   dataPointKeyOf,
   importBundle,
   importFacts,
   readBundle,
+  readSettingsDocument,
   retractFacts,
   type Store,
 } from '@assay/store';
@@ -31,22 +32,36 @@ import type {
 
 type State = { bundle: Bundle; versions: Map<string, number>; keys: Map<string, string> };
 
-async function readState(store: Store): Promise<State | undefined> {
+type ReadState = { ok: true; state: State } | { ok: false; issues: readonly BundleIssue[] };
+
+async function readState(store: Store): Promise<ReadState> {
   const read = await readBundle(store);
-  if (!read.ok) return undefined;
+  if (!read.ok) return read;
   const rows = await store.query<{ fact_id: string; fact_key: string; rev: number }>(
     'select fact_id, fact_key, rev from data_point_current',
   );
   return {
-    bundle: read.bundle,
-    versions: new Map(rows.map((r) => [r.fact_id, Number(r.rev)])),
-    keys: new Map(rows.map((r) => [r.fact_id, r.fact_key])),
+    ok: true,
+    state: {
+      bundle: read.bundle,
+      versions: new Map(rows.map((r) => [r.fact_id, Number(r.rev)])),
+      keys: new Map(rows.map((r) => [r.fact_id, r.fact_key])),
+    },
   };
+}
+
+/** Nothing stored at all: no change set (so no fact, catalogue entry or document) and no organisation. */
+async function isEmpty(store: Store): Promise<boolean> {
+  const [r] = await store.query<{ any: boolean }>(
+    'select exists (select 1 from change_set) or exists (select 1 from organisation) as any',
+  );
+  return r?.any === false;
 }
 
 export type OpenedStoreWorkspace =
   | { ok: true; workspace: StoreWorkspace; seeded: boolean }
-  | { ok: false; reason: string };
+  /** `issues`: what is wrong with the stored data (file, row, column as `assay export` would write it). */
+  | { ok: false; reason: string; issues: readonly BundleIssue[] };
 
 export class StoreWorkspace implements Workspace {
   private version = 1;
@@ -58,29 +73,52 @@ export class StoreWorkspace implements Workspace {
     private readonly clock: Clock,
   ) {}
 
-  /** Open over a store; an empty store is first filled from `seed` (the bundle folder). */
+  /**
+   * Open over a store. Only an empty store is written to: it is filled from `seed` (the bundle
+   * folder; that is how a first `npm start` gets the demo). A store that holds anything is read
+   * and never written at start-up: when its data cannot be read or fails validation, the reason
+   * and every issue are returned and the store is left exactly as it is (importing a folder into
+   * it is an explicit `assay import`).
+   */
   static async open(
     store: Store,
     seed: Bundle,
     clock: Clock = () => new Date().toISOString(),
   ): Promise<OpenedStoreWorkspace> {
-    let state = await readState(store);
     let seeded = false;
-    if (!state) {
+    if (await isEmpty(store)) {
       const r = await importBundle(store, seed, {
         author: 'bundle',
         reason: 'loaded from bundle folder',
         at: clock(),
       });
-      if (!r.ok) return { ok: false, reason: r.issues.map((i) => i.reason).join('; ') };
-      state = await readState(store);
+      if (!r.ok)
+        return {
+          ok: false,
+          reason: `the bundle could not be loaded into the empty store (${r.issueCount} problem(s)); nothing was written`,
+          issues: r.issues,
+        };
       seeded = true;
-    }
-    if (!state) return { ok: false, reason: 'the store could not be read after import' };
+    } else if (!(await readSettingsDocument(store)))
+      return {
+        ok: false,
+        reason:
+          'the store holds change sets but no organisation settings, so it cannot be read; nothing was written (restore the database, or use another data folder or database)',
+        issues: [],
+      };
+    const read = await readState(store);
+    if (!read.ok)
+      return {
+        ok: false,
+        reason: `the store's data cannot be read (${read.issues.length} problem${read.issues.length === 1 ? '' : 's'}); nothing was written. Rows are numbered as \`assay export <file>.csv --table data-points\` (or activity-lines) writes them; correct them with \`assay import\` or \`assay retract\``,
+        issues: read.issues,
+      };
+    const { state } = read;
     if (state.bundle.organisation.id !== seed.organisation.id)
       return {
         ok: false,
         reason: `the store holds organisation "${state.bundle.organisation.id}", not "${seed.organisation.id}"; use another data folder (ASSAY_DATA_DIR) or database`,
+        issues: [],
       };
     return { ok: true, workspace: new StoreWorkspace(store, state, clock), seeded };
   }
@@ -145,7 +183,19 @@ export class StoreWorkspace implements Workspace {
         reason,
         at: this.clock(),
       });
-      if (!r.ok) throw new Error(`store refused validated facts: ${r.issues[0]?.reason}`);
+      if (!r.ok) {
+        // A rule against what is stored (fact-conflicts.ts): an id of another data point, also a
+        // retracted one this state does not hold, or an overlapping period. Rows are i + 2.
+        const first = r.issues[0];
+        const at = first?.row === undefined ? 0 : first.row - 2;
+        return {
+          ok: false,
+          reason: 'invalid',
+          id: dataPoints[at]?.id ?? dataPoints[0]?.id ?? '',
+          field: first?.column,
+          message: first?.reason ?? 'the store refused the write',
+        };
+      }
       await this.applyWritten(dataPoints);
       const out = new Map(changes.map((c) => [c.dataPoint.id, this.state.versions.get(c.dataPoint.id) ?? 1]));
       return { ok: true, versions: out, workspaceVersion: this.version };
@@ -235,9 +285,9 @@ export class StoreWorkspace implements Workspace {
   }
 
   private async reload(): Promise<void> {
-    const state = await readState(this.store);
-    if (!state) throw new Error('the store could not be read after a write');
-    this.state = state;
+    const read = await readState(this.store);
+    if (!read.ok) throw new Error(`the store could not be read after a write: ${read.issues[0]?.reason}`);
+    this.state = read.state;
     this.version += 1;
   }
 

@@ -31,7 +31,19 @@ export type WriteOutcome =
   | { readonly ok: true; readonly versions: ReadonlyMap<string, number>; readonly workspaceVersion: number }
   | { readonly ok: false; readonly reason: 'stale'; readonly id: string; readonly current: number }
   | { readonly ok: false; readonly reason: 'not-found'; readonly id: string }
-  | { readonly ok: false; readonly reason: 'exists'; readonly id: string };
+  | { readonly ok: false; readonly reason: 'exists'; readonly id: string }
+  /**
+   * The write breaks a rule against the data already there (an id that belongs to another data
+   * point, a period overlapping a stored one: workspace/fact-rules.ts); nothing was written.
+   * `field` is the column at fault, `message` says why.
+   */
+  | {
+      readonly ok: false;
+      readonly reason: 'invalid';
+      readonly id: string;
+      readonly field: string | undefined;
+      readonly message: string;
+    };
 
 export type RetractOutcome =
   /** `version`: the retraction's own revision number (the version retracted + 1). */

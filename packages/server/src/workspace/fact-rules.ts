@@ -1,0 +1,80 @@
+/**
+ * The rules a data-point write keeps against the data points already there, as the store
+ * applies them inside its import transaction (packages/store/src/fact-conflicts.ts) and core
+ * within one file (bundle/load-facts.ts). Used where the workspace's data is at hand without a
+ * database: the in-memory workspace and the import preview, so that both refuse what the store
+ * would refuse, with the same words.
+ *
+ * - One id, one fact: an id that belongs to another data point (entity, period, indicator,
+ *   disaggregation) is refused, also when that data point is retracted (`ownerOf` knows it).
+ * - No overlapping periods: for one entity, indicator and disaggregation, a year is given as
+ *   one value or as its months or quarters, not both.
+ */
+import { type DataPoint, dataPointFactKey, parsePeriod } from '@assay/core';
+
+export type FactRuleProblem = {
+  /** The written data point the problem is about. */
+  readonly id: string;
+  readonly column: 'id' | 'period';
+  readonly message: string;
+};
+
+const OVERLAP = 'a year must be given as one value or as its months or quarters, not both';
+
+export function idTakenMessage(id: string, ownerKey: string): string {
+  return `id "${id}" belongs to the data point "${ownerKey}"; give this row another id (or none)`;
+}
+
+/** Entity, year, indicator and disaggregation: the data points that must agree on a period kind. */
+function yearGroup(d: DataPoint): string | undefined {
+  const p = parsePeriod(d.periodId);
+  if (!p) return undefined;
+  return dataPointFactKey({ ...d, periodId: String(p.year) });
+}
+
+/**
+ * Problems with writing `written` (new data points or new revisions) next to `current` (the
+ * current data points; those with the key of a written one are replaced by it). `ownerOf` gives
+ * the key of the data point an id belongs to, current or retracted, if any.
+ */
+export function dataPointRuleProblems(
+  current: readonly DataPoint[],
+  written: readonly DataPoint[],
+  ownerOf: (id: string) => string | undefined,
+): FactRuleProblem[] {
+  const problems: FactRuleProblem[] = [];
+  const writtenKeys = new Set(written.map(dataPointFactKey));
+  const byGroup = new Map<string, DataPoint[]>();
+  const add = (d: DataPoint) => {
+    const g = yearGroup(d);
+    if (g !== undefined) byGroup.set(g, [...(byGroup.get(g) ?? []), d]);
+  };
+  const stored = new Set<DataPoint>();
+  for (const d of current)
+    if (!writtenKeys.has(dataPointFactKey(d))) {
+      stored.add(d);
+      add(d);
+    }
+  for (const w of written) {
+    const key = dataPointFactKey(w);
+    const owner = ownerOf(w.id);
+    if (owner !== undefined && owner !== key) {
+      problems.push({ id: w.id, column: 'id', message: idTakenMessage(w.id, owner) });
+      continue;
+    }
+    const kind = parsePeriod(w.periodId)?.kind;
+    const g = yearGroup(w);
+    const other =
+      g === undefined ? undefined : byGroup.get(g)?.find((o) => parsePeriod(o.periodId)?.kind !== kind);
+    if (other) {
+      problems.push({
+        id: w.id,
+        column: 'period',
+        message: `${w.periodId} overlaps the ${stored.has(other) ? 'stored ' : ''}data point "${other.id}" (period ${other.periodId}, key "${dataPointFactKey(other)}"): ${OVERLAP}`,
+      });
+      continue;
+    }
+    add(w);
+  }
+  return problems;
+}
