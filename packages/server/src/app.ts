@@ -1,8 +1,11 @@
 /** The HTTP app: /api/* over the workspace and core, everything else from the web build. */
 import { Hono } from 'hono';
 import { failure } from './http/api-error.js';
+import { bodyLimits } from './http/body-limits.js';
 import { openApiDocument } from './http/openapi.js';
-import { sendError } from './http/respond.js';
+import { requestGuard } from './http/request-guard.js';
+import { sendError, sendInternal } from './http/respond.js';
+import { securityHeaders } from './http/security-headers.js';
 import { staticFiles } from './http/static-files.js';
 import { dataPointRoutes } from './routes/data-points.js';
 import { disclosureRoutes } from './routes/disclosure.js';
@@ -19,6 +22,11 @@ export type AppOptions = {
   /** Folder of the built web app; omitted: API only. */
   webRoot?: string;
   author?: string;
+  /**
+   * Host header values accepted besides 127.0.0.1, localhost and [::1] with the server's port,
+   * exactly as sent ("assay.internal:8443"); see http/request-guard.ts.
+   */
+  allowedHosts?: readonly string[];
 };
 
 export function createApp(o: AppOptions): Hono {
@@ -39,11 +47,14 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', disclosureRoutes(deps));
   api.all('*', (c) => sendError(c, failure('not-found', `no API route ${c.req.method} ${c.req.path}`).error));
   const app = new Hono();
+  // Every request, in this order: headers on whatever answers, then the host/origin/type gate,
+  // then the body limit; only then a route (docs/api.md, "Requests from browsers").
+  app.use('*', securityHeaders());
+  app.use('*', requestGuard({ allowedHosts: o.allowedHosts ?? [] }));
+  app.use('*', bodyLimits());
   app.route('/api', api);
-  app.onError((err, c) => {
-    console.error(err);
-    return c.json({ error: { code: 'internal', message: 'internal error; see the server log' } }, 500);
-  });
+  app.onError((err, c) => sendInternal(c, err));
+  app.notFound((c) => sendError(c, failure('not-found', `no route ${c.req.method} ${c.req.path}`).error));
   if (o.webRoot) app.get('*', staticFiles(o.webRoot));
   return app;
 }

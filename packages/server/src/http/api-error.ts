@@ -9,6 +9,13 @@
  *   conflict          the thing already exists (same id or same entity × period × indicator)
  *   version-required  say which version you edit (If-Match header or `version` field)
  *   stale-version     someone changed it since you read it; reload, reapply, resend
+ *   cross-origin      the request came from another site (Sec-Fetch-Site or Origin): send it
+ *                     from the app itself, or without browser headers (curl, scripts)
+ *   unknown-host      the Host header is not a name this server answers to (DNS rebinding);
+ *                     use http://127.0.0.1:<port>/ or http://localhost:<port>/
+ *   unsupported-media-type  a write must be JSON: Content-Type: application/json
+ *   too-large         the body is over the route's limit (docs/api.md); send less
+ *   internal          a fault in the server; the `id` finds the detail in the server log
  */
 import type { BundleIssue } from '@assay/core';
 
@@ -18,15 +25,27 @@ export type ApiErrorCode =
   | 'not-found'
   | 'conflict'
   | 'version-required'
-  | 'stale-version';
+  | 'stale-version'
+  | 'cross-origin'
+  | 'unknown-host'
+  | 'unsupported-media-type'
+  | 'too-large'
+  | 'internal';
 
-export const STATUS_OF: { readonly [K in ApiErrorCode]: 400 | 404 | 409 | 412 | 422 | 428 } = {
+export type ErrorStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 421 | 422 | 428 | 500;
+
+export const STATUS_OF: { readonly [K in ApiErrorCode]: ErrorStatus } = {
   'invalid-request': 400,
   'invalid-data': 422,
   'not-found': 404,
   conflict: 409,
   'version-required': 428,
   'stale-version': 412,
+  'cross-origin': 403,
+  'unknown-host': 421,
+  'unsupported-media-type': 415,
+  'too-large': 413,
+  internal: 500,
 };
 
 export type ApiError = {
@@ -34,6 +53,8 @@ export type ApiError = {
   readonly message: string;
   readonly field?: string;
   readonly issues?: readonly BundleIssue[];
+  /** `internal` only: the id under which the server log holds the detail. */
+  readonly id?: string;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

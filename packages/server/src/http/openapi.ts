@@ -126,6 +126,16 @@ export function openApiDocument() {
       '/api/template/data-points.csv': {
         get: { summary: 'Entry template CSV', responses: { 200: { description: 'CSV' } } },
       },
+      '/api/template/data-points.xlsx': {
+        get: {
+          summary: 'XLSX entry template for one entity and period (a sheet per topic)',
+          parameters: [
+            q('entity', 'entity id (default: the first)'),
+            q('period', 'period id (default: the current)'),
+          ],
+          responses: { 200: { description: 'XLSX' }, ...errors('not-found') },
+        },
+      },
       '/api/figures': {
         get: {
           summary: 'Evaluated figures',
@@ -175,7 +185,10 @@ export function openApiDocument() {
           summary: 'Write an explanation',
           parameters: [{ name: 'subject', in: 'path', required: true, schema: { type: 'string' } }, ifMatch],
           requestBody: json(ExplanationWrite),
-          responses: { 200: ok('saved'), ...errors('invalid-request', 'version-required', 'stale-version') },
+          responses: {
+            200: ok('saved'),
+            ...errors('invalid-request', 'invalid-data', 'version-required', 'stale-version'),
+          },
         },
       },
       '/api/reports/{format}': {

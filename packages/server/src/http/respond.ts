@@ -1,10 +1,25 @@
 /** Route plumbing: validate input with zod at the boundary, present results and errors as JSON. */
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type ApiError, failure, type Result, STATUS_OF } from './api-error.js';
 
 export function sendError(c: Context, e: ApiError): Response {
   return c.json({ error: e }, STATUS_OF[e.code]);
+}
+
+/**
+ * A fault (a thrown error, never an expected failure): the caller gets a generic message and an
+ * id; the detail (message, stack) goes to the server log under that id only.
+ */
+export function sendInternal(c: Context, err: unknown): Response {
+  const id = randomBytes(4).toString('hex');
+  console.error(`[assay ${id}] ${c.req.method} ${c.req.path}:`, err);
+  return sendError(c, {
+    code: 'internal',
+    message: `internal error ${id}: the server log has the detail under this id`,
+    id,
+  });
 }
 
 export function send<T>(

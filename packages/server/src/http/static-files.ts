@@ -1,11 +1,14 @@
 /**
  * Serve the web build (packages/web/dist): files by path, index.html for any other non-API
- * path (the app routes on the client). Paths are resolved inside the root only.
+ * path (the app routes on the client). Paths are resolved inside the root only; a path that is
+ * not valid percent-encoding is just another path (index.html). HTML pages get the app's
+ * Content-Security-Policy with their inline scripts allowed by hash (security-headers.ts).
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
+import { pagePolicy } from './security-headers.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,12 +26,23 @@ export function staticFiles(root: string) {
   return async (c: Context) => {
     if (!existsSync(join(base, 'index.html')))
       return c.text('The web app is not built: run `npm run build -w @assay/web`.', 503);
-    const path = normalize(join(base, decodeURIComponent(c.req.path)));
-    const inside = path.startsWith(base);
+    const path = normalize(join(base, decodedPath(c.req.path)));
+    const inside = path.startsWith(base) && !path.includes('\0');
     const file =
       inside && (await stat(path).catch(() => undefined))?.isFile() ? path : join(base, 'index.html');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return new Response(await readFile(file), { headers: { 'content-type': type, 'cache-control': cache } });
+    const body = await readFile(file);
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': cache };
+    if (extname(file) === '.html') headers['content-security-policy'] = pagePolicy(body.toString('utf8'));
+    return new Response(body, { headers });
   };
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

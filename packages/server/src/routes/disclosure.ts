@@ -1,11 +1,12 @@
 /** Checks (findings), disclosure status per framework with explanations, report downloads. */
 import { Hono } from 'hono';
-import { failure } from '../http/api-error.js';
-import { expectedVersion, jsonBody, parseWith, sendError } from '../http/respond.js';
+import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
+import { REPORT_PAGE_HEADERS } from '../http/security-headers.js';
 import { completeness, presentCompleteness } from '../use-cases/disclosure-status.js';
 import { checkResult, findings } from '../use-cases/findings.js';
 import { renderReport } from '../use-cases/render-report.js';
+import { writeExplanation } from '../use-cases/write-explanation.js';
 import type { Deps } from './deps.js';
 
 export function disclosureRoutes(d: Deps): Hono {
@@ -41,20 +42,16 @@ export function disclosureRoutes(d: Deps): Hono {
     const version = expectedVersion(c, input.value.version);
     if (!version.ok) return sendError(c, version.error);
     const subject = c.req.param('subject');
-    const out = await d.workspace.writeExplanation(
-      { subject, text: input.value.text },
-      version.value,
-      d.author,
-    );
-    if (!out.ok)
-      return sendError(
-        c,
-        failure('stale-version', `the workspace is at version ${out.current}, not ${version.value}`).error,
-      );
-    return c.json({
-      workspaceVersion: out.workspaceVersion,
+    const out = await writeExplanation({
+      ws: d.workspace,
       explanation: { subject, text: input.value.text },
+      version: version.value,
+      author: d.author,
     });
+    return send(c, out, (v) => ({
+      workspaceVersion: v.workspaceVersion,
+      explanation: { subject, text: input.value.text },
+    }));
   });
   r.get('/reports/:format', async (c) => {
     const format = parseWith(ReportFormatParam, c.req.param('format'));
@@ -65,7 +62,12 @@ export function disclosureRoutes(d: Deps): Hono {
     const disposition =
       format.value === 'html' ? 'inline' : `attachment; filename="report-${q.value.lang}.${format.value}"`;
     return new Response(out.body, {
-      headers: { 'content-type': out.contentType, 'content-disposition': disposition },
+      headers: {
+        'content-type': out.contentType,
+        'content-disposition': disposition,
+        // the HTML report is a page the app frames (its preview); the other formats are downloads
+        ...(format.value === 'html' ? REPORT_PAGE_HEADERS : {}),
+      },
     });
   });
   return r;

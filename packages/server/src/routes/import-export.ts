@@ -1,5 +1,5 @@
 /** CSV import (preview, apply) and export of data points; the entry template. */
-import { bundleCatalogue } from '@assay/core';
+import { bundleCatalogue, parsePeriod } from '@assay/core';
 import { buildTemplate } from '@assay/io';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
@@ -54,6 +54,14 @@ export function importExportRoutes(d: Deps): Hono {
     if (!entity)
       return sendError(c, failure('not-found', `no entity "${entityId}"`, { field: 'entity' }).error);
     const periodId = c.req.query('period') ?? b.reporting.current;
+    // the period is written into the workbook: only a period id (a NUL here made exceljs throw)
+    if (!parsePeriod(periodId))
+      return sendError(
+        c,
+        failure('invalid-request', `period: "${periodId.slice(0, 40)}" is not a period id such as 2025`, {
+          field: 'period',
+        }).error,
+      );
     const wb = buildTemplate({ entity, periodId, catalogue: [...bundleCatalogue(b).values()] });
     const body = new Uint8Array(await wb.xlsx.writeBuffer());
     return new Response(body, {
