@@ -326,6 +326,10 @@ describe('CSV import and export', () => {
     await put('/api/data-points/rev-25', { source: '=HYPERLINK("x")', reason: 'test', version: 1 });
     const csv = await (await app.request('/api/export/data-points.csv')).text();
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    // The full-width ＝ East Asian input methods type is a formula start too (issue #14, item 12).
+    await put('/api/data-points/rev-25', { source: '＝HYPERLINK("x")', reason: 'test', version: 2 });
+    const wide = await (await app.request('/api/export/data-points.csv')).text();
+    expect(wide).toContain(`"'＝HYPERLINK(""x"")"`);
     const t = await (await app.request('/api/template/data-points.csv')).text();
     expect(t.split('\n')[0]).toBe(
       'entity,period,indicator,value,unit,source,id,disaggregation,evidence,comment',

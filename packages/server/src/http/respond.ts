@@ -1,5 +1,6 @@
 /** Route plumbing: validate input with zod at the boundary, present results and errors as JSON. */
 import { randomBytes } from 'node:crypto';
+import { printable } from '@assay/io';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type ApiError, failure, type Result, STATUS_OF } from './api-error.js';
@@ -14,7 +15,10 @@ export function sendError(c: Context, e: ApiError): Response {
  */
 export function sendInternal(c: Context, err: unknown): Response {
   const id = randomBytes(4).toString('hex');
-  console.error(`[assay ${id}] ${c.req.method} ${c.req.path}:`, err);
+  // One log line per fault: control characters from the request (path, error text) are escaped,
+  // so input cannot forge log lines or drive the terminal of whoever reads the log.
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  console.error(printable(`[assay ${id}] ${c.req.method} ${c.req.path}: ${detail}`));
   return sendError(c, {
     code: 'internal',
     message: `internal error ${id}: the server log has the detail under this id`,

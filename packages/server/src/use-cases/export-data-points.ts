@@ -1,7 +1,7 @@
 /**
  * CSV out: the current data points (bundle layout) and an entry template. Text cells that a
- * spreadsheet would run as a formula (= + - @, tab, CR, LF first) get a leading apostrophe
- * (OWASP CSV injection); numeric cells stay numbers.
+ * spreadsheet would run as a formula get a leading apostrophe by io's neutralise, the one rule
+ * the CLI export uses too (OWASP CSV injection, full-width forms included); numbers stay numbers.
  */
 import {
   BUNDLE_FILES,
@@ -11,12 +11,7 @@ import {
   DATA_POINT_COLUMNS,
   serializeBundle,
 } from '@assay/core';
-import { tableToCsv } from '@assay/io';
-
-const NUMERIC = /^-?\d+(\.\d+)?$/;
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r\n]/.test(cell) && !NUMERIC.test(cell) ? `'${cell}` : cell;
-}
+import { neutralise, tableToCsv } from '@assay/io';
 
 export function exportDataPoints(bundle: Bundle): string {
   const t = serializeBundle(bundle).dataPoints;

@@ -12,7 +12,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Bundle, type DataPoint, serializeBundle } from '@assay/core';
-import { CsvSyntaxError, type ImportIssue, META_SHEET, parseCsvTable, readFactsXlsx } from '@assay/io';
+import {
+  CsvSyntaxError,
+  type ImportIssue,
+  META_SHEET,
+  parseCsvTable,
+  printable,
+  readFactsXlsx,
+} from '@assay/io';
 import { failure, type Result, success } from '../http/api-error.js';
 import { UploadName } from '../http/schemas.js';
 import { parseDataPointRows } from './parse-data-point-rows.js';
@@ -25,7 +32,8 @@ export type ReadRows = {
 
 /** A reader threw: say which file could not be read; the detail goes to the server log. */
 function unreadable(file: string, kind: 'CSV' | 'XLSX', field: string, e: unknown): Result<never> {
-  console.error(`[assay] reading the upload ${JSON.stringify(file)} (${kind}) failed:`, e);
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  console.error(printable(`[assay] reading the upload ${JSON.stringify(file)} (${kind}) failed: ${detail}`));
   return failure('invalid-request', `${file}: cannot be read as ${kind}; nothing was imported`, { field });
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Model-based test of the workspace over the store (issue #14): random sequences of web edits
+ * (writeDataPoints with current, stale and unknown versions, new data points, re-adding
+ * retracted ones, ids of other data points, overlapping periods), retractions, concurrent
+ * writes naming the same version, CLI imports and retractions, restarts and tampering, on
+ * PGlite and on PostgreSQL, checked after every step against a plain in-memory model
+ * (packages/store/test/model-*.ts; docs/storage.md, "Model-based tests"). fast-check prints
+ * the seed and the shrunk sequence of a divergence.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertModel, skippedFromEnv, totals } from '../../../store/test/model-harness.js';
+import { type StoreHost, storeHost } from '../../../store/test/model-system.js';
+import { openStoreWorkspace } from '../../test/model-workspace.js';
+
+/** Steps per store in this file; with packages/store/test/model.test.ts, 10,000 in all. */
+const STEPS = Number(process.env.ASSAY_MODEL_STEPS ?? 3000);
+
+describe.each(['pglite', 'postgres'] as const)('model-based test: workspace and store on %s', (kind) => {
+  let host: StoreHost;
+  beforeAll(async () => {
+    host = await storeHost(kind);
+  });
+  afterAll(() => host?.dispose());
+
+  it(`agrees with the model for ${STEPS} random steps`, async () => {
+    const start = totals.steps;
+    while (totals.steps - start < STEPS)
+      await assertModel({
+        host,
+        openWorkspace: openStoreWorkspace,
+        families: { workspace: true, skip: skippedFromEnv() },
+        maxCommands: 150,
+        checkEvery: 1,
+        numRuns: 2,
+      });
+    expect(totals.steps - start).toBeGreaterThanOrEqual(STEPS);
+  }, 900_000);
+});
