@@ -1,0 +1,16 @@
+/**
+ * The server's StoreWorkspace for the model-based tests (packages/store/test/model-*.ts):
+ * opened over a run's store as `assay serve` opens it. Every run's store already holds the
+ * group, so opening must neither fail nor import anything (issue #14 item 2).
+ */
+import type { Store } from '@assay/store';
+import { Divergence } from '../../store/test/model-check.js';
+import type { OpenWorkspace } from '../../store/test/model-system.js';
+import { StoreWorkspace } from '../src/workspace/store-workspace.js';
+
+export const openStoreWorkspace: OpenWorkspace = async (store: Store, seed, clock) => {
+  const o = await StoreWorkspace.open(store, seed, clock);
+  if (!o.ok) throw new Divergence(`the workspace did not open: ${o.reason}`);
+  if (o.seeded) throw new Divergence('the workspace filled a store that already held data');
+  return o.workspace;
+};
