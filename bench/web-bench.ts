@@ -11,9 +11,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { launchBrowser } from '@assay/render';
-import { createApp, listen, MemoryWorkspace, WEB_ROOT } from '@assay/server';
+import { createApp, listen, WEB_ROOT } from '@assay/server';
 import type { BenchResult } from './calc-bench.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -4,8 +4,9 @@ export const WORKSPACE_RULES: Readonly<Record<string, readonly string[]>> = {
   io: ['core'],
   store: ['core'],
   render: ['core'],
-  server: ['core', 'io', 'store', 'render'],
-  cli: ['core', 'io', 'store', 'render', 'server'],
+  app: ['core', 'io', 'store', 'render'],
+  server: ['core', 'app'],
+  cli: ['core', 'io', 'store', 'render', 'app', 'server'],
   web: [],
 };
 

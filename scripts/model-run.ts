@@ -17,7 +17,7 @@
  * with the next seed. Exit status 1 when any divergence was found.
  */
 import type { StoreKind } from '@assay/store';
-import { openStoreWorkspace } from '../packages/server/test/model-workspace.js';
+import { openStoreWorkspace } from '../packages/app/test/model-workspace.js';
 import { assertModel, skippedFromEnv, totals } from '../packages/store/test/model-harness.js';
 import { storeHost } from '../packages/store/test/model-system.js';
 

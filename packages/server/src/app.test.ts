@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { CatalogueResponse } from './http/schemas.js';
-import { MemoryWorkspace } from './workspace/memory-workspace.js';
 
 const minimal = join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal');
 const loaded = await loadBundle(minimal);

@@ -1,4 +1,7 @@
 /** The HTTP app: /api/* over the workspace and core, everything else from the web build. */
+
+import type { Workspace } from '@assay/app';
+import { checkResult, completeness, evaluated } from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from './http/api-error.js';
 import { bodyLimits } from './http/body-limits.js';
@@ -12,10 +15,6 @@ import { disclosureRoutes } from './routes/disclosure.js';
 import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { organisationRoutes } from './routes/organisation.js';
-import { completeness } from './use-cases/disclosure-status.js';
-import { evaluated } from './use-cases/evaluation.js';
-import { checkResult } from './use-cases/findings.js';
-import type { Workspace } from './workspace/workspace.js';
 
 export type AppOptions = {
   workspace: Workspace;

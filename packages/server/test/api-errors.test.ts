@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MemoryWorkspace, StoreWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore } from '@assay/store';
 import ExcelJS from 'exceljs';
@@ -14,8 +15,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // io's hand-made ZIP writer (a test helper, not exported by the package)
 import { buildZip } from '../../io/src/xlsx/build-zip.js';
 import { createApp } from '../src/app.js';
-import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
-import { StoreWorkspace } from '../src/workspace/store-workspace.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));
 if (!loaded.ok) throw new Error('examples/minimal should load');

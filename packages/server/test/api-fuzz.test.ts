@@ -14,6 +14,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Workspace } from '@assay/app';
+import { MemoryWorkspace, StoreWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore, type Store } from '@assay/store';
 import fc from 'fast-check';
@@ -21,9 +23,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
 import { STATUS_OF } from '../src/http/api-error.js';
 import { openApiDocument } from '../src/http/openapi.js';
-import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
-import { StoreWorkspace } from '../src/workspace/store-workspace.js';
-import type { Workspace } from '../src/workspace/workspace.js';
 import { type Fuzzed, type Route, requestFor } from './api-fuzz-requests.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);

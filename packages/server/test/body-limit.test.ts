@@ -8,12 +8,12 @@
  */
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { BODY_LIMITS } from '../src/http/body-limits.js';
 import { listen, type Started } from '../src/start-server.js';
-import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
 
 let server: Started;
 let ws: MemoryWorkspace;

@@ -11,13 +11,13 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { CHROMIUM_PATH } from '@assay/render';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { listen, type Started, WEB_ROOT } from '../src/start-server.js';
-import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SOURCE = 'planted by another site';

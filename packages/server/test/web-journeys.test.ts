@@ -9,13 +9,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { launchBrowser } from '@assay/render';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { listen, type Started, WEB_ROOT } from '../src/start-server.js';
-import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');

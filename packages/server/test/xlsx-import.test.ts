@@ -3,11 +3,11 @@
  * preview it (a change for the value entered, each bad cell named by sheet, row and column).
  */
 import { join } from 'node:path';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { MemoryWorkspace } from '../src/workspace/memory-workspace.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));
 if (!loaded.ok) throw new Error('examples/minimal should load');

@@ -60,7 +60,8 @@ export async function startOn(
   memory = true,
 ): Promise<Serving | ExitCode> {
   // Loaded here, not at the top, so that other commands do not pay for the server's start-up.
-  const { createApp, listen, openWorkspace, WEB_ROOT } = await import('@assay/server');
+  const { createApp, listen, WEB_ROOT } = await import('@assay/server');
+  const { openWorkspace } = await import('@assay/app');
   const store = memory ? undefined : await openConfiguredStore(io);
   if (typeof store === 'number') return store;
   const ws = await openWorkspace(dir, store);

@@ -1,6 +1,6 @@
 /**
- * API error codes: a closed union, each mapped to one HTTP status (a new code without a status
- * does not compile). Every error body is { error: { code, message, field?, issues? } }.
+ * API error codes: the application's outcome codes (app/src/outcome.ts) and HTTP's own, each
+ * mapped to one HTTP status (a new code without a status does not compile). Every error body is { error: { code, message, field?, issues? } }.
  * What the caller should do, by code:
  *   invalid-request   fix the named field (shape, type, missing value) and resend
  *   invalid-data      the content breaks a domain rule (unknown indicator, unit of the wrong
@@ -17,20 +17,15 @@
  *   too-large         the body is over the route's limit (docs/api.md); send less
  *   internal          a fault in the server; the `id` finds the detail in the server log
  */
-import type { BundleIssue } from '@assay/core';
+import type { Failure, OutcomeCode } from '@assay/app';
 
+/** The application's outcome codes plus the ones only HTTP has (request guard, body limits). */
 export type ApiErrorCode =
-  | 'invalid-request'
-  | 'invalid-data'
-  | 'not-found'
-  | 'conflict'
-  | 'version-required'
-  | 'stale-version'
+  | OutcomeCode
   | 'cross-origin'
   | 'unknown-host'
   | 'unsupported-media-type'
-  | 'too-large'
-  | 'internal';
+  | 'too-large';
 
 export type ErrorStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 421 | 422 | 428 | 500;
 
@@ -48,20 +43,13 @@ export const STATUS_OF: { readonly [K in ApiErrorCode]: ErrorStatus } = {
   internal: 500,
 };
 
-export type ApiError = {
-  readonly code: ApiErrorCode;
-  readonly message: string;
-  readonly field?: string;
-  readonly issues?: readonly BundleIssue[];
-  /** `internal` only: the id under which the server log holds the detail. */
-  readonly id?: string;
-};
+export type ApiError = Failure<ApiErrorCode>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const success = <T>(value: T): Result<T> => ({ ok: true, value });
+/** A failure with any API code (the application's `failure` knows only its own codes). */
 export const failure = (
   code: ApiErrorCode,
   message: string,
-  extra: { field?: string; issues?: readonly BundleIssue[] } = {},
+  extra: { field?: string; issues?: NonNullable<ApiError['issues']> } = {},
 ): { ok: false; error: ApiError } => ({ ok: false, error: { code, message, ...extra } });

@@ -6,10 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MemoryWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { MemoryWorkspace } from '../workspace/memory-workspace.js';
 
 const minimal = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal');
 const loaded = await loadBundle(minimal);

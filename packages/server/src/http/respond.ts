@@ -1,6 +1,6 @@
 /** Route plumbing: validate input with zod at the boundary, present results and errors as JSON. */
 import { randomBytes } from 'node:crypto';
-import { printable } from '@assay/io';
+import { printable } from '@assay/app';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type ApiError, failure, type Result, STATUS_OF } from './api-error.js';

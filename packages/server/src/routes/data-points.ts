@@ -2,14 +2,12 @@
  * Data points: list, history, change (a new revision with a reason and the version edited), add,
  * retract (a revision that withdraws it, with a reason and the version retracted).
  */
+
+import { createDataPoint, evaluated, presentDataPoint, retractDataPoint, updateDataPoint } from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
-import { presentDataPoint } from '../http/present.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { DataPointCreate, DataPointPatch, DataPointQuery, DataPointRetract } from '../http/schemas.js';
-import { evaluated } from '../use-cases/evaluation.js';
-import { retractDataPoint } from '../use-cases/retract-data-point.js';
-import { createDataPoint, updateDataPoint } from '../use-cases/write-data-point.js';
 import type { Deps } from './deps.js';
 
 export function dataPointRoutes(d: Deps): Hono {

@@ -1,5 +1,5 @@
 /** What every route gets: the workspace port and who writes. */
-import type { Workspace } from '../workspace/workspace.js';
+import type { Workspace } from '@assay/app';
 
 export type Deps = {
   readonly workspace: Workspace;

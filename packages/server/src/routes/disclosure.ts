@@ -1,12 +1,17 @@
 /** Checks (findings), disclosure status per framework with explanations, report downloads. */
+
+import {
+  checkResult,
+  completeness,
+  findings,
+  presentCompleteness,
+  renderReport,
+  writeExplanation,
+} from '@assay/app';
 import { Hono } from 'hono';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
 import { REPORT_PAGE_HEADERS } from '../http/security-headers.js';
-import { completeness, presentCompleteness } from '../use-cases/disclosure-status.js';
-import { checkResult, findings } from '../use-cases/findings.js';
-import { renderReport } from '../use-cases/render-report.js';
-import { writeExplanation } from '../use-cases/write-explanation.js';
 import type { Deps } from './deps.js';
 
 export function disclosureRoutes(d: Deps): Hono {

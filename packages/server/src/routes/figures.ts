@@ -1,13 +1,11 @@
 /** Figures (evaluated, never stored), one figure with its lineage, and the overview. */
+
+import { evaluated, explainFigure, overview, presentFigure } from '@assay/app';
 import { parsePeriod } from '@assay/core';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
-import { presentFigure } from '../http/present.js';
 import { parseWith, send, sendError } from '../http/respond.js';
 import { FigureQuery } from '../http/schemas.js';
-import { evaluated } from '../use-cases/evaluation.js';
-import { explainFigure } from '../use-cases/explain-figure.js';
-import { overview } from '../use-cases/overview.js';
 import type { Deps } from './deps.js';
 
 export function figureRoutes(d: Deps): Hono {

@@ -1,13 +1,18 @@
 /** CSV import (preview, apply) and export of data points; the entry template. */
-import { bundleCatalogue, parsePeriod } from '@assay/core';
-import { buildTemplate } from '@assay/io';
+
+import type { ImportSource } from '@assay/app';
+import {
+  applyImport,
+  entryTemplate,
+  entryTemplateXlsx,
+  exportDataPoints,
+  type ImportPreview,
+  previewImport,
+} from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ImportRequest } from '../http/schemas.js';
-import { entryTemplate, exportDataPoints } from '../use-cases/export-data-points.js';
-import { applyImport, type ImportPreview, previewImport } from '../use-cases/import-data-points.js';
-import type { ImportSource } from '../use-cases/read-import-file.js';
 import type { Deps } from './deps.js';
 
 const present = ({ changes: _c, ...p }: ImportPreview) => p;
@@ -48,26 +53,12 @@ export function importExportRoutes(d: Deps): Hono {
     csv(exportDataPoints(d.workspace.snapshot().bundle), 'data-points.csv'),
   );
   r.get('/template/data-points.xlsx', async (c) => {
-    const b = d.workspace.snapshot().bundle;
-    const entityId = c.req.query('entity') ?? b.organisation.entities[0]?.id;
-    const entity = b.organisation.entities.find((e) => e.id === entityId);
-    if (!entity)
-      return sendError(c, failure('not-found', `no entity "${entityId}"`, { field: 'entity' }).error);
-    const periodId = c.req.query('period') ?? b.reporting.current;
-    // the period is written into the workbook: only a period id (a NUL here made exceljs throw)
-    if (!parsePeriod(periodId))
-      return sendError(
-        c,
-        failure('invalid-request', `period: "${periodId.slice(0, 40)}" is not a period id such as 2025`, {
-          field: 'period',
-        }).error,
-      );
-    const wb = buildTemplate({ entity, periodId, catalogue: [...bundleCatalogue(b).values()] });
-    const body = new Uint8Array(await wb.xlsx.writeBuffer());
-    return new Response(body, {
+    const out = await entryTemplateXlsx(d.workspace.snapshot(), c.req.query('entity'), c.req.query('period'));
+    if (!out.ok) return sendError(c, out.error);
+    return new Response(out.value.body, {
       headers: {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="template-${entity.id}-${periodId}.xlsx"`,
+        'content-disposition': `attachment; filename="${out.value.fileName}"`,
       },
     });
   });

@@ -2,9 +2,10 @@
  * The organisation, its reporting periods and the indicator catalogue (with the provisions
  * citing each indicator and its data in the current period; output checked by its zod schema).
  */
+
+import { catalogue } from '@assay/app';
 import { Hono } from 'hono';
 import { CatalogueResponse } from '../http/schemas.js';
-import { catalogue } from '../use-cases/catalogue.js';
 import type { Deps } from './deps.js';
 
 export function organisationRoutes(d: Deps): Hono {

@@ -20,8 +20,8 @@ import {
   printable,
   readFactsXlsx,
 } from '@assay/io';
-import { failure, type Result, success } from '../http/api-error.js';
-import { UploadName } from '../http/schemas.js';
+import { failure, type Result, success } from '../outcome.js';
+import { UploadName } from '../upload-name.js';
 import { parseDataPointRows } from './parse-data-point-rows.js';
 
 export type ImportSource = { file: string; csv: string } | { file: string; xlsxBase64: string };

@@ -5,7 +5,7 @@
  * is simply absent, and engine-backed parts say when they are not available.
  */
 import { convert, Decimal, type Figure, groupEntity, priorYear } from '@assay/core';
-import { type PresentedFigure, presentFigure } from '../http/present.js';
+import { type PresentedFigure, presentFigure } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completenessSummary } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';

@@ -6,7 +6,7 @@
  * (a 500, the bad row kept); now it is a 422 and nothing is written.
  */
 import { type Explanation, serializeBundle, validateBundle } from '@assay/core';
-import { failure, type Result, success } from '../http/api-error.js';
+import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 export type WriteExplanationInput = {

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DataPoint, formatPairs } from '@assay/core';
 import type { ImportIssue } from '@assay/io';
-import { failure, type Result, success } from '../http/api-error.js';
+import { failure, type Result, success } from '../outcome.js';
 import { dataPointRuleProblems, idTakenMessage } from '../workspace/fact-rules.js';
 import type { DataPointChange, Workspace } from '../workspace/workspace.js';
 import { factKey } from './parse-data-point-rows.js';

@@ -3,8 +3,8 @@
  * to facts (source, evidence, the data point's version) and factors (document, status, vintage).
  */
 import { explain, type Lineage, parseFigureId } from '@assay/core';
-import { failure, type Result, success } from '../http/api-error.js';
-import { presentValue } from '../http/present.js';
+import { failure, type Result, success } from '../outcome.js';
+import { presentValue } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { evaluated } from './evaluation.js';
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BUNDLE_FILES, columnOrder, DATA_POINT_COLUMNS, type DataPoint, formatPairs } from '@assay/core';
-import { failure, type Result, success } from '../http/api-error.js';
+import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { factKey, parseDataPointRows } from './parse-data-point-rows.js';
 

@@ -3,7 +3,7 @@
  * leaves the data, the figures and the report while its history keeps it. Only the current
  * version can be retracted; adding the data point again brings it back.
  */
-import { failure, type Result, success } from '../http/api-error.js';
+import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 export type RetractInput = {

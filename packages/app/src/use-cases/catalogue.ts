@@ -6,7 +6,7 @@
  * figure. Cached per bundle revision, like figures and completeness.
  */
 import { type Figure, figureId, groupEntity, type Indicator } from '@assay/core';
-import { presentValue } from '../http/present.js';
+import { presentValue } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completeness } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';

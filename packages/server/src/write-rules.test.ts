@@ -5,16 +5,15 @@
  * changes. Over both workspaces: in memory, and over the store (PostgreSQL).
  */
 import { join } from 'node:path';
+import type { Workspace } from '@assay/app';
+import { MemoryWorkspace, StoreWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { migrate, openPostgresStore, type Store } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../store/test/test-database.js';
-import { createApp } from '../app.js';
-import { MemoryWorkspace } from './memory-workspace.js';
-import { StoreWorkspace } from './store-workspace.js';
-import type { Workspace } from './workspace.js';
+import { createTestDatabase, type TestDatabase } from '../../store/test/test-database.js';
+import { createApp } from './app.js';
 
-const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal'));
+const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));
 if (!loaded.ok) throw new Error('examples/minimal should load');
 const bundle = loaded.bundle;
 const at = () => '2026-06-01T00:00:00.000Z';

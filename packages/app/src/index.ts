@@ -1,0 +1,44 @@
+/**
+ * The application layer: every use case and the Workspace port with its two implementations.
+ * The server and the CLI are adapters over this package; they hold no use-case logic.
+ */
+
+/** Text made safe for one line of a log or terminal (io's printable). */
+export { printable } from '@assay/io';
+export { type OpenedWorkspace, openWorkspace } from './open-workspace.js';
+export { type Failure, failure, type OutcomeCode, type Result, success } from './outcome.js';
+export {
+  groupDigits,
+  type PresentedFigure,
+  type PresentedValue,
+  presentDataPoint,
+  presentFigure,
+  presentValue,
+} from './present.js';
+export { UploadName } from './upload-name.js';
+export * from './use-cases/catalogue.js';
+export * from './use-cases/disclosure-status.js';
+export * from './use-cases/entry-template-xlsx.js';
+export * from './use-cases/evaluation.js';
+export * from './use-cases/explain-figure.js';
+export * from './use-cases/export-data-points.js';
+export * from './use-cases/findings.js';
+export * from './use-cases/import-data-points.js';
+export * from './use-cases/overview.js';
+export * from './use-cases/parse-data-point-rows.js';
+export * from './use-cases/read-import-file.js';
+export * from './use-cases/render-report.js';
+export * from './use-cases/retract-data-point.js';
+export * from './use-cases/write-data-point.js';
+export * from './use-cases/write-explanation.js';
+export * from './workspace/fact-rules.js';
+export { type Clock, MemoryWorkspace } from './workspace/memory-workspace.js';
+export { type OpenedStoreWorkspace, StoreWorkspace } from './workspace/store-workspace.js';
+export type {
+  DataPointChange,
+  DataPointRevision,
+  RetractOutcome,
+  Snapshot,
+  Workspace,
+  WriteOutcome,
+} from './workspace/workspace.js';
