@@ -3,7 +3,8 @@
  * and of a generated clean group of 2,000 entities (evaluation included, as the CLI does it).
  * Targets: reference < 1 s, 2,000 entities < 10 s. Run: `npx tsx bench/check-bench.ts`.
  */
-import { checkBundle, generateCleanBundle } from '@assay/core';
+import { checkBundle } from '@assay/core';
+import { generateCleanBundle } from '@assay/core/testing';
 import { loadBundle } from '@assay/io';
 
 export type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string };

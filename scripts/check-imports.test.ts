@@ -14,4 +14,13 @@ describe('check-imports', () => {
       'core is pure and may not use "Date.now"',
     ]);
   });
+
+  it('rejects tests that reach into another package by path or import an undeclared package, and source that imports fixtures', () => {
+    const v = checkImports(join(import.meta.dirname, 'fixtures', 'test-reach'));
+    expect(v.map((x) => `${x.file.replace(/\\/g, '/')}: ${x.message}`)).toEqual([
+      'packages/io/src/reader.ts: source may not import test fixtures ("@assay/core/testing")',
+      'packages/io/src/reader.test.ts: a test of io reaches into another package by path ("../../store/test/helper.js"); import it by name (its testing entry point)',
+      'packages/io/src/reader.test.ts: a test of io may not import @assay/render',
+    ]);
+  });
 });

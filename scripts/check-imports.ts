@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, relative } from 'node:path';
-import { PURE_PACKAGES, WORKSPACE_RULES } from './import-rules.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { PURE_PACKAGES, TEST_RULES, WORKSPACE_RULES } from './import-rules.js';
 
 export type Violation = { file: string; line: number; message: string };
 
@@ -15,14 +15,28 @@ const IMPORT_RE =
   /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
-function sourceFiles(dir: string): string[] {
+const isTest = (name: string) => /\.test\.tsx?$/.test(name);
+
+/** `.ts`/`.tsx` files under dir (none when it does not exist), skipping fixtures folders. */
+function tsFiles(dir: string): string[] {
   let out: string[] = [];
-  for (const name of readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(sourceFiles(p));
-    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'fixtures' && name !== 'node_modules') out = out.concat(tsFiles(p));
+    } else if (/\.(ts|tsx)$/.test(name)) out.push(p);
   }
   return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return tsFiles(dir).filter((p) => !isTest(p));
 }
 
 function packageName(spec: string): string {
@@ -79,6 +93,8 @@ export function checkImports(root: string): Violation[] {
         }
         if (name.startsWith('@assay/')) {
           const target = name.slice('@assay/'.length);
+          if (/\/testing(\/|$)/.test(spec))
+            violations.push({ file: rel, line, message: `source may not import test fixtures ("${spec}")` });
           if (!allowedWorkspace.includes(target))
             violations.push({
               file: rel,
@@ -111,6 +127,54 @@ export function checkImports(root: string): Violation[] {
           });
         }
       }
+    }
+    violations.push(...checkTestImports(root, pkg, allowedWorkspace, declared));
+  }
+  return violations;
+}
+
+/**
+ * Tests: workspace packages allowed to the package's source or by TEST_RULES, declared in the
+ * package's package.json (a package may import itself); relative imports stay inside the package.
+ */
+function checkTestImports(
+  root: string,
+  pkg: string,
+  allowedWorkspace: readonly string[],
+  declared: ReadonlySet<string>,
+): Violation[] {
+  const violations: Violation[] = [];
+  const pkgDir = join(root, 'packages', pkg);
+  const allowed = new Set([...allowedWorkspace, ...(TEST_RULES[pkg] ?? []), pkg]);
+  const files = [...tsFiles(join(pkgDir, 'src')).filter(isTest), ...tsFiles(join(pkgDir, 'test'))];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const rel = relative(root, file);
+    for (const m of text.matchAll(IMPORT_RE)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      if (!spec) continue;
+      const line = lineOf(text, m.index ?? 0);
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        if (!target.startsWith(pkgDir + sep))
+          violations.push({
+            file: rel,
+            line,
+            message: `a test of ${pkg} reaches into another package by path ("${spec}"); import it by name (its testing entry point)`,
+          });
+        continue;
+      }
+      const name = packageName(spec);
+      if (!name.startsWith('@assay/')) continue; // npm packages: root devDependencies serve tests
+      const target = name.slice('@assay/'.length);
+      if (!allowed.has(target))
+        violations.push({ file: rel, line, message: `a test of ${pkg} may not import @assay/${target}` });
+      else if (target !== pkg && !declared.has(name))
+        violations.push({
+          file: rel,
+          line,
+          message: `a test of ${pkg} imports ${name} without declaring it in package.json`,
+        });
     }
   }
   return violations;

@@ -4,8 +4,8 @@
  * group, so opening must neither fail nor import anything (issue #14 item 2).
  */
 import type { Store } from '@assay/store';
-import { Divergence } from '../../store/test/model-check.js';
-import type { OpenWorkspace } from '../../store/test/model-system.js';
+import type { OpenWorkspace } from '@assay/store/testing/model';
+import { Divergence } from '@assay/store/testing/model';
 import { StoreWorkspace } from '../src/workspace/store-workspace.js';
 
 export const openStoreWorkspace: OpenWorkspace = async (store: Store, seed, clock) => {

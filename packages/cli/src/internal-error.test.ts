@@ -3,9 +3,10 @@
  * one line naming the command and the cause, exit 3, and no stack trace: before, main rethrew
  * and Node printed the stack with library internals (issue #14, item 12).
  */
+
+import { createTestDatabase, type TestDatabase } from '@assay/store/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../store/test/test-database.js';
 import { EXIT } from './command.js';
 import { main } from './main.js';
 

@@ -9,8 +9,8 @@ import type { Workspace } from '@assay/app';
 import { MemoryWorkspace, StoreWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
 import { migrate, openPostgresStore, type Store } from '@assay/store';
+import { createTestDatabase, type TestDatabase } from '@assay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../store/test/test-database.js';
 import { createApp } from './app.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryWorkspace, StoreWorkspace } from '@assay/app';
 import { loadBundle } from '@assay/io';
+// io's hand-made ZIP writer (a test helper, not exported by the package)
+import { buildZip } from '@assay/io/testing';
 import { migrate, openPgliteStore } from '@assay/store';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-// io's hand-made ZIP writer (a test helper, not exported by the package)
-import { buildZip } from '../../io/src/xlsx/build-zip.js';
 import { createApp } from '../src/app.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));

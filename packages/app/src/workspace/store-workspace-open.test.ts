@@ -16,8 +16,8 @@ import {
   retractFacts,
   type Store,
 } from '@assay/store';
+import { createTestDatabase } from '@assay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../store/test/test-database.js';
 import { StoreWorkspace } from './store-workspace.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal'));

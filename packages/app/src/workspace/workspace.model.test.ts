@@ -7,9 +7,9 @@
  * (packages/store/test/model-*.ts; docs/storage.md, "Model-based tests"). fast-check prints
  * the seed and the shrunk sequence of a divergence.
  */
+
+import { assertModel, type StoreHost, skippedFromEnv, storeHost, totals } from '@assay/store/testing/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertModel, skippedFromEnv, totals } from '../../../store/test/model-harness.js';
-import { type StoreHost, storeHost } from '../../../store/test/model-system.js';
 import { openStoreWorkspace } from '../../test/model-workspace.js';
 
 /**

@@ -4,4 +4,3 @@ export * from './context.js';
 export * from './finding.js';
 export * from './options.js';
 export * from './rule.js';
-export * from './testing/generate-clean-bundle.js';

@@ -1,0 +1,2 @@
+/** Test helpers for other packages' tests (`@assay/io/testing`): hand-made ZIP archives. */
+export { buildZip, type ZipEntryInput } from './xlsx/build-zip.js';
