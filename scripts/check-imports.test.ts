@@ -15,12 +15,18 @@ describe('check-imports', () => {
     ]);
   });
 
-  it('rejects tests that reach into another package by path or import an undeclared package, and source that imports fixtures', () => {
+  it('rejects tests that reach into another package by path or import an undeclared package, source that imports fixtures, and a renderer that imports core past its entry point', () => {
     const v = checkImports(join(import.meta.dirname, 'fixtures', 'test-reach'));
-    expect(v.map((x) => `${x.file.replace(/\\/g, '/')}: ${x.message}`)).toEqual([
-      'packages/io/src/reader.ts: source may not import test fixtures ("@assay/core/testing")',
-      'packages/io/src/reader.test.ts: a test of io reaches into another package by path ("../../store/test/helper.js"); import it by name (its testing entry point)',
+    expect(v.map((x) => `${x.file.replace(/\\/g, '/')}: ${x.message}`).sort()).toEqual([
       'packages/io/src/reader.test.ts: a test of io may not import @assay/render',
+      'packages/io/src/reader.test.ts: a test of io reaches into another package by path ("../../store/test/helper.js"); import it by name (its testing entry point)',
+      'packages/io/src/reader.ts: source may not import test fixtures ("@assay/core/testing")',
+      'packages/render/src/html.ts: render imports @assay/core only through @assay/core/report-model, not "@assay/core"',
     ]);
+  });
+
+  it('rejects a core area that imports an area above it', () => {
+    const v = checkImports(join(import.meta.dirname, 'fixtures', 'core-floors'));
+    expect(v.map((x) => x.message)).toEqual(['core/model may not import core/bundle (allowed: units)']);
   });
 });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { PURE_PACKAGES, TEST_RULES, WORKSPACE_RULES } from './import-rules.js';
+import { CORE_LAYERS, ENTRY_RULES, PURE_PACKAGES, TEST_RULES, WORKSPACE_RULES } from './import-rules.js';
 
 export type Violation = { file: string; line: number; message: string };
 
@@ -79,8 +79,15 @@ export function checkImports(root: string): Violation[] {
       const rel = relative(root, file);
       for (const m of text.matchAll(IMPORT_RE)) {
         const spec = m[1] ?? m[2] ?? m[3];
-        if (!spec || spec.startsWith('.')) continue;
+        if (!spec) continue;
         const line = lineOf(text, m.index ?? 0);
+        if (spec.startsWith('.')) {
+          if (pkg === 'core') {
+            const problem = coreFloorProblem(srcDir, file, spec);
+            if (problem) violations.push({ file: rel, line, message: problem });
+          }
+          continue;
+        }
         const name = packageName(spec);
         if (BUILTINS.has(spec) || BUILTINS.has(name)) {
           if (pure)
@@ -95,6 +102,13 @@ export function checkImports(root: string): Violation[] {
           const target = name.slice('@assay/'.length);
           if (/\/testing(\/|$)/.test(spec))
             violations.push({ file: rel, line, message: `source may not import test fixtures ("${spec}")` });
+          const entries = ENTRY_RULES[pkg]?.[name];
+          if (entries && !entries.includes(spec))
+            violations.push({
+              file: rel,
+              line,
+              message: `${pkg} imports ${name} only through ${entries.join(', ')}, not "${spec}"`,
+            });
           if (!allowedWorkspace.includes(target))
             violations.push({
               file: rel,
@@ -131,6 +145,24 @@ export function checkImports(root: string): Violation[] {
     violations.push(...checkTestImports(root, pkg, allowedWorkspace, declared));
   }
   return violations;
+}
+
+/** The area (first folder under core/src) of a path, or undefined for core/src's top files. */
+function coreArea(srcDir: string, path: string): string | undefined {
+  const parts = relative(srcDir, path).split(sep);
+  return parts.length > 1 ? parts[0] : undefined;
+}
+
+/** A relative import inside core that goes up a floor or sideways (CORE_LAYERS), or undefined. */
+function coreFloorProblem(srcDir: string, file: string, spec: string): string | undefined {
+  const from = coreArea(srcDir, file);
+  const to = coreArea(srcDir, resolve(dirname(file), spec));
+  if (from === undefined || to === undefined || from === to) return undefined;
+  const allowed = CORE_LAYERS[from];
+  if (!allowed) return `core area "${from}" has no floor in scripts/import-rules.ts (CORE_LAYERS)`;
+  if (!allowed.includes(to))
+    return `core/${from} may not import core/${to} (allowed: ${allowed.join(', ') || 'none'})`;
+  return undefined;
 }
 
 /**

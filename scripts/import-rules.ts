@@ -25,3 +25,46 @@ export const TEST_RULES: Readonly<Record<string, readonly string[]>> = {
   store: ['io'],
   server: ['io', 'store', 'render'],
 };
+
+/**
+ * The floors inside core (packages/core/src/<area>): an area imports only the areas listed, each
+ * below it. Files at core/src's top (decimal.ts, errors.ts, index.ts) are shared ground; `testing`
+ * (fixtures) may use every area and no area may use it.
+ */
+export const CORE_LAYERS: Readonly<Record<string, readonly string[]>> = {
+  units: [],
+  model: ['units'],
+  bundle: ['model', 'units'],
+  factors: ['model', 'units'],
+  catalogue: ['model', 'units'],
+  calc: ['model', 'units'],
+  glossary: ['model'],
+  methods: ['calc', 'factors', 'catalogue', 'model', 'units'],
+  frameworks: ['methods', 'calc', 'catalogue', 'bundle', 'model', 'units'],
+  validate: ['frameworks', 'catalogue', 'bundle', 'model', 'units'],
+  checks: ['frameworks', 'methods', 'calc', 'factors', 'catalogue', 'bundle', 'model', 'units'],
+  report: ['frameworks', 'methods', 'glossary', 'calc', 'catalogue', 'bundle', 'model', 'units'],
+  testing: [
+    'validate',
+    'checks',
+    'report',
+    'frameworks',
+    'methods',
+    'glossary',
+    'calc',
+    'factors',
+    'catalogue',
+    'bundle',
+    'model',
+    'units',
+  ],
+};
+
+/**
+ * Narrow entry points: the source of these packages may import a workspace package only through
+ * the listed subpaths (the store sees core's model and bundle forms, renderers the report model).
+ */
+export const ENTRY_RULES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  store: { '@assay/core': ['@assay/core/forms'] },
+  render: { '@assay/core': ['@assay/core/report-model'] },
+};

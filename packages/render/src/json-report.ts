@@ -1,5 +1,5 @@
 /** JSON of all figures: the model's figure rows (exact value, printed strings, unit, comparative). */
-import type { ReportModel } from '@assay/core';
+import type { ReportModel } from '@assay/core/report-model';
 
 export function renderJson(model: ReportModel): string {
   return `${JSON.stringify(

@@ -14,7 +14,7 @@
  * every duplicate line. Imports hold an advisory lock, so a concurrent import
  * cannot add the same facts between the lookup and the COPY.
  */
-import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS, type FactFields } from '@assay/core';
+import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS, type FactFields } from '@assay/core/forms';
 import { copyField } from './copy-text.js';
 import type { Sql } from './store.js';
 

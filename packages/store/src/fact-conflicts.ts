@@ -14,7 +14,7 @@
  * writes for its data points; an import of activity lines only stages none and pays nothing.
  * Activity lines have no such rules in core (lines of any period add up), so none here.
  */
-import type { BundleIssue } from '@assay/core';
+import type { BundleIssue } from '@assay/core/forms';
 import type { Sql } from './store.js';
 
 const OVERLAP = 'a year must be given as one value or as its months or quarters, not both';

@@ -6,7 +6,7 @@
  * only when an import is read a second time after the primary key rejected a duplicate (see
  * import-run.ts), so a clean million-row import pays nothing for it.
  */
-import type { BundleIssue, FactFields } from '@assay/core';
+import type { BundleIssue, FactFields } from '@assay/core/forms';
 import { copyField } from './copy-text.js';
 import type { FactKind } from './fact-append.js';
 import type { Sql } from './store.js';

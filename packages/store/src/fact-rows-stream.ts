@@ -9,7 +9,7 @@
  * fetches pages and hands them over one at a time; if the consumer stops early, the next
  * hand-over fails and the transaction rolls back.
  */
-import { ACTIVITY_LINE_COLUMNS, columnOrder, DATA_POINT_COLUMNS } from '@assay/core';
+import { ACTIVITY_LINE_COLUMNS, columnOrder, DATA_POINT_COLUMNS } from '@assay/core/forms';
 import { ACTIVITY_LINE_SELECT, DATA_POINT_SELECT } from './read-bundle.js';
 import type { Store } from './store.js';
 

@@ -3,7 +3,7 @@
  * the store, all-or-nothing and idempotent (see import-run.ts). `importContext` gives io what
  * rows are checked against: the organisation and catalogue additions already in the store.
  */
-import { BUNDLE_FILES, type BundleIssue, type RawDocument } from '@assay/core';
+import { BUNDLE_FILES, type BundleIssue, type RawDocument } from '@assay/core/forms';
 import { type FactBatches, type ImportResult, runImport } from './import-run.js';
 import { readSettingsDocument } from './organisation-rows.js';
 import type { Sql, Store } from './store.js';

@@ -10,8 +10,8 @@
  * separate transaction that only stages keys, so that every duplicate line can be named
  * (fact-duplicates.ts); nothing is written by that pass either.
  */
-import type { FactBatch } from '@assay/core';
-import { activityLineFields, type BundleIssue, dataPointFields, type FactFields } from '@assay/core';
+import type { FactBatch } from '@assay/core/forms';
+import { activityLineFields, type BundleIssue, dataPointFields, type FactFields } from '@assay/core/forms';
 import { appendAudit } from './audit.js';
 import { DuplicateFactError, FactAppender } from './fact-append.js';
 import { stagedConflicts } from './fact-conflicts.js';

@@ -2,7 +2,7 @@
  * The organisation and its entities ↔ the settings document of assay.yaml (the shape
  * serializeBundle writes), so the store can hand core's validator the same input a folder does.
  */
-import { BUNDLE_FILES, type RawDocument } from '@assay/core';
+import { BUNDLE_FILES, type RawDocument } from '@assay/core/forms';
 import type { Sql } from './store.js';
 
 type Named = { 'zh-Hant': string; en: string };

@@ -1,5 +1,5 @@
 /** The period table lists every period a fact uses (year, quarter or month; see core model/period.ts). */
-import { parsePeriod } from '@assay/core';
+import { parsePeriod } from '@assay/core/forms';
 import type { Sql } from './store.js';
 
 export async function ensurePeriods(tx: Sql, ids: readonly string[]): Promise<void> {

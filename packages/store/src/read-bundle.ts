@@ -12,7 +12,7 @@ import {
   type RawBundle,
   type RawTable,
   validateBundle,
-} from '@assay/core';
+} from '@assay/core/forms';
 import { readSettingsDocument } from './organisation-rows.js';
 import type { Sql } from './store.js';
 

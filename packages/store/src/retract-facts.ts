@@ -7,7 +7,7 @@
  * entry (action 'retract'), or, when any named fact is unknown or already retracted, nothing.
  * Importing a retracted fact again brings it back as a new revision (fact-append.ts).
  */
-import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core';
+import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core/forms';
 import { appendAudit } from './audit.js';
 import { IMPORT_LOCK } from './import-run.js';
 import { RevisionDigest } from './revision-digest.js';

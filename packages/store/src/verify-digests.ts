@@ -9,7 +9,7 @@
  * holds one page and one running hash, whatever the size of the store. Retraction entries written
  * before retractions recorded a digest have none; their revisions are counted as not covered.
  */
-import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core';
+import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core/forms';
 import { type Checkpoint, DigestCheck, type DigestMismatch, type RevisionRef } from './revision-digest.js';
 import type { Sql, Store } from './store.js';
 

@@ -1,5 +1,5 @@
 /** factors.csv → factor overrides and additions, each with its provenance and status. */
-import type { FactorRecord, FactorStatus } from '../factors/factor.js';
+import type { FactorRecord, FactorStatus } from '../model/factor-record.js';
 import { FACTOR_COLUMNS } from './columns.js';
 import { optional } from './load-facts.js';
 import type { BundleIssue, RawTable } from './raw.js';

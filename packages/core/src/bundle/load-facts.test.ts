@@ -1,9 +1,9 @@
 /** Row rules of data-points.csv and activity-lines.csv added for issue #14 (items 6 and 12). */
 import { describe, expect, it } from 'vitest';
 import { issuesOf, rawSettings, rawTable, withDataPoints } from '../testing/raw-bundle.js';
+import { validateBundle } from '../validate/validate-bundle.js';
 import type { RawBundle } from './raw.js';
 import { serializeBundle } from './serialize-bundle.js';
-import { validateBundle } from './validate-bundle.js';
 
 describe('negative values (issue #14, item 12)', () => {
   const activity = (amount: string, activityType = 'fuel'): RawBundle => ({

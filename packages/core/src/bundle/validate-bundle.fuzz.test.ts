@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../decimal.js';
 import { parseUnit, unitDimension } from '../units/unit.js';
 import { ATOMIC_UNITS } from '../units/unit-table.js';
+import { validateBundle } from '../validate/validate-bundle.js';
 import {
   ACTIVITY_LINE_COLUMNS,
   columnOrder,
@@ -21,7 +22,6 @@ import {
 } from './columns.js';
 import { BUNDLE_FILES, type RawBundle, type RawDocument, type RawTable } from './raw.js';
 import { serializeBundle } from './serialize-bundle.js';
-import { validateBundle } from './validate-bundle.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 /** Per test: the 60 s default, or more for a long run (about 15 ms a run on a busy 2-core machine). */

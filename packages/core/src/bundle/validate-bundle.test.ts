@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { validateBundle } from '../validate/validate-bundle.js';
 import type { RawBundle, RawTable } from './raw.js';
 import { parsePairs } from './table-rows.js';
-import { validateBundle } from './validate-bundle.js';
 
 const settings = () => ({
   schemaVersion: 1,

@@ -1,12 +1,14 @@
 /**
- * Validate a raw bundle into the model. Every problem is collected (not just the first), each
+ * Validate a raw bundle into the model, given the rules that come from above the bundle layer
+ * (the base catalogue, the check of explanation subjects against frameworks): validate/ composes
+ * the standard ones into `validateBundle`. Every problem is collected (not just the first), each
  * naming file, row and column; a bundle with any issue yields no model.
  */
-import { standardCatalogue } from '../catalogue/catalogue.js';
 import type { Bundle } from '../model/bundle.js';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.js';
 import type { Indicator } from '../model/indicator.js';
-import { checkExplanations } from './check-explanations.js';
+import type { IssuerType } from '../model/organisation.js';
+import type { Explanation } from '../model/registers.js';
 import { loadIndicators, loadNarrative, loadRegisters } from './load-documents.js';
 import { loadFactors } from './load-factors.js';
 import { loadActivityLines, loadDataPoints } from './load-facts.js';
@@ -16,10 +18,31 @@ import type { BundleIssue, RawBundle } from './raw.js';
 
 export type BundleValidation = { ok: true; bundle: Bundle } | { ok: false; issues: BundleIssue[] };
 
-export function validateBundle(
-  raw: RawBundle,
-  baseCatalogue: readonly Indicator[] = standardCatalogue(),
-): BundleValidation {
+export type ExplanationContext = {
+  /** Framework ids of assay.yaml's `frameworks`. */
+  readonly frameworks: readonly string[];
+  readonly issuerType: IssuerType;
+  /** Reporting years, current first. */
+  readonly years: readonly string[];
+  readonly catalogue: ReadonlyMap<string, Indicator>;
+  readonly entityIds: ReadonlySet<string>;
+  readonly publishedIds: ReadonlySet<string>;
+};
+
+/** What validation needs from the layers above: the catalogue and the explanation-subject check. */
+export type BundleRules = {
+  readonly baseCatalogue: readonly Indicator[];
+  /** Push an issue for every explanation whose subject names nothing (frameworks/check-explanations.ts). */
+  readonly checkExplanations: (
+    explanations: readonly Explanation[],
+    ctx: ExplanationContext,
+    file: string,
+    issues: BundleIssue[],
+  ) => void;
+};
+
+export function validateBundleForm(raw: RawBundle, rules: BundleRules): BundleValidation {
+  const { baseCatalogue, checkExplanations } = rules;
   const issues: BundleIssue[] = [];
   const settings = loadSettings(raw.settings, issues);
   const indicators = loadIndicators(raw.indicators, issues);
@@ -80,14 +103,4 @@ export function validateBundle(
       narrative,
     },
   };
-}
-
-/** The catalogue a bundle sees: the standard one with the bundle's additions and overrides. */
-export function bundleCatalogue(
-  bundle: Bundle,
-  base: readonly Indicator[] = standardCatalogue(),
-): Map<string, Indicator> {
-  const m = new Map<string, Indicator>(base.map((i) => [i.id, i]));
-  for (const i of bundle.indicators) m.set(i.id, i);
-  return m;
 }

@@ -3,7 +3,7 @@
  * (value, unit, vintage, calibre, document, status). `explain` reads the evaluated graph; it
  * never recomputes.
  */
-import type { FactorRecord } from '../factors/factor.js';
+import type { FactorRecord } from '../model/factor-record.js';
 import type { QuantityResult } from '../units/quantity.js';
 import type { Formula, FormulaOp } from './formula.js';
 import type { CalcGraph } from './graph.js';

@@ -6,8 +6,8 @@
  */
 
 import type { CalcError } from '../errors.js';
-import type { FactorRecord } from '../factors/factor.js';
 import type { Disaggregation, Provenance } from '../model/fact.js';
+import type { FactorRecord } from '../model/factor-record.js';
 import type { Quantity, QuantityResult } from '../units/quantity.js';
 import type { Formula } from './formula.js';
 

@@ -2,12 +2,13 @@
  * What every rule reads: the bundle, its catalogue, the evaluated figures and graph, options,
  * the factor library, and indexes built once. Rules are pure functions of this context.
  */
-import { bundleCatalogue } from '../bundle/validate-bundle.js';
-import { evaluateBundle } from '../calc/evaluate-bundle.js';
+
 import { type Figure, figureId, parseFigureId } from '../calc/figure.js';
 import type { CalcGraph } from '../calc/graph.js';
+import { bundleCatalogue } from '../catalogue/bundle-catalogue.js';
 import type { FactorRecord } from '../factors/factor.js';
 import { factorLibrary, withOverrides } from '../factors/library.js';
+import { evaluateBundle } from '../methods/evaluate-bundle.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Indicator } from '../model/indicator.js';
 import type { PublishedFigure } from '../model/published.js';

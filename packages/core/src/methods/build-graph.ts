@@ -4,8 +4,9 @@
  * the declarative rules (rules.ts) add totals, sums and ratios at every level. Only years of the
  * reporting period (current and prior) produce figures.
  */
-import { bundleCatalogue } from '../bundle/validate-bundle.js';
+
 import { CalcGraph } from '../calc/graph.js';
+import { bundleCatalogue } from '../catalogue/bundle-catalogue.js';
 import type { FactorRecord } from '../factors/factor.js';
 import { factorLibrary, withOverrides } from '../factors/library.js';
 import type { Bundle } from '../model/bundle.js';

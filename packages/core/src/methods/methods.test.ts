@@ -4,9 +4,9 @@
  * purchased heat 0.11 tCO2/GJ, CaCO3 0.4397 tCO2/t, GB/T 2589 coefficients.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateBundle } from '../calc/evaluate-bundle.js';
 import { explain } from '../calc/lineage.js';
 import { bundle, dp, fuel, line, sub } from '../testing/bundle-builder.js';
+import { evaluateBundle } from './evaluate-bundle.js';
 
 function figureText(b: ReturnType<typeof bundle>, id: string, places = 6): string {
   const { graph } = evaluateBundle(b);

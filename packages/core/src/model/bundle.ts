@@ -2,8 +2,9 @@
  * The bundle: one group's reporting data for a reporting year, as loaded from the portable
  * folder format (docs/bundle-format.md). Facts are the current revision of each.
  */
-import type { FactorRecord } from '../factors/factor.js';
+
 import type { ActivityLine, DataPoint } from './fact.js';
+import type { FactorRecord } from './factor-record.js';
 import type { Indicator } from './indicator.js';
 import type { Methods } from './methods.js';
 import type { Organisation } from './organisation.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBundle } from '../calc/evaluate-bundle.js';
+import { evaluateBundle } from '../methods/evaluate-bundle.js';
+import { HOSTILE_TEXT, reportTestBundle } from '../testing/report-bundle.js';
 import { buildReport } from './build-report.js';
 import type { Block, Section } from './model.js';
-import { HOSTILE_TEXT, reportTestBundle } from './test-report-bundle.js';
 
 const bundle = reportTestBundle();
 const model = buildReport({ bundle, figures: evaluateBundle(bundle).figures });

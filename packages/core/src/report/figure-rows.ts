@@ -3,9 +3,10 @@
  * without a current counterpart) with its comparative and change, formatted once here.
  * Values are shown in the catalogue unit of their indicator when the dimensions match.
  */
-import { bundleCatalogue } from '../bundle/validate-bundle.js';
+
 import type { Figure } from '../calc/figure.js';
 import { figureId } from '../calc/figure.js';
+import { bundleCatalogue } from '../catalogue/bundle-catalogue.js';
 import type { Decimal } from '../decimal.js';
 import { axisValueLabel } from '../glossary/glossary.js';
 import type { Bundle } from '../model/bundle.js';

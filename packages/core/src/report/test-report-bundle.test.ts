@@ -5,8 +5,8 @@
  */
 import { expect, it } from 'vitest';
 import { serializeBundle } from '../bundle/serialize-bundle.js';
-import { validateBundle } from '../bundle/validate-bundle.js';
-import { reportTestBundle } from './test-report-bundle.js';
+import { reportTestBundle } from '../testing/report-bundle.js';
+import { validateBundle } from '../validate/validate-bundle.js';
 
 it('the report fixture is a valid bundle', () => {
   const v = validateBundle(serializeBundle(reportTestBundle()));

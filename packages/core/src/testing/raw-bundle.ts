@@ -3,7 +3,7 @@
  * with 2024 as prior year, tables from cell arrays, and the issues validation reports.
  */
 import type { RawBundle, RawTable } from '../bundle/raw.js';
-import { validateBundle } from '../bundle/validate-bundle.js';
+import { validateBundle } from '../validate/validate-bundle.js';
 
 export const rawSettings = () => ({
   schemaVersion: 1,

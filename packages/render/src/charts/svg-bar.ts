@@ -2,7 +2,7 @@
  * Bar and stacked-bar charts as inline SVG, drawn by hand so the same markup goes into the HTML
  * and the PDF. Geometry uses Number(plain) (layout only: printed labels are the model's strings).
  */
-import type { ChartBlock } from '@assay/core';
+import type { ChartBlock } from '@assay/core/report-model';
 import { esc } from '../html/escape.js';
 import { fontStack, type RenderLang, tx } from '../text/lang.js';
 

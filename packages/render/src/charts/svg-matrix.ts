@@ -2,7 +2,7 @@
  * The materiality matrix as inline SVG: x = importance to the business, y = to stakeholders,
  * both 0..5. Placeholder positions (scores read from a picture) are drawn hollow and dashed.
  */
-import type { ChartBlock } from '@assay/core';
+import type { ChartBlock } from '@assay/core/report-model';
 import { esc } from '../html/escape.js';
 import { fontStack, type RenderLang, tx } from '../text/lang.js';
 import { PALETTE } from './svg-bar.js';

@@ -3,7 +3,7 @@
  * given as tables of their values (the SVG stays in HTML/PDF). Text is set as runs, so nothing
  * in the narrative is interpreted as markup.
  */
-import type { Block, Cell, ReportModel, Section } from '@assay/core';
+import type { Block, Cell, ReportModel, Section } from '@assay/core/report-model';
 import { type DocxNode, docx } from './docx-api.js';
 
 const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;

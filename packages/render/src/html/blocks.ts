@@ -1,5 +1,5 @@
 /** HTML for the model's blocks. Every text goes through esc(); numbers are the model's strings. */
-import type { Block, Cell, LocalisedText, ReportIndexRow, ReportModel } from '@assay/core';
+import type { Block, Cell, LocalisedText, ReportIndexRow, ReportModel } from '@assay/core/report-model';
 import { barChartSvg } from '../charts/svg-bar.js';
 import { matrixSvg } from '../charts/svg-matrix.js';
 import { hasStatus, statusText } from '../text/index-status.js';

@@ -3,7 +3,7 @@
  * resources, every text escaped. The PDF renderer prints this same HTML; given a page map
  * (section id → page), the contents and the content indices show page numbers.
  */
-import type { ReportModel, Section } from '@assay/core';
+import type { ReportModel, Section } from '@assay/core/report-model';
 import { fontStack, pageRef, type RenderLang, tx } from '../text/lang.js';
 import { blockHtml, type HtmlContext, type PageMap } from './blocks.js';
 import { esc } from './escape.js';

@@ -11,7 +11,7 @@
  * again to confirm, and a third print happens only if they moved. One page of one browser
  * context serves every print; the caller may share one browser across languages.
  */
-import type { ReportModel, Section } from '@assay/core';
+import type { ReportModel, Section } from '@assay/core/report-model';
 import type { Browser, Page } from 'playwright-core';
 import { esc } from '../html/escape.js';
 import { headingText, renderHtml } from '../html/render-html.js';

@@ -1,5 +1,5 @@
 /** A content-index row's status as printed: the localised status, then its explanation if any. */
-import { type ReportIndexRow, type ReportModel, STATUS_LABEL } from '@assay/core';
+import { type ReportIndexRow, type ReportModel, STATUS_LABEL } from '@assay/core/report-model';
 import { type RenderLang, tx } from './lang.js';
 
 export function statusText(row: ReportIndexRow, model: ReportModel, lang: RenderLang): string {

@@ -2,7 +2,7 @@
  * Output languages. The model holds zh-Hant and en; zh-Hans is a draft converted from zh-Hant
  * (see simplified.ts) and is always marked "draft for review".
  */
-import type { LocalisedText } from '@assay/core';
+import type { LocalisedText } from '@assay/core/report-model';
 
 export type RenderLang = 'zh-Hant' | 'en' | 'zh-Hans';
 export const RENDER_LANGS: readonly RenderLang[] = ['zh-Hant', 'en', 'zh-Hans'];

@@ -4,7 +4,7 @@
  * zh-Hans form (opencc alone gets ESG terms wrong, e.g. 持份者 is 利益相关方 on the mainland).
  * The result is a draft for a person to review, never a final text.
  */
-import { glossaryEntries, type LocalisedText, type ReportModel } from '@assay/core';
+import { glossaryEntries, type LocalisedText, type ReportModel } from '@assay/core/report-model';
 import * as OpenCC from 'opencc-js';
 
 let converter: ((s: string) => string) | undefined;

@@ -5,7 +5,7 @@
  * ratios (exact decimals from the units table) written into the formula, so a spreadsheet that
  * recalculates gets the figure in its own unit. Column F holds Assay's value for comparison.
  */
-import { Decimal, type Lineage, type Quantity, type ReportModel } from '@assay/core';
+import { Decimal, type Lineage, type Quantity, type ReportModel } from '@assay/core/report-model';
 import type ExcelJS from 'exceljs';
 import type { RenderLang } from '../text/lang.js';
 

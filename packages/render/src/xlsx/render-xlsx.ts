@@ -4,7 +4,7 @@
  * shows the figure's precision (values rounded half-up in the model; no arithmetic here).
  * Text cells starting with = + - @ are prefixed with ' so they cannot run as formulas.
  */
-import type { ReportModel } from '@assay/core';
+import type { ReportModel } from '@assay/core/report-model';
 import ExcelJS from 'exceljs';
 import { type RenderLang, tx } from '../text/lang.js';
 import { addCalculationsSheet, type LineageSource } from './calculations-sheet.js';

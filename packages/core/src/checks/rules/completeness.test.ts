@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runRule, smallGroup } from '../testing/fixtures.js';
+import { runRule, smallGroup } from '../../testing/check-fixtures.js';
 import { completenessRule } from './completeness.js';
 
 describe('rule 8: completeness', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { line } from '../../testing/bundle-builder.js';
-import { codes, runRule, smallGroup } from '../testing/fixtures.js';
+import { codes, runRule, smallGroup } from '../../testing/check-fixtures.js';
 import { instrumentsRule } from './instruments.js';
 
 const cert = (claim: string, batch = 'GEC-1') =>

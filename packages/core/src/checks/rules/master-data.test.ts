@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../decimal.js';
 import type { Entity } from '../../model/organisation.js';
-import { codes, runRule, smallGroup } from '../testing/fixtures.js';
+import { codes, runRule, smallGroup } from '../../testing/check-fixtures.js';
 import { pub } from '../testing/published.js';
 import { masterDataRule } from './master-data.js';
 

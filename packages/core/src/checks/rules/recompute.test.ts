@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, runRule, smallGroup } from '../testing/fixtures.js';
+import { codes, runRule, smallGroup } from '../../testing/check-fixtures.js';
 import { pub } from '../testing/published.js';
 import { recomputeRule } from './recompute.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dp } from '../../testing/bundle-builder.js';
-import { codes, runRule, smallGroup } from '../testing/fixtures.js';
+import { codes, runRule, smallGroup } from '../../testing/check-fixtures.js';
 import { pub } from '../testing/published.js';
 import { reconciliationRule } from './reconciliation.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateCleanBundle } from '../../testing/generate-clean-bundle.js';
 import { checkBundle } from '../check-bundle.js';
-import { generateCleanBundle } from './generate-clean-bundle.js';
 
 describe('a clean generated bundle', () => {
   it('gives zero findings: printed figures equal the computed ones rounded half-up', () => {

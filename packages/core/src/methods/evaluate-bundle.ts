@@ -4,13 +4,13 @@
  * `explainFigure` gives the derivation tree of one figure.
  */
 
-import type { FactorRecord } from '../factors/factor.js';
-import { buildGraph } from '../methods/build-graph.js';
+import type { Figure } from '../calc/figure.js';
+import type { CalcGraph } from '../calc/graph.js';
+import { explain, type Lineage } from '../calc/lineage.js';
 import type { Bundle } from '../model/bundle.js';
+import type { FactorRecord } from '../model/factor-record.js';
 import type { QuantityResult } from '../units/quantity.js';
-import type { Figure } from './figure.js';
-import type { CalcGraph } from './graph.js';
-import { explain, type Lineage } from './lineage.js';
+import { buildGraph } from './build-graph.js';
 
 export type Evaluation = {
   readonly figures: readonly Figure[];

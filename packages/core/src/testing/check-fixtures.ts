@@ -1,10 +1,11 @@
 /** A small group for rule tests: diesel, purchased electricity, revenue, headcount by gender. */
-import type { Bundle } from '../../model/bundle.js';
-import type { PublishedFigure } from '../../model/published.js';
-import { bundle, dp, fuel, line } from '../../testing/bundle-builder.js';
-import { buildContext, type CheckContext } from '../context.js';
-import type { Finding } from '../finding.js';
-import type { CheckRule } from '../rule.js';
+
+import { buildContext, type CheckContext } from '../checks/context.js';
+import type { Finding } from '../checks/finding.js';
+import type { CheckRule } from '../checks/rule.js';
+import type { Bundle } from '../model/bundle.js';
+import type { PublishedFigure } from '../model/published.js';
+import { bundle, dp, fuel, line } from './bundle-builder.js';
 
 export function smallGroup(published: PublishedFigure[] = [], extra: Partial<Bundle> = {}): Bundle {
   const b = bundle({

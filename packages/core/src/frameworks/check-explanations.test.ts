@@ -1,9 +1,10 @@
 /** Explanation subjects must name a provision in force or a figure (issue #14, item 12). */
 import { describe, expect, it } from 'vitest';
+import type { RawBundle } from '../bundle/raw.js';
+import { bundleCatalogue } from '../catalogue/bundle-catalogue.js';
 import { issuesOf, rawSettings, rawTable } from '../testing/raw-bundle.js';
+import { validateBundle } from '../validate/validate-bundle.js';
 import { explanationContextOf, explanationSubjectProblem } from './check-explanations.js';
-import type { RawBundle } from './raw.js';
-import { bundleCatalogue, validateBundle } from './validate-bundle.js';
 
 describe('explanation subjects (issue #14, item 12)', () => {
   const text = { 'zh-Hant': '說明', en: 'Reason' };

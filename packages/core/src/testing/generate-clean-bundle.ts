@@ -4,13 +4,14 @@
  * Deterministic (values from the entity index). Frameworks are left empty: completeness of a
  * generated bundle is not what it tests.
  */
-import { evaluateBundle } from '../../calc/evaluate-bundle.js';
-import { formatFixed } from '../../decimal.js';
-import type { Bundle } from '../../model/bundle.js';
-import type { PublishedFigure } from '../../model/published.js';
-import { bundle, dp, fuel, line, sub } from '../../testing/bundle-builder.js';
-import { isQuantity } from '../../units/quantity.js';
-import { unitLabelZh } from '../../units/unit.js';
+
+import { formatFixed } from '../decimal.js';
+import { evaluateBundle } from '../methods/evaluate-bundle.js';
+import type { Bundle } from '../model/bundle.js';
+import type { PublishedFigure } from '../model/published.js';
+import { isQuantity } from '../units/quantity.js';
+import { unitLabelZh } from '../units/unit.js';
+import { bundle, dp, fuel, line, sub } from './bundle-builder.js';
 
 /** Figures printed for the group (and, for the first entities, per entity). */
 const PRINTED = [

@@ -8,27 +8,20 @@
  *   published figure id: what the year-on-year check looks up.
  * A second explanation of the same subject would be ignored, so it is refused too.
  */
+
+import type { BundleIssue } from '../bundle/raw.js';
+import type { ExplanationContext } from '../bundle/validate-bundle.js';
 import { parseFigureId } from '../calc/figure.js';
-import type { Framework, FrameworkId } from '../frameworks/framework.js';
-import { provisionObligation } from '../frameworks/obligation.js';
-import { FRAMEWORKS, findProvision, isFrameworkId, splitCitation } from '../frameworks/registry.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Indicator } from '../model/indicator.js';
 import type { IssuerType } from '../model/organisation.js';
 import { parsePeriod } from '../model/period.js';
 import type { Explanation } from '../model/registers.js';
-import type { BundleIssue } from './raw.js';
+import type { Framework, FrameworkId } from './framework.js';
+import { provisionObligation } from './obligation.js';
+import { FRAMEWORKS, findProvision, isFrameworkId, splitCitation } from './registry.js';
 
-export type ExplanationContext = {
-  /** Framework ids of assay.yaml's `frameworks`. */
-  readonly frameworks: readonly string[];
-  readonly issuerType: IssuerType;
-  /** Reporting years, current first. */
-  readonly years: readonly string[];
-  readonly catalogue: ReadonlyMap<string, Indicator>;
-  readonly entityIds: ReadonlySet<string>;
-  readonly publishedIds: ReadonlySet<string>;
-};
+export type { ExplanationContext } from '../bundle/validate-bundle.js';
 
 /** The context of a validated bundle, for a writer that checks one subject (e.g. the API). */
 export function explanationContextOf(

@@ -4,7 +4,7 @@
  * markup (which every renderer must print as text). Built with the shared test builder.
  */
 import type { Bundle } from '../model/bundle.js';
-import { bundle, dp, section, sub, text } from '../testing/bundle-builder.js';
+import { bundle, dp, section, sub, text } from './bundle-builder.js';
 
 export const HOSTILE_TEXT = '<script>alert(1)</script><img src=x onerror="alert(2)"> & "quotes"';
 

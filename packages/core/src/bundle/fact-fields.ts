@@ -5,9 +5,10 @@
  * are and compares them to tell a changed fact from an unchanged one, so every path that
  * produces them (core validation, the CSV fast path in io) must give identical text.
  */
-import type { BundleIssue } from '../bundle/raw.js';
-import { formatPairs } from '../bundle/table-rows.js';
-import { type ActivityLine, type DataPoint, disaggregationKey } from './fact.js';
+
+import { type ActivityLine, type DataPoint, disaggregationKey } from '../model/fact.js';
+import type { BundleIssue } from './raw.js';
+import { formatPairs } from './table-rows.js';
 
 /** One value per field, in the order of DATA_POINT_FIELDS or ACTIVITY_LINE_FIELDS. */
 export type FactFields = (string | null)[];
