@@ -14,7 +14,6 @@ import type { ExplanationContext } from '../bundle/validate-bundle.js';
 import { parseFigureId } from '../calc/figure.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Indicator } from '../model/indicator.js';
-import type { IssuerType } from '../model/organisation.js';
 import { parsePeriod } from '../model/period.js';
 import type { Explanation } from '../model/registers.js';
 import type { Framework, FrameworkId } from './framework.js';
