@@ -4,7 +4,13 @@
  * when they differ; facts go through the bulk path and become new revisions only when new or
  * changed. Importing the same bundle twice changes nothing.
  */
-import { type Bundle, type BundleIssue, columnOrder, PUBLISHED_COLUMNS, serializeBundle } from '@assay/core/forms';
+import {
+  type Bundle,
+  type BundleIssue,
+  columnOrder,
+  PUBLISHED_COLUMNS,
+  serializeBundle,
+} from '@assay/core/forms';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import type { AuditNote, FactBatch, ImportResult } from './import-run.js';
 import { runImport } from './import-run.js';
