@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // fixtures are inputs to tests (scripts/fixtures: files that break the import rules), not tests
+    exclude: ['**/node_modules/**', '**/fixtures/**'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
