@@ -20,3 +20,4 @@ export * from './revision-digest.js';
 export * from './store.js';
 export * from './verify-digests.js';
 export * from './verify-revisions.js';
+export * from './accounts/index.js';

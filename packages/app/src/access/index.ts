@@ -1,0 +1,16 @@
+/**
+ * Access (issue #16): roles and the permission table as data, authorise(), passwords, sessions,
+ * API tokens and account administration. Not yet wired into the HTTP routes or CLI commands
+ * (docs/security.md says what is built and what comes next).
+ */
+export * from './accounts.js';
+export * from './api-tokens.js';
+export * from './authorise.js';
+export * from './entity-tree.js';
+export * from './passwords.js';
+export * from './permissions.js';
+export * from './principal.js';
+export * from './roles.js';
+export * from './secret-tokens.js';
+export * from './sessions.js';
+export * from './throttle.js';

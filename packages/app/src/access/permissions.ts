@@ -1,0 +1,114 @@
+/**
+ * THE permission table: role → action → scope, as data. Every front door (HTTP, CLI, web) asks
+ * authorise.ts, which reads only this table, so they obey the same rules.
+ *
+ * Actions are named after the use cases in app/src/use-cases (one action may cover several
+ * read use cases of one kind). `planned` actions belong to the collection cycle (submit →
+ * review → approve), whose use cases do not exist yet: the rules are fixed here so that the
+ * matrix test covers them from the start.
+ *
+ * Scopes:
+ *   entity-subtree  the resource's entity lies in the subtree of the entity the role was granted
+ *                   on; an organisation-wide resource (settings, the user list) counts as the
+ *                   group entity, so only a grant on the group covers it
+ *   own-account     the resource belongs to the principal (their own API tokens)
+ */
+import type { Role } from './roles.js';
+
+export type Scope = 'entity-subtree' | 'own-account';
+
+export type ActionInfo = {
+  /** The use cases (app/src/use-cases/*.ts, by file name) or routes the action stands for. */
+  readonly useCases: readonly string[];
+  /** True for a read: any read allowed on an entity makes it visible (deny as forbidden, not invisible). */
+  readonly read: boolean;
+  /** A collection-cycle action whose use case is still to come. */
+  readonly planned?: true;
+};
+
+export const ACTIONS = {
+  'read-organisation': { read: true, useCases: ['catalogue', 'GET /organisation', 'GET /periods'] },
+  'read-figures': { read: true, useCases: ['evaluation', 'overview', 'affected-figures'] },
+  'read-data-points': { read: true, useCases: ['GET /data-points'] },
+  'read-findings': { read: true, useCases: ['findings'] },
+  'read-disclosures': { read: true, useCases: ['disclosure-status', 'GET /explanations'] },
+  'read-report': { read: true, useCases: ['render-report', 'report-model'] },
+  'read-lineage': { read: true, useCases: ['explain-figure', 'GET /lineage'] },
+  'read-evidence': { read: true, useCases: ['store evidence'] },
+  'read-history': { read: true, useCases: ['GET /data-points/:id/history'] },
+  'write-data-point': { read: false, useCases: ['write-data-point'] },
+  'retract-data-point': { read: false, useCases: ['retract-data-point'] },
+  'import-data-points': {
+    read: false,
+    useCases: ['import-data-points', 'import-fact-file', 'read-import-file'],
+  },
+  'write-explanation': { read: false, useCases: ['write-explanation'] },
+  'export-data-points': { read: false, useCases: ['export-data-points', 'entry-template-xlsx'] },
+  'manage-users': { read: false, useCases: ['user add/grant/disable (to come)'] },
+  'manage-tokens': { read: false, useCases: ["any user's API tokens (to come)"] },
+  'manage-own-tokens': { read: false, useCases: ['token create/revoke for oneself (to come)'] },
+  'manage-settings': { read: false, useCases: ['organisation, frameworks, methods (to come)'] },
+  'submit-data': { read: false, planned: true, useCases: [] },
+  'review-data': { read: false, planned: true, useCases: [] },
+  'approve-data': { read: false, planned: true, useCases: [] },
+} as const satisfies Record<string, ActionInfo>;
+
+export type Action = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
+
+export type Permission = { readonly action: Action; readonly scope: Scope };
+
+const subtree = (...actions: Action[]): Permission[] =>
+  actions.map((action) => ({ action, scope: 'entity-subtree' }));
+const OWN_TOKENS: Permission = { action: 'manage-own-tokens', scope: 'own-account' };
+
+/** Every read but organisation structure, which every role has. */
+const READ_ALL: Action[] = [
+  'read-organisation',
+  'read-figures',
+  'read-data-points',
+  'read-findings',
+  'read-disclosures',
+  'read-report',
+  'read-lineage',
+  'read-evidence',
+  'read-history',
+];
+
+/**
+ * The table. Segregation of duties: no role both enters (preparer) and reviews or approves
+ * data; the administrator has no collection-cycle action (grant yourself the role to act in
+ * the cycle, which the audit log then shows).
+ */
+export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  administrator: [
+    ...subtree(
+      ...READ_ALL,
+      'write-data-point',
+      'retract-data-point',
+      'import-data-points',
+      'write-explanation',
+      'export-data-points',
+      'manage-users',
+      'manage-tokens',
+      'manage-settings',
+    ),
+    OWN_TOKENS,
+  ],
+  preparer: [
+    ...subtree(
+      ...READ_ALL,
+      'write-data-point',
+      'retract-data-point',
+      'import-data-points',
+      'write-explanation',
+      'export-data-points',
+      'submit-data',
+    ),
+    OWN_TOKENS,
+  ],
+  reviewer: [...subtree(...READ_ALL, 'export-data-points', 'review-data'), OWN_TOKENS],
+  approver: [...subtree(...READ_ALL, 'export-data-points', 'approve-data'), OWN_TOKENS],
+  assurer: [...subtree(...READ_ALL, 'export-data-points'), OWN_TOKENS],
+  viewer: [...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report'), OWN_TOKENS],
+};

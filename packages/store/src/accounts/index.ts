@@ -1,0 +1,6 @@
+/** Accounts (issue #16): users, grants, sessions, API tokens, sign-in attempts. */
+export * from './api-tokens.js';
+export * from './grants.js';
+export * from './sessions.js';
+export * from './sign-in-attempts.js';
+export * from './users.js';
