@@ -1,4 +1,6 @@
 /** @assay/store: persistence behind one interface (PGlite embedded, PostgreSQL server). */
+
+export * from './accounts/index.js';
 export * from './audit.js';
 export * from './canonical-json.js';
 export * from './evidence.js';
@@ -20,4 +22,3 @@ export * from './revision-digest.js';
 export * from './store.js';
 export * from './verify-digests.js';
 export * from './verify-revisions.js';
-export * from './accounts/index.js';
