@@ -1,31 +1,60 @@
 /**
  * The calculation graph. Owns mutable state with invariants, so it is a class:
- * - every node id maps to one spec; edges are "depends on" (a derived node's formula inputs);
+ * - every node id maps to one node; edges are "depends on" (a derived node's formula inputs);
  * - evaluate() computes every node in topological order; nodes on a cycle become "cycle"
  *   errors naming the cycle, their dependents "upstream" errors; a reference to an unknown
  *   node is a "missing-input" error;
  * - setFact() + recalculate() recompute only dependents of what changed, in topological rank
  *   order, stop where a value did not change, and return the ids whose values changed.
- * Nodes are held by integer index for memory: the benchmark holds 2.4 million facts.
+ * Memory layout (the benchmark holds 2.4 million facts): nodes are integer indices; values are
+ * columns of scaled integers with a Decimal/error object only where a value does not fit
+ * (value-columns.ts); facts added with addFact keep no object at all (fact-columns.ts), their
+ * NodeSpec is built when asked for; inputs are one growable Int32Array.
  */
+import { Decimal } from '../decimal.js';
 import { calcError } from '../errors.js';
 import type { Quantity, QuantityResult } from '../units/quantity.js';
 import { applyFormula, sameResult } from './apply-formula.js';
 import { findCycles } from './cycles.js';
+import { FactColumns, type FactEntry } from './fact-columns.js';
+import { IdIndex } from './id-index.js';
 import { MinHeap } from './min-heap.js';
 import { inputsOf, type NodeSpec } from './node.js';
+import { SCALED, scaledFromText } from './scaled.js';
+import { applyScaled, NO_FAST, QUOTIENT, ratioScaled } from './scaled-formula.js';
+import { SLOW, ValueColumns } from './value-columns.js';
 
+export type { FactEntry } from './fact-columns.js';
+
+/** Marks a kept formula whose input ids are all resolved (held as indices only). */
+const RESOLVED: readonly [string] = Object.freeze([]) as unknown as readonly [string];
 const UNSET: QuantityResult = calcError('missing-input', 'not evaluated', '');
+/** Node kinds as stored in `kinds`. */
+const LEAF = 0;
+const FACT = 1;
+const DERIVED = 2;
 
-function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, atLeast: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
 }
 
 export class CalcGraph {
-  private readonly index = new Map<string, number>();
-  private readonly specs: NodeSpec[] = [];
+  /** id → index; ids are kept there as code units, not as one string per node. */
+  private readonly index = new IdIndex();
+  /** The spec of every node added with add(); undefined for facts added with addFact. */
+  private readonly specs: (NodeSpec | undefined)[] = [];
+  private kinds: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
+  private readonly facts = new FactColumns();
+  /** Values: leaves from the moment they are added, derived nodes once evaluated. */
+  private readonly cols = new ValueColumns();
+  /** Nodes 0..evaluatedCount-1 have been evaluated; value() is undefined for the others. */
+  private evaluatedCount = 0;
+  /** setFact values not yet taken in by recalculate()/evaluate(). */
+  private readonly pending = new Map<number, Quantity>();
+  /** addFact nodes whose last setFact equalled the stored value in another form (e.g. 1 GWh for 1000 MWh). */
+  private readonly givenAs = new Map<number, Quantity>();
   /**
    * Inputs of every node in one growable buffer: node i's inputs are
    * inBuf[inStartBuf[i]..inStartBuf[i+1]), resolved to indices when the node was added; -2 marks
@@ -34,58 +63,144 @@ export class CalcGraph {
   private inBuf: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private inStartBuf: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private inPos = 0;
-  private values: QuantityResult[] = [];
-  /** Compressed edges: inputs of i are inIdx[inStart[i]..inStart[i+1]) (-1: unknown id); dependents likewise. */
-  private edges = {
-    inStart: new Int32Array(1),
-    inIdx: new Int32Array(0),
-    depStart: new Int32Array(1),
-    depIdx: new Int32Array(0),
-  };
+  /** Dependents of i are depIdx[depStart[i]..depStart[i+1]). */
+  private depStart: Int32Array = new Int32Array(1);
+  private depIdx: Int32Array = new Int32Array(0);
   private rank: Int32Array = new Int32Array(0);
-  private readonly dirty = new Set<number>();
   private evaluated = false;
 
-  add(spec: NodeSpec): void {
-    if (this.index.has(spec.id)) throw new Error(`duplicate node id ${spec.id}`);
-    const i = this.specs.length;
-    this.index.set(spec.id, i);
+  private push(id: string, spec: NodeSpec | undefined, kind: number): number {
+    const i = this.index.add(id);
+    if (i < 0) throw new Error(`duplicate node id ${id}`);
     this.specs.push(spec);
-    const ids = inputsOf(spec);
-    if (this.inPos + ids.length > this.inBuf.length) this.inBuf = grow(this.inBuf, this.inPos + ids.length);
-    for (let k = 0; k < ids.length; k++) this.inBuf[this.inPos++] = this.index.get(ids[k] as string) ?? -2;
+    if (i >= this.kinds.length) this.kinds = grow(this.kinds, i + 1);
+    this.kinds[i] = kind;
     if (i + 2 > this.inStartBuf.length) this.inStartBuf = grow(this.inStartBuf, i + 2);
     this.inStartBuf[i + 1] = this.inPos;
+    this.cols.ensure(i + 1);
     this.evaluated = false;
+    return i;
+  }
+
+  add(spec: NodeSpec): void {
+    const ids = inputsOf(spec);
+    if (this.inPos + ids.length > this.inBuf.length) this.inBuf = grow(this.inBuf, this.inPos + ids.length);
+    const start = this.inPos;
+    let allKnown = true;
+    for (let k = 0; k < ids.length; k++) {
+      const j = this.indexOf(ids[k] as string);
+      this.inBuf[start + k] = j;
+      if (j < 0) allKnown = false;
+    }
+    const kind = spec.kind === 'derived' ? DERIVED : spec.kind === 'fact' ? FACT : LEAF;
+    // Inputs all resolved: keep the formula without its id list (rebuilt from indices on demand),
+    // so the caller's arrays of input ids are not held (millions of strings in the benchmark).
+    const kept =
+      spec.kind === 'derived' && allKnown && ids.length > 0
+        ? ({ ...spec, formula: { ...spec.formula, inputs: RESOLVED } } as NodeSpec)
+        : spec;
+    // inPos advances only once the id is known to be new (push throws on a duplicate)
+    const saved = this.inPos;
+    this.inPos = start + ids.length;
+    try {
+      const i = this.push(spec.id, kept, kind);
+      if (spec.kind !== 'derived') this.cols.set(i, spec.value);
+    } catch (e) {
+      this.inPos = saved;
+      throw e;
+    }
+  }
+
+  /**
+   * Add a fact without keeping an object for it: the value is read from decimal text (or taken
+   * from a Decimal) into the value columns, the provenance into the fact columns. The node is
+   * the same as add({ kind: 'fact', id, label, value, fact }) would make; spec(id) rebuilds it.
+   */
+  addFact(e: FactEntry): void {
+    let value: Decimal | undefined;
+    if (typeof e.value === 'string') {
+      if (!scaledFromText(e.value)) {
+        try {
+          value = new Decimal(e.value);
+        } catch {
+          throw new Error(`fact ${e.id}: "${e.value}" is not a decimal number`);
+        }
+      }
+    } else value = e.value;
+    const i = this.push(e.id, undefined, FACT);
+    if (value === undefined) this.cols.setScaled(i, SCALED.m, SCALED.s, this.cols.unitId(e.unit));
+    else this.cols.set(i, { kind: 'quantity', value, unit: e.unit });
+    this.facts.add(i, e);
+  }
+
+  /**
+   * Make room for `nodes` nodes in all, with `inputs` formula inputs and ids of about `idChars`
+   * code units in all, so that a bulk load does not grow (copy) its columns or rehash its index
+   * as it goes. Only a capacity: adding more still works.
+   */
+  reserve(nodes: number, inputs = 0, idChars = 0): void {
+    this.index.reserve(nodes, idChars);
+    this.cols.ensure(nodes);
+    this.facts.reserve(nodes);
+    if (nodes > this.kinds.length) this.kinds = grow(this.kinds, nodes);
+    if (nodes + 1 > this.inStartBuf.length) this.inStartBuf = grow(this.inStartBuf, nodes + 1);
+    if (inputs > this.inBuf.length) this.inBuf = grow(this.inBuf, inputs);
+  }
+
+  /** Index of a node, -2 for an id not (yet) known. */
+  private indexOf(id: string): number {
+    const i = this.index.get(id);
+    return i < 0 ? -2 : i;
+  }
+
+  private idOf(i: number): string {
+    return this.specs[i]?.id ?? this.index.idAt(i);
   }
 
   has(id: string): boolean {
-    return this.index.has(id);
+    return this.index.get(id) >= 0;
   }
 
   get size(): number {
-    return this.specs.length;
+    return this.index.size;
+  }
+
+  private specAt(i: number): NodeSpec {
+    const spec = this.specs[i];
+    if (spec?.kind === 'derived' && spec.formula.inputs === RESOLVED) {
+      const ins = this.inputsAt(i);
+      const inputs = Array.from(ins, (j) => this.idOf(j));
+      return { ...spec, formula: { ...spec.formula, inputs } as typeof spec.formula };
+    }
+    if (spec) return spec;
+    const id = this.index.idAt(i);
+    const value = this.pending.get(i) ?? this.givenAs.get(i) ?? (this.cols.get(i) as Quantity);
+    return { kind: 'fact', id, label: this.facts.label(i, id), value, fact: this.facts.info(i, id) };
   }
 
   spec(id: string): NodeSpec | undefined {
     const i = this.index.get(id);
-    return i === undefined ? undefined : this.specs[i];
+    return i < 0 ? undefined : this.specAt(i);
   }
 
   value(id: string): QuantityResult | undefined {
     const i = this.index.get(id);
-    return i === undefined ? undefined : this.values[i];
+    return i < 0 || i >= this.evaluatedCount ? undefined : this.cols.get(i);
   }
 
   *nodes(): IterableIterator<NodeSpec> {
-    yield* this.specs;
+    for (let i = 0; i < this.index.size; i++) yield this.specAt(i);
   }
 
   /** Full evaluation. Edges are held in compressed rows (typed arrays), not an array per node. */
   evaluate(): void {
-    const n = this.specs.length;
-    const inStart = this.inStartBuf.subarray(0, n + 1);
-    const inIdx = this.inBuf.subarray(0, this.inPos);
+    const n = this.index.size;
+    for (const [i, q] of this.pending) this.cols.set(i, q);
+    for (const [i, q] of this.givenAs) this.cols.set(i, q);
+    this.pending.clear();
+    this.givenAs.clear();
+    const inStart = this.inStartBuf;
+    const inIdx = this.inBuf;
     const depCount = new Int32Array(n + 1);
     const indegree = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -95,7 +210,7 @@ export class CalcGraph {
         if (j === -2) {
           // forward reference: resolve now if the node exists (ids never move), else stays missing
           const spec = this.specs[i] as NodeSpec;
-          j = this.index.get(inputsOf(spec)[k - (inStart[i] as number)] as string) ?? -2;
+          j = this.indexOf(inputsOf(spec)[k - (inStart[i] as number)] as string);
           inIdx[k] = j;
         }
         if (j >= 0) {
@@ -117,8 +232,9 @@ export class CalcGraph {
         }
       }
     }
-    this.edges = { inStart, inIdx, depStart, depIdx };
-    this.values = new Array<QuantityResult>(n).fill(UNSET);
+    this.depStart = depStart;
+    this.depIdx = depIdx;
+    const kinds = this.kinds;
     this.rank = new Int32Array(n).fill(-1);
     const queue = new Int32Array(n);
     let tail = 0;
@@ -127,41 +243,42 @@ export class CalcGraph {
     for (let head = 0; head < tail; head++) {
       const i = queue[head] as number;
       this.rank[i] = r++;
-      this.values[i] = this.compute(i);
+      if (kinds[i] === DERIVED) this.compute(i);
       for (let k = depStart[i] as number; k < (depStart[i + 1] as number); k++) {
         const d = depIdx[k] as number;
         indegree[d] = (indegree[d] as number) - 1;
         if (indegree[d] === 0) queue[tail++] = d;
       }
     }
-    if (tail < n) this.resolveCycles(r);
-    this.dirty.clear();
+    this.evaluatedCount = n;
+    if (tail < n) {
+      this.resolveCycles(r);
+      // derived nodes never reached (inputs behind an unresolved dependency) have no value
+      for (let i = 0; i < n; i++)
+        if (kinds[i] === DERIVED && (this.rank[i] as number) < 0) this.cols.setObject(i, UNSET);
+    }
     this.evaluated = true;
   }
 
   private inputsAt(i: number): Int32Array {
-    return this.edges.inIdx.subarray(this.edges.inStart[i] as number, this.edges.inStart[i + 1] as number);
-  }
-
-  private dependentsAt(i: number): Int32Array {
-    return this.edges.depIdx.subarray(this.edges.depStart[i] as number, this.edges.depStart[i + 1] as number);
+    return this.inBuf.subarray(this.inStartBuf[i] as number, this.inStartBuf[i + 1] as number);
   }
 
   /** Nodes left unranked are on or behind a cycle. Cycle members get a cycle error naming it. */
   private resolveCycles(firstRank: number): void {
     const left: number[] = [];
-    for (let i = 0; i < this.specs.length; i++) if ((this.rank[i] as number) < 0) left.push(i);
+    for (let i = 0; i < this.index.size; i++) if ((this.rank[i] as number) < 0) left.push(i);
     const cycles = findCycles(left, (i) =>
       [...this.inputsAt(i)].filter((j) => j >= 0 && (this.rank[j] as number) < 0),
     );
     let r = firstRank;
     for (const members of cycles) {
-      const names = members.map((i) => (this.specs[i] as NodeSpec).id);
+      const names = members.map((i) => this.idOf(i));
       for (const i of members) {
-        this.values[i] = calcError(
-          'cycle',
-          `cycle (each depends on the next): ${names.join(' → ')} → ${names[0]}`,
-          (this.specs[i] as NodeSpec).id,
+        const id = this.idOf(i);
+        this.cols.setObject(
+          i,
+          calcError('cycle', `cycle (each depends on the next): ${names.join(' → ')} → ${names[0]}`, id),
         );
         this.rank[i] = r++;
       }
@@ -173,7 +290,7 @@ export class CalcGraph {
       for (const i of pending) {
         if (this.inputsAt(i).every((j) => j < 0 || (this.rank[j] as number) >= 0)) {
           this.rank[i] = r++;
-          this.values[i] = this.compute(i);
+          this.compute(i);
         } else next.push(i);
       }
       if (next.length === pending.length) break;
@@ -181,56 +298,90 @@ export class CalcGraph {
     }
   }
 
-  private compute(i: number): QuantityResult {
-    const spec = this.specs[i] as NodeSpec;
-    if (spec.kind !== 'derived') return spec.value;
-    const ins = this.inputsAt(i);
-    const vals = new Array<QuantityResult>(ins.length);
-    for (let k = 0; k < ins.length; k++) {
-      const j = ins[k] as number;
-      vals[k] =
-        j < 0
-          ? calcError(
-              'missing-input',
-              `no node "${spec.formula.inputs[k]}"`,
-              spec.formula.inputs[k] as string,
-            )
-          : (this.values[j] as QuantityResult);
+  /** Compute derived node i into the value columns: scaled fast path, else applyFormula. */
+  private compute(i: number): void {
+    const spec = this.specs[i] as NodeSpec & { kind: 'derived' };
+    const from = this.inStartBuf[i] as number;
+    const to = this.inStartBuf[i + 1] as number;
+    const u = applyScaled(spec.formula, this.inBuf, from, to, this.cols, spec.id);
+    if (u !== NO_FAST) {
+      this.cols.setScaled(i, SCALED.m, SCALED.s, u);
+      return;
     }
-    return applyFormula(spec.formula, vals, spec.id);
+    if (spec.formula.op === 'ratio') {
+      const q = ratioScaled(spec.formula, this.inBuf, from, this.cols, spec.id);
+      if (q) {
+        if (QUOTIENT.long) this.cols.setObject(i, q);
+        else this.cols.set(i, q);
+        return;
+      }
+    }
+    const vals = new Array<QuantityResult>(to - from);
+    for (let k = from; k < to; k++) {
+      const j = this.inBuf[k] as number;
+      const input = spec.formula.inputs[k - from] as string;
+      vals[k - from] =
+        j < 0
+          ? calcError('missing-input', `no node "${input}"`, input)
+          : (this.cols.get(j) as QuantityResult);
+    }
+    this.cols.set(i, applyFormula(spec.formula, vals, spec.id));
   }
 
   /** Replace a fact's value (the spec keeps its provenance). Takes effect on recalculate(). */
   setFact(id: string, value: Quantity): void {
     const i = this.index.get(id);
-    const spec = i === undefined ? undefined : this.specs[i];
-    if (i === undefined || !spec || spec.kind !== 'fact') throw new Error(`no fact node ${id}`);
-    this.specs[i] = { ...spec, value };
-    this.dirty.add(i);
+    if (i < 0 || this.kinds[i] !== FACT) throw new Error(`no fact node ${id}`);
+    const spec = this.specs[i];
+    if (spec) this.specs[i] = { ...spec, value } as NodeSpec;
+    this.pending.set(i, value);
+  }
+
+  /** Recompute node i after a change upstream; true when its value changed. */
+  private recompute(i: number): boolean {
+    const c = this.cols;
+    if (this.kinds[i] !== DERIVED) {
+      const q = this.pending.get(i);
+      if (q === undefined) return false;
+      this.pending.delete(i);
+      if (sameResult(c.get(i), q)) {
+        if (!this.specs[i]) this.givenAs.set(i, q);
+        return false;
+      }
+      this.givenAs.delete(i);
+      c.set(i, q);
+      return true;
+    }
+    const om = c.m[i] as number;
+    const os = c.s[i] as number;
+    const ou = c.u[i] as number;
+    const oldObject = c.slow[i];
+    this.compute(i);
+    if (os !== SLOW && c.isScaled(i) && ou === c.u[i]) return !c.sameScaled(i, om, os, ou);
+    const before = os === SLOW ? oldObject : c.scaledQuantity(om, os, ou);
+    return !sameResult(before, c.get(i) as QuantityResult);
   }
 
   /** Recompute what depends on changed facts; returns ids whose values changed (facts included). */
   recalculate(): string[] {
     if (!this.evaluated) {
       this.evaluate();
-      return this.specs.map((s) => s.id);
+      return Array.from({ length: this.index.size }, (_, i) => this.idOf(i));
     }
     const changed: string[] = [];
     const heap = new MinHeap((i) => this.rank[i] as number);
     const queued = new Set<number>();
-    for (const i of this.dirty) {
+    for (const i of this.pending.keys()) {
       heap.push(i);
       queued.add(i);
     }
-    this.dirty.clear();
     while (heap.size > 0) {
       const i = heap.pop() as number;
       queued.delete(i);
-      const next = this.compute(i);
-      if (sameResult(this.values[i], next)) continue;
-      this.values[i] = next;
-      changed.push((this.specs[i] as NodeSpec).id);
-      for (const d of this.dependentsAt(i)) {
+      if (!this.recompute(i)) continue;
+      changed.push(this.idOf(i));
+      for (let k = this.depStart[i] as number; k < (this.depStart[i + 1] as number); k++) {
+        const d = this.depIdx[k] as number;
         if (!queued.has(d)) {
           queued.add(d);
           heap.push(d);
@@ -242,7 +393,7 @@ export class CalcGraph {
 
   /** Direct inputs of a node, by id (unknown ids included as written). */
   inputIds(id: string): readonly string[] {
-    const spec = this.spec(id);
-    return spec ? inputsOf(spec) : [];
+    const i = this.index.get(id);
+    return i < 0 ? [] : inputsOf(this.specAt(i));
   }
 }
