@@ -16,6 +16,8 @@ const SUITES: Suite[] = [
   { name: 'import', file: 'import-csv.ts', fn: 'benchImport' },
   { name: 'report', file: 'report-bench.ts', fn: 'benchReport' },
   { name: 'web', file: 'web-bench.ts', fn: 'benchWeb' },
+  { name: 'edit', file: 'edit-bench.ts', fn: 'benchEdit' },
+  { name: 'bundle-graph', file: 'bundle-graph-bench.ts', fn: 'benchBundleGraph' },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

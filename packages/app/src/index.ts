@@ -16,6 +16,7 @@ export {
   presentValue,
 } from './present.js';
 export { UploadName } from './upload-name.js';
+export * from './use-cases/affected-figures.js';
 export * from './use-cases/catalogue.js';
 export * from './use-cases/disclosure-status.js';
 export * from './use-cases/entry-template-xlsx.js';
@@ -24,11 +25,15 @@ export * from './use-cases/explain-figure.js';
 export * from './use-cases/export-data-points.js';
 export * from './use-cases/findings.js';
 export * from './use-cases/import-data-points.js';
+export * from './use-cases/import-fact-file.js';
+export * from './use-cases/load-source.js';
 export * from './use-cases/overview.js';
 export * from './use-cases/parse-data-point-rows.js';
 export * from './use-cases/read-import-file.js';
 export * from './use-cases/render-report.js';
+export * from './use-cases/report-model.js';
 export * from './use-cases/retract-data-point.js';
+export * from './use-cases/value-edits.js';
 export * from './use-cases/write-data-point.js';
 export * from './use-cases/write-explanation.js';
 export * from './workspace/fact-rules.js';

@@ -8,8 +8,17 @@ import type { OpenWorkspace } from '@assay/store/testing/model';
 import { Divergence } from '@assay/store/testing/model';
 import { StoreWorkspace } from '../src/workspace/store-workspace.js';
 
+/**
+ * The workspace last opened over each store. A run opens a new one after each CLI step without
+ * closing the old (closing would close the shared store); the old one stops listening for
+ * changes then, as the server it stands for has stopped.
+ */
+const lastOpened = new WeakMap<Store, StoreWorkspace>();
+
 export const openStoreWorkspace: OpenWorkspace = async (store: Store, seed, clock) => {
+  await lastOpened.get(store)?.stopFollowing();
   const o = await StoreWorkspace.open(store, seed, clock);
+  if (o.ok) lastOpened.set(store, o.workspace);
   if (!o.ok) throw new Divergence(`the workspace did not open: ${o.reason}`);
   if (o.seeded) throw new Divergence('the workspace filled a store that already held data');
   return o.workspace;

@@ -38,3 +38,10 @@ export function onePositional(args: ParsedArgs, what: string): string {
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   return first;
 }
+
+/** At most one positional (a bundle folder the command may also do without). */
+export function optionalPositional(args: ParsedArgs): string | undefined {
+  const [first, ...rest] = args.positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  return first;
+}

@@ -1,5 +1,6 @@
 /** `assay` command dispatcher: parse the command name, its options, run it, map errors to exit 2. */
 import { parseArgs } from 'node:util';
+import { exitQuietlyWhenReaderCloses } from './closed-pipe.js';
 import { EXIT, type ExitCode, type Output, UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { safeOutput } from './safe-output.js';
@@ -19,6 +20,7 @@ function help(): string {
 }
 
 export async function main(argv: string[], rawOutput: Output = consoleOutput): Promise<ExitCode> {
+  if (rawOutput === consoleOutput) exitQuietlyWhenReaderCloses(process.stdout);
   const io = safeOutput(rawOutput);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -127,6 +127,17 @@ describe('optimistic concurrency', () => {
     expect(r.headers.get('etag')).toBe('"2"');
     expect(await revenue()).toBe('1100');
     expect(await intensity()).not.toBe(before);
+    // The response carries the figures the write changed, as GET /api/figure presents them.
+    const body = (await r.json()) as { figures: { id: string }[]; removedFigures: string[] };
+    const ids = body.figures.map((f) => f.id);
+    expect(ids).toContain('revenue@group/2025');
+    expect(ids).toContain('ghg.intensity.revenue@group/2025');
+    expect(ids).not.toContain('ghg.scope1@group/2025'); // does not depend on revenue
+    expect(body.removedFigures).toEqual([]);
+    for (const f of body.figures) {
+      const got = await app.request(`/api/figure?id=${encodeURIComponent(f.id)}`);
+      expect(((await got.json()) as { figure: unknown }).figure).toEqual(f);
+    }
     const h = (await (await app.request('/api/data-points/rev-25/history')).json()) as {
       revisions: { reason: string }[];
     };
@@ -142,6 +153,7 @@ describe('optimistic concurrency', () => {
   it('a dry run checks without writing', async () => {
     const r = await put('/api/data-points/rev-25?dryRun=true', { value: '5', reason: 'try', version: 1 });
     expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ dryRun: true, figures: [], removedFigures: [] });
     expect(await revenue()).toBe('1000');
   });
   it('adding a fact that already exists is a conflict', async () => {
@@ -171,7 +183,10 @@ describe('retraction', () => {
     expect(await headcount()).toBe('200');
     const r = await post('/api/data-points/hc-m-f/retract', { reason: 'counted twice', version: 1 });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ retracted: true, id: 'hc-m-f', version: 2, workspaceVersion: 2 });
+    const body = (await r.json()) as Record<string, unknown> & { figures: { id: string; value: string }[] };
+    expect(body).toMatchObject({ retracted: true, id: 'hc-m-f', version: 2, workspaceVersion: 2 });
+    expect(body.removedFigures).toEqual(['employees.headcount[gender=female]@mine/2025']);
+    expect(body.figures.find((f) => f.id === 'employees.headcount@mine/2025')?.value).toBe('150');
     const list = (await (await app.request('/api/data-points?entity=mine')).json()) as {
       dataPoints: { id: string }[];
     };

@@ -9,7 +9,7 @@ import { openApiDocument } from './http/openapi.js';
 import { requestGuard } from './http/request-guard.js';
 import { sendError, sendInternal } from './http/respond.js';
 import { securityHeaders } from './http/security-headers.js';
-import { staticFiles } from './http/static-files.js';
+import { staticFiles, webNotBuilt } from './http/static-files.js';
 import { dataPointRoutes } from './routes/data-points.js';
 import { disclosureRoutes } from './routes/disclosure.js';
 import { figureRoutes } from './routes/figures.js';
@@ -54,6 +54,8 @@ export function createApp(o: AppOptions): Hono {
   app.route('/api', api);
   app.onError((err, c) => sendInternal(c, err));
   app.notFound((c) => sendError(c, failure('not-found', `no route ${c.req.method} ${c.req.path}`).error));
+  // Without a web build `/` says so and what to run, instead of a bare 404 (the API is served).
   if (o.webRoot) app.get('*', staticFiles(o.webRoot));
+  else app.get('/', webNotBuilt);
   return app;
 }

@@ -135,7 +135,8 @@ describe('fuzzing the HTTP API', () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     const routed = routesOf(app)
-      .filter((r) => r.method !== 'ALL' && r.path !== '/api/openapi.json')
+      // the API's routes: not `/`, which without a web build answers a page saying so
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
       .map((r) => `${r.method} ${r.path}`);
     expect(routed.sort()).toEqual(documented.sort());
   });

@@ -51,9 +51,9 @@ export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): 
             col: 'fact_key',
             what: 'duplicate data point: same entity, period, indicator and disaggregation as',
           },
-          { col: 'fact_id', what: 'duplicate id, also on' },
+          { col: 'fact_id', what: 'duplicate id, also on', column: 'id' },
         ]
-      : [{ col: 'fact_key', what: 'duplicate activity line id, also on' }];
+      : [{ col: 'fact_key', what: 'duplicate activity line id, also on', column: 'id' }];
   const out: BundleIssue[] = [];
   const reported = new Set<string>(); // a row with a duplicate key usually repeats its id too: say it once
   for (const c of checks) {
@@ -69,7 +69,12 @@ export async function stagedDuplicates(tx: Sql, kind: FactKind, limit: number): 
       for (const line of rest) {
         if (reported.has(`${r.file}:${line}`)) continue;
         reported.add(`${r.file}:${line}`);
-        out.push({ file: r.file, row: line, reason: `${c.what} line ${first}` });
+        out.push({
+          file: r.file,
+          row: line,
+          ...('column' in c ? { column: c.column } : {}),
+          reason: `${c.what} line ${first}`,
+        });
       }
     }
   }

@@ -13,6 +13,7 @@
 import type { FactBatch } from '@assay/core/forms';
 import { activityLineFields, type BundleIssue, dataPointFields, type FactFields } from '@assay/core/forms';
 import { appendAudit } from './audit.js';
+import { notifyChange } from './change-notify.js';
 import { DuplicateFactError, FactAppender } from './fact-append.js';
 import { stagedConflicts } from './fact-conflicts.js';
 import { createKeyStages, stagedDuplicates, stageKeys } from './fact-duplicates.js';
@@ -75,6 +76,14 @@ export type ImportJob<I extends BundleIssue> = {
   readonly file?: { readonly sha256: string; readonly asNewData?: boolean };
   /** Non-fact changes, written after the change set exists; returns how many records changed. */
   readonly other?: (tx: Sql, changeSet: number) => Promise<{ count: number; audit: AuditNote[] }>;
+  /**
+   * Run under the import lock before anything is written, so what it reads stays current until
+   * commit (every writer takes the lock): a write that names the revisions it edits checks them
+   * here (write-data-points.ts). Throwing rolls the import back; the error reaches the caller.
+   */
+  readonly precondition?: (tx: Sql) => Promise<void>;
+  /** Run after the facts are appended and checked, before the audit entry and the commit. */
+  readonly beforeCommit?: (tx: Sql, changeSet: number) => Promise<void>;
 };
 export type AuditNote = { action: string; subject: string; before: unknown; after: unknown };
 
@@ -87,8 +96,10 @@ const PIPELINE_DEPTH = 2;
 
 /**
  * Arbitrary constant naming Assay's import lock: one import (or edit, or retraction) at a time
- * per store. Every writer of fact revisions takes it (pg_advisory_xact_lock) before reading the
- * revision numbers it appends after.
+ * per store, across every process on the database. Every writer of fact revisions takes it
+ * (pg_advisory_xact_lock) before reading the revision numbers it appends after, so revision
+ * numbers read under it (and the version checks of write-data-points.ts) stay current until
+ * commit, and change-set ids are handed out in commit order.
  */
 export const IMPORT_LOCK = 73_617_362;
 
@@ -117,6 +128,7 @@ async function importInTransaction<I extends BundleIssue>(
     if (earlier)
       throw new Rollback({ ok: true, changed: false, counts: NO_COUNTS, alreadyImported: earlier });
   }
+  if (job.precondition) await job.precondition(tx);
   await createKeyStages(tx);
   // The change set comes first so that each batch can be appended as soon as it is read.
   const [cs] = await tx.query<{ id: string }>(
@@ -125,6 +137,7 @@ async function importInTransaction<I extends BundleIssue>(
     [job.meta.author, job.meta.at, job.meta.reason, job.subject, job.file?.sha256 ?? null],
   );
   const changeSet = Number(cs?.id);
+  await notifyChange(tx, changeSet); // delivered on commit only
   const issues: (I | BundleIssue)[] = [...(job.preIssues ?? [])];
   let issueCount = issues.length;
   const digest = new RevisionDigest();
@@ -183,6 +196,7 @@ async function importInTransaction<I extends BundleIssue>(
     counts.activityLines.revised;
   // Nothing new: leave no trace (not even an empty change set), so re-importing is a no-op.
   if (factChanges + other.count === 0) throw new Rollback({ ok: true, changed: false, counts });
+  if (job.beforeCommit) await job.beforeCommit(tx, changeSet);
   const base = { at: job.meta.at, actor: job.meta.author, reason: job.meta.reason };
   for (const n of other.audit) await appendAudit(tx, { ...base, ...n });
   await appendAudit(tx, {

@@ -3,6 +3,7 @@
 export * from './accounts/index.js';
 export * from './audit.js';
 export * from './canonical-json.js';
+export * from './change-notify.js';
 export * from './evidence.js';
 export * from './fact-conflicts.js';
 export * from './fact-rows-stream.js';
@@ -22,3 +23,4 @@ export * from './revision-digest.js';
 export * from './store.js';
 export * from './verify-digests.js';
 export * from './verify-revisions.js';
+export * from './write-data-points.js';

@@ -5,7 +5,8 @@
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Sql, Store } from './store.js';
+import { pgListen } from './pg-listener.js';
+import type { Listener, Sql, Store } from './store.js';
 
 type Queryable = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
@@ -46,12 +47,16 @@ export function redactUrl(url: string): string {
 
 export async function openPostgresStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection that dies (server restart, terminated) leaves the pool, which opens
+  // another when asked; without a handler its 'error' would end the process.
+  pool.on('error', (e) => process.emitWarning(`assay: a PostgreSQL connection was lost: ${e.message}`));
   // Fail now, with the location, rather than at the first query.
   const probe = await pool.connect().catch(async (e: Error) => {
     await pool.end();
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${e.message}`);
   });
   probe.release();
+  const listeners = new Set<Listener>();
   const base = sqlOf(pool, async (copySql, data) => {
     const client = await pool.connect();
     try {
@@ -80,6 +85,20 @@ export async function openPostgresStore(url: string): Promise<Store> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async listen(channel, onNotify) {
+      const l = await pgListen(url, channel, onNotify);
+      const tracked: Listener = {
+        async close() {
+          listeners.delete(tracked);
+          await l.close();
+        },
+      };
+      listeners.add(tracked);
+      return tracked;
+    },
+    async close() {
+      await Promise.all([...listeners].map((l) => l.close()));
+      await pool.end();
+    },
   };
 }

@@ -9,6 +9,7 @@
  */
 import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core/forms';
 import { appendAudit } from './audit.js';
+import { notifyChange } from './change-notify.js';
 import { IMPORT_LOCK } from './import-run.js';
 import { RevisionDigest } from './revision-digest.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
@@ -19,6 +20,12 @@ export type RetractRequest = {
   readonly dataPoints?: readonly string[];
   /** Activity lines by id (their key). */
   readonly activityLines?: readonly string[];
+  /**
+   * The revision a named data point must be at, by the name used above (a web retraction names
+   * the version it withdraws). Checked under the import lock, so the database decides even with
+   * several servers on it; another revision is a 'stale' problem giving the current one.
+   */
+  readonly expectedRevisions?: ReadonlyMap<string, number>;
 };
 
 /** Who retracts and why (a reason is required); `subject` names the change set's source. */
@@ -28,10 +35,12 @@ export type RetractMeta = ChangeMeta & { readonly subject?: string };
 export type FactName = { readonly kind: 'data point' | 'activity line'; readonly name: string };
 
 export type RetractProblem = {
-  readonly code: 'unknown' | 'already-retracted' | 'ambiguous' | 'invalid-request';
+  readonly code: 'unknown' | 'already-retracted' | 'ambiguous' | 'invalid-request' | 'stale';
   /** Absent for a problem with the request as a whole. */
   readonly fact?: FactName;
   readonly message: string;
+  /** For 'stale': the fact's current revision. */
+  readonly current?: number;
 };
 
 export type RetractResult =
@@ -68,7 +77,7 @@ export async function retractFacts(
   return store.transaction(async (tx) => {
     // The revision numbers read below stay current until commit: imports take the same lock.
     await tx.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-    const dp = await resolveDataPoints(tx, dpNames);
+    const dp = await resolveDataPoints(tx, dpNames, request.expectedRevisions);
     const al = await resolveActivityLines(tx, alNames);
     const problems = [...dp.problems, ...al.problems];
     if (problems.length > 0) return { ok: false, problems };
@@ -78,6 +87,7 @@ export async function retractFacts(
       [meta.author, meta.at, meta.reason, subject],
     );
     const changeSet = Number(cs?.id);
+    await notifyChange(tx, changeSet); // delivered on commit only
     const written = [
       ...(await appendRetractions(tx, DP, dp.keys, changeSet, 0)),
       ...(await appendRetractions(tx, AL, al.keys, changeSet, dp.keys.length)),
@@ -177,7 +187,11 @@ async function resolveActivityLines(tx: Sql, names: readonly string[]): Promise<
  * points are few). When an id is held by several facts, the one that is not retracted is meant;
  * two that are not is ambiguous.
  */
-async function resolveDataPoints(tx: Sql, names: readonly string[]): Promise<Resolved> {
+async function resolveDataPoints(
+  tx: Sql,
+  names: readonly string[],
+  expected: ReadonlyMap<string, number> | undefined,
+): Promise<Resolved> {
   const out: Resolved = { keys: [], problems: [] };
   if (names.length === 0) return out;
   const byKey = await latestByKey(tx, DP.table, names);
@@ -217,7 +231,15 @@ async function resolveDataPoints(tx: Sql, names: readonly string[]): Promise<Res
       latest = live[0] ?? held[0];
     }
     const problem = check(fact, latest);
+    const want = expected?.get(name);
     if (problem) out.problems.push(problem);
+    else if (latest && want !== undefined && latest.rev !== want)
+      out.problems.push({
+        code: 'stale',
+        fact,
+        current: latest.rev,
+        message: `data point "${name}" is at revision ${latest.rev}, not ${want}`,
+      });
     // Named twice (by id and by key): retracted once.
     else if (latest && !seen.has(latest.fact_key)) {
       seen.add(latest.fact_key);

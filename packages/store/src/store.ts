@@ -24,8 +24,18 @@ export interface Store extends Sql {
   readonly location: string;
   /** Run `fn` in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Listen on a notification channel on a connection of its own (PostgreSQL only: PGlite is
+   * one process, so there is nobody else to hear from, and it has no `listen`). `onNotify` gets
+   * each payload, and `undefined` after the connection was lost and made again, when
+   * notifications may have been missed. close() on the store closes its listeners too.
+   */
+  listen?(channel: string, onNotify: (payload: string | undefined) => void): Promise<Listener>;
   close(): Promise<void>;
 }
+
+/** A listening connection; close() ends it (idempotent). */
+export type Listener = { close(): Promise<void> };
 
 /** Who makes a change and why; the time is supplied by the adapter (core has no clock). */
 export type ChangeMeta = { readonly author: string; readonly reason: string; readonly at: string };

@@ -65,23 +65,24 @@ export function change(spec: DpRowSpec, expected: number | undefined): Change {
   };
 }
 
-/**
- * The field the model expects for two changes sharing an id. The store names no column for a
- * duplicate id (fact-duplicates.ts), where the in-memory workspace says 'id': both are accepted
- * until they agree (see the report in docs/storage.md, "Model-based tests").
- */
-const ID_TWICE = 'id or none';
-
 export type Outcome =
   | { ok: true; versions?: [string, number][]; version?: number; workspaceVersion: number }
   | { ok: false; reason: string; id: string; current?: number; field?: string };
 
 /**
- * The model's writeDataPoints: versions checked in order, the first refusal refuses all; then
- * the rules against stored data (an id of another data point first, then overlapping periods,
- * reported on the later of two rows); else all apply.
+ * The model's writeDataPoints: two changes with one id, or one key, are refused on the later
+ * one first (field 'id', none for a key); then versions checked in order, the first refusal
+ * refuses all; then the rules against stored data (an id of another data point first, then
+ * overlapping periods, reported on the later of two rows); else all apply.
  */
 export function modelWrite(m: Model, changes: readonly Change[], meta: Meta): Outcome {
+  for (const [i, c] of changes.entries()) {
+    const earlier = changes.slice(0, i);
+    const id = c.fields.id as string;
+    if (earlier.some((b) => b.fields.id === id)) return { ok: false, reason: 'invalid', id, field: 'id' };
+    if (earlier.some((b) => keyOf('dp', b.fields) === keyOf('dp', c.fields)))
+      return { ok: false, reason: 'invalid', id };
+  }
   for (const c of changes) {
     const id = c.fields.id as string;
     const byId = liveDataPointById(m, id);
@@ -91,9 +92,6 @@ export function modelWrite(m: Model, changes: readonly Change[], meta: Meta): Ou
     if (byId && c.expected !== undefined && versionOf(byId) !== c.expected)
       return { ok: false, reason: 'stale', id, current: versionOf(byId) };
   }
-  // Two changes with one id (on different keys): refused on the later one, before any rule.
-  const twice = changes.find((c, i) => changes.slice(0, i).some((b) => b.fields.id === c.fields.id));
-  if (twice) return { ok: false, reason: 'invalid', id: twice.fields.id as string, field: ID_TWICE };
   const rekeyed = changes.find((c) => idOwner(m, c.fields.id as string, keyOf('dp', c.fields)) !== undefined);
   if (rekeyed) return { ok: false, reason: 'invalid', id: rekeyed.fields.id as string, field: 'id' };
   const written = new Set(changes.map((c) => keyOf('dp', c.fields)));
@@ -148,12 +146,8 @@ export function outcomeOf(o: WsOutcome): Outcome {
   };
 }
 
-/** The real outcome as the model's; `field` matches 'id or none' when it is 'id' or absent. */
+/** The real outcome as the model's. */
 export function sameOutcome(actual: Outcome, expected: Outcome): boolean {
-  if (!actual.ok && !expected.ok && expected.field === ID_TWICE) {
-    const { field, ...rest } = actual;
-    return (field === undefined || field === 'id') && json(rest) === json({ ...expected, field: undefined });
-  }
   return json(actual) === json(expected);
 }
 

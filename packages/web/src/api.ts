@@ -31,6 +31,8 @@ export type Figure = {
   unit: string | null;
   error?: { code: string; message: string };
 };
+/** What every data-point write answers with: the figures it changed (docs/api.md). */
+export type AffectedFigures = { figures: Figure[]; removedFigures: string[] };
 export type Headline = { current: Figure; prior: Figure | null; changePercent: string | null };
 export type Split = { key: string; figure: Figure }[];
 export type Overview = {
@@ -196,13 +198,13 @@ export const api = {
       `/figure?${qs({ id })}`,
     ),
   writeValue: (id: string, version: number, value: string, reason: string, dryRun: boolean) =>
-    call<{ dataPoint: DataPoint }>(
+    call<{ dataPoint: DataPoint } & AffectedFigures>(
       `/data-points/${encodeURIComponent(id)}${dryRun ? '?dryRun=true' : ''}`,
       send('PUT', { value, reason }, { 'If-Match': `"${version}"` }),
     ),
   /** A new revision that withdraws the data point; `reason` is required by the server. */
   retract: (id: string, version: number, reason: string) =>
-    call<{ retracted: true; id: string; version: number; workspaceVersion: number }>(
+    call<{ retracted: true; id: string; version: number; workspaceVersion: number } & AffectedFigures>(
       `/data-points/${encodeURIComponent(id)}/retract`,
       send('POST', { reason }, { 'If-Match': `"${version}"` }),
     ),

@@ -6,7 +6,7 @@ import { explain, type Lineage, parseFigureId } from '@assay/core';
 import { failure, type Result, success } from '../outcome.js';
 import { presentValue } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
-import { evaluated } from './evaluation.js';
+import { evaluated, withGraph } from './evaluation.js';
 
 export type LineageJson = {
   id: string;
@@ -77,5 +77,11 @@ export function explainFigure(s: Snapshot, figureId: string): Result<LineageJson
     return failure('invalid-request', `"${figureId}" is not a figure id`, { field: 'id' });
   const ev = evaluated(s);
   if (!ev.byId.has(figureId)) return failure('not-found', `no figure "${figureId}"`, { field: 'id' });
-  return success(present(explain(ev.evaluation.graph, figureId), s));
+  // Lent, not pinned: explain is synchronous (evaluation.ts, the rule on graphs).
+  return success(
+    present(
+      withGraph(s, ({ graph }) => explain(graph, figureId)),
+      s,
+    ),
+  );
 }

@@ -4,14 +4,15 @@
  */
 import { type CheckResult, checkBundle, type Finding } from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
-import { evaluated } from './evaluation.js';
+import { withGraph } from './evaluation.js';
 
 const cache = new WeakMap<object, CheckResult>();
 
 export function checkResult(s: Snapshot): CheckResult {
   const hit = cache.get(s.bundle);
   if (hit) return hit;
-  const result = checkBundle(s.bundle, undefined, evaluated(s).evaluation);
+  // Lent, not pinned: checkBundle is synchronous (evaluation.ts, the rule on graphs).
+  const result = withGraph(s, (evaluation) => checkBundle(s.bundle, undefined, evaluation));
   cache.set(s.bundle, result);
   return result;
 }

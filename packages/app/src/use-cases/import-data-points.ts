@@ -1,11 +1,13 @@
 /**
  * Import data points from CSV (data-points.csv layout) or the XLSX entry template: preview what would change
  * (added, changed, unchanged rows, and every row error), then apply all of it or nothing.
- * A row matches an existing fact by id, else by entity × period × indicator × disaggregation.
+ * A row with an id matches the fact of that id. A row without one is the fact with its key
+ * (entity × period × indicator × disaggregation): a current fact of that key keeps its id,
+ * otherwise the row's id is io's dataPointId, "dp-" + the first 16 hex digits of the SHA-256
+ * of the key, the same as `assay import` gives it (import-fact-file.ts; docs/storage.md).
  * A row whose id belongs to another fact, or whose period overlaps a stored one of the same year
  * (a quarter next to the annual value), is an error, not a change (workspace/fact-rules.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { type DataPoint, formatPairs } from '@assay/core';
 import type { ImportIssue } from '@assay/io';
 import { failure, type Result, success } from '../outcome.js';
@@ -57,7 +59,8 @@ export async function previewImport(ws: Workspace, source: ImportSource): Promis
     issues.push({ file: source.file, ...(sheet === undefined ? {} : { sheet }), row: line, column, reason });
   // Rows the workspace would refuse (workspace/fact-rules.ts) are errors here, not changes.
   const candidates = parsed.rows.filter(({ line, sheet, dataPoint, hasId }) => {
-    const owner = hasId ? byId.get(dataPoint.id) : undefined;
+    // A row without an id that matches a fact by key takes that fact's id, whatever its own.
+    const owner = hasId || !byKey.has(factKey(dataPoint)) ? byId.get(dataPoint.id) : undefined;
     if (owner && factKey(owner) !== factKey(dataPoint)) {
       refuse(line, sheet, 'id', idTakenMessage(dataPoint.id, factKey(owner)));
       return false;
@@ -78,7 +81,7 @@ export async function previewImport(ws: Workspace, source: ImportSource): Promis
       continue;
     }
     const existing = (hasId ? byId.get(dataPoint.id) : undefined) ?? byKey.get(factKey(dataPoint));
-    const id = existing?.id ?? (byId.has(dataPoint.id) ? `dp-${randomUUID()}` : dataPoint.id);
+    const id = existing?.id ?? dataPoint.id;
     const d = { ...dataPoint, id };
     const version = existing ? (s.versionOf(existing.id) ?? 1) : undefined;
     const action = !existing ? 'add' : same(existing, d) ? 'unchanged' : 'change';

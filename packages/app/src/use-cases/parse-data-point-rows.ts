@@ -2,6 +2,9 @@
  * Check data-point rows with the core's own bundle validation (no second set of rules): the
  * rows are validated as the data-points table of a bundle that has the workspace's settings
  * and catalogue. Rows with issues are reported by line and column; the rest become facts.
+ * Used for one data point written through the API (write-data-point.ts), which names its id.
+ * Files are not read here: CSV and XLSX imports go through io's readers (read-import-file.ts),
+ * whose id rule for rows without an id is not core's line number.
  */
 import {
   BUNDLE_FILES,

@@ -1,7 +1,7 @@
 /**
  * An uploaded import file → validated data-point rows and every row issue. CSV is the
- * bundle's data-points.csv layout (checked by core's bundle rules); XLSX is Assay's entry
- * template (io readFactsXlsx: ZIP and size guards, then the same core rules), read from a
+ * bundle's data-points.csv layout, read by io's CSV reader as `assay import` reads it; XLSX is
+ * Assay's entry template (io readFactsXlsx: ZIP and size guards, then the same core rules), read from a
  * temporary file that is removed afterwards (under the upload's name, which the request schema
  * has checked is a plain file name).
  * A reader that throws on a hostile file is a fault of the reader, not of the server: the
@@ -13,16 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Bundle, type DataPoint, serializeBundle } from '@assay/core';
 import {
-  CsvSyntaxError,
+  CSV_LIMITS,
+  dataPointId,
   type ImportIssue,
   META_SHEET,
-  parseCsvTable,
   printable,
+  readFactsCsv,
   readFactsXlsx,
 } from '@assay/io';
 import { failure, type Result, success } from '../outcome.js';
 import { UploadName } from '../upload-name.js';
-import { parseDataPointRows } from './parse-data-point-rows.js';
 
 export type ImportSource = { file: string; csv: string } | { file: string; xlsxBase64: string };
 export type ReadRows = {
@@ -51,27 +51,69 @@ function forApi(issue: ImportIssue): ImportIssue {
   };
 }
 
-function readCsv(bundle: Bundle, file: string, csv: string): Result<ReadRows> {
+/**
+ * CSV goes through io's reader, the one `assay import` uses (readFactsCsv: size and field caps,
+ * the formula guard undone, core's row validation, and io's id rule for rows without an id,
+ * fact-slice.ts dataPointId), so that one file gives the same rows, issues and ids through
+ * either front door. The upload is written to a temporary file under a fixed name; issues are
+ * reported under the upload's name.
+ */
+async function readCsv(bundle: Bundle, file: string, csv: string): Promise<Result<ReadRows>> {
+  const dir = await mkdtemp(join(tmpdir(), 'assay-upload-'));
   try {
-    const table = parseCsvTable(file, csv);
-    if (table.rows.length === 0) return failure('invalid-data', `${file} has no data rows`, { field: 'csv' });
-    const idAt = table.header.indexOf('id');
-    const withId = new Set(
-      table.rows.filter((r) => idAt >= 0 && (r.cells[idAt] ?? '') !== '').map((r) => r.line),
-    );
-    const parsed = parseDataPointRows(bundle, table, file);
-    return success({
-      rows: parsed.rows.map((r) => ({ ...r, hasId: withId.has(r.line) })),
-      issues: [...parsed.issues],
-    });
-  } catch (e) {
-    if (e instanceof CsvSyntaxError)
-      return failure('invalid-data', e.message, {
-        field: 'csv',
-        issues: [{ file, row: e.line, reason: e.message }],
-      });
-    return unreadable(file, 'CSV', 'csv', e);
+    const path = join(dir, 'upload.csv');
+    await writeFile(path, csv, 'utf8');
+    const out: ReadRows = { rows: [], issues: [] };
+    try {
+      // The valid rows of a batch with bad rows too: the preview shows them beside the errors.
+      for await (const slice of readFactsCsv(path, importContextOf(bundle), CSV_LIMITS, {
+        keepValidRows: true,
+      })) {
+        out.issues.push(...slice.issues.map((i) => ({ ...i, file })));
+        if (slice.activityLineLines.length > 0) return activityLinesRefused(file);
+        slice.dataPoints.forEach((dataPoint, i) => {
+          out.rows.push({ line: slice.dataPointLines[i] ?? 0, dataPoint, hasId: hasOwnId(dataPoint) });
+        });
+      }
+    } catch (e) {
+      return unreadable(file, 'CSV', 'csv', e);
+    }
+    if (out.rows.length === 0 && out.issues.length === 0)
+      return failure('invalid-data', `${file} has no data rows`, { field: 'csv' });
+    // A problem with the whole file (empty, too large) fails the request, as before io read it.
+    const whole = out.issues.find((i) => i.row === undefined);
+    if (out.rows.length === 0 && whole)
+      return failure('invalid-data', `${file}: ${whole.reason}`, { field: 'csv', issues: out.issues });
+    return success(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The API imports data points; activity lines (a CSV with an "activity" column) come in through `assay import`. */
+function activityLinesRefused(file: string): Result<never> {
+  const reason =
+    'this is an activity-lines table (it has an "activity" column); the API imports data points ' +
+    '(a header with an "indicator" column): import activity lines with `assay import`';
+  return failure('invalid-data', `${file}: ${reason}; nothing was imported`, {
+    field: 'csv',
+    issues: [{ file, row: 1, reason }],
+  });
+}
+
+/** What rows are checked against: the workspace's settings and catalogue additions (io ImportContext). */
+function importContextOf(bundle: Bundle) {
+  const raw = serializeBundle(bundle);
+  return { settings: raw.settings, ...(raw.indicators ? { indicators: raw.indicators } : {}) };
+}
+
+/**
+ * A row that named its own id. io gives a row without one the id derived from its key
+ * (dataPointId); such a row is matched to a stored fact by key and keeps that fact's id
+ * (import-data-points.ts). A row whose given id is that same derived id means the same.
+ */
+export function hasOwnId(d: DataPoint): boolean {
+  return d.id !== dataPointId(d);
 }
 
 async function readXlsx(bundle: Bundle, file: string, base64: string): Promise<Result<ReadRows>> {
@@ -80,14 +122,12 @@ async function readXlsx(bundle: Bundle, file: string, base64: string): Promise<R
     // the schema allows only plain file names; anything else (a caller without it) gets a fixed one
     const path = join(dir, UploadName.safeParse(file).success ? file : 'upload.xlsx');
     await writeFile(path, Buffer.from(base64, 'base64'));
-    const raw = serializeBundle(bundle);
-    const ctx = { settings: raw.settings, ...(raw.indicators ? { indicators: raw.indicators } : {}) };
     const out: ReadRows = { rows: [], issues: [] };
     try {
-      for await (const slice of readFactsXlsx(path, ctx)) {
+      for await (const slice of readFactsXlsx(path, importContextOf(bundle))) {
         out.issues.push(...slice.issues.map(forApi));
         slice.dataPoints.forEach((dataPoint, i) => {
-          out.rows.push({ line: slice.dataPointLines[i] ?? 0, dataPoint, hasId: false });
+          out.rows.push({ line: slice.dataPointLines[i] ?? 0, dataPoint, hasId: hasOwnId(dataPoint) });
         });
       }
     } catch (e) {
@@ -101,10 +141,7 @@ async function readXlsx(bundle: Bundle, file: string, base64: string): Promise<R
   }
 }
 
-export function readImportFile(
-  bundle: Bundle,
-  source: ImportSource,
-): Promise<Result<ReadRows>> | Result<ReadRows> {
+export function readImportFile(bundle: Bundle, source: ImportSource): Promise<Result<ReadRows>> {
   return 'csv' in source
     ? readCsv(bundle, source.file, source.csv)
     : readXlsx(bundle, source.file, source.xlsxBase64);

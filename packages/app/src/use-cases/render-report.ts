@@ -1,13 +1,13 @@
 /**
  * Render the report of the workspace's current data (core buildReport → @assay/render), the
  * same way as `assay report`: content indices from the completeness assessment. PDF launches
- * headless Chromium for the request (about 1–2 s).
+ * headless Chromium for the request (about 1–2 s). The renderers are loaded on first use: they
+ * cost seconds of start-up that a front door asking for figures only would otherwise pay.
  */
-import { buildReport, explain, provisionsFromCompleteness } from '@assay/core';
-import { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } from '@assay/render';
+import { explain } from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
-import { completeness } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';
+import { reportModel } from './report-model.js';
 
 export type ReportFormat = 'html' | 'pdf' | 'docx' | 'xlsx' | 'json';
 export type Rendered = { body: Uint8Array | string; contentType: string };
@@ -25,12 +25,9 @@ export async function renderReport(
   format: ReportFormat,
   lang: 'zh-Hant' | 'en',
 ): Promise<Rendered> {
-  const { figures, graph } = evaluated(s).evaluation;
-  const model = buildReport({
-    bundle: s.bundle,
-    figures,
-    provisions: provisionsFromCompleteness(completeness(s)),
-  });
+  const { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import('@assay/render');
+  const { graph } = evaluated(s).evaluation;
+  const model = reportModel(s);
   const contentType = TYPES[format];
   switch (format) {
     case 'html':

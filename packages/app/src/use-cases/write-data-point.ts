@@ -3,9 +3,18 @@
  * rules first; nothing is written unless it passes and the named version is current.
  */
 import { randomUUID } from 'node:crypto';
-import { BUNDLE_FILES, columnOrder, DATA_POINT_COLUMNS, type DataPoint, formatPairs } from '@assay/core';
+import {
+  BUNDLE_FILES,
+  type Bundle,
+  columnOrder,
+  DATA_POINT_COLUMNS,
+  type DataPoint,
+  formatPairs,
+} from '@assay/core';
 import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { type AffectedFigures, affectedFigures } from './affected-figures.js';
+import { evaluated, findDataPoint } from './evaluation.js';
 import { factKey, parseDataPointRows } from './parse-data-point-rows.js';
 
 export type DataPointFields = {
@@ -20,11 +29,15 @@ export type DataPointFields = {
   comment: string;
 };
 
-function check(ws: Workspace, id: string, fields: DataPointFields): Result<DataPoint> {
+function check(bundle: Bundle, id: string, fields: DataPointFields): Result<DataPoint> {
   const header = columnOrder(DATA_POINT_COLUMNS);
   const cells = header.map((h) => (h === 'id' ? id : (fields[h as keyof DataPointFields] ?? '')));
   const table = { file: BUNDLE_FILES.dataPoints, header, rows: [{ line: 2, cells }] };
-  const parsed = parseDataPointRows(ws.snapshot().bundle, table, 'data point');
+  // The row is checked against the settings and catalogue only (parseDataPointRows serializes
+  // the bundle it is given): without the facts, so a check costs the same at 2.4 million of them.
+  // Rules against the stored facts are the workspace's (fact-rules.ts).
+  const settings = { ...bundle, dataPoints: [], activityLines: [], published: [] };
+  const parsed = parseDataPointRows(settings, table, 'data point');
   const first = parsed.issues[0];
   if (first || !parsed.rows[0]) {
     const issues = parsed.issues.map(({ row: _row, ...rest }) => rest);
@@ -64,6 +77,11 @@ export function fieldsOf(d: DataPoint): DataPointFields {
   };
 }
 
+/** A written data point, its new version and the figures the write changed (affected-figures.ts). */
+export type Written = { dataPoint: DataPoint; version: number; affected: AffectedFigures };
+
+const NOTHING: AffectedFigures = { changed: [], removed: [] };
+
 export type WriteInput = {
   ws: Workspace;
   id: string;
@@ -74,11 +92,9 @@ export type WriteInput = {
   dryRun: boolean;
 };
 
-export async function updateDataPoint(
-  i: WriteInput,
-): Promise<Result<{ dataPoint: DataPoint; version: number }>> {
+export async function updateDataPoint(i: WriteInput): Promise<Result<Written>> {
   const s = i.ws.snapshot();
-  const current = s.bundle.dataPoints.find((d) => d.id === i.id);
+  const current = findDataPoint(s, i.id);
   const currentVersion = s.versionOf(i.id);
   if (!current || currentVersion === undefined) return failure('not-found', `no data point "${i.id}"`);
   if (currentVersion !== i.version)
@@ -90,9 +106,10 @@ export async function updateDataPoint(
       },
     );
   const defined = Object.fromEntries(Object.entries(i.patch).filter(([, v]) => v !== undefined));
-  const checked = check(i.ws, i.id, { ...fieldsOf(current), ...defined });
+  const checked = check(s.bundle, i.id, { ...fieldsOf(current), ...defined });
   if (!checked.ok) return checked;
-  if (i.dryRun) return success({ dataPoint: checked.value, version: currentVersion });
+  if (i.dryRun) return success({ dataPoint: checked.value, version: currentVersion, affected: NOTHING });
+  evaluated(s); // evaluated before the write, so that the one after can follow it incrementally
   const out = await i.ws.writeDataPoints(
     [{ dataPoint: checked.value, expectedVersion: i.version }],
     i.reason,
@@ -102,7 +119,11 @@ export async function updateDataPoint(
     return failure('stale-version', `data point "${i.id}" changed meanwhile (now version ${out.current})`);
   if (!out.ok && out.reason === 'invalid') return refused(out);
   if (!out.ok) return failure('not-found', `no data point "${i.id}"`);
-  return success({ dataPoint: checked.value, version: out.versions.get(i.id) ?? currentVersion + 1 });
+  return success({
+    dataPoint: checked.value,
+    version: out.versions.get(i.id) ?? currentVersion + 1,
+    affected: affectedFigures(s, i.ws.snapshot()),
+  });
 }
 
 export type CreateInput = {
@@ -113,15 +134,13 @@ export type CreateInput = {
   author: string;
 };
 
-export async function createDataPoint(
-  i: CreateInput,
-): Promise<Result<{ dataPoint: DataPoint; version: number }>> {
+export async function createDataPoint(i: CreateInput): Promise<Result<Written>> {
   const s = i.ws.snapshot();
   // A new id that no earlier revision (before a restart, too) can hold.
   const id = i.id ?? `dp-${randomUUID()}`;
   if (s.versionOf(id) !== undefined)
     return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
-  const checked = check(i.ws, id, i.fields);
+  const checked = check(s.bundle, id, i.fields);
   if (!checked.ok) return checked;
   const key = factKey(checked.value);
   const clash = s.bundle.dataPoints.find((d) => factKey(d) === key);
@@ -133,6 +152,7 @@ export async function createDataPoint(
         field: 'indicator',
       },
     );
+  evaluated(s);
   const out = await i.ws.writeDataPoints(
     [{ dataPoint: checked.value, expectedVersion: undefined }],
     i.reason,
@@ -141,5 +161,9 @@ export async function createDataPoint(
   if (!out.ok && out.reason === 'invalid') return refused(out);
   if (!out.ok) return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
   // Not always 1: a data point added again after a retraction continues its revisions.
-  return success({ dataPoint: checked.value, version: out.versions.get(id) ?? 1 });
+  return success({
+    dataPoint: checked.value,
+    version: out.versions.get(id) ?? 1,
+    affected: affectedFigures(s, i.ws.snapshot()),
+  });
 }

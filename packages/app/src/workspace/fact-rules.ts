@@ -78,3 +78,30 @@ export function dataPointRuleProblems(
   }
   return problems;
 }
+
+/**
+ * One write names each data point once: two changes with one id, or with one key (entity,
+ * period, indicator, disaggregation), are refused on the later one before anything else is
+ * checked, by both workspaces alike (which of the two was meant cannot be guessed).
+ */
+export function repeatedInWrite(
+  written: readonly DataPoint[],
+): { readonly id: string; readonly column: 'id' | undefined; readonly message: string } | undefined {
+  const ids = new Set<string>();
+  const keys = new Map<string, string>();
+  for (const d of written) {
+    if (ids.has(d.id))
+      return { id: d.id, column: 'id', message: `data point id "${d.id}" appears twice in one write` };
+    const key = dataPointFactKey(d);
+    const other = keys.get(key);
+    if (other !== undefined)
+      return {
+        id: d.id,
+        column: undefined,
+        message: `data point "${key}" appears twice in one write (ids "${other}" and "${d.id}")`,
+      };
+    ids.add(d.id);
+    keys.set(key, d.id);
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@
  * default is the store-backed workspace.
  */
 import { type Bundle, type DataPoint, dataPointFactKey, type Explanation } from '@assay/core';
-import { dataPointRuleProblems } from './fact-rules.js';
+import { dataPointRuleProblems, repeatedInWrite } from './fact-rules.js';
 import type {
   DataPointChange,
   DataPointRevision,
@@ -56,6 +56,15 @@ export class MemoryWorkspace implements Workspace {
     reason: string,
     author: string,
   ): Promise<WriteOutcome> {
+    const repeated = repeatedInWrite(changes.map((c) => c.dataPoint));
+    if (repeated)
+      return {
+        ok: false,
+        reason: 'invalid',
+        id: repeated.id,
+        field: repeated.column,
+        message: repeated.message,
+      };
     for (const c of changes) {
       const current = this.currentVersion(c.dataPoint.id);
       if (c.expectedVersion === undefined && current !== undefined)

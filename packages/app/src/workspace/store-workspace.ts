@@ -1,25 +1,39 @@
 /**
  * Workspace over the store (PGlite in a data folder, or PostgreSQL): facts are append-only
  * revisions in the database with an audit entry per change set, so edits survive a restart.
- * The current bundle is held in memory; a data-point write updates it from the written facts
- * (an explanation, rarer, re-reads it). Writes are serialised in
- * this process and checked against the versions read; with PGlite the folder lock makes this
- * process the only writer. (Several servers on one PostgreSQL database could interleave
- * between the check and the write: run one server per database until writes carry the version
- * into the database.)
+ *
+ * The database decides versions. A write names the version it edits and the store checks it
+ * inside its write transaction, under the import lock every writer takes
+ * (store/write-data-points.ts, retract-facts.ts), so with several servers on one PostgreSQL
+ * database exactly one of two writes naming the same version is accepted, whichever servers
+ * took them; the other is 'stale' and writes nothing. Creating a data point another server
+ * created meanwhile is 'exists'.
+ *
+ * The current bundle is held in memory and replaced, never changed in place, so a snapshot
+ * handed out keeps answering for its own version. Own writes update it from what the write
+ * transaction read back (an explanation, rarer, re-reads it). Writes of other processes
+ * arrive as notifications (store/change-notify.ts) on a connection of the workspace's own
+ * (PostgreSQL only; PGlite is one process behind its folder lock): the workspace then reads
+ * the change sets above the last one it holds and, if any is not its own, re-reads the state in
+ * one consistent snapshot. A write the database refuses as stale also catches up first, so the
+ * snapshot agrees with the refusal. Measured latency: docs/storage.md, "Several servers on one
+ * database".
  */
 import type { Bundle, BundleIssue, DataPoint, Explanation } from '@assay/core';
 import {
+  CHANGE_CHANNEL,
   dataPointHistory,
   dataPointKeyOf,
   importBundle,
-  importFacts,
+  type Listener,
   readBundle,
   readSettingsDocument,
   retractFacts,
   type Store,
+  writeDataPointRevisions,
 } from '@assay/store';
 import { factKey } from '../use-cases/parse-data-point-rows.js';
+import { repeatedInWrite } from './fact-rules.js';
 import type { Clock } from './memory-workspace.js';
 import type {
   DataPointChange,
@@ -30,24 +44,40 @@ import type {
   WriteOutcome,
 } from './workspace.js';
 
-type State = { bundle: Bundle; versions: Map<string, number>; keys: Map<string, string> };
+/**
+ * What the workspace holds; replaced as a whole, never changed in place. `seen`: the highest
+ * change-set id such that the state holds every change set up to it (change-set ids are handed
+ * out under the import lock, so in commit order).
+ */
+type State = {
+  readonly bundle: Bundle;
+  readonly versions: ReadonlyMap<string, number>;
+  readonly keys: ReadonlyMap<string, string>;
+  readonly seen: number;
+};
 
 type ReadState = { ok: true; state: State } | { ok: false; issues: readonly BundleIssue[] };
 
-async function readState(store: Store): Promise<ReadState> {
-  const read = await readBundle(store);
-  if (!read.ok) return read;
-  const rows = await store.query<{ fact_id: string; fact_key: string; rev: number }>(
-    'select fact_id, fact_key, rev from data_point_current',
-  );
-  return {
-    ok: true,
-    state: {
-      bundle: read.bundle,
-      versions: new Map(rows.map((r) => [r.fact_id, Number(r.rev)])),
-      keys: new Map(rows.map((r) => [r.fact_id, r.fact_key])),
-    },
-  };
+/** The whole state in one snapshot of the database (a commit in between cannot tear it). */
+function readState(store: Store): Promise<ReadState> {
+  return store.transaction(async (tx): Promise<ReadState> => {
+    await tx.exec('set transaction isolation level repeatable read');
+    const read = await readBundle(tx);
+    if (!read.ok) return read;
+    const rows = await tx.query<{ fact_id: string; fact_key: string; rev: number }>(
+      'select fact_id, fact_key, rev from data_point_current',
+    );
+    const [last] = await tx.query<{ id: string }>('select coalesce(max(id), 0)::text as id from change_set');
+    return {
+      ok: true,
+      state: {
+        bundle: read.bundle,
+        versions: new Map(rows.map((r) => [r.fact_id, Number(r.rev)])),
+        keys: new Map(rows.map((r) => [r.fact_id, r.fact_key])),
+        seen: Number(last?.id ?? 0),
+      },
+    };
+  });
 }
 
 /** Nothing stored at all: no change set (so no fact, catalogue entry or document) and no organisation. */
@@ -63,9 +93,23 @@ export type OpenedStoreWorkspace =
   /** `issues`: what is wrong with the stored data (file, row, column as `assay export` would write it). */
   | { ok: false; reason: string; issues: readonly BundleIssue[] };
 
+export type StoreWorkspaceOptions = {
+  /**
+   * Listen for writes of other processes (PostgreSQL; default true). The model-based tests
+   * stop an old workspace's listening when they open a new one over the same store.
+   */
+  readonly follow?: boolean;
+};
+
 export class StoreWorkspace implements Workspace {
   private version = 1;
   private queue: Promise<unknown> = Promise.resolve();
+  private listener: Listener | undefined;
+  /** A catch-up is queued and has not started: more notifications need no other. */
+  private catchUpQueued = false;
+  /** Change sets above `state.seen` that this workspace wrote and already holds. */
+  private readonly own = new Set<number>();
+  private closed = false;
 
   private constructor(
     private readonly store: Store,
@@ -84,6 +128,7 @@ export class StoreWorkspace implements Workspace {
     store: Store,
     seed: Bundle,
     clock: Clock = () => new Date().toISOString(),
+    options: StoreWorkspaceOptions = {},
   ): Promise<OpenedStoreWorkspace> {
     let seeded = false;
     if (await isEmpty(store)) {
@@ -120,7 +165,68 @@ export class StoreWorkspace implements Workspace {
         reason: `the store holds organisation "${state.bundle.organisation.id}", not "${seed.organisation.id}"; use another data folder (ASSAY_DATA_DIR) or database`,
         issues: [],
       };
-    return { ok: true, workspace: new StoreWorkspace(store, state, clock), seeded };
+    const workspace = new StoreWorkspace(store, state, clock);
+    if (options.follow !== false) await workspace.follow();
+    return { ok: true, workspace, seeded };
+  }
+
+  /** Listen for other processes' change sets (a store without `listen` has no other writers). */
+  private async follow(): Promise<void> {
+    if (!this.store.listen) return;
+    this.listener = await this.store.listen(CHANGE_CHANNEL, () => this.catchUpSoon());
+    // A change set committed between the state's read and the LISTEN was not announced here.
+    this.catchUpSoon();
+  }
+
+  /** Stop listening (close() does it too); waits for a catch-up under way. */
+  async stopFollowing(): Promise<void> {
+    const l = this.listener;
+    this.listener = undefined;
+    await l?.close();
+    await this.queue;
+  }
+
+  /** Queue one catch-up; notifications arriving before it starts share it. */
+  private catchUpSoon(): void {
+    if (this.catchUpQueued || this.closed) return;
+    this.catchUpQueued = true;
+    this.serial(async () => {
+      this.catchUpQueued = false;
+      if (!this.closed) await this.catchUpQuietly();
+    });
+  }
+
+  /**
+   * Catch up; when the store cannot be read (down, or holding data that fails validation), say
+   * so and keep the state: the next notification or refusal tries again. The snapshot is then
+   * behind, but no write can go wrong by it: the database checks every version.
+   */
+  private async catchUpQuietly(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (e) {
+      process.emitWarning(`assay: could not read the changes of another process: ${(e as Error).message}`);
+    }
+  }
+
+  /**
+   * Hold every change set committed so far: when all those above `seen` are this workspace's
+   * own (already applied), only `seen` moves; otherwise the state is read again.
+   */
+  private async catchUp(): Promise<void> {
+    const rows = await this.store.query<{ id: string }>(
+      'select id::text as id from change_set where id > $1 order by id',
+      [this.state.seen],
+    );
+    const ids = rows.map((r) => Number(r.id));
+    const last = ids.at(-1);
+    if (last === undefined) return;
+    if (ids.every((id) => this.own.has(id))) {
+      for (const id of ids) this.own.delete(id);
+      this.state = { ...this.state, seen: last };
+      return;
+    }
+    await this.reload();
   }
 
   snapshot(): Snapshot {
@@ -157,33 +263,23 @@ export class StoreWorkspace implements Workspace {
     author: string,
   ): Promise<WriteOutcome> {
     return this.serial(async () => {
-      const { versions, bundle } = this.state;
-      const keys = new Set(bundle.dataPoints.map(factKey));
-      for (const c of changes) {
-        const current = versions.get(c.dataPoint.id);
-        if (c.expectedVersion === undefined && (current !== undefined || keys.has(factKey(c.dataPoint))))
-          return { ok: false, reason: 'exists', id: c.dataPoint.id };
-        if (c.expectedVersion !== undefined && current === undefined)
-          return { ok: false, reason: 'not-found', id: c.dataPoint.id };
-        if (c.expectedVersion !== undefined && current !== c.expectedVersion)
-          return { ok: false, reason: 'stale', id: c.dataPoint.id, current: current ?? 0 };
-      }
       const dataPoints: DataPoint[] = changes.map((c) => c.dataPoint);
-      const batch = {
-        file: 'web',
-        dataPoints,
-        dataPointLines: dataPoints.map((_, i) => i + 2),
-        activityLines: [],
-        activityLineLines: [],
-        issues: [],
-      };
-      const r = await importFacts(this.store, () => [batch], {
-        subject: 'web',
-        author,
-        reason,
-        at: this.clock(),
-      });
-      if (!r.ok) {
+      const repeated = repeatedInWrite(dataPoints);
+      if (repeated)
+        return {
+          ok: false,
+          reason: 'invalid',
+          id: repeated.id,
+          field: repeated.column,
+          message: repeated.message,
+        };
+      // The database checks each expected version under its write lock (write-data-points.ts).
+      const r = await writeDataPointRevisions(
+        this.store,
+        changes.map((c) => ({ dataPoint: c.dataPoint, expectedRev: c.expectedVersion })),
+        { subject: 'web', author, reason, at: this.clock() },
+      );
+      if (!r.ok && r.reason === 'invalid') {
         // A rule against what is stored (fact-conflicts.ts): an id of another data point, also a
         // retracted one this state does not hold, or an overlapping period. Rows are i + 2.
         const first = r.issues[0];
@@ -196,8 +292,15 @@ export class StoreWorkspace implements Workspace {
           message: first?.reason ?? 'the store refused the write',
         };
       }
-      await this.applyWritten(dataPoints);
-      const out = new Map(changes.map((c) => [c.dataPoint.id, this.state.versions.get(c.dataPoint.id) ?? 1]));
+      if (!r.ok) {
+        // Stale, exists, not found: most likely another process wrote first. Catch up, so the
+        // snapshot shows what the refusal names.
+        await this.catchUpQuietly();
+        return r;
+      }
+      if (r.changeSet !== undefined) this.own.add(r.changeSet);
+      this.applyWritten(dataPoints, r.revisions, r.keys);
+      const out = new Map(changes.map((c) => [c.dataPoint.id, r.revisions.get(c.dataPoint.id) ?? 1]));
       return { ok: true, versions: out, workspaceVersion: this.version };
     });
   }
@@ -209,16 +312,24 @@ export class StoreWorkspace implements Workspace {
     author: string,
   ): Promise<RetractOutcome> {
     return this.serial(async () => {
-      const current = this.state.versions.get(id);
-      const key = this.state.keys.get(id);
-      if (current === undefined || key === undefined) return { ok: false, reason: 'not-found', id };
-      if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
+      // By key when known (an id belongs to one key for good), else by id (written elsewhere).
+      const name = this.state.keys.get(id) ?? id;
       const r = await retractFacts(
         this.store,
-        { dataPoints: [key] },
+        { dataPoints: [name], expectedRevisions: new Map([[name, expectedVersion]]) },
         { author, reason, at: this.clock(), subject: 'web' },
       );
-      if (!r.ok) throw new Error(`store refused the retraction: ${r.problems[0]?.message}`);
+      if (!r.ok) {
+        const p = r.problems[0];
+        if (p?.code === 'stale' || p?.code === 'unknown' || p?.code === 'already-retracted') {
+          await this.catchUpQuietly(); // another process changed it: show what the refusal names
+          return p.code === 'stale'
+            ? { ok: false, reason: 'stale', id, current: p.current ?? 0 }
+            : { ok: false, reason: 'not-found', id };
+        }
+        throw new Error(`store refused the retraction: ${p?.message}`);
+      }
+      this.own.add(r.changeSet);
       // As a re-read would now give: the fact is gone from the current view.
       const versions = new Map(this.state.versions);
       const keys = new Map(this.state.keys);
@@ -226,21 +337,26 @@ export class StoreWorkspace implements Workspace {
       keys.delete(id);
       const { bundle } = this.state;
       this.state = {
+        ...this.state,
         bundle: { ...bundle, dataPoints: bundle.dataPoints.filter((d) => d.id !== id) },
         versions,
         keys,
       };
       this.version += 1;
-      return { ok: true, version: current + 1, workspaceVersion: this.version };
+      return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
     });
   }
 
   writeExplanation(e: Explanation, expected: number, author: string) {
     return this.serial(async () => {
       if (expected !== this.version) return { ok: false as const, current: this.version };
+      // The registers are written whole: start from the latest (another server may have added
+      // an explanation). No facts go with them: facts of a state behind the database would
+      // otherwise be written back over newer revisions.
+      await this.catchUp();
       const b = this.state.bundle;
       const explanations = [...b.registers.explanations.filter((x) => x.subject !== e.subject), e];
-      const next = { ...b, registers: { ...b.registers, explanations } };
+      const next = { ...b, dataPoints: [], activityLines: [], registers: { ...b.registers, explanations } };
       const r = await importBundle(this.store, next, {
         author,
         reason: `explanation for ${e.subject}`,
@@ -253,45 +369,48 @@ export class StoreWorkspace implements Workspace {
   }
 
   /**
-   * Bring the in-memory state up to date after a data-point write without re-reading the store:
-   * ask only for the written facts' current revisions, and move each fact that got a new
-   * revision to the end, which is where a re-read (ordered by change set and position) would
-   * put it. Re-reading everything cost a full read of every fact per edit (seconds on a store of
-   * a million activity lines). workspace.contract.test.ts checks the result equals a re-read.
+   * Bring the in-memory state up to date after a data-point write without re-reading the store,
+   * from the written facts' current revisions as the write transaction read them back: move
+   * each fact that got a new revision to the end, which is where a re-read (ordered by change
+   * set and position) would put it. Re-reading everything cost a full read of every fact per
+   * edit (seconds on a store of a million activity lines). workspace.contract.test.ts checks
+   * the result equals a re-read.
    */
-  private async applyWritten(written: readonly DataPoint[]): Promise<void> {
+  private applyWritten(
+    written: readonly DataPoint[],
+    revisions: ReadonlyMap<string, number>,
+    keysOf: ReadonlyMap<string, string>,
+  ): void {
     // New maps: a snapshot handed out earlier keeps answering for its own version.
     const versions = new Map(this.state.versions);
     const keys = new Map(this.state.keys);
     const { bundle } = this.state;
-    const byKey = new Map(written.map((d) => [factKey(d), d]));
-    const rows = await this.store.query<{ fact_id: string; fact_key: string; rev: number }>(
-      'select fact_id, fact_key, rev from data_point_current where fact_key = any($1::text[])',
-      [[...byKey.keys()]],
-    );
     const revised = new Set<string>();
-    for (const r of rows) {
-      const rev = Number(r.rev);
-      if (versions.get(r.fact_id) === rev && keys.get(r.fact_id) === r.fact_key) continue; // unchanged
-      revised.add(r.fact_key);
-      versions.set(r.fact_id, rev);
-      keys.set(r.fact_id, r.fact_key);
+    for (const [id, rev] of revisions) {
+      const key = keysOf.get(id);
+      if (key === undefined || (versions.get(id) === rev && keys.get(id) === key)) continue; // unchanged
+      revised.add(key);
+      versions.set(id, rev);
+      keys.set(id, key);
     }
     this.version += 1; // every accepted write, as a re-read did
     if (revised.size === 0) return;
     const kept = bundle.dataPoints.filter((d) => !revised.has(factKey(d)));
     const moved = written.filter((d) => revised.has(factKey(d)));
-    this.state = { bundle: { ...bundle, dataPoints: [...kept, ...moved] }, versions, keys };
+    this.state = { ...this.state, bundle: { ...bundle, dataPoints: [...kept, ...moved] }, versions, keys };
   }
 
   private async reload(): Promise<void> {
     const read = await readState(this.store);
     if (!read.ok) throw new Error(`the store could not be read after a write: ${read.issues[0]?.reason}`);
     this.state = read.state;
+    for (const id of this.own) if (id <= read.state.seen) this.own.delete(id);
     this.version += 1;
   }
 
-  close(): Promise<void> {
-    return this.store.close();
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stopFollowing();
+    await this.store.close();
   }
 }

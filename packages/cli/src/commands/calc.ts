@@ -1,8 +1,10 @@
-/** `assay calc <bundle>`: every figure with id, entity, period, value, unit and method. */
-import { evaluateBundle, type Figure, formatFixed } from '@assay/core';
-import { loadBundle } from '@assay/io';
-import { type Command, EXIT, formatOption, onePositional } from '../command.js';
-import { formatIssue } from './validate.js';
+/**
+ * `assay calc [bundle]`: every figure with id, entity, period, value, unit and method, of the
+ * bundle folder or, without one, of the store (bundle-source.ts); app's evaluation either way.
+ */
+import { type Figure, formatFixed } from '@assay/core';
+import { type Command, EXIT, formatOption, optionalPositional } from '../command.js';
+import { withBundleSource } from './bundle-source.js';
 
 export type FigureRow = {
   id: string;
@@ -38,31 +40,29 @@ export function figureRow(f: Figure): FigureRow {
 
 export const calcCommand: Command = {
   name: 'calc',
-  usage: 'assay calc <bundle> [--format text|json] [--entity ID] [--period YYYY]',
+  usage: 'assay calc [bundle] [--format text|json] [--entity ID] [--period YYYY]',
   summary: 'calculate every figure (GHG, energy, intensities, social rates) with its unit and method',
   options: { format: { type: 'string' }, entity: { type: 'string' }, period: { type: 'string' } },
   async run(args, io) {
     const format = formatOption(args, ['text', 'json'], 'text');
-    const dir = onePositional(args, 'bundle folder');
-    const loaded = await loadBundle(dir);
-    if (!loaded.ok) {
-      for (const i of loaded.issues) io.err(formatIssue(i));
-      return EXIT.findings;
-    }
-    const { figures } = evaluateBundle(loaded.bundle);
-    const rows = figures
-      .filter((f) => args.values.entity === undefined || f.entityId === args.values.entity)
-      .filter((f) => args.values.period === undefined || f.periodId === args.values.period)
-      .map(figureRow);
-    const errors = rows.filter((r) => r.error !== null);
-    if (format === 'json') io.out(JSON.stringify({ figures: rows, errors: errors.length }, null, 2));
-    else {
-      for (const r of rows) {
-        const v = r.error ? `ERROR ${r.error.code}: ${r.error.message}` : `${r.value} ${r.unit}`;
-        io.out(`${r.id.padEnd(60)} ${v}`);
+    const dir = optionalPositional(args);
+    const { evaluated } = await import('@assay/app');
+    return withBundleSource(dir, 'calc', io, async (snapshot) => {
+      const { figures } = evaluated(snapshot).evaluation;
+      const rows = figures
+        .filter((f) => args.values.entity === undefined || f.entityId === args.values.entity)
+        .filter((f) => args.values.period === undefined || f.periodId === args.values.period)
+        .map(figureRow);
+      const errors = rows.filter((r) => r.error !== null);
+      if (format === 'json') io.out(JSON.stringify({ figures: rows, errors: errors.length }, null, 2));
+      else {
+        for (const r of rows) {
+          const v = r.error ? `ERROR ${r.error.code}: ${r.error.message}` : `${r.value} ${r.unit}`;
+          io.out(`${r.id.padEnd(60)} ${v}`);
+        }
+        io.out(`${rows.length} figures, ${errors.length} in error`);
       }
-      io.out(`${rows.length} figures, ${errors.length} in error`);
-    }
-    return errors.length > 0 ? EXIT.findings : EXIT.clean;
+      return errors.length > 0 ? EXIT.findings : EXIT.clean;
+    });
   },
 };

@@ -1,18 +1,17 @@
 /**
- * `assay check <bundle> [--format json|table] [--fail-on error|warning]`: run the disclosure
- * checker (docs/checks.md). Prints a summary by severity and rule, then the findings. Exit 1 when
+ * `assay check [bundle] [--format json|table] [--fail-on error|warning]`: run the disclosure
+ * checker (docs/checks.md; app's checkResult) on the bundle folder or, without one, the store. Prints a summary by severity and rule, then the findings. Exit 1 when
  * findings at or above --fail-on (default error) exist, 0 otherwise, 2 for bad usage.
  */
-import { atOrAbove, checkBundle, type Finding, RULE_IDS, type Severity } from '@assay/core';
-import { loadBundle } from '@assay/io';
-import { type Command, EXIT, formatOption, onePositional, UsageError } from '../command.js';
-import { formatIssue } from './validate.js';
+import { atOrAbove, type CheckResult, type Finding, RULE_IDS, type Severity } from '@assay/core';
+import { type Command, EXIT, formatOption, optionalPositional, UsageError } from '../command.js';
+import { withBundleSource } from './bundle-source.js';
 
 const FAIL_LEVELS: readonly Severity[] = ['error', 'warning'];
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'assay check <bundle> [--format json|table] [--fail-on error|warning]',
+  usage: 'assay check [bundle] [--format json|table] [--fail-on error|warning]',
   summary: 'check printed figures against the data: units, recomputation, rounding, totals, plausibility…',
   options: { format: { type: 'string' }, 'fail-on': { type: 'string' } },
   async run(args, io) {
@@ -20,24 +19,18 @@ export const checkCommand: Command = {
     const failOn = typeof args.values['fail-on'] === 'string' ? args.values['fail-on'] : 'error';
     if (!(FAIL_LEVELS as readonly string[]).includes(failOn))
       throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}`);
-    const dir = onePositional(args, 'bundle folder');
-    const loaded = await loadBundle(dir);
-    if (!loaded.ok) {
-      for (const i of loaded.issues) io.err(formatIssue(i));
-      return EXIT.findings;
-    }
-    const { findings, summary } = checkBundle(loaded.bundle);
-    if (format === 'json') io.out(JSON.stringify({ summary, findings }, null, 2));
-    else printTable(findings, summary, io.out);
-    return atOrAbove(findings, failOn as Severity).length > 0 ? EXIT.findings : EXIT.clean;
+    const dir = optionalPositional(args);
+    const { checkResult } = await import('@assay/app');
+    return withBundleSource(dir, 'check', io, async (snapshot) => {
+      const { findings, summary } = checkResult(snapshot);
+      if (format === 'json') io.out(JSON.stringify({ summary, findings }, null, 2));
+      else printTable(findings, summary, io.out);
+      return atOrAbove(findings, failOn as Severity).length > 0 ? EXIT.findings : EXIT.clean;
+    });
   },
 };
 
-function printTable(
-  findings: readonly Finding[],
-  summary: ReturnType<typeof checkBundle>['summary'],
-  out: (t: string) => void,
-) {
+function printTable(findings: readonly Finding[], summary: CheckResult['summary'], out: (t: string) => void) {
   const s = summary.bySeverity;
   out(`${summary.total} findings: ${s.error} error, ${s.warning} warning, ${s.info} info`);
   for (const r of RULE_IDS) {

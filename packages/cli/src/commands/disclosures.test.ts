@@ -48,7 +48,8 @@ describe('assay disclosures', () => {
     }
   });
   it('exits 2 for bad usage', async () => {
-    expect(await main(['disclosures'], capture())).toBe(2);
+    // No folder is not bad usage (the store is read: test/store-source.test.ts); two are.
+    expect(await main(['disclosures', 'x', 'y'], capture())).toBe(2);
     expect(await main(['disclosures', 'x', '--framework', 'tcfd'], capture())).toBe(2);
     expect(await main(['disclosures', 'x', '--format', 'xml'], capture())).toBe(2);
   });

@@ -1,38 +1,36 @@
 /**
- * `assay disclosures <bundle> [--framework …] [--format text|json]`: completeness of a bundle
- * against one framework. Exit 1 when a mandatory provision is missing or explained away.
+ * `assay disclosures [bundle] [--framework …] [--format text|json]`: completeness of a bundle
+ * folder or, without one, of the store against one framework (any framework, also one the bundle
+ * does not report against; app's completeness where the bundle does). Exit 1 when a mandatory
+ * provision is missing or explained away.
  */
-import {
-  assessCompleteness,
-  type CompletenessReport,
-  evaluateBundle,
-  FRAMEWORK_IDS,
-  isFrameworkId,
-} from '@assay/core';
-import { loadBundle } from '@assay/io';
-import { type Command, EXIT, formatOption, onePositional, UsageError } from '../command.js';
-import { formatIssue } from './validate.js';
+import { assessCompleteness, type CompletenessReport, FRAMEWORK_IDS, isFrameworkId } from '@assay/core';
+import { type Command, EXIT, formatOption, optionalPositional, UsageError } from '../command.js';
+import { withBundleSource } from './bundle-source.js';
 
 export const disclosuresCommand: Command = {
   name: 'disclosures',
-  usage: `assay disclosures <bundle> [--framework ${FRAMEWORK_IDS.join('|')}] [--format text|json]`,
+  usage: `assay disclosures [bundle] [--framework ${FRAMEWORK_IDS.join('|')}] [--format text|json]`,
   summary: 'completeness against a disclosure framework: disclosed, partly, explained or missing',
   options: { format: { type: 'string' }, framework: { type: 'string' } },
   async run(args, io) {
     const format = formatOption(args, ['text', 'json'], 'text');
     const fw = typeof args.values.framework === 'string' ? args.values.framework : 'hkex';
     if (!isFrameworkId(fw)) throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS.join(', ')}`);
-    const dir = onePositional(args, 'bundle folder');
-    const loaded = await loadBundle(dir);
-    if (!loaded.ok) {
-      for (const i of loaded.issues) io.err(formatIssue(i));
-      return EXIT.findings;
-    }
-    const bundle = loaded.bundle;
-    const report = assessCompleteness({ bundle, figures: evaluateBundle(bundle).figures, framework: fw });
-    if (format === 'json') io.out(JSON.stringify(toJson(report), null, 2));
-    else printText(report, io.out);
-    return report.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
+    const dir = optionalPositional(args);
+    const { completeness, evaluated } = await import('@assay/app');
+    return withBundleSource(dir, 'disclosures', io, async (snapshot) => {
+      const report =
+        completeness(snapshot).find((r) => r.framework === fw) ??
+        assessCompleteness({
+          bundle: snapshot.bundle,
+          figures: evaluated(snapshot).evaluation.figures,
+          framework: fw,
+        });
+      if (format === 'json') io.out(JSON.stringify(toJson(report), null, 2));
+      else printText(report, io.out);
+      return report.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
+    });
   },
 };
 

@@ -1,8 +1,10 @@
-/** `assay explain <bundle> <figure-id>`: the derivation tree down to facts and factors. */
-import { evaluateBundle, explain, formatFixed, type Lineage } from '@assay/core';
-import { loadBundle } from '@assay/io';
+/**
+ * `assay explain [bundle] <figure-id>`: the derivation tree down to facts and factors, of the
+ * bundle folder or, without one, of the store (app's evaluation; bundle-source.ts).
+ */
+import { explain, formatFixed, type Lineage } from '@assay/core';
 import { type Command, EXIT, formatOption, UsageError } from '../command.js';
-import { formatIssue } from './validate.js';
+import { withBundleSource } from './bundle-source.js';
 
 const OP_WORD: Record<string, string> = {
   sum: 'sum of',
@@ -65,29 +67,27 @@ function toJson(t: Lineage): unknown {
 
 export const explainCommand: Command = {
   name: 'explain',
-  usage: 'assay explain <bundle> <figure-id> [--format text|json]',
+  usage: 'assay explain [bundle] <figure-id> [--format text|json]',
   summary: 'show how a figure was derived, down to facts (source, evidence) and factors (vintage, status)',
   options: { format: { type: 'string' } },
   async run(args, io) {
     const format = formatOption(args, ['text', 'json'], 'text');
-    const [dir, id, ...rest] = args.positionals;
-    if (dir === undefined || id === undefined || rest.length > 0)
-      throw new UsageError('expected <bundle> <figure-id>');
-    const loaded = await loadBundle(dir);
-    if (!loaded.ok) {
-      for (const i of loaded.issues) io.err(formatIssue(i));
-      return EXIT.findings;
-    }
-    const { graph, figures } = evaluateBundle(loaded.bundle);
-    if (!graph.has(id)) {
-      const near = figures.filter((f) => f.id.startsWith(id.split('@')[0] ?? id)).slice(0, 10);
-      io.err(
-        `no figure "${id}"${near.length ? `; figures of that indicator: ${near.map((f) => f.id).join(', ')}` : ''}`,
-      );
-      return EXIT.usage;
-    }
-    const tree = explain(graph, id);
-    io.out(format === 'json' ? JSON.stringify(toJson(tree), null, 2) : renderTree(tree).join('\n'));
-    return tree.value?.kind === 'error' ? EXIT.findings : EXIT.clean;
+    const p = args.positionals;
+    if (p.length < 1 || p.length > 2) throw new UsageError('expected [bundle] <figure-id>');
+    const [dir, id] = p.length === 2 ? [p[0], p[1] as string] : [undefined, p[0] as string];
+    const { evaluated } = await import('@assay/app');
+    return withBundleSource(dir, 'explain', io, async (snapshot) => {
+      const { graph, figures } = evaluated(snapshot).evaluation;
+      if (!graph.has(id)) {
+        const near = figures.filter((f) => f.id.startsWith(id.split('@')[0] ?? id)).slice(0, 10);
+        io.err(
+          `no figure "${id}"${near.length ? `; figures of that indicator: ${near.map((f) => f.id).join(', ')}` : ''}`,
+        );
+        return EXIT.usage;
+      }
+      const tree = explain(graph, id);
+      io.out(format === 'json' ? JSON.stringify(toJson(tree), null, 2) : renderTree(tree).join('\n'));
+      return tree.value?.kind === 'error' ? EXIT.findings : EXIT.clean;
+    });
   },
 };

@@ -3,13 +3,13 @@
  * (data-points.csv or activity-lines.csv columns) or a filled XLSX template, into the store.
  * All or nothing: any bad row is reported (file, sheet, row, column, reason) and nothing changes.
  * A file whose bytes were imported before (by SHA-256, under any name) adds nothing unless
- * `--as-new-data` is given.
+ * `--as-new-data` is given. A file is imported by app's importFactFile, which also keeps the id
+ * of a stored fact for a row given without an id (the one id rule, docs/storage.md).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { formatImportIssue, type ImportIssue, loadBundle, readFactsCsv, readFactsXlsx } from '@assay/io';
-import { type ImportResult, importBundle, importContext, importFacts, type Store } from '@assay/store';
+import { formatImportIssue, type ImportIssue, loadBundle } from '@assay/io';
+import { type ImportResult, importBundle, type Store } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, onePositional, UsageError } from '../command.js';
 import { authorOf, now, withStore } from './db.js';
 
@@ -47,33 +47,22 @@ async function importFile(
   args: Record<string, unknown>,
   io: Output,
 ): Promise<ExitCode> {
-  const ctx = await importContext(store);
-  if (!ctx) {
+  const { importFactFile } = await import('@assay/app');
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const r = await importFactFile(store, {
+    path,
+    entity: str(args.entity),
+    period: str(args.period),
+    author: authorOf(args.author),
+    reason: str(args.reason) ?? `import ${path}`,
+    at: now(),
+    asNewData: args['as-new-data'] === true,
+  });
+  if (!r.ok) {
     io.err(`${path}: the store holds no organisation yet; import a bundle folder first`);
     return EXIT.findings;
   }
-  const meta = {
-    subject: path,
-    author: authorOf(args.author),
-    reason: typeof args.reason === 'string' ? args.reason : `import ${path}`,
-    at: now(),
-  };
-  const ext = extname(path).toLowerCase();
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  // Read once more for its digest: 0.25–0.28 s per 100 MB (docs/cli.md), against seconds for the import.
-  const sha256 = await fileSha256(path);
-  const slices = () =>
-    ext === '.xlsx'
-      ? readFactsXlsx(path, ctx, { entity: str(args.entity), period: str(args.period) })
-      : readFactsCsv(path, ctx);
-  const file = { sha256, asNewData: args['as-new-data'] === true };
-  return report(io, path, await importFacts(store, slices, { ...meta, file }), sha256);
-}
-
-async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return report(io, path, r.result, r.sha256);
 }
 
 export const importCommand: Command = {

@@ -1,22 +1,16 @@
 /**
- * `assay report <bundle> --out <dir> [--lang zh-Hant,en] [--format html,pdf,docx,xlsx,json]`:
- * evaluate the bundle, assess completeness (HKEX, GRI, SASAC) for the content indices, build the
- * report model once and render it in every language and format. Files: report.<lang>.<ext> and
+ * `assay report [bundle] --out <dir> [--lang zh-Hant,en] [--format html,pdf,docx,xlsx,json]`:
+ * the report of the bundle folder or, without one, of the store (bundle-source.ts), built once by
+ * app's reportModel (content indices for the frameworks the bundle reports against, as the
+ * server's report) and rendered in every language and format. Files: report.<lang>.<ext> and
  * figures.json. zh-Hans is a draft for review (glossary-aware conversion).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  assessCompleteness,
-  buildReport,
-  evaluateBundle,
-  explain,
-  provisionsFromCompleteness,
-} from '@assay/core';
-import { loadBundle } from '@assay/io';
+import { explain } from '@assay/core';
 import type { RenderLang } from '@assay/render';
-import { type Command, EXIT, onePositional, UsageError } from '../command.js';
-import { formatIssue } from './validate.js';
+import { type Command, EXIT, optionalPositional, UsageError } from '../command.js';
+import { withBundleSource } from './bundle-source.js';
 
 const FORMATS = ['html', 'pdf', 'docx', 'xlsx', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,12 +33,12 @@ function listOption<T extends string>(
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'assay report <bundle> --out <dir> [--lang zh-Hant,en] [--format html,pdf,docx,xlsx,json]',
+  usage: 'assay report [bundle] --out <dir> [--lang zh-Hant,en] [--format html,pdf,docx,xlsx,json]',
   summary:
     'publish the report in Traditional Chinese and English (zh-Hans as a draft) as HTML, PDF, DOCX, XLSX and JSON',
   options: { out: { type: 'string' }, lang: { type: 'string' }, format: { type: 'string' } },
   async run(args, io) {
-    const dir = onePositional(args, 'bundle folder');
+    const dir = optionalPositional(args);
     const out = args.values.out;
     if (typeof out !== 'string') throw new UsageError('missing --out <dir>');
     // Loaded here, not at the top: the renderers (Chromium driver, docx, exceljs) cost about a
@@ -61,56 +55,50 @@ export const reportCommand: Command = {
     } = await import('@assay/render');
     const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
     const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
-    const loaded = await loadBundle(dir);
-    if (!loaded.ok) {
-      for (const i of loaded.issues) io.err(formatIssue(i));
-      return EXIT.findings;
-    }
-    const bundle = loaded.bundle;
-    const { figures, graph } = evaluateBundle(bundle);
-    const reports = (['hkex', 'gri', 'sasac'] as const).map((framework) =>
-      assessCompleteness({ bundle, figures, framework }),
-    );
-    const base = buildReport({ bundle, figures, provisions: provisionsFromCompleteness(reports) });
-    const model = langs.includes('zh-Hans') ? withSimplified(base) : base;
-    await mkdir(out, { recursive: true });
-    const written: string[] = [];
-    const put = async (name: string, data: string | Uint8Array) => {
-      await writeFile(join(out, name), data);
-      written.push(name);
-    };
-    // One browser for every language; the PDFs print concurrently (Chromium works in its own
-    // processes) while the other formats are written.
-    const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
-    try {
-      const pdfs = browser
-        ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r] as const))
-        : [];
-      // Settled promises only: a failed PDF must not become an unhandled rejection meanwhile.
-      const settled = Promise.allSettled(pdfs);
-      for (const lang of langs) {
-        if (formats.includes('html')) await put(`report.${lang}.html`, renderHtml(model, lang));
-        if (formats.includes('docx')) await put(`report.${lang}.docx`, await renderDocx(model, lang));
-        if (formats.includes('xlsx'))
-          await put(
-            `report.${lang}.xlsx`,
-            await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
-          );
+    const { evaluated, reportModel } = await import('@assay/app');
+    return withBundleSource(dir, 'report', io, async (snapshot) => {
+      const { graph } = evaluated(snapshot).evaluation;
+      const base = reportModel(snapshot);
+      const model = langs.includes('zh-Hans') ? withSimplified(base) : base;
+      await mkdir(out, { recursive: true });
+      const written: string[] = [];
+      const put = async (name: string, data: string | Uint8Array) => {
+        await writeFile(join(out, name), data);
+        written.push(name);
+      };
+      // One browser for every language; the PDFs print concurrently (Chromium works in its own
+      // processes) while the other formats are written.
+      const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
+      try {
+        const pdfs = browser
+          ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r] as const))
+          : [];
+        // Settled promises only: a failed PDF must not become an unhandled rejection meanwhile.
+        const settled = Promise.allSettled(pdfs);
+        for (const lang of langs) {
+          if (formats.includes('html')) await put(`report.${lang}.html`, renderHtml(model, lang));
+          if (formats.includes('docx')) await put(`report.${lang}.docx`, await renderDocx(model, lang));
+          if (formats.includes('xlsx'))
+            await put(
+              `report.${lang}.xlsx`,
+              await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
+            );
+        }
+        for (const r of await settled) {
+          if (r.status === 'rejected') throw r.reason;
+          const [lang, pdf] = r.value;
+          if (!pdf.converged)
+            io.err(
+              `report.${lang}.pdf: page numbers still moved after ${pdf.passes} prints; check the contents`,
+            );
+          await put(`report.${lang}.pdf`, pdf.pdf);
+        }
+      } finally {
+        await browser?.close();
       }
-      for (const r of await settled) {
-        if (r.status === 'rejected') throw r.reason;
-        const [lang, pdf] = r.value;
-        if (!pdf.converged)
-          io.err(
-            `report.${lang}.pdf: page numbers still moved after ${pdf.passes} prints; check the contents`,
-          );
-        await put(`report.${lang}.pdf`, pdf.pdf);
-      }
-    } finally {
-      await browser?.close();
-    }
-    if (formats.includes('json')) await put('figures.json', renderJson(model));
-    io.out(`${out}: ${written.join(', ')}`);
-    return EXIT.clean;
+      if (formats.includes('json')) await put('figures.json', renderJson(model));
+      io.out(`${out}: ${written.join(', ')}`);
+      return EXIT.clean;
+    });
   },
 };

@@ -1,7 +1,9 @@
 /**
  * Provenance of facts added with CalcGraph.addFact, in columns: entity, period and source are
  * indices into string pools (a group has few of each); label and fact id default to the node id
- * and are kept only where they differ, as are evidence and comment. No object per fact: the
+ * and are kept only where they differ, as are evidence and comment. A label of the form
+ * "<head> <entity> <period>" keeps only the head, pooled; a fact id that ends the node id
+ * ("d7" in "dp:d7") keeps only the length of the prefix. No object or string per fact: the
  * FactInfo of a node is built when asked for (lineage, spec).
  */
 import type { Decimal } from '../decimal.js';
@@ -14,15 +16,17 @@ export type FactEntry = {
   /** Decimal text ("1234.56", as in a bundle or CSV) or a Decimal. Text is read exactly. */
   readonly value: string | Decimal;
   readonly unit: Unit;
-  /** Defaults to the node id. */
+  /** Defaults to the node id, or to "<labelHead> <entityId> <periodId>" when labelHead is given. */
   readonly label?: string;
+  /** The label is "<labelHead> <entityId> <periodId>" (the head pooled, no string per fact); `label` wins. */
+  readonly labelHead?: string;
   /** Defaults to the node id. */
   readonly factId?: string;
   readonly entityId: string;
   readonly periodId: string;
   readonly source: string;
-  readonly evidence?: string;
-  readonly comment?: string;
+  readonly evidence?: string | undefined;
+  readonly comment?: string | undefined;
 };
 
 class StringPool {
@@ -39,12 +43,15 @@ class StringPool {
   }
 }
 
-function grown(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, n: number): T {
   if (n <= a.length) return a;
-  const b = new Int32Array(Math.max(n, a.length * 2));
+  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
   b.set(a);
   return b;
 }
+
+/** Longest node-id prefix kept as a length (a Uint8Array column). */
+const MAX_PREFIX = 255;
 
 export class FactColumns {
   private entity: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -53,6 +60,11 @@ export class FactColumns {
   private readonly entities = new StringPool();
   private readonly periods = new StringPool();
   private readonly sources = new StringPool();
+  /** Label head pool index + 1, 0 = no head. */
+  private head: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private readonly heads = new StringPool();
+  /** Fact id = node id without its first idCut[i] code units (0: the node id, or factIds). */
+  private idCut: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   private readonly labels = new Map<number, string>();
   private readonly factIds = new Map<number, string>();
   private readonly evidence = new Map<number, string>();
@@ -64,6 +76,8 @@ export class FactColumns {
       this.entity = grown(this.entity, n);
       this.period = grown(this.period, n);
       this.source = grown(this.source, n);
+      this.head = grown(this.head, n);
+      this.idCut = grown(this.idCut, n);
     }
   }
 
@@ -73,23 +87,43 @@ export class FactColumns {
     this.entity[i] = this.entities.id(e.entityId);
     this.period[i] = this.periods.id(e.periodId);
     this.source[i] = this.sources.id(e.source);
-    if (e.label !== undefined && e.label !== e.id) this.labels.set(i, e.label);
-    if (e.factId !== undefined && e.factId !== e.id) this.factIds.set(i, e.factId);
+    if (e.label !== undefined) {
+      this.head[i] = 0;
+      if (e.label !== e.id) this.labels.set(i, e.label);
+    } else this.head[i] = e.labelHead === undefined ? 0 : this.heads.id(e.labelHead) + 1;
+    const f = e.factId;
+    const cut = f === undefined ? 0 : e.id.length - f.length;
+    if (f === undefined || f === e.id) this.idCut[i] = 0;
+    else if (cut > 0 && cut <= MAX_PREFIX && e.id.endsWith(f)) this.idCut[i] = cut;
+    else {
+      this.idCut[i] = 0;
+      this.factIds.set(i, f);
+    }
     if (e.evidence !== undefined) this.evidence.set(i, e.evidence);
     if (e.comment !== undefined) this.comments.set(i, e.comment);
   }
 
   label(i: number, id: string): string {
+    const h = this.head[i] as number;
+    if (h > 0) return `${this.heads.strings[h - 1]} ${this.entityOf(i)} ${this.periodOf(i)}`;
     return this.labels.get(i) ?? id;
+  }
+
+  private entityOf(i: number): string {
+    return this.entities.strings[this.entity[i] as number] as string;
+  }
+
+  private periodOf(i: number): string {
+    return this.periods.strings[this.period[i] as number] as string;
   }
 
   info(i: number, id: string): FactInfo {
     const evidence = this.evidence.get(i);
     const comment = this.comments.get(i);
     return {
-      factId: this.factIds.get(i) ?? id,
-      entityId: this.entities.strings[this.entity[i] as number] as string,
-      periodId: this.periods.strings[this.period[i] as number] as string,
+      factId: this.factIds.get(i) ?? ((this.idCut[i] as number) > 0 ? id.slice(this.idCut[i]) : id),
+      entityId: this.entityOf(i),
+      periodId: this.periodOf(i),
       source: this.sources.strings[this.source[i] as number] as string,
       ...(evidence === undefined ? {} : { evidence }),
       ...(comment === undefined ? {} : { comment }),

@@ -21,6 +21,7 @@ import { IdIndex } from './id-index.js';
 import { MinHeap } from './min-heap.js';
 import { inputsOf, type NodeSpec } from './node.js';
 import { SCALED, scaledFromText } from './scaled.js';
+import { scaledFromDecimalDigits } from './scaled-decimal.js';
 import { applyScaled, NO_FAST, QUOTIENT, ratioScaled } from './scaled-formula.js';
 import { SLOW, ValueColumns } from './value-columns.js';
 
@@ -112,8 +113,9 @@ export class CalcGraph {
   }
 
   /**
-   * Add a fact without keeping an object for it: the value is read from decimal text (or taken
-   * from a Decimal) into the value columns, the provenance into the fact columns. The node is
+   * Add a fact without keeping an object for it: the value is read from decimal text (or from a
+   * Decimal's digits, scaled-decimal.ts) into the value columns, the provenance into the fact
+   * columns (a Bundle's data points and activity lines come in this way). The node is
    * the same as add({ kind: 'fact', id, label, value, fact }) would make; spec(id) rebuilds it.
    */
   addFact(e: FactEntry): void {
@@ -126,7 +128,7 @@ export class CalcGraph {
           throw new Error(`fact ${e.id}: "${e.value}" is not a decimal number`);
         }
       }
-    } else value = e.value;
+    } else if (!scaledFromDecimalDigits(e.value)) value = e.value;
     const i = this.push(e.id, undefined, FACT);
     if (value === undefined) this.cols.setScaled(i, SCALED.m, SCALED.s, this.cols.unitId(e.unit));
     else this.cols.set(i, { kind: 'quantity', value, unit: e.unit });
@@ -190,6 +192,14 @@ export class CalcGraph {
 
   *nodes(): IterableIterator<NodeSpec> {
     for (let i = 0; i < this.index.size; i++) yield this.specAt(i);
+  }
+
+  /**
+   * The nodes that carry a figure, in the order of nodes(). Facts added with addFact carry none,
+   * so they are skipped without building their specs (millions in a group's bundle).
+   */
+  *figureNodes(): IterableIterator<NodeSpec> {
+    for (let i = 0; i < this.index.size; i++) if (this.specs[i]?.figure) yield this.specAt(i);
   }
 
   /** Full evaluation. Edges are held in compressed rows (typed arrays), not an array per node. */

@@ -19,19 +19,18 @@ export type ActivityContext = {
 export function lineNode(ctx: ActivityContext, line: ActivityLine): string {
   const id = `act:${line.id}`;
   if (!ctx.graph.has(id)) {
-    ctx.graph.add({
-      kind: 'fact',
+    // columnar fact: label "<activity> <subject> (<use>), <entity> <period>", fact id line.id
+    ctx.graph.addFact({
       id,
-      label: `${line.activity} ${line.subject}${line.use ? ` (${line.use})` : ''}, ${line.entityId} ${line.periodId}`,
-      value: line.amount,
-      fact: {
-        factId: line.id,
-        entityId: line.entityId,
-        periodId: line.periodId,
-        source: line.source,
-        ...(line.evidence === undefined ? {} : { evidence: line.evidence }),
-        ...(line.comment === undefined ? {} : { comment: line.comment }),
-      },
+      value: line.amount.value,
+      unit: line.amount.unit,
+      labelHead: `${line.activity} ${line.subject}${line.use ? ` (${line.use})` : ''},`,
+      factId: line.id,
+      entityId: line.entityId,
+      periodId: line.periodId,
+      source: line.source,
+      evidence: line.evidence,
+      comment: line.comment,
     });
   }
   return id;

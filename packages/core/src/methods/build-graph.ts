@@ -33,23 +33,30 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
   const methodNote = methodNoteFor(bundle.methods);
   const org = bundle.organisation;
 
+  // capacity for the bulk: one node per data point, a few per activity line, ids ~16 code units
+  const leaves = bundle.dataPoints.length + 4 * bundle.activityLines.length;
+  graph.reserve(leaves, leaves, leaves * 16);
+  const yearOf = new Map<string, string>(); // period id → year, parsed once per period
   for (const d of bundle.dataPoints) {
     const id = `dp:${d.id}`;
-    graph.add({
-      kind: 'fact',
+    // columnar fact (no spec object kept): label "<indicator> <entity> <period>", fact id d.id
+    graph.addFact({
       id,
-      label: `${d.indicatorId} ${d.entityId} ${d.periodId}`,
-      value: d.quantity,
-      fact: {
-        factId: d.id,
-        entityId: d.entityId,
-        periodId: d.periodId,
-        source: d.source,
-        ...(d.evidence === undefined ? {} : { evidence: d.evidence }),
-        ...(d.comment === undefined ? {} : { comment: d.comment }),
-      },
+      value: d.quantity.value,
+      unit: d.quantity.unit,
+      labelHead: d.indicatorId,
+      factId: d.id,
+      entityId: d.entityId,
+      periodId: d.periodId,
+      source: d.source,
+      evidence: d.evidence,
+      comment: d.comment,
     });
-    const year = String(parsePeriod(d.periodId)?.year ?? d.periodId);
+    let year = yearOf.get(d.periodId);
+    if (year === undefined) {
+      year = String(parsePeriod(d.periodId)?.year ?? d.periodId);
+      yearOf.set(d.periodId, year);
+    }
     contributions.add(d.entityId, { indicatorId: d.indicatorId, disaggregation: d.disaggregation, year }, id);
   }
 

@@ -19,9 +19,8 @@ export type Evaluation = {
 
 export function figuresOf(graph: CalcGraph): Figure[] {
   const out: Figure[] = [];
-  for (const spec of graph.nodes()) {
-    if (!spec.figure) continue;
-    const f = spec.figure;
+  for (const spec of graph.figureNodes()) {
+    const f = spec.figure as NonNullable<typeof spec.figure>;
     out.push({
       id: spec.id,
       indicatorId: f.indicatorId,

@@ -34,6 +34,8 @@ export async function* readFactsCsv(
   path: string,
   ctx: ImportContext,
   limits: CsvLimits = CSV_LIMITS,
+  /** `keepValidRows`: a batch with bad rows also yields its valid rows (fact-slice.ts), for a preview. */
+  opts: { readonly keepValidRows?: boolean } = {},
 ): AsyncGenerator<FactSlice> {
   const file = basename(path);
   const size = (await stat(path)).size;
@@ -105,7 +107,7 @@ export async function* readFactsCsv(
         batch.push(rec);
         batchChars += chars;
         if ((batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) && kind) {
-          yield batchSlice(ctx, kind, plan, file, header, batch);
+          yield batchSlice(ctx, kind, plan, file, header, batch, opts.keepValidRows === true);
           batch = [];
           batchChars = 0;
         }
@@ -126,7 +128,8 @@ export async function* readFactsCsv(
     yield issueSlice(file, [{ file, reason: 'the file is empty' }]);
     return;
   }
-  if (batch.length > 0 && kind) yield batchSlice(ctx, kind, plan, file, header, batch);
+  if (batch.length > 0 && kind)
+    yield batchSlice(ctx, kind, plan, file, header, batch, opts.keepValidRows === true);
 }
 
 function batchSlice(
@@ -136,10 +139,11 @@ function batchSlice(
   file: string,
   header: readonly string[],
   batch: readonly RawRow[],
+  keepValidRows: boolean,
 ): FactSlice {
   const rows = plan && activityRowsFast(plan, batch);
   if (rows)
     return { ...issueSlice(file, []), activityLineLines: batch.map((r) => r.line), activityLineRows: rows };
   const cells = batch.map((r) => ({ line: r.line, cells: r.cells.map(unneutralise) }));
-  return validateSlice(ctx, kind, file, header, cells);
+  return validateSlice(ctx, kind, file, header, cells, keepValidRows);
 }

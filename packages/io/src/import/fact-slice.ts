@@ -49,6 +49,8 @@ export function validateSlice(
   file: string,
   header: readonly string[],
   rows: readonly RawRow[],
+  /** A batch with bad rows also yields its valid rows (withValidRows): for a preview. */
+  keepValidRows = false,
 ): FactSlice {
   const table = { file, header, rows };
   const v = validateBundle(
@@ -61,12 +63,10 @@ export function validateSlice(
   );
   if (!v.ok) {
     // Problems in the store's own settings would be a bug; report them all the same.
-    return issueSlice(
-      file,
-      v.issues.map((i) =>
-        i.file === BUNDLE_FILES.settings ? { ...i, reason: `store settings: ${i.reason}` } : i,
-      ),
+    const issues = v.issues.map((i) =>
+      i.file === BUNDLE_FILES.settings ? { ...i, reason: `store settings: ${i.reason}` } : i,
     );
+    return keepValidRows ? withValidRows(ctx, kind, file, header, rows, issues) : issueSlice(file, issues);
   }
   const lines = rows.map((r) => r.line);
   const idAt = header.indexOf('id');
@@ -85,6 +85,33 @@ export function validateSlice(
         ),
         activityLineLines: lines,
       };
+}
+
+/**
+ * A batch with bad rows: its issues, and the rows that are valid without the bad ones (validated
+ * again), so that a preview can show what the rest of the file would change (the API's import
+ * asks for this; `assay import` does not, and a slice with issues then carries no rows, which
+ * the store's duplicate naming relies on). Issues that are not about one row of this file (the
+ * header, the settings) give the issues alone, as does a second validation that finds more (a
+ * rule that is not row by row).
+ */
+function withValidRows(
+  ctx: ImportContext,
+  kind: FactTableKind,
+  file: string,
+  header: readonly string[],
+  rows: readonly RawRow[],
+  issues: readonly ImportIssue[],
+): FactSlice {
+  const bad = new Set<number>();
+  for (const i of issues) {
+    if (i.file !== file || i.row === undefined || i.row === 1) return issueSlice(file, issues);
+    bad.add(i.row);
+  }
+  const good = rows.filter((r) => !bad.has(r.line));
+  if (good.length === 0) return issueSlice(file, issues);
+  const valid = validateSlice(ctx, kind, file, header, good);
+  return valid.issues.length > 0 ? issueSlice(file, issues) : { ...valid, issues };
 }
 
 /**

@@ -38,6 +38,10 @@ const ifMatch = {
   description: 'version being edited, e.g. "3"',
 };
 
+/** What every data-point write answers with besides its own fields (routes/data-points.ts). */
+const AFFECTED =
+  'figures (the figures the write changed, new or with a new value, unit, error, precision or method, each as GET /api/figures presents it), removedFigures (ids of figures the write removed)';
+
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
@@ -73,7 +77,10 @@ export function openApiDocument() {
         post: {
           summary: 'Add a data point',
           requestBody: json(DataPointCreate),
-          responses: { 201: ok('created'), ...errors('invalid-request', 'invalid-data', 'conflict') },
+          responses: {
+            201: ok(`{dataPoint, ${AFFECTED}}`),
+            ...errors('invalid-request', 'invalid-data', 'conflict'),
+          },
         },
       },
       '/api/data-points/{id}': {
@@ -86,7 +93,7 @@ export function openApiDocument() {
           ],
           requestBody: json(DataPointPatch),
           responses: {
-            200: ok('the new revision'),
+            200: ok(`{dryRun, dataPoint (the new revision), ${AFFECTED}}; a dry run changes no figure`),
             ...errors('invalid-request', 'invalid-data', 'not-found', 'version-required', 'stale-version'),
           },
         },
@@ -97,7 +104,7 @@ export function openApiDocument() {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ifMatch],
           requestBody: json(DataPointRetract),
           responses: {
-            200: ok('{retracted: true, id, version (of the retraction), workspaceVersion}'),
+            200: ok(`{retracted: true, id, version (of the retraction), workspaceVersion, ${AFFECTED}}`),
             ...errors('invalid-request', 'not-found', 'version-required', 'stale-version'),
           },
         },

@@ -21,11 +21,32 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * What `/` answers while there is no web build: a fixed page (no input in it, so nothing to
+ * escape; no script or style, so the app's Content-Security-Policy holds as it is) saying what
+ * to run. 200: the server works and this is what it has at this address (a 5xx would say the
+ * server failed; the API fuzz holds every answer to "never a 5xx").
+ */
+export const WEB_NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Assay: the web app is not built</title></head>
+<body>
+<h1>The web app is not built</h1>
+<p>This server answers the API (<a href="/api/openapi.json">/api/openapi.json</a> describes it), but the web app has not been built yet. Build it, then reload this page:</p>
+<pre>npm run build -w @assay/web</pre>
+<p>(<code>npm start</code> builds it and starts the server.)</p>
+</body>
+</html>
+`;
+
+export function webNotBuilt(c: Context): Response {
+  return c.html(WEB_NOT_BUILT_PAGE, 200, { 'cache-control': 'no-cache' });
+}
+
 export function staticFiles(root: string) {
   const base = normalize(root + sep);
   return async (c: Context) => {
-    if (!existsSync(join(base, 'index.html')))
-      return c.text('The web app is not built: run `npm run build -w @assay/web`.', 503);
+    if (!existsSync(join(base, 'index.html'))) return webNotBuilt(c);
     const path = normalize(join(base, decodedPath(c.req.path)));
     const inside = path.startsWith(base) && !path.includes('\0');
     const file =

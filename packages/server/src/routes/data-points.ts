@@ -3,12 +3,26 @@
  * retract (a revision that withdraws it, with a reason and the version retracted).
  */
 
-import { createDataPoint, evaluated, presentDataPoint, retractDataPoint, updateDataPoint } from '@assay/app';
+import {
+  type AffectedFigures,
+  createDataPoint,
+  evaluated,
+  presentDataPoint,
+  presentFigure,
+  retractDataPoint,
+  updateDataPoint,
+} from '@assay/app';
+import type { Indicator } from '@assay/core';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { DataPointCreate, DataPointPatch, DataPointQuery, DataPointRetract } from '../http/schemas.js';
 import type { Deps } from './deps.js';
+
+/** The figures a write changed, presented: `figures` (new values) and `removedFigures` (ids). */
+function affectedJson(a: AffectedFigures, catalogue: ReadonlyMap<string, Indicator>) {
+  return { figures: a.changed.map((f) => presentFigure(f, catalogue)), removedFigures: a.removed };
+}
 
 export function dataPointRoutes(d: Deps): Hono {
   const r = new Hono();
@@ -55,6 +69,7 @@ export function dataPointRoutes(d: Deps): Hono {
     return send(c, out, (v) => ({
       dryRun: c.req.query('dryRun') === 'true',
       dataPoint: presentDataPoint(v.dataPoint, v.version, catalogue),
+      ...affectedJson(v.affected, catalogue),
     }));
   });
   r.post('/:id/retract', async (c) => {
@@ -71,7 +86,12 @@ export function dataPointRoutes(d: Deps): Hono {
       reason: input.value.reason,
       author: d.author,
     });
-    return send(c, out, (v) => ({ retracted: true, ...v }));
+    const { catalogue } = evaluated(d.workspace.snapshot());
+    return send(c, out, ({ affected, ...v }) => ({
+      retracted: true,
+      ...v,
+      ...affectedJson(affected, catalogue),
+    }));
   });
   r.post('/', async (c) => {
     const body = await jsonBody(c);
@@ -81,7 +101,15 @@ export function dataPointRoutes(d: Deps): Hono {
     const { id, reason, ...fields } = input.value;
     const out = await createDataPoint({ ws: d.workspace, id, fields, reason, author: d.author });
     const { catalogue } = evaluated(d.workspace.snapshot());
-    return send(c, out, (v) => ({ dataPoint: presentDataPoint(v.dataPoint, v.version, catalogue) }), 201);
+    return send(
+      c,
+      out,
+      (v) => ({
+        dataPoint: presentDataPoint(v.dataPoint, v.version, catalogue),
+        ...affectedJson(v.affected, catalogue),
+      }),
+      201,
+    );
   });
   return r;
 }

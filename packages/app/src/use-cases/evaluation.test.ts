@@ -1,0 +1,359 @@
+/**
+ * Incremental evaluation (evaluation.ts) against full evaluation: random histories of writes
+ * through a MemoryWorkspace over examples/minimal and examples/xinxin-2025, mostly value edits
+ * (new values, other units of the same dimension, a unit of another dimension, zero), sometimes
+ * structural (a data point retracted, added back, its source changed; an explanation written).
+ * After every step the figures derived for the new snapshot must equal evaluateBundle of its
+ * bundle figure by figure (id, value, unit, error, precision, method), the figures of the
+ * snapshot before must be unchanged, and affectedFigures must name exactly the figures whose
+ * value differs. ASSAY_EVAL_STEPS sets the number of steps per example (default 200).
+ */
+import { join } from 'node:path';
+import {
+  type Bundle,
+  type DataPoint,
+  Decimal,
+  evaluateBundle,
+  type Figure,
+  parseUnit,
+  type Quantity,
+  type Unit,
+} from '@assay/core';
+import { loadBundle } from '@assay/io';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MemoryWorkspace } from '../workspace/memory-workspace.js';
+import type { Snapshot } from '../workspace/workspace.js';
+import { affectedFigures, sameValue } from './affected-figures.js';
+import { evaluated, findDataPoint, withGraph } from './evaluation.js';
+
+const STEPS = Number(process.env.ASSAY_EVAL_STEPS ?? process.env.ASSAY_MODEL_STEPS ?? 200);
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
+
+async function load(name: string): Promise<Bundle> {
+  const r = await loadBundle(join(EXAMPLES, name));
+  if (!r.ok) throw new Error(`examples/${name} should load`);
+  return r.bundle;
+}
+
+const unit = (s: string): Unit | undefined => {
+  const p = parseUnit(s);
+  return p.ok ? p.unit : undefined;
+};
+/** Units a value may be re-entered in: groups of one dimension, tried against the unit table. */
+const UNIT_GROUPS = [
+  ['t', 'kg', '千噸'],
+  ['萬元', '百萬元', '億元', 'CNY million'],
+  ['MWh', 'kWh', 'GJ'],
+  ['person', '人次'],
+].map((g) => g.map(unit).filter((u): u is Unit => u !== undefined));
+const OTHER_DIMENSION = unit('h') as Unit;
+
+function sameUnitGroup(u: Unit): readonly Unit[] {
+  return UNIT_GROUPS.find((g) => g.some((x) => x.symbol === u.symbol)) ?? [u];
+}
+
+/** One step of a history; indices pick among the data points current at that step. */
+type Step =
+  | { kind: 'value'; picks: number[]; values: string[]; unitPick: number }
+  | { kind: 'retract'; pick: number }
+  | { kind: 'add-back' }
+  | { kind: 'source'; pick: number }
+  | { kind: 'explanation' };
+
+const valueText = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000 }).map(String),
+  fc
+    .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 9_999 }))
+    .map(([a, b]) => `${a}.${String(b).padStart(4, '0')}`),
+  fc.constant('0'),
+);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant('value' as const),
+      picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      values: fc.array(valueText, { minLength: 3, maxLength: 3 }),
+      unitPick: fc.nat({ max: 19 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retract' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'add-back' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('source' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'explanation' as const }) },
+);
+
+/** unitPick 0–13: same unit; 14–18: another unit of its group; 19: a unit of another dimension. */
+function newQuantity(d: DataPoint, value: string, unitPick: number): Quantity {
+  const group = sameUnitGroup(d.quantity.unit);
+  const u =
+    unitPick < 14
+      ? d.quantity.unit
+      : unitPick < 19
+        ? (group[unitPick % group.length] as Unit)
+        : OTHER_DIMENSION;
+  return { kind: 'quantity', value: new Decimal(value), unit: u };
+}
+
+/** Field-by-field comparison; returns the differences (an empty list when equal). */
+function differences(got: readonly Figure[], want: readonly Figure[]): string[] {
+  const out: string[] = [];
+  if (got.length !== want.length) out.push(`${got.length} figures, want ${want.length}`);
+  for (let i = 0; i < Math.min(got.length, want.length); i++) {
+    const g = got[i] as Figure;
+    const w = want[i] as Figure;
+    const same =
+      g.id === w.id &&
+      g.indicatorId === w.indicatorId &&
+      g.entityId === w.entityId &&
+      g.periodId === w.periodId &&
+      JSON.stringify(g.disaggregation) === JSON.stringify(w.disaggregation) &&
+      g.precision === w.precision &&
+      g.method === w.method &&
+      sameValue(g.value, w.value);
+    if (!same) out.push(`${w.id}: ${show(g)} ≠ ${show(w)}`);
+  }
+  return out;
+}
+const show = (f: Figure) =>
+  f.value.kind === 'error'
+    ? `error ${f.value.code} ${f.value.message} @${f.value.origin}`
+    : `${f.value.value.toString()} ${f.value.unit.symbol}`;
+const printed = (fs: readonly Figure[]) => fs.map(show).join('\n');
+
+async function apply(ws: MemoryWorkspace, s: Step, retracted: DataPoint[]): Promise<'value' | 'other'> {
+  const current = ws.snapshot();
+  const dps = current.bundle.dataPoints;
+  const pickOf = (n: number) => dps[n % dps.length] as DataPoint;
+  const versionOf = (d: DataPoint) => current.versionOf(d.id) as number;
+  switch (s.kind) {
+    case 'value': {
+      const chosen = [...new Map(s.picks.map((p) => [pickOf(p).id, pickOf(p)])).values()];
+      const changes = chosen.map((d, k) => ({
+        dataPoint: { ...d, quantity: newQuantity(d, s.values[k] as string, s.unitPick) },
+        expectedVersion: versionOf(d),
+      }));
+      const out = await ws.writeDataPoints(changes, 'model step', 'test');
+      expect(out.ok).toBe(true);
+      return 'value';
+    }
+    case 'retract': {
+      if (dps.length <= 1) return 'other';
+      const d = pickOf(s.pick);
+      expect((await ws.retractDataPoint(d.id, versionOf(d), 'model step', 'test')).ok).toBe(true);
+      retracted.push(d);
+      return 'other';
+    }
+    case 'add-back': {
+      const d = retracted.pop();
+      if (!d) return 'other';
+      const out = await ws.writeDataPoints([{ dataPoint: d, expectedVersion: undefined }], 'back', 'test');
+      expect(out.ok).toBe(true);
+      return 'other';
+    }
+    case 'source': {
+      const d = pickOf(s.pick);
+      const changes = [
+        { dataPoint: { ...d, source: `${d.source} (checked)` }, expectedVersion: versionOf(d) },
+      ];
+      expect((await ws.writeDataPoints(changes, 'source', 'test')).ok).toBe(true);
+      return 'other';
+    }
+    case 'explanation': {
+      const e = { subject: 'hkex:A1.1', text: { 'zh-Hant': '說明', en: `step ${current.version}` } };
+      expect((await ws.writeExplanation(e, current.version, 'test')).ok).toBe(true);
+      return 'other';
+    }
+  }
+}
+
+function brutalAffected(before: readonly Figure[], after: readonly Figure[]): string[] {
+  const old = new Map(before.map((f) => [f.id, f]));
+  return after
+    .filter((f) => {
+      const o = old.get(f.id);
+      return !o || !sameValue(o.value, f.value) || o.precision !== f.precision || o.method !== f.method;
+    })
+    .map((f) => f.id)
+    .sort();
+}
+
+describe.each(['minimal', 'xinxin-2025'])('incremental evaluation of examples/%s', (name) => {
+  it('equals a full evaluation after every step of random write histories', async () => {
+    const bundle = await load(name);
+    const runs = Math.max(1, Math.round(STEPS / 10));
+    let incrementalSteps = 0;
+    let valueSteps = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 10 }), async (steps) => {
+        // A fresh bundle object per run: evaluations are cached by bundle object.
+        const ws = new MemoryWorkspace({ ...bundle }, () => '2026-01-01T00:00:00Z');
+        const retracted: DataPoint[] = [];
+        let before: Snapshot = ws.snapshot();
+        evaluated(before);
+        for (const s of steps) {
+          const beforeFigures = evaluated(before).evaluation.figures;
+          const beforeText = printed(beforeFigures);
+          const kind = await apply(ws, s, retracted);
+          const after = ws.snapshot();
+          const ev = evaluated(after);
+          const full = evaluateBundle(after.bundle);
+          expect(differences(ev.evaluation.figures, full.figures)).toEqual([]);
+          for (const f of full.figures) expect(ev.byId.get(f.id)?.id).toBe(f.id);
+          expect(ev.byId.size).toBe(full.figures.length);
+          // A value edit through the memory workspace keeps every data point in place: incremental.
+          if (kind === 'value') {
+            valueSteps += 1;
+            expect(ev.derivation.kind).toBe('incremental');
+          }
+          if (ev.derivation.kind === 'incremental') incrementalSteps += 1;
+          // The snapshot before is untouched: same figures, and its graph (rebuilt) agrees.
+          expect(evaluated(before).evaluation.figures).toBe(beforeFigures);
+          expect(printed(beforeFigures)).toBe(beforeText);
+          const oldFull = evaluateBundle(before.bundle).figures;
+          expect(differences(beforeFigures, oldFull)).toEqual([]);
+          withGraph(before, ({ graph }) => {
+            for (const f of beforeFigures)
+              expect(sameValue(graph.value(f.id) as Figure['value'], f.value)).toBe(true);
+          });
+          const affected = affectedFigures(before, after);
+          expect(affected.changed.map((f) => f.id).sort()).toEqual(brutalAffected(oldFull, full.figures));
+          const removed = oldFull.filter((f) => !full.figures.some((g) => g.id === f.id)).map((f) => f.id);
+          expect([...affected.removed].sort()).toEqual(removed.sort());
+          before = after;
+        }
+      }),
+      { numRuns: runs, seed: Number(process.env.ASSAY_EVAL_SEED ?? Date.now() % 2 ** 31) },
+    );
+    // Not vacuous: most steps were value edits and each went the incremental way.
+    expect(valueSteps).toBeGreaterThan(0);
+    expect(incrementalSteps).toBeGreaterThanOrEqual(valueSteps);
+  }, 600_000);
+});
+
+/**
+ * The store workspace's order (store-workspace.ts applyWritten): written data points leave their
+ * places and follow the others. Bundles are made here the same way, so every case is reached.
+ */
+function storeOrder(b: Bundle, written: readonly DataPoint[]): Bundle {
+  const ids = new Set(written.map((d) => d.id));
+  const kept = b.dataPoints.filter((d) => !ids.has(d.id));
+  const moved = b.dataPoints
+    .filter((d) => ids.has(d.id))
+    .map((d) => written.find((w) => w.id === d.id) as DataPoint);
+  return { ...b, dataPoints: [...kept, ...moved] };
+}
+
+describe.each(['minimal', 'xinxin-2025'])(
+  'incremental evaluation in the store order, examples/%s',
+  (name) => {
+    it('equals a full evaluation when written data points move to the end', async () => {
+      const bundle = await load(name);
+      let incrementalSteps = 0;
+      let fullSteps = 0;
+      await fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              picks: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+              value: valueText,
+              unitPick: fc.nat({ max: 19 }),
+            }),
+            { minLength: 10, maxLength: 10 },
+          ),
+          (steps) => {
+            let b: Bundle = { ...bundle };
+            let version = 1;
+            const snap = (x: Bundle): Snapshot => ({ bundle: x, version: version++, versionOf: () => 1 });
+            let before = snap(b);
+            evaluated(before);
+            for (const st of steps) {
+              const dps = b.dataPoints;
+              const chosen = [...new Set(st.picks.map((p) => dps[p % dps.length] as DataPoint))];
+              // The store appends them in its own order: the old relative order here.
+              chosen.sort((x, y) => dps.indexOf(x) - dps.indexOf(y));
+              b = storeOrder(
+                b,
+                chosen.map((d) => ({ ...d, quantity: newQuantity(d, st.value, st.unitPick) })),
+              );
+              const after = snap(b);
+              const ev = evaluated(after);
+              const full = evaluateBundle(b);
+              expect(differences(ev.evaluation.figures, full.figures)).toEqual([]);
+              if (ev.derivation.kind === 'incremental') incrementalSteps += 1;
+              else fullSteps += 1;
+              // Data points are found by id wherever the write moved them.
+              for (const d of b.dataPoints) expect(findDataPoint(after, d.id)).toBe(d);
+              const oldFull = evaluateBundle(before.bundle).figures;
+              expect(
+                affectedFigures(before, after)
+                  .changed.map((f) => f.id)
+                  .sort(),
+              ).toEqual(brutalAffected(oldFull, full.figures));
+              before = after;
+            }
+          },
+        ),
+        {
+          numRuns: Math.max(1, Math.round(STEPS / 10)),
+          seed: Number(process.env.ASSAY_EVAL_SEED ?? Date.now() % 2 ** 31),
+        },
+      );
+      // Both ways are taken: moves that keep the figures, and moves that would change them.
+      expect(incrementalSteps).toBeGreaterThan(0);
+      if (name === 'xinxin-2025') expect(fullSteps).toBeGreaterThan(0);
+    }, 600_000);
+  },
+);
+
+describe('an edit recalculates only what depends on it', () => {
+  it('changes the edited fact and its dependents, a small part of the graph', async () => {
+    const bundle = await load('xinxin-2025');
+    const ws = new MemoryWorkspace(bundle, () => '2026-01-01T00:00:00Z');
+    const before = ws.snapshot();
+    const total = withGraph(before, ({ graph }) => graph.size);
+    const d = bundle.dataPoints.find(
+      (x) => x.indicatorId === 'revenue' && x.entityId === 'group',
+    ) as DataPoint;
+    const dependents = withGraph(before, ({ graph }) => {
+      const out = new Set<string>([`dp:${d.id}`]);
+      let grew = true;
+      while (grew) {
+        grew = false;
+        for (const n of graph.nodes())
+          if (!out.has(n.id) && graph.inputIds(n.id).some((i) => out.has(i))) {
+            out.add(n.id);
+            grew = true;
+          }
+      }
+      return out;
+    });
+    const quantity = { ...d.quantity, value: d.quantity.value.plus(1) };
+    await ws.writeDataPoints([{ dataPoint: { ...d, quantity }, expectedVersion: 1 }], 'edit', 'test');
+    const ev = evaluated(ws.snapshot());
+    if (ev.derivation.kind !== 'incremental') throw new Error('a value edit should be incremental');
+    expect(ev.derivation.changedNodes).toBeGreaterThan(1);
+    expect(ev.derivation.changedNodes).toBeLessThanOrEqual(dependents.size);
+    expect(ev.derivation.changedNodes * 20).toBeLessThan(total);
+    for (const id of ev.derivation.changedFigureIds) expect(dependents.has(id)).toBe(true);
+    expect(ev.derivation.changedFigureIds).toContain(`revenue@group/${d.periodId}`);
+  });
+
+  it('a pinned graph (read through evaluation.graph) is never changed by a later edit', async () => {
+    const bundle = await load('minimal');
+    const ws = new MemoryWorkspace(bundle, () => '2026-01-01T00:00:00Z');
+    const s0 = ws.snapshot();
+    const graph = evaluated(s0).evaluation.graph; // held, as across an await
+    const d = bundle.dataPoints[0] as DataPoint;
+    const was = graph.value(`dp:${d.id}`);
+    const quantity = { ...d.quantity, value: d.quantity.value.plus(7) };
+    await ws.writeDataPoints([{ dataPoint: { ...d, quantity }, expectedVersion: 1 }], 'edit', 'test');
+    const ev = evaluated(ws.snapshot());
+    expect(ev.derivation.kind).toBe('full');
+    expect(sameValue(graph.value(`dp:${d.id}`) as Figure['value'], was as Figure['value'])).toBe(true);
+    const now = ev.evaluation.graph;
+    expect(now).not.toBe(graph);
+    expect(sameValue(now.value(`dp:${d.id}`) as Figure['value'], quantity)).toBe(true);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Where a reading use case (figures, findings, completeness, explanation, report) takes its data
+ * from: a bundle folder as it is on disk, or the store's current revisions read back as a bundle
+ * (store readBundle, validated by core exactly as a folder is). Both give a Snapshot, so the use
+ * cases answer the same for the same data whichever front door or source asked.
+ * Nothing is written: an empty store is reported as such (`empty: true`), not filled.
+ */
+import type { Bundle, BundleIssue } from '@assay/core';
+import { loadBundle } from '@assay/io';
+import { readBundle, readSettingsDocument, type Store } from '@assay/store';
+import type { Snapshot } from '../workspace/workspace.js';
+
+export type SourceSpec = { readonly folder: string } | { readonly store: Store };
+
+export type LoadedSource =
+  /** `where`: the folder, or the store's location (data folder or URL without password). */
+  | { readonly ok: true; readonly snapshot: Snapshot; readonly where: string }
+  | {
+      readonly ok: false;
+      /** The store holds no organisation yet: nothing was ever imported into it. */
+      readonly empty: boolean;
+      readonly issues: readonly BundleIssue[];
+      readonly where: string;
+    };
+
+/** A read-only snapshot: `versions` maps a data point id to its revision number (1 when loaded from a folder). */
+export function snapshotOf(bundle: Bundle, versions?: ReadonlyMap<string, number>): Snapshot {
+  return {
+    bundle,
+    version: 1,
+    versionOf: (id) =>
+      versions ? versions.get(id) : bundle.dataPoints.some((d) => d.id === id) ? 1 : undefined,
+  };
+}
+
+export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
+  if ('folder' in spec) {
+    const loaded = await loadBundle(spec.folder);
+    return loaded.ok
+      ? { ok: true, snapshot: snapshotOf(loaded.bundle), where: spec.folder }
+      : { ok: false, empty: false, issues: loaded.issues, where: spec.folder };
+  }
+  const store = spec.store;
+  if (!(await readSettingsDocument(store)))
+    return {
+      ok: false,
+      empty: true,
+      issues: [{ file: store.location, reason: 'the store is empty' }],
+      where: store.location,
+    };
+  const read = await readBundle(store);
+  if (!read.ok) return { ok: false, empty: false, issues: read.issues, where: store.location };
+  const rows = await store.query<{ fact_id: string; rev: number }>(
+    'select fact_id, rev from data_point_current',
+  );
+  const versions = new Map(rows.map((r) => [r.fact_id, Number(r.rev)]));
+  return { ok: true, snapshot: snapshotOf(read.bundle, versions), where: store.location };
+}

@@ -1,0 +1,17 @@
+/**
+ * The report model of a snapshot (core buildReport): the figures of the evaluation, and the
+ * content indices from the completeness assessment of every framework the bundle reports against
+ * (disclosure-status.ts), as the server's report route and `assay report` both render it.
+ */
+import { buildReport, provisionsFromCompleteness, type ReportModel } from '@assay/core';
+import type { Snapshot } from '../workspace/workspace.js';
+import { completeness } from './disclosure-status.js';
+import { evaluated } from './evaluation.js';
+
+export function reportModel(s: Snapshot): ReportModel {
+  return buildReport({
+    bundle: s.bundle,
+    figures: evaluated(s).evaluation.figures,
+    provisions: provisionsFromCompleteness(completeness(s)),
+  });
+}
