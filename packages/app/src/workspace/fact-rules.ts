@@ -33,28 +33,68 @@ function yearGroup(d: DataPoint): string | undefined {
 }
 
 /**
+ * The current data points by year group (yearGroup above), each group in the order its data
+ * points were added: what the period-overlap rule compares a written data point with, so that a
+ * write looks at its own series only instead of at every data point. The in-memory workspace
+ * keeps one up to date (put/remove) in the order of its bundle's data points.
+ */
+export class YearGroupIndex {
+  private readonly groups = new Map<string, DataPoint[]>();
+
+  static of(dataPoints: Iterable<DataPoint>): YearGroupIndex {
+    const index = new YearGroupIndex();
+    for (const d of dataPoints) index.put(d, undefined);
+    return index;
+  }
+
+  /** The data points of one year group (empty if none); do not change the array. */
+  inGroup(group: string): readonly DataPoint[] {
+    return this.groups.get(group) ?? [];
+  }
+
+  /** Add `d`, in the place of `replaced` (the same id's earlier data point) when it has one. */
+  put(d: DataPoint, replaced: DataPoint | undefined): void {
+    const g = yearGroup(d);
+    if (replaced !== undefined) {
+      const list = g === undefined ? undefined : this.groups.get(g);
+      const at = list?.indexOf(replaced) ?? -1;
+      if (list && at >= 0 && yearGroup(replaced) === g) {
+        list[at] = d;
+        return;
+      }
+      this.remove(replaced);
+    }
+    if (g === undefined) return;
+    const list = this.groups.get(g);
+    if (list) list.push(d);
+    else this.groups.set(g, [d]);
+  }
+
+  remove(d: DataPoint): void {
+    const g = yearGroup(d);
+    const list = g === undefined ? undefined : this.groups.get(g);
+    const at = list?.indexOf(d) ?? -1;
+    if (!list || at < 0) return;
+    list.splice(at, 1);
+    if (list.length === 0) this.groups.delete(g as string);
+  }
+}
+
+/**
  * Problems with writing `written` (new data points or new revisions) next to `current` (the
  * current data points; those with the key of a written one are replaced by it). `ownerOf` gives
  * the key of the data point an id belongs to, current or retracted, if any.
  */
 export function dataPointRuleProblems(
-  current: readonly DataPoint[],
+  current: readonly DataPoint[] | YearGroupIndex,
   written: readonly DataPoint[],
   ownerOf: (id: string) => string | undefined,
 ): FactRuleProblem[] {
+  const index = current instanceof YearGroupIndex ? current : YearGroupIndex.of(current);
   const problems: FactRuleProblem[] = [];
   const writtenKeys = new Set(written.map(dataPointFactKey));
-  const byGroup = new Map<string, DataPoint[]>();
-  const add = (d: DataPoint) => {
-    const g = yearGroup(d);
-    if (g !== undefined) byGroup.set(g, [...(byGroup.get(g) ?? []), d]);
-  };
-  const stored = new Set<DataPoint>();
-  for (const d of current)
-    if (!writtenKeys.has(dataPointFactKey(d))) {
-      stored.add(d);
-      add(d);
-    }
+  /** Written data points accepted so far in this write, by year group. */
+  const added = new Map<string, DataPoint[]>();
   for (const w of written) {
     const key = dataPointFactKey(w);
     const owner = ownerOf(w.id);
@@ -64,17 +104,22 @@ export function dataPointRuleProblems(
     }
     const kind = parsePeriod(w.periodId)?.kind;
     const g = yearGroup(w);
-    const other =
-      g === undefined ? undefined : byGroup.get(g)?.find((o) => parsePeriod(o.periodId)?.kind !== kind);
+    const differs = (o: DataPoint) => parsePeriod(o.periodId)?.kind !== kind;
+    // Stored data points first (those a written one replaces left out), then the written ones.
+    const stored =
+      g === undefined
+        ? undefined
+        : index.inGroup(g).find((o) => !writtenKeys.has(dataPointFactKey(o)) && differs(o));
+    const other = stored ?? (g === undefined ? undefined : added.get(g)?.find(differs));
     if (other) {
       problems.push({
         id: w.id,
         column: 'period',
-        message: `${w.periodId} overlaps the ${stored.has(other) ? 'stored ' : ''}data point "${other.id}" (period ${other.periodId}, key "${dataPointFactKey(other)}"): ${OVERLAP}`,
+        message: `${w.periodId} overlaps the ${stored ? 'stored ' : ''}data point "${other.id}" (period ${other.periodId}, key "${dataPointFactKey(other)}"): ${OVERLAP}`,
       });
       continue;
     }
-    add(w);
+    if (g !== undefined) added.set(g, [...(added.get(g) ?? []), w]);
   }
   return problems;
 }

@@ -2,9 +2,17 @@
  * In-memory Workspace over a bundle: loaded once, revisions kept in memory for the life of the
  * process (nothing is written back to the folder). `assay serve --memory` and tests use it; the
  * default is the store-backed workspace.
+ *
+ * An edit costs what it changes, not what the workspace holds: the current versions are a
+ * SharedMap (a new one per write shares all but the touched buckets with the one an earlier
+ * snapshot holds), the snapshot is one object per workspace version, the data points' positions
+ * and the period-overlap rule's year groups are indexes kept up to date (built on the first
+ * write). Only the new data-point array is a copy of n references (docs/performance.md, "Edit
+ * through the API"). Nothing an earlier snapshot holds is changed.
  */
 import { type Bundle, type DataPoint, dataPointFactKey, type Explanation } from '@assay/core';
-import { dataPointRuleProblems, repeatedInWrite } from './fact-rules.js';
+import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
+import { SharedMap } from './shared-map.js';
 import type {
   DataPointChange,
   DataPointRevision,
@@ -24,6 +32,14 @@ export class MemoryWorkspace implements Workspace {
   private readonly retracted = new Set<string>();
   /** The key (entity|period|indicator|disaggregation) each id has belonged to, retracted or not. */
   private readonly keys = new Map<string, string>();
+  /** Current (not retracted) data points' versions; replaced on each change, never changed. */
+  private versions: SharedMap<number>;
+  /** The snapshot of the current workspace version, made on first ask. */
+  private current: Snapshot | undefined;
+  /** Id → position in `bundle.dataPoints`; built when needed, dropped when positions shift. */
+  private position: Map<string, number> | undefined;
+  /** The current data points by year group for the overlap rule; built on the first write. */
+  private groups: YearGroupIndex | undefined;
 
   constructor(
     initial: Bundle,
@@ -35,18 +51,29 @@ export class MemoryWorkspace implements Workspace {
       this.revisions.set(d.id, [revisionOf(1, d, 'loaded from bundle', 'bundle', at)]);
       this.keys.set(d.id, dataPointFactKey(d));
     }
+    this.versions = SharedMap.of(initial.dataPoints.map((d) => [d.id, 1] as const));
   }
 
   snapshot(): Snapshot {
-    const bundle = this.bundle;
-    const versions = new Map(
-      [...this.revisions].filter(([id]) => !this.retracted.has(id)).map(([id, r]) => [id, r.length]),
-    );
-    return { bundle, version: this.version, versionOf: (id) => versions.get(id) };
+    if (this.current) return this.current;
+    const versions = this.versions;
+    this.current = { bundle: this.bundle, version: this.version, versionOf: (id) => versions.get(id) };
+    return this.current;
   }
 
   async history(id: string): Promise<readonly DataPointRevision[]> {
-    return this.revisions.get(id) ?? [];
+    // A copy: the list grows with later revisions.
+    return this.revisions.get(id)?.slice() ?? [];
+  }
+
+  private positions(): Map<string, number> {
+    this.position ??= new Map(this.bundle.dataPoints.map((d, i) => [d.id, i]));
+    return this.position;
+  }
+
+  private yearGroups(): YearGroupIndex {
+    this.groups ??= YearGroupIndex.of(this.bundle.dataPoints);
+    return this.groups;
   }
 
   async close(): Promise<void> {}
@@ -76,7 +103,7 @@ export class MemoryWorkspace implements Workspace {
     }
     // The rules the store applies against stored data (fact-rules.ts).
     const [problem] = dataPointRuleProblems(
-      this.bundle.dataPoints,
+      this.yearGroups(),
       changes.map((c) => c.dataPoint),
       (id) => this.keys.get(id),
     );
@@ -89,7 +116,11 @@ export class MemoryWorkspace implements Workspace {
         message: problem.message,
       };
     const at = this.clock();
-    const byId = new Map<string, DataPoint>(this.bundle.dataPoints.map((d) => [d.id, d]));
+    const position = this.positions();
+    const groups = this.yearGroups();
+    // A new array (an earlier snapshot holds the old one): edited data points keep their places,
+    // new ones follow the others.
+    const dataPoints = this.bundle.dataPoints.slice();
     const versions = new Map<string, number>();
     for (const c of changes) {
       const list = this.revisions.get(c.dataPoint.id) ?? [];
@@ -109,11 +140,20 @@ export class MemoryWorkspace implements Workspace {
       this.revisions.set(c.dataPoint.id, list);
       this.retracted.delete(c.dataPoint.id); // written again: current once more
       this.keys.set(c.dataPoint.id, dataPointFactKey(c.dataPoint));
-      byId.set(dataPoint.id, dataPoint);
+      const i = position.get(dataPoint.id);
+      if (i === undefined) {
+        position.set(dataPoint.id, dataPoints.length);
+        dataPoints.push(dataPoint);
+        groups.put(dataPoint, undefined);
+      } else {
+        groups.put(dataPoint, dataPoints[i]);
+        dataPoints[i] = dataPoint;
+      }
       versions.set(dataPoint.id, version);
     }
-    this.bundle = { ...this.bundle, dataPoints: [...byId.values()] };
-    this.version += 1;
+    this.bundle = { ...this.bundle, dataPoints };
+    this.versions = this.versions.with(versions);
+    this.changed();
     return { ok: true, versions, workspaceVersion: this.version };
   }
 
@@ -130,9 +170,20 @@ export class MemoryWorkspace implements Workspace {
     const version = current + 1;
     this.revisions.get(id)?.push({ ...last, version, retracted: true, reason, author, at: this.clock() });
     this.retracted.add(id);
+    const at = this.positions().get(id);
+    const gone = at === undefined ? undefined : this.bundle.dataPoints[at];
+    if (gone) this.groups?.remove(gone);
     this.bundle = { ...this.bundle, dataPoints: this.bundle.dataPoints.filter((d) => d.id !== id) };
-    this.version += 1;
+    this.position = undefined; // the data points after it moved up one place
+    this.versions = this.versions.with([], [id]);
+    this.changed();
     return { ok: true, version, workspaceVersion: this.version };
+  }
+
+  /** After every accepted change: a new workspace version, whose snapshot is made on first ask. */
+  private changed(): void {
+    this.version += 1;
+    this.current = undefined;
   }
 
   /** The version of a current data point (its revision count); undefined if unknown or retracted. */
@@ -144,7 +195,7 @@ export class MemoryWorkspace implements Workspace {
     if (expected !== this.version) return { ok: false as const, current: this.version };
     const rest = this.bundle.registers.explanations.filter((x) => x.subject !== e.subject);
     this.bundle = { ...this.bundle, registers: { ...this.bundle.registers, explanations: [...rest, e] } };
-    this.version += 1;
+    this.changed();
     return { ok: true as const, workspaceVersion: this.version };
   }
 }

@@ -35,6 +35,7 @@ import {
 import { factKey } from '../use-cases/parse-data-point-rows.js';
 import { repeatedInWrite } from './fact-rules.js';
 import type { Clock } from './memory-workspace.js';
+import { SharedMap } from './shared-map.js';
 import type {
   DataPointChange,
   DataPointRevision,
@@ -51,10 +52,33 @@ import type {
  */
 type State = {
   readonly bundle: Bundle;
-  readonly versions: ReadonlyMap<string, number>;
-  readonly keys: ReadonlyMap<string, string>;
+  /** The current data points' revisions and keys (SharedMap: a write copies only what it touches). */
+  readonly versions: SharedMap<number>;
+  readonly keys: SharedMap<string>;
+  /** `bundle.dataPoints` by id: finds a written data point's old object without a scan. */
+  readonly dataPoints: SharedMap<DataPoint>;
   readonly seen: number;
+  /** The snapshot of this state, made on first ask (see StoreWorkspace.snapshot). */
+  snapshot?: Snapshot;
 };
+
+/** `dataPoints` without the objects in `gone` (each once, found by identity), then `added`. */
+function withoutThenAppend(
+  dataPoints: readonly DataPoint[],
+  gone: readonly DataPoint[],
+  added: readonly DataPoint[],
+): DataPoint[] {
+  const at = gone.map((d) => dataPoints.indexOf(d)).filter((i) => i >= 0);
+  at.sort((x, y) => x - y);
+  const parts: DataPoint[][] = [];
+  let from = 0;
+  for (const i of at) {
+    parts.push(dataPoints.slice(from, i));
+    from = i + 1;
+  }
+  parts.push(dataPoints.slice(from), added.slice());
+  return ([] as DataPoint[]).concat(...parts);
+}
 
 type ReadState = { ok: true; state: State } | { ok: false; issues: readonly BundleIssue[] };
 
@@ -72,8 +96,9 @@ function readState(store: Store): Promise<ReadState> {
       ok: true,
       state: {
         bundle: read.bundle,
-        versions: new Map(rows.map((r) => [r.fact_id, Number(r.rev)])),
-        keys: new Map(rows.map((r) => [r.fact_id, r.fact_key])),
+        versions: SharedMap.of(rows.map((r) => [r.fact_id, Number(r.rev)] as const)),
+        keys: SharedMap.of(rows.map((r) => [r.fact_id, r.fact_key] as const)),
+        dataPoints: SharedMap.of(read.bundle.dataPoints.map((d) => [d.id, d] as const)),
         seen: Number(last?.id ?? 0),
       },
     };
@@ -229,9 +254,16 @@ export class StoreWorkspace implements Workspace {
     await this.reload();
   }
 
+  /**
+   * One object per state and workspace version (an accepted write that changed no value makes a
+   * new version over the same state, as a re-read did).
+   */
   snapshot(): Snapshot {
-    const { bundle, versions } = this.state;
-    return { bundle, version: this.version, versionOf: (id) => versions.get(id) };
+    const state = this.state;
+    if (state.snapshot?.version === this.version) return state.snapshot;
+    const { bundle, versions } = state;
+    state.snapshot = { bundle, version: this.version, versionOf: (id) => versions.get(id) };
+    return state.snapshot;
   }
 
   async history(id: string): Promise<readonly DataPointRevision[]> {
@@ -331,16 +363,19 @@ export class StoreWorkspace implements Workspace {
       }
       this.own.add(r.changeSet);
       // As a re-read would now give: the fact is gone from the current view.
-      const versions = new Map(this.state.versions);
-      const keys = new Map(this.state.keys);
-      versions.delete(id);
-      keys.delete(id);
-      const { bundle } = this.state;
+      const { bundle, versions, keys, dataPoints, seen } = this.state;
+      const gone = dataPoints.get(id);
       this.state = {
-        ...this.state,
-        bundle: { ...bundle, dataPoints: bundle.dataPoints.filter((d) => d.id !== id) },
-        versions,
-        keys,
+        bundle: {
+          ...bundle,
+          dataPoints: gone
+            ? withoutThenAppend(bundle.dataPoints, [gone], [])
+            : bundle.dataPoints.filter((d) => d.id !== id),
+        },
+        versions: versions.with([], [id]),
+        keys: keys.with([], [id]),
+        dataPoints: dataPoints.with([], [id]),
+        seen,
       };
       this.version += 1;
       return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
@@ -381,23 +416,32 @@ export class StoreWorkspace implements Workspace {
     revisions: ReadonlyMap<string, number>,
     keysOf: ReadonlyMap<string, string>,
   ): void {
-    // New maps: a snapshot handed out earlier keeps answering for its own version.
-    const versions = new Map(this.state.versions);
-    const keys = new Map(this.state.keys);
-    const { bundle } = this.state;
-    const revised = new Set<string>();
+    // New maps (sharing the untouched buckets): a snapshot handed out earlier keeps answering
+    // for its own version.
+    const { bundle, versions, keys, dataPoints, seen } = this.state;
+    const revised = new Map<string, string>(); // id → key
     for (const [id, rev] of revisions) {
       const key = keysOf.get(id);
       if (key === undefined || (versions.get(id) === rev && keys.get(id) === key)) continue; // unchanged
-      revised.add(key);
-      versions.set(id, rev);
-      keys.set(id, key);
+      revised.set(id, key);
     }
     this.version += 1; // every accepted write, as a re-read did
     if (revised.size === 0) return;
-    const kept = bundle.dataPoints.filter((d) => !revised.has(factKey(d)));
-    const moved = written.filter((d) => revised.has(factKey(d)));
-    this.state = { ...this.state, bundle: { ...bundle, dataPoints: [...kept, ...moved] }, versions, keys };
+    const revisedKeys = new Set(revised.values());
+    const moved = written.filter((d) => revisedKeys.has(factKey(d)));
+    // The data points a written one replaces: the store gives a key's current revision the id
+    // it had (an id keeps its key for good; a new data point's key is not current), so by id.
+    const gone = moved.flatMap((d) => {
+      const old = dataPoints.get(d.id);
+      return old !== undefined && factKey(old) === factKey(d) ? [old] : [];
+    });
+    this.state = {
+      bundle: { ...bundle, dataPoints: withoutThenAppend(bundle.dataPoints, gone, moved) },
+      versions: versions.with([...revised.keys()].map((id) => [id, revisions.get(id) as number] as const)),
+      keys: keys.with(revised),
+      dataPoints: dataPoints.with(moved.map((d) => [d.id, d] as const)),
+      seen,
+    };
   }
 
   private async reload(): Promise<void> {

@@ -196,4 +196,34 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
     expect(await ws.writeExplanation(e, v, 't')).toMatchObject({ ok: false });
     expect(ws.snapshot().bundle.registers.explanations).toContainEqual(e);
   });
+  it('hands out one snapshot per version, each answering for its own version after later changes', async () => {
+    const s0 = ws.snapshot();
+    expect(ws.snapshot()).toBe(s0); // nothing changed: the same object
+    const picture = (s: typeof s0) =>
+      [...s.bundle.dataPoints.map((d) => d.id), 'snap-new'].map((id) => [
+        id,
+        s.bundle.dataPoints.find((d) => d.id === id)?.quantity.value.toString(),
+        s.versionOf(id),
+      ]);
+    const p0 = picture(s0);
+    const rev = revenue(ws);
+    const added: DataPoint = { ...rev, id: 'snap-new', entityId: 'smelter', periodId: '2024' };
+    const edit = {
+      dataPoint: { ...rev, quantity: q('77 CNY million') },
+      expectedVersion: s0.versionOf('rev-25'),
+    };
+    expect(
+      await ws.writeDataPoints([edit, { dataPoint: added, expectedVersion: undefined }], 'x', 't'),
+    ).toMatchObject({ ok: true });
+    const s1 = ws.snapshot();
+    expect(s1).not.toBe(s0);
+    expect(await ws.retractDataPoint('snap-new', 1, 'x', 't')).toMatchObject({ ok: true });
+    expect(
+      await ws.writeDataPoints([{ dataPoint: added, expectedVersion: undefined }], 'x', 't'),
+    ).toMatchObject({ ok: true });
+    expect(picture(s0)).toEqual(p0);
+    expect(s1.versionOf('snap-new')).toBe(1);
+    expect(ws.snapshot().versionOf('snap-new')).toBe(3);
+    expect(s1.bundle.dataPoints.find((d) => d.id === 'rev-25')?.quantity.value.toString()).toBe('77');
+  });
 });
