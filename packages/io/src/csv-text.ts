@@ -6,7 +6,7 @@
 import type { RawTable } from '@assay/core';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { fieldTooLong } from './import/field-caps.js';
+import { fieldProblem } from './import/field-caps.js';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -38,7 +38,7 @@ export function parseCsvTable(file: string, text: string): RawTable {
     r.record.forEach((cell, k) => {
       const name = r === head ? undefined : header[k];
       const column = name !== undefined && name.length <= 200 ? name : `field ${k + 1}`;
-      const long = fieldTooLong(column, cell);
+      const long = fieldProblem(column, cell);
       if (long) throw new CsvSyntaxError(file, r.info.lines, `column ${column}: ${long}`);
     });
   return { file, header, rows: rest.map((r) => ({ line: r.info.lines, cells: r.record })) };

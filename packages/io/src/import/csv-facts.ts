@@ -22,7 +22,7 @@ import {
   validateSlice,
 } from './fact-slice.js';
 import { type ActivityRowPlan, activityRowsFast, prepareActivityRows } from './fast-activity-rows.js';
-import { columnCap, fieldTooLong } from './field-caps.js';
+import { columnCap, fieldProblem } from './field-caps.js';
 import { CSV_LIMITS, type CsvLimits, type ImportIssue } from './limits.js';
 import { unneutralise } from './unneutralise.js';
 
@@ -87,17 +87,12 @@ export async function* readFactsCsv(
         let chars = 0;
         let long: ImportIssue[] | undefined;
         for (let k = 0; k < rec.cells.length; k++) {
-          const length = (rec.cells[k] as string).length;
-          chars += length;
-          if (k < caps.length && length > (caps[k] as number)) {
+          const cell = rec.cells[k] as string;
+          chars += cell.length;
+          if (k < caps.length && (cell.length > (caps[k] as number) || cell.includes('\u0000'))) {
             const column = header[k] as string;
             long ??= [];
-            long.push({
-              file,
-              row: rec.line,
-              column,
-              reason: fieldTooLong(column, rec.cells[k] as string) ?? '',
-            });
+            long.push({ file, row: rec.line, column, reason: fieldProblem(column, cell) ?? '' });
           }
         }
         if (long) {

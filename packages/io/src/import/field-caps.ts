@@ -21,3 +21,14 @@ export function fieldTooLong(column: string, text: string): string | undefined {
   const cap = columnCap(column);
   return text.length > cap ? `${text.length} characters long; the limit for ${column} is ${cap}` : undefined;
 }
+
+/**
+ * Why a field cannot be stored, or undefined: too long for its column, or holding U+0000 (NUL),
+ * which PostgreSQL text cannot hold (an import that let it through failed with a database error
+ * instead of naming the row and column).
+ */
+export function fieldProblem(column: string, text: string): string | undefined {
+  return fieldTooLong(column, text) ?? (text.includes('\u0000') ? NUL_REASON : undefined);
+}
+
+export const NUL_REASON = 'holds a NUL character (U+0000), which cannot be stored; remove it';

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { dataPointFactKey, type RawRow } from '@assay/core';
 import type ExcelJS from 'exceljs';
 import { type FactSlice, type ImportContext, issueSlice, validateSlice } from '../import/fact-slice.js';
-import { fieldTooLong } from '../import/field-caps.js';
+import { fieldProblem } from '../import/field-caps.js';
 import { type ImportIssue, XLSX_LIMITS, type XlsxLimits } from '../import/limits.js';
 import { cellText } from './cell-text.js';
 import { excel } from './exceljs.js';
@@ -123,7 +123,7 @@ function readSheet(
     let ok = true;
     for (const c of cols) {
       const t = cellText(row.getCell(c.index).value);
-      const long = t.ok ? fieldTooLong(c.key, t.text) : t.reason;
+      const long = t.ok ? fieldProblem(c.key, t.text) : t.reason;
       if (long !== undefined) {
         issues.push({ ...at(n, c.index, c.key), reason: long });
         ok = false;
