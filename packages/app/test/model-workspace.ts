@@ -19,11 +19,7 @@ const lastOpened = new WeakMap<Store, StoreWorkspace>();
  * Whether the workspace follows other processes' change sets (LISTEN/NOTIFY on PostgreSQL). Off
  * by default: the model stands for one server that restarts after every CLI command, so it has
  * no other writer to follow, and following is tested on its own (store-workspace-servers.test.ts,
- * server/test/several-servers.test.ts). With ASSAY_MODEL_FOLLOW=1 it is on; the model then found
- * (2026-12-06, 1 run in 92, PostgreSQL) a workspace version one above the model's after a
- * sequence of CLI imports, web writes and concurrent writes: a catch-up took one of the
- * workspace's own change sets for another process's and read the state again. Open; see
- * docs/storage.md, "Several servers on one database".
+ * server/test/several-servers.test.ts). ASSAY_MODEL_FOLLOW=1 switches it on.
  */
 const follow = process.env.ASSAY_MODEL_FOLLOW === '1';
 

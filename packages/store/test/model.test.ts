@@ -16,6 +16,12 @@ import { type StoreHost, storeHost } from './model-system.js';
  * ASSAY_MODEL_STEPS sets both (e.g. 200 for a quick look).
  */
 const STEPS = { pglite: 1500, postgres: 3500 } as const;
+/**
+ * Fixed seeds (ASSAY_MODEL_SEED sets the first): a red run here replays exactly. Random seeds are
+ * the long runner's job (`npm run test:model-long`), which found the open divergence recorded in
+ * docs/storage.md ("Model-based tests").
+ */
+const SEED = Number(process.env.ASSAY_MODEL_SEED ?? 20_261_206);
 const stepsOf = (kind: keyof typeof STEPS) => Number(process.env.ASSAY_MODEL_STEPS ?? STEPS[kind]);
 
 describe.each(['pglite', 'postgres'] as const)('model-based test: store on %s', (kind) => {
@@ -27,6 +33,7 @@ describe.each(['pglite', 'postgres'] as const)('model-based test: store on %s', 
 
   it(`agrees with the model for ${stepsOf(kind)} random steps`, async () => {
     const start = totals.steps;
+    let run = 0;
     while (totals.steps - start < stepsOf(kind))
       await assertModel({
         host,
@@ -34,6 +41,7 @@ describe.each(['pglite', 'postgres'] as const)('model-based test: store on %s', 
         maxCommands: 200,
         checkEvery: 1,
         numRuns: 2,
+        seed: SEED + run++,
       });
     expect(totals.steps - start).toBeGreaterThanOrEqual(stepsOf(kind));
   }, 900_000);

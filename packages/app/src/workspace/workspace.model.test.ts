@@ -18,6 +18,12 @@ import { openStoreWorkspace } from '../../test/model-workspace.js';
  * ASSAY_MODEL_STEPS sets both (e.g. 200 for a quick look).
  */
 const STEPS = { pglite: 1500, postgres: 3500 } as const;
+/**
+ * Fixed seeds (ASSAY_MODEL_SEED sets the first): a red run here replays exactly. Random seeds are
+ * the long runner's job (`npm run test:model-long`), which found the open divergence recorded in
+ * docs/storage.md ("Model-based tests").
+ */
+const SEED = Number(process.env.ASSAY_MODEL_SEED ?? 20_261_206);
 const stepsOf = (kind: keyof typeof STEPS) => Number(process.env.ASSAY_MODEL_STEPS ?? STEPS[kind]);
 
 describe.each(['pglite', 'postgres'] as const)('model-based test: workspace and store on %s', (kind) => {
@@ -29,6 +35,7 @@ describe.each(['pglite', 'postgres'] as const)('model-based test: workspace and 
 
   it(`agrees with the model for ${stepsOf(kind)} random steps`, async () => {
     const start = totals.steps;
+    let run = 0;
     while (totals.steps - start < stepsOf(kind))
       await assertModel({
         host,
@@ -37,6 +44,7 @@ describe.each(['pglite', 'postgres'] as const)('model-based test: workspace and 
         maxCommands: 200,
         checkEvery: 1,
         numRuns: 2,
+        seed: SEED + run++,
       });
     expect(totals.steps - start).toBeGreaterThanOrEqual(stepsOf(kind));
   }, 900_000);
