@@ -5,6 +5,8 @@ import { checkResult, completeness, evaluated } from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from './http/api-error.js';
 import { bodyLimits } from './http/body-limits.js';
+import { type AccountsOptions, identify } from './http/caller.js';
+import { enforceRules } from './http/enforce-rules.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestGuard } from './http/request-guard.js';
 import { sendError, sendInternal } from './http/respond.js';
@@ -15,6 +17,9 @@ import { disclosureRoutes } from './routes/disclosure.js';
 import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { organisationRoutes } from './routes/organisation.js';
+import { sessionRoutes } from './routes/session.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
 
 export type AppOptions = {
   workspace: Workspace;
@@ -26,6 +31,12 @@ export type AppOptions = {
    * exactly as sent ("assay.internal:8443"); see http/request-guard.ts.
    */
   allowedHosts?: readonly string[];
+  /**
+   * Accounts (issue #16): the store holding users, sessions and tokens (the workspace's store),
+   * and the clock for sessions. Without a store, or while the store has no account, the server
+   * is open: every request is the local user (administrator), as before accounts existed.
+   */
+  accounts?: AccountsOptions;
 };
 
 export function createApp(o: AppOptions): Hono {
@@ -37,7 +48,15 @@ export function createApp(o: AppOptions): Hono {
     workspace: o.workspace,
     author: o.author ?? 'local user',
   };
+  const accounts = o.accounts ?? {};
+  const now = accounts.now ?? (() => new Date());
   const api = new Hono();
+  // Who asks, then whether the route's rule allows it (http/route-rules.ts): before every route.
+  api.use('*', identify(o.workspace, accounts));
+  api.use('*', enforceRules(o.workspace, accounts));
+  api.route('/session', sessionRoutes(accounts));
+  api.route('/users', userRoutes(o.workspace, accounts.store, now));
+  api.route('/tokens', tokenRoutes(accounts.store, now));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/data-points', dataPointRoutes(deps));
   api.route('/', organisationRoutes(deps));

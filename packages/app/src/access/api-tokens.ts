@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import {
   createApiToken,
   findApiToken,
+  findApiTokenById,
   findUserById,
+  listApiTokens,
   listGrants,
   revokeApiToken as revokeStoredToken,
   type Store,
@@ -99,4 +101,31 @@ export async function resolveApiToken(store: Store, bearer: string): Promise<Tok
 /** Revoke by public id; false when unknown or already revoked. */
 export async function revokeApiToken(store: Store, id: string, now: Date): Promise<boolean> {
   return revokeStoredToken(store, id, now.toISOString());
+}
+
+/** A token as its owner sees it in a list: never the secret nor its hash. */
+export type TokenSummary = {
+  readonly id: string;
+  readonly label: string;
+  /** ISO-8601 UTC. */
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+  /** The roles it carries; null: all of its user's. */
+  readonly roles: readonly string[] | null;
+};
+
+/** A user's tokens, newest first. */
+export async function listTokens(store: Store, userId: string): Promise<TokenSummary[]> {
+  return (await listApiTokens(store, userId)).map(({ id, label, createdAt, revokedAt, roles }) => ({
+    id,
+    label,
+    createdAt,
+    revokedAt,
+    roles,
+  }));
+}
+
+/** The user a token belongs to; undefined for an unknown id. */
+export async function tokenOwner(store: Store, id: string): Promise<string | undefined> {
+  return (await findApiTokenById(store, id))?.userId;
 }

@@ -3,9 +3,14 @@
  * API tokens and account administration. Not yet wired into the HTTP routes or CLI commands
  * (docs/security.md says what is built and what comes next).
  */
+
+export type { Store } from '@assay/store';
+export { type AccessEntry, listAccessLog, recordAccess } from '@assay/store';
+export * from './account-list.js';
 export * from './accounts.js';
 export * from './api-tokens.js';
 export * from './authorise.js';
+export * from './caller.js';
 export * from './entity-tree.js';
 export * from './passwords.js';
 export * from './permissions.js';

@@ -45,7 +45,16 @@ const same = (a: DataPoint, b: DataPoint) =>
   (a.evidence ?? '') === (b.evidence ?? '') &&
   (a.comment ?? '') === (b.comment ?? '');
 
-export async function previewImport(ws: Workspace, source: ImportSource): Promise<Result<ImportPreview>> {
+/**
+ * Preview an import. `mayWrite` (from the caller's access, issue #16) says which entities the
+ * caller may import data for: a row of another entity is a row error in column `entity`, so an
+ * import is all or nothing for permissions too. Without it every entity is allowed.
+ */
+export async function previewImport(
+  ws: Workspace,
+  source: ImportSource,
+  mayWrite: (entityId: string) => boolean = () => true,
+): Promise<Result<ImportPreview>> {
   const s = ws.snapshot();
   const read = await readImportFile(s.bundle, source);
   if (!read.ok) return read;
@@ -59,6 +68,10 @@ export async function previewImport(ws: Workspace, source: ImportSource): Promis
     issues.push({ file: source.file, ...(sheet === undefined ? {} : { sheet }), row: line, column, reason });
   // Rows the workspace would refuse (workspace/fact-rules.ts) are errors here, not changes.
   const candidates = parsed.rows.filter(({ line, sheet, dataPoint, hasId }) => {
+    if (!mayWrite(dataPoint.entityId)) {
+      refuse(line, sheet, 'entity', `you may not import data for entity "${dataPoint.entityId}"`);
+      return false;
+    }
     // A row without an id that matches a fact by key takes that fact's id, whatever its own.
     const owner = hasId || !byKey.has(factKey(dataPoint)) ? byId.get(dataPoint.id) : undefined;
     if (owner && factKey(owner) !== factKey(dataPoint)) {
@@ -119,11 +132,12 @@ export type ApplyInput = {
   version: number;
   reason: string;
   author: string;
+  mayWrite?: (entityId: string) => boolean;
 };
 
 /** Apply an import seen in preview at `version`; any row error, or a change since, rejects all. */
 export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>> {
-  const preview = await previewImport(i.ws, i.source);
+  const preview = await previewImport(i.ws, i.source, i.mayWrite);
   if (!preview.ok) return preview;
   const p = preview.value;
   if (p.issues.length > 0)

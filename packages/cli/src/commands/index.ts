@@ -12,6 +12,8 @@ import { importCommand } from './import.js';
 import { reportCommand } from './report.js';
 import { retractCommand } from './retract.js';
 import { serveCommand } from './serve.js';
+import { tokenCommand } from './token.js';
+import { userCommand } from './user.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -28,4 +30,6 @@ export const COMMANDS: readonly Command[] = [
   dbCommand,
   auditCommand,
   checkCommand,
+  userCommand,
+  tokenCommand,
 ];

@@ -14,11 +14,51 @@ function capture(): Output & { text: () => string } {
 }
 
 describe('assay serve', () => {
-  it('refuses a non-loopback host with exit 2 and says why', async () => {
+  it('refuses a non-loopback host with --memory (no accounts) with exit 2 and says why', async () => {
     const io = capture();
-    expect(await main(['serve', '--host', '0.0.0.0'], io)).toBe(2);
+    expect(await main(['serve', '--host', '0.0.0.0', '--memory'], io)).toBe(2);
     expect(io.text()).toContain('listens on 127.0.0.1 only');
   });
+  it('serves beyond loopback only once the store has an enabled administrator of the group (issue #16)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'assay-serve-host-'));
+    const saved = { data: process.env.ASSAY_DATA_DIR, url: process.env.DATABASE_URL };
+    process.env.ASSAY_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    const bundle = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal');
+    try {
+      const io = capture();
+      expect(await startOn(bundle, 0, io, false, '0.0.0.0')).toBe(2);
+      expect(io.text()).toContain('no enabled administrator of "group"');
+      const store = await openPgliteStore(dir);
+      const { addUser, grantRole } = await import('@assay/app/access');
+      const u = await addUser(
+        store,
+        { email: 'lead@example.com', name: 'Lead', password: 'a long enough password' },
+        new Date(),
+      );
+      if (!u.ok) throw new Error(u.message);
+      await grantRole(
+        store,
+        { userId: u.id, role: 'administrator', entityId: 'group', grantedBy: 'test' },
+        new Date(),
+      );
+      await store.close();
+      const s = await startOn(bundle, 0, capture(), false, '0.0.0.0');
+      if (typeof s === 'number') throw new Error('expected a server');
+      try {
+        expect(s.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/$/);
+        // Closed: an administrator exists, so a request without a session is refused.
+        expect((await fetch(`http://127.0.0.1:${s.port}/api/organisation`)).status).toBe(401);
+      } finally {
+        await s.close();
+      }
+    } finally {
+      if (saved.data === undefined) delete process.env.ASSAY_DATA_DIR;
+      else process.env.ASSAY_DATA_DIR = saved.data;
+      if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
   it('refuses a bad port with exit 2', async () => {
     expect(await main(['serve', '--port', 'eighty'], capture())).toBe(2);
   });

@@ -2,8 +2,10 @@
  * `assay serve [bundle] [--port N] [--host H] [--memory]`: the web app and API on a bundle.
  * Data lives in the store (PostgreSQL with DATABASE_URL, else PGlite in ASSAY_DATA_DIR or
  * .assay-data/), filled from the bundle folder when empty; `--memory` keeps edits in memory only.
- * Until accounts and roles exist the server listens on the loopback address only; another host
- * is refused with exit 2. The process runs until interrupted (Ctrl-C).
+ * The server listens on the loopback address unless `--host` names another; that is allowed only
+ * over a store with an enabled administrator of the group (issue #16: until the first account
+ * exists every request is the local user, which must not be reachable from the network), and
+ * never with `--memory` (no accounts). The process runs until interrupted (Ctrl-C).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 export const DEFAULT_PORT = 5170;
 /** The only address served until accounts exist (as @assay/server's LOOPBACK, which is loaded lazily). */
 const LOOPBACK = '127.0.0.1';
+const isLoopback = (host: string) => host === LOOPBACK || host === 'localhost';
 
 /** The demo bundle: examples/xinxin-2025 when present, else examples/minimal. */
 export function demoBundle(): string {
@@ -29,11 +32,14 @@ export function serveOptions(args: ParsedArgs): { port: number; host: string } {
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
   const host = typeof args.values.host === 'string' ? args.values.host : LOOPBACK;
-  if (host !== LOOPBACK && host !== 'localhost')
+  if (!/^[0-9A-Za-z.:[\]-]{1,253}$/.test(host))
+    throw new UsageError(`--host must be an address or host name, not "${host}"`);
+  if (isLoopback(host)) return { port: Number(portText), host: LOOPBACK };
+  if (args.values.memory === true)
     throw new UsageError(
-      `--host ${host} refused: Assay has no accounts or roles yet, so it listens on ${LOOPBACK} only`,
+      `--host ${host} refused with --memory: a bundle in memory has no accounts, so it listens on ${LOOPBACK} only`,
     );
-  return { port: Number(portText), host: LOOPBACK };
+  return { port: Number(portText), host };
 }
 
 async function openConfiguredStore(io: Output): Promise<Store | ExitCode> {
@@ -58,10 +64,12 @@ export async function startOn(
   port: number,
   io: Output,
   memory = true,
+  host = LOOPBACK,
 ): Promise<Serving | ExitCode> {
   // Loaded here, not at the top, so that other commands do not pay for the server's start-up.
   const { createApp, listen, WEB_ROOT } = await import('@assay/server');
   const { openWorkspace } = await import('@assay/app');
+  const { administratorExists, entityTree } = await import('@assay/app/access');
   const store = memory ? undefined : await openConfiguredStore(io);
   if (typeof store === 'number') return store;
   const ws = await openWorkspace(dir, store);
@@ -71,9 +79,28 @@ export async function startOn(
     await store?.close();
     return EXIT.findings;
   }
+  if (!isLoopback(host)) {
+    const root = entityTree(ws.workspace.snapshot().bundle.organisation.entities).rootId;
+    if (!store || !(await administratorExists(store, root))) {
+      io.err(
+        `assay: --host ${host} refused: no enabled administrator of "${root}" yet, so every request would be ` +
+          `the local user. Add one first: assay user add <email> --name <name> --password-stdin; ` +
+          `assay user grant <email> --role administrator --entity ${root}`,
+      );
+      await ws.workspace.close();
+      return EXIT.usage;
+    }
+  }
   const webRoot = existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
   if (!webRoot) io.err('note: the web app is not built (npm run build -w @assay/web); serving the API only');
-  const started = await listen(createApp({ workspace: ws.workspace, ...(webRoot ? { webRoot } : {}) }), port);
+  const app = createApp({
+    workspace: ws.workspace,
+    ...(webRoot ? { webRoot } : {}),
+    accounts: store ? { store } : {},
+    // Beyond loopback the browser sends the host it was given: accept it (request guard).
+    ...(isLoopback(host) ? {} : { allowedHosts: [`${host}:${port}`] }),
+  });
+  const started = await listen(app, port, host);
   return {
     ...started,
     note: ws.note,
@@ -98,10 +125,10 @@ export const serveCommand: Command = {
   summary: 'start the web app and API on a bundle folder (default: the demo bundle) and print its URL',
   options: { port: { type: 'string' }, host: { type: 'string' }, memory: { type: 'boolean' } },
   async run(args, io) {
-    const { port } = serveOptions(args);
+    const { port, host } = serveOptions(args);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
     const dir = args.positionals[0] ?? demoBundle();
-    const started = await startOn(dir, port, io, args.values.memory === true);
+    const started = await startOn(dir, port, io, args.values.memory === true, host);
     if (typeof started === 'number') return started;
     io.out(`Assay is serving ${dir} at ${started.url} (${started.note}; Ctrl-C to stop)`);
     return untilInterrupted(started);

@@ -15,6 +15,12 @@
  *                     use http://127.0.0.1:<port>/ or http://localhost:<port>/
  *   unsupported-media-type  a write must be JSON: Content-Type: application/json
  *   too-large         the body is over the route's limit (docs/api.md); send less
+ *   unauthenticated   sign in (POST /api/session) or send an API token; the session may have
+ *                     expired, been signed out, or the user disabled
+ *   forbidden         your role does not allow this here (docs/security.md)
+ *   bad-credentials   the email or password is wrong (which one is not said)
+ *   account-disabled  the account is disabled: ask an administrator
+ *   throttled         too many failed sign-ins: wait Retry-After seconds
  *   internal          a fault in the server; the `id` finds the detail in the server log
  */
 import type { Failure, OutcomeCode } from '@assay/app';
@@ -25,9 +31,14 @@ export type ApiErrorCode =
   | 'cross-origin'
   | 'unknown-host'
   | 'unsupported-media-type'
-  | 'too-large';
+  | 'too-large'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'bad-credentials'
+  | 'account-disabled'
+  | 'throttled';
 
-export type ErrorStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 421 | 422 | 428 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 421 | 422 | 428 | 429 | 500;
 
 export const STATUS_OF: { readonly [K in ApiErrorCode]: ErrorStatus } = {
   'invalid-request': 400,
@@ -40,6 +51,11 @@ export const STATUS_OF: { readonly [K in ApiErrorCode]: ErrorStatus } = {
   'unknown-host': 421,
   'unsupported-media-type': 415,
   'too-large': 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  'bad-credentials': 401,
+  'account-disabled': 403,
+  throttled: 429,
   internal: 500,
 };
 

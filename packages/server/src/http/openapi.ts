@@ -7,7 +7,11 @@ import {
   DataPointPatch,
   DataPointRetract,
   ExplanationWrite,
+  GrantCreate,
   ImportRequest,
+  SignIn,
+  TokenCreate,
+  UserCreate,
 } from './schemas.js';
 
 const json = (schema: z.ZodType) => ({
@@ -31,6 +35,7 @@ const q = (name: string, description: string, required = false) => ({
   schema: { type: 'string' },
   description,
 });
+const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const ifMatch = {
   name: 'If-Match',
   in: 'header',
@@ -51,6 +56,73 @@ export function openApiDocument() {
       description: 'ESG data, figures with lineage, checks and disclosures. See docs/api.md.',
     },
     paths: {
+      '/api/session': {
+        get: {
+          summary: 'Who you are: mode, user, grants, allowed entities per action',
+          responses: { 200: ok('session') },
+        },
+        post: {
+          summary: 'Sign in (sets the assay_session cookie)',
+          requestBody: json(SignIn),
+          responses: {
+            204: { description: 'signed in' },
+            ...errors('invalid-request', 'bad-credentials', 'account-disabled', 'throttled'),
+          },
+        },
+        delete: { summary: 'Sign out', responses: { 204: { description: 'signed out' } } },
+      },
+      '/api/users': {
+        get: { summary: 'Users with their grants', responses: { 200: ok('users'), ...errors('forbidden') } },
+        post: {
+          summary: 'Add a user',
+          requestBody: json(UserCreate),
+          responses: { 201: ok('user'), ...errors('invalid-request', 'conflict', 'forbidden') },
+        },
+      },
+      '/api/users/{id}/grants': {
+        post: {
+          summary: 'Grant a role on an entity',
+          parameters: [path('id')],
+          requestBody: json(GrantCreate),
+          responses: { 200: ok('user'), ...errors('invalid-request', 'not-found', 'forbidden') },
+        },
+      },
+      '/api/users/{id}/grants/{role}/{entity}': {
+        delete: {
+          summary: 'Revoke a grant',
+          parameters: [path('id'), path('role'), path('entity')],
+          responses: { 200: ok('user'), ...errors('invalid-request', 'not-found', 'forbidden') },
+        },
+      },
+      '/api/users/{id}/disable': {
+        post: {
+          summary: 'Disable a user',
+          parameters: [path('id')],
+          responses: { 200: ok('user'), ...errors('not-found', 'forbidden') },
+        },
+      },
+      '/api/users/{id}/enable': {
+        post: {
+          summary: 'Enable a user',
+          parameters: [path('id')],
+          responses: { 200: ok('user'), ...errors('not-found', 'forbidden') },
+        },
+      },
+      '/api/tokens': {
+        get: { summary: 'Your API tokens (never the secret)', responses: { 200: ok('tokens') } },
+        post: {
+          summary: 'Create an API token (shown once)',
+          requestBody: json(TokenCreate),
+          responses: { 201: ok('id and token'), ...errors('invalid-request') },
+        },
+      },
+      '/api/tokens/{id}': {
+        delete: {
+          summary: 'Revoke one of your API tokens',
+          parameters: [path('id')],
+          responses: { 204: { description: 'revoked' }, ...errors('not-found') },
+        },
+      },
       '/api/organisation': {
         get: { summary: 'Organisation and entities', responses: { 200: ok('organisation') } },
       },
@@ -215,6 +287,10 @@ export function openApiDocument() {
       },
     },
     components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'assay_session' },
+        token: { type: 'http', scheme: 'bearer', description: 'an API token assay_… (POST /api/tokens)' },
+      },
       schemas: {
         Error: {
           type: 'object',

@@ -147,3 +147,16 @@ export const CatalogueResponse = z
     ),
   })
   .strict();
+
+/** POST /api/session: sign in. The password length rule (at most 1,024 bytes) is the app's; the body limit (1 MiB) comes first. */
+export const SignIn = z.object({ email: z.string().max(254), password: z.string() }).strict();
+/** POST /api/users: a new account (strict: `disabled`, `passwordHash`, `__proto__`… are refused). */
+export const UserCreate = z
+  .object({ email: z.string().max(254), name: z.string().max(200), password: z.string().optional() })
+  .strict();
+/** POST /api/users/{id}/grants: a role on an entity (and the entities below it). */
+export const GrantCreate = z.object({ role: z.string().max(40), entityId: z.string().max(200) }).strict();
+/** POST /api/tokens: an API token for oneself, with all one's roles or some. */
+export const TokenCreate = z
+  .object({ label: z.string().max(200), roles: z.array(z.string().max(40)).max(6).optional() })
+  .strict();

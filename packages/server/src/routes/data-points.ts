@@ -15,9 +15,11 @@ import {
 import type { Indicator } from '@assay/core';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
+import { treeOf } from '../http/caller.js';
+import { allowedOf, denial, entityDecision } from '../http/enforce-rules.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { DataPointCreate, DataPointPatch, DataPointQuery, DataPointRetract } from '../http/schemas.js';
-import type { Deps } from './deps.js';
+import { authorOf, type Deps } from './deps.js';
 
 /** The figures a write changed, presented: `figures` (new values) and `removedFigures` (ids). */
 function affectedJson(a: AffectedFigures, catalogue: ReadonlyMap<string, Indicator>) {
@@ -31,8 +33,10 @@ export function dataPointRoutes(d: Deps): Hono {
     if (!q.ok) return sendError(c, q.error);
     const s = d.workspace.snapshot();
     const { catalogue } = evaluated(s);
+    const visible = allowedOf(c);
     const list = s.bundle.dataPoints.filter(
       (p) =>
+        visible.has(p.entityId) &&
         (!q.value.entity || p.entityId === q.value.entity) &&
         (!q.value.period || p.periodId === q.value.period),
     );
@@ -61,7 +65,7 @@ export function dataPointRoutes(d: Deps): Hono {
       patch,
       version: version.value,
       reason,
-      author: d.author,
+      author: authorOf(c, d),
       dryRun: c.req.query('dryRun') === 'true',
     });
     const { catalogue } = evaluated(d.workspace.snapshot());
@@ -84,7 +88,7 @@ export function dataPointRoutes(d: Deps): Hono {
       id: c.req.param('id'),
       version: version.value,
       reason: input.value.reason,
-      author: d.author,
+      author: authorOf(c, d),
     });
     const { catalogue } = evaluated(d.workspace.snapshot());
     return send(c, out, ({ affected, ...v }) => ({
@@ -99,7 +103,14 @@ export function dataPointRoutes(d: Deps): Hono {
     const input = parseWith(DataPointCreate, body.value);
     if (!input.ok) return sendError(c, input.error);
     const { id, reason, ...fields } = input.value;
-    const out = await createDataPoint({ ws: d.workspace, id, fields, reason, author: d.author });
+    // The entity named in the body must be one the caller may write (an unknown one is the use case's to refuse).
+    const may = entityDecision(c, 'write-data-point', fields.entity);
+    if (may !== 'allow' && treeOf(d.workspace).has(fields.entity))
+      return sendError(c, {
+        ...denial(may, 'write-data-point', `entity "${fields.entity}"`),
+        field: 'entity',
+      });
+    const out = await createDataPoint({ ws: d.workspace, id, fields, reason, author: authorOf(c, d) });
     const { catalogue } = evaluated(d.workspace.snapshot());
     return send(
       c,

@@ -1,8 +1,13 @@
-/** What every route gets: the workspace port and who writes. */
+/** What every route gets: the workspace port, and who writes (the request's caller). */
 import type { Workspace } from '@assay/app';
+import type { Context } from 'hono';
+import { callerOf } from '../http/caller.js';
 
 export type Deps = {
   readonly workspace: Workspace;
-  /** Until accounts exist every write is attributed to this name. */
+  /** The author of a write when the request has no caller (never, once enforce-rules ran). */
   readonly author: string;
 };
+
+/** The name a write is recorded under: the caller's ("Ann Lee <ann@example.com>", "local user"). */
+export const authorOf = (c: Context, d: Deps): string => callerOf(c)?.label ?? d.author;

@@ -9,10 +9,11 @@ import {
   writeExplanation,
 } from '@assay/app';
 import { Hono } from 'hono';
+import { allowedOf } from '../http/enforce-rules.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
 import { REPORT_PAGE_HEADERS } from '../http/security-headers.js';
-import type { Deps } from './deps.js';
+import { authorOf, type Deps } from './deps.js';
 
 export function disclosureRoutes(d: Deps): Hono {
   const r = new Hono();
@@ -20,7 +21,10 @@ export function disclosureRoutes(d: Deps): Hono {
     const q = parseWith(FindingQuery, c.req.query());
     if (!q.ok) return sendError(c, q.error);
     const s = d.workspace.snapshot();
-    const list = findings(s, q.value);
+    // Findings of entities the caller may read; a group-level one (no entity) with the group.
+    const visible = allowedOf(c);
+    const root = s.bundle.organisation.entities.find((e) => e.parentId === undefined)?.id ?? '';
+    const list = findings(s, q.value).filter((f) => visible.has(f.where.entityId ?? root));
     return c.json({
       workspaceVersion: s.version,
       findings: list,
@@ -51,7 +55,7 @@ export function disclosureRoutes(d: Deps): Hono {
       ws: d.workspace,
       explanation: { subject, text: input.value.text },
       version: version.value,
-      author: d.author,
+      author: authorOf(c, d),
     });
     return send(c, out, (v) => ({
       workspaceVersion: v.workspaceVersion,

@@ -4,6 +4,7 @@ import { evaluated, explainFigure, overview, presentFigure } from '@assay/app';
 import { parsePeriod } from '@assay/core';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
+import { allowedOf } from '../http/enforce-rules.js';
 import { parseWith, send, sendError } from '../http/respond.js';
 import { FigureQuery } from '../http/schemas.js';
 import type { Deps } from './deps.js';
@@ -16,8 +17,10 @@ export function figureRoutes(d: Deps): Hono {
     const s = d.workspace.snapshot();
     const ev = evaluated(s);
     const { entity, period, indicator, topic } = q.value;
+    const visible = allowedOf(c);
     const list = ev.evaluation.figures.filter(
       (f) =>
+        visible.has(f.entityId) &&
         (!entity || f.entityId === entity) &&
         (!period || f.periodId === period) &&
         (!indicator || f.indicatorId === indicator) &&
@@ -33,7 +36,8 @@ export function figureRoutes(d: Deps): Hono {
     const s = d.workspace.snapshot();
     const ev = evaluated(s);
     const f = ev.byId.get(id);
-    if (!f) return sendError(c, failure('not-found', `no figure "${id}"`, { field: 'id' }).error);
+    if (!f || !allowedOf(c).has(f.entityId))
+      return sendError(c, failure('not-found', `no figure "${id}"`, { field: 'id' }).error);
     const lineage = explainFigure(s, id);
     return c.json({
       figure: presentFigure(f, ev.catalogue),
@@ -43,6 +47,9 @@ export function figureRoutes(d: Deps): Hono {
   });
   r.get('/lineage', (c) => {
     const id = c.req.query('id') ?? '';
+    const f = evaluated(d.workspace.snapshot()).byId.get(id);
+    if (f && !allowedOf(c).has(f.entityId))
+      return sendError(c, failure('not-found', `no figure "${id}"`, { field: 'id' }).error);
     return send(c, explainFigure(d.workspace.snapshot(), id), (v) => ({ lineage: v }));
   });
   r.get('/overview', (c) => {

@@ -11,9 +11,10 @@ import {
 } from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
+import { allowedOf } from '../http/enforce-rules.js';
 import { jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ImportRequest } from '../http/schemas.js';
-import type { Deps } from './deps.js';
+import { authorOf, type Deps } from './deps.js';
 
 const present = ({ changes: _c, ...p }: ImportPreview) => p;
 
@@ -26,7 +27,10 @@ export function importExportRoutes(d: Deps): Hono {
     if (!input.ok) return sendError(c, input.error);
     const { file, csv, xlsxBase64, reason, version } = input.value;
     const source: ImportSource = csv !== undefined ? { file, csv } : { file, xlsxBase64: xlsxBase64 ?? '' };
-    if (c.req.query('apply') !== 'true') return send(c, await previewImport(d.workspace, source), present);
+    const allowed = allowedOf(c);
+    const mayWrite = (entityId: string) => allowed.has(entityId);
+    if (c.req.query('apply') !== 'true')
+      return send(c, await previewImport(d.workspace, source, mayWrite), present);
     if (reason === undefined)
       return sendError(
         c,
@@ -39,7 +43,14 @@ export function importExportRoutes(d: Deps): Hono {
         failure('version-required', 'name the workspace version the preview showed', { field: 'version' })
           .error,
       );
-    const out = await applyImport({ ws: d.workspace, source, version, reason, author: d.author });
+    const out = await applyImport({
+      ws: d.workspace,
+      source,
+      version,
+      reason,
+      author: authorOf(c, d),
+      mayWrite,
+    });
     return send(c, out, present);
   });
   const csv = (body: string, name: string) =>
@@ -49,10 +60,24 @@ export function importExportRoutes(d: Deps): Hono {
         'content-disposition': `attachment; filename="${name}"`,
       },
     });
-  r.get('/export/data-points.csv', () =>
-    csv(exportDataPoints(d.workspace.snapshot().bundle), 'data-points.csv'),
-  );
+  // Only the data of the entities the caller may export.
+  r.get('/export/data-points.csv', (c) => {
+    const { bundle } = d.workspace.snapshot();
+    const allowed = allowedOf(c);
+    const mine = {
+      ...bundle,
+      dataPoints: bundle.dataPoints.filter((p) => allowed.has(p.entityId)),
+      activityLines: bundle.activityLines.filter((a) => allowed.has(a.entityId)),
+    };
+    return csv(exportDataPoints(mine), 'data-points.csv');
+  });
   r.get('/template/data-points.xlsx', async (c) => {
+    const entity = c.req.query('entity');
+    if (entity !== undefined && !allowedOf(c).has(entity))
+      return sendError(
+        c,
+        failure('not-found', `no entity "${entity}" you may enter data for`, { field: 'entity' }).error,
+      );
     const out = await entryTemplateXlsx(d.workspace.snapshot(), c.req.query('entity'), c.req.query('period'));
     if (!out.ok) return sendError(c, out.error);
     return new Response(out.value.body, {

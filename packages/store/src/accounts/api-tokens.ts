@@ -63,3 +63,9 @@ export async function revokeApiToken(sql: Sql, id: string, at: string): Promise<
   );
   return rows.length === 1;
 }
+
+/** The token with this public id, revoked or not. */
+export async function findApiTokenById(sql: Sql, id: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await sql.query<ApiTokenRow>(`select ${COLUMNS} from api_tokens where id = $1`, [id]);
+  return row;
+}

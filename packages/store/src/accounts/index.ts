@@ -1,4 +1,6 @@
 /** Accounts (issue #16): users, grants, sessions, API tokens, sign-in attempts. */
+
+export * from './access-log.js';
 export * from './api-tokens.js';
 export * from './grants.js';
 export * from './sessions.js';

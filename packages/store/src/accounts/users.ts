@@ -89,3 +89,9 @@ export async function disableUser(sql: Sql, userId: string, disabled = true): Pr
   ]);
   return rows.length === 1;
 }
+
+/** Whether any account exists (the server is open until the first one: docs/security.md). */
+export async function anyUser(sql: Sql): Promise<boolean> {
+  const rows = await sql.query('select 1 from users limit 1');
+  return rows.length > 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * THE route table's permission rules (issue #16): for every API route, the action it needs
+ * (app's permission table, packages/app/src/access/permissions.ts) and how the resource it acts
+ * on is found. One middleware (enforce-rules.ts) applies them before any route; a route with no
+ * rule here answers 404 to everybody, and the permission matrix test
+ * (test/permission-matrix.test.ts) fails for any route of the app without a rule, or a rule
+ * without a route.
+ *
+ * How the resource is found:
+ *   public        no sign-in needed (the session routes, the OpenAPI document)
+ *   signed-in     any caller: organisation structure, periods, catalogue (what everyone needs
+ *                 to read any page; holds no reporting data)
+ *   organisation  an organisation-wide resource: counts as the group entity, so only a grant on
+ *                 the group covers it (the overview, disclosures, reports, settings, users)
+ *   data-point    the entity of the data point named by the `:id` path parameter
+ *   entities      the caller's entities where the action is allowed: lists are filtered to
+ *                 them, and a write naming an entity outside them is refused (403 or 404)
+ *   own-account   the caller's own account (API tokens)
+ */
+import type { Action } from '@assay/app/access';
+
+export type RouteRule =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'signed-in' }
+  | { readonly kind: 'organisation'; readonly action: Action }
+  | { readonly kind: 'data-point'; readonly action: Action }
+  | { readonly kind: 'entities'; readonly action: Action }
+  | { readonly kind: 'own-account'; readonly action: Action };
+
+export type RouteEntry = {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Under /api, Hono syntax (`:id` is one path segment). */
+  readonly path: string;
+  readonly rule: RouteRule;
+};
+
+const r = (method: RouteEntry['method'], path: string, rule: RouteRule): RouteEntry => ({
+  method,
+  path,
+  rule,
+});
+const PUBLIC = { kind: 'public' } as const;
+const SIGNED_IN = { kind: 'signed-in' } as const;
+const org = (action: Action) => ({ kind: 'organisation', action }) as const;
+const dp = (action: Action) => ({ kind: 'data-point', action }) as const;
+const within = (action: Action) => ({ kind: 'entities', action }) as const;
+const own = (action: Action) => ({ kind: 'own-account', action }) as const;
+
+export const ROUTE_RULES: readonly RouteEntry[] = [
+  r('GET', '/openapi.json', PUBLIC),
+  r('GET', '/session', PUBLIC),
+  r('POST', '/session', PUBLIC),
+  r('DELETE', '/session', PUBLIC),
+
+  r('GET', '/organisation', SIGNED_IN),
+  r('GET', '/periods', SIGNED_IN),
+  r('GET', '/catalogue', SIGNED_IN),
+
+  r('GET', '/data-points', within('read-data-points')),
+  r('POST', '/data-points', within('write-data-point')),
+  r('GET', '/data-points/:id/history', dp('read-history')),
+  r('PUT', '/data-points/:id', dp('write-data-point')),
+  r('POST', '/data-points/:id/retract', dp('retract-data-point')),
+
+  r('GET', '/figures', within('read-figures')),
+  r('GET', '/figure', within('read-lineage')),
+  r('GET', '/lineage', within('read-lineage')),
+  r('GET', '/overview', org('read-figures')),
+  r('GET', '/findings', within('read-findings')),
+  r('GET', '/disclosures', org('read-disclosures')),
+  r('GET', '/explanations', org('read-disclosures')),
+  r('PUT', '/explanations/:subject', org('write-explanation')),
+  r('GET', '/reports/:format', org('read-report')),
+
+  r('POST', '/import/data-points', within('import-data-points')),
+  r('GET', '/export/data-points.csv', within('export-data-points')),
+  r('GET', '/template/data-points.xlsx', within('export-data-points')),
+  r('GET', '/template/data-points.csv', within('export-data-points')),
+
+  r('GET', '/users', org('manage-users')),
+  r('POST', '/users', org('manage-users')),
+  r('POST', '/users/:id/grants', org('manage-users')),
+  r('DELETE', '/users/:id/grants/:role/:entity', org('manage-users')),
+  r('POST', '/users/:id/disable', org('manage-users')),
+  r('POST', '/users/:id/enable', org('manage-users')),
+
+  r('GET', '/tokens', own('manage-own-tokens')),
+  r('POST', '/tokens', own('manage-own-tokens')),
+  r('DELETE', '/tokens/:id', own('manage-own-tokens')),
+];
+
+/** The rule for a request, matching method and path segment by segment (`:x` matches one segment). */
+export function ruleFor(
+  method: string,
+  apiPath: string,
+): { entry: RouteEntry; params: Record<string, string> } | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  const segments = apiPath.split('/');
+  for (const entry of ROUTE_RULES) {
+    if (entry.method !== m) continue;
+    const pattern = entry.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < pattern.length && ok; i++) {
+      const p = pattern[i] as string;
+      const s = segments[i] as string;
+      if (p.startsWith(':')) {
+        if (s === '') ok = false;
+        else params[p.slice(1)] = safeDecode(s);
+      } else ok = p === s;
+    }
+    if (ok) return { entry, params };
+  }
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
