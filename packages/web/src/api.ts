@@ -1,4 +1,5 @@
 /** The API client. Types are copied from the server's presenters (the web app imports no package). */
+import { announce } from './auth-events';
 import type { Localised } from './i18n';
 
 export type ApiErrorBody = {
@@ -11,6 +12,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
+    /** From `Retry-After` (seconds) on a 429 `throttled`; undefined otherwise. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(body.message);
   }
@@ -167,14 +170,33 @@ function takePreloaded<T>(path: string): Promise<T | undefined> | undefined {
   return p as Promise<T | undefined> | undefined;
 }
 
+/** `Retry-After` as whole seconds (the server sends delta-seconds), or undefined. */
+function retryAfter(r: Response): number | undefined {
+  const text = r.headers.get('retry-after');
+  return text !== null && /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
+/**
+ * One API request. A 401 `unauthenticated` (no session, or it ended) and a 403 `forbidden` are
+ * announced to the shell (auth-events.ts) and still thrown to the caller. A 401 with another
+ * code (`bad-credentials` from signing in) is the sign-in form's own business.
+ */
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const early = init === undefined ? await takePreloaded<T>(path) : undefined;
   if (early !== undefined) return early;
   const r = await fetch(`/api${path}`, init);
   const body = (await r.json().catch(() => ({}))) as { error?: ApiErrorBody };
-  if (!r.ok) throw new ApiError(r.status, body.error ?? { code: 'internal', message: r.statusText });
-  return body as T;
+  if (r.ok) return body as T;
+  const error = new ApiError(
+    r.status,
+    body.error ?? { code: r.status === 401 ? 'unauthenticated' : 'internal', message: r.statusText },
+    retryAfter(r),
+  );
+  if (r.status === 401 && error.body.code === 'unauthenticated') announce('unauthenticated');
+  if (r.status === 403 && error.body.code === 'forbidden') announce('forbidden');
+  throw error;
 }
+/** A write: JSON body (the server refuses any other content type, also on DELETE). */
 const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method,
   body: JSON.stringify(body),
@@ -218,6 +240,75 @@ export const api = {
     call<{ workspaceVersion: number; explanations: { subject: string; text: Localised }[] }>('/explanations'),
   writeExplanation: (subject: string, text: Localised, version: number) =>
     call<unknown>(`/explanations/${encodeURIComponent(subject)}`, send('PUT', { text, version })),
+  history: (id: string) => call<{ revisions: Revision[] }>(`/data-points/${encodeURIComponent(id)}/history`),
+
+  // Accounts, sessions and permissions (docs/api.md, issue #16).
+  session: () => call<Session>('/session'),
+  /** 204 and the session cookie; 401 `bad-credentials`, 403 `account-disabled`, 429 `throttled`. */
+  signIn: (email: string, password: string) =>
+    call<unknown>('/session', send('POST', { email, password })).then(() => undefined),
+  signOut: () => call<unknown>('/session', send('DELETE', {})).then(() => undefined),
+  users: () => call<{ users: Account[] }>('/users'),
+  addUser: (u: { email: string; name: string; password?: string }) =>
+    call<{ user: Account }>('/users', send('POST', u)),
+  grant: (userId: string, role: string, entityId: string) =>
+    call<{ user: Account }>(`/users/${encodeURIComponent(userId)}/grants`, send('POST', { role, entityId })),
+  revokeGrant: (userId: string, role: string, entityId: string) =>
+    call<{ user: Account }>(
+      `/users/${encodeURIComponent(userId)}/grants/${encodeURIComponent(role)}/${encodeURIComponent(entityId)}`,
+      send('DELETE', {}),
+    ),
+  disableUser: (userId: string) =>
+    call<{ user: Account }>(`/users/${encodeURIComponent(userId)}/disable`, send('POST', {})),
+  enableUser: (userId: string) =>
+    call<{ user: Account }>(`/users/${encodeURIComponent(userId)}/enable`, send('POST', {})),
+  tokens: () => call<{ tokens: ApiToken[] }>('/tokens'),
+  /** The secret `token` is in this answer only; the server keeps its hash. */
+  createToken: (label: string, roles?: string[]) =>
+    call<{ id: string; token: string }>('/tokens', send('POST', roles ? { label, roles } : { label })),
+  revokeToken: (id: string) =>
+    call<unknown>(`/tokens/${encodeURIComponent(id)}`, send('DELETE', {})).then(() => undefined),
+};
+
+/** One revision of a data point (GET /api/data-points/{id}/history; app's DataPointRevision). */
+export type Revision = {
+  version: number;
+  value: string;
+  unit: string;
+  retracted: boolean;
+  reason: string;
+  /** Who wrote it: the user's name once accounts exist (the server fills it in). */
+  author: string;
+  /** ISO-8601. */
+  at: string;
+};
+
+/** A role on an entity and the entities below it. */
+export type Grant = { role: string; entityId: string };
+/** GET /api/session. `allowed`: action → the entity ids where the role allows it. */
+export type Session = {
+  mode: 'open' | 'accounts';
+  user: { id: string; email: string; name: string } | null;
+  via: 'session' | 'token' | 'local' | null;
+  grants: Grant[];
+  allowed: Partial<Record<string, string[]>>;
+};
+/** A user as the administration routes present it (never a password hash). */
+export type Account = {
+  id: string;
+  email: string;
+  name: string;
+  disabled: boolean;
+  createdAt?: string;
+  grants: Grant[];
+};
+/** One of your API tokens, without its secret. `roles` null: all of your roles. */
+export type ApiToken = {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  roles: string[] | null;
 };
 
 export type Finding = {

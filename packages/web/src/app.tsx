@@ -1,9 +1,19 @@
-/** The shell: header with navigation and the language switch, and the page for the route. */
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { api } from './api';
-import { type Lang, LangContext, pick, type TextKey, translate } from './i18n';
+/**
+ * The shell: header with navigation, the signed-in user and the language switch, and the page
+ * for the route. On start it asks GET /api/session (issue #16): open (no accounts yet) works as
+ * before with a note in the header; accounts with nobody signed in shows only the sign-in page;
+ * signed in, the nav and pages follow the user's roles (access.ts). When a call is refused for
+ * want of a session (401), the sign-in form is laid over the page, which stays mounted and
+ * inert behind it, so nothing typed in its forms is lost.
+ */
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { AccessContext, accessFor } from './access';
+import { api, type Session } from './api';
+import { ErrorNote } from './components/error-note';
+import { type Lang, LangContext, pick, type TextKey, translate, useLang, useT } from './i18n';
 import { OrgContext } from './org-context';
 import { OverviewPage } from './pages/overview';
+import { SignInForm } from './pages/sign-in';
 
 // The overview is in the first bundle (it must show in under 1 s); other pages load on demand.
 const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
@@ -14,9 +24,12 @@ const DisclosuresPage = lazy(() =>
   import('./pages/disclosures').then((m) => ({ default: m.DisclosuresPage })),
 );
 const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m.ReportPage })));
+const AdminPage = lazy(() => import('./pages/admin').then((m) => ({ default: m.AdminPage })));
+const TokensPage = lazy(() => import('./pages/tokens').then((m) => ({ default: m.TokensPage })));
 
-import { type Page, useRoute } from './route';
+import { type Page, type Route, useRoute } from './route';
 import { useLoad } from './use-load';
+import { useSession } from './use-session';
 
 const NAV: { page: Page; key: TextKey }[] = [
   { page: 'overview', key: 'overview' },
@@ -26,6 +39,8 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'checks', key: 'checks' },
   { page: 'disclosures', key: 'disclosures' },
   { page: 'report', key: 'report' },
+  { page: 'admin', key: 'admin' },
+  { page: 'tokens', key: 'tokens' },
 ];
 
 function initialLang(): Lang {
@@ -33,63 +48,171 @@ function initialLang(): Lang {
   return saved === 'en' || saved === 'zh-Hant' ? saved : 'zh-Hant';
 }
 
+function pageFor(page: Page, route: Route): ReactNode {
+  switch (page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'data':
+      return <DataPage />;
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'figure':
+      return <FigurePage id={route.params.get('id')} />;
+    case 'checks':
+      return <ChecksPage severity={route.params.get('severity')} />;
+    case 'disclosures':
+      return <DisclosuresPage framework={route.params.get('framework')} />;
+    case 'report':
+      return <ReportPage />;
+    case 'admin':
+      return <AdminPage />;
+    case 'tokens':
+      return <TokensPage />;
+  }
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
-  const route = useRoute();
-  const org = useLoad(() => api.organisation(), []);
+  const state = useSession();
   useEffect(() => {
     localStorage.setItem('assay.lang', lang);
     document.documentElement.lang = lang;
   }, [lang]);
-  const page = (() => {
-    switch (route.page) {
-      case 'overview':
-        return <OverviewPage />;
-      case 'data':
-        return <DataPage />;
-      case 'catalogue':
-        return <CataloguePage />;
-      case 'figure':
-        return <FigurePage id={route.params.get('id')} />;
-      case 'checks':
-        return <ChecksPage severity={route.params.get('severity')} />;
-      case 'disclosures':
-        return <DisclosuresPage framework={route.params.get('framework')} />;
-      case 'report':
-        return <ReportPage />;
-    }
+  const langSwitch = (
+    <button
+      type="button"
+      className="lang"
+      data-lang-switch
+      onClick={() => setLang(lang === 'en' ? 'zh-Hant' : 'en')}
+    >
+      {lang === 'en' ? '中文' : 'English'}
+    </button>
+  );
+  const { session } = state;
+  const bare = (body: ReactNode) => (
+    <>
+      <header className="top">
+        <span className="brand">Assay</span>
+        <span className="grow" />
+        {langSwitch}
+      </header>
+      <main>{body}</main>
+    </>
+  );
+  let content: ReactNode;
+  if (!session)
+    content = bare(
+      state.failure ? (
+        <ErrorNote message={state.failure.message} />
+      ) : (
+        <p className="muted">{translate(lang, 'loading')}</p>
+      ),
+    );
+  else if (session.mode === 'accounts' && session.user === null)
+    content = bare(<SignInForm onSignedIn={state.signedIn} />);
+  else
+    content = (
+      // A different user (or the local user) gets a fresh app: nothing of the last one stays.
+      <Workspace
+        key={session.user?.id ?? 'local'}
+        session={session}
+        signInNeeded={state.signInNeeded}
+        onSignedIn={state.signedIn}
+        onSignOut={state.signOut}
+        langSwitch={langSwitch}
+      />
+    );
+  return <LangContext.Provider value={lang}>{content}</LangContext.Provider>;
+}
+
+/** The app for one user (or the local user of an open server). */
+function Workspace(props: {
+  session: Session;
+  signInNeeded: boolean;
+  onSignedIn: () => Promise<void>;
+  onSignOut: () => Promise<void>;
+  langSwitch: ReactNode;
+}) {
+  const { session } = props;
+  const t = useT();
+  const lang = useLang();
+  const route = useRoute();
+  const org = useLoad(() => api.organisation(), []);
+  const access = useMemo(() => accessFor(session, org.data), [session, org.data]);
+  // With accounts, what a user may open depends on the organisation's tree: wait for it.
+  const ready = access.open || org.data !== undefined;
+  const nav = ready ? NAV.filter((n) => access.mayOpen(n.page)) : [];
+  const shown: Page | undefined = access.mayOpen(route.page)
+    ? route.page
+    : route.named
+      ? undefined
+      : nav[0]?.page;
+  const main = (() => {
+    if (!ready)
+      return org.error ? <ErrorNote message={org.error.message} /> : <p className="muted">{t('loading')}</p>;
+    const page = shown ? (
+      pageFor(shown, route)
+    ) : (
+      <p className="muted" data-no-access>
+        {t('noAccess')}
+      </p>
+    );
+    if (access.open || access.heldRoles.length > 0) return page;
+    return (
+      <>
+        <p className="note" data-no-roles>
+          {t('noRoles')}
+        </p>
+        {page}
+      </>
+    );
   })();
   return (
-    <LangContext.Provider value={lang}>
+    <AccessContext.Provider value={access}>
       <OrgContext.Provider value={org.data}>
-        <header className="top">
-          <span className="brand">Assay</span>
-          <span className="org">{org.data ? pick(org.data.name, lang) : ''}</span>
-          <nav>
-            {NAV.map((n) => (
-              <a
-                key={n.page}
-                href={`#/${n.page}`}
-                className={route.page === n.page ? 'active' : ''}
-                data-nav={n.page}
-              >
-                {translate(lang, n.key)}
-              </a>
-            ))}
-          </nav>
-          <button
-            type="button"
-            className="lang"
-            data-lang-switch
-            onClick={() => setLang(lang === 'en' ? 'zh-Hant' : 'en')}
-          >
-            {lang === 'en' ? '中文' : 'English'}
-          </button>
-        </header>
-        <main>
-          <Suspense fallback={<p className="muted">{translate(lang, 'loading')}</p>}>{page}</Suspense>
-        </main>
+        <div className="app" inert={props.signInNeeded}>
+          <header className="top">
+            <span className="brand">Assay</span>
+            <span className="org">{org.data ? pick(org.data.name, lang) : ''}</span>
+            <nav>
+              {nav.map((n) => (
+                <a
+                  key={n.page}
+                  href={`#/${n.page}`}
+                  className={shown === n.page ? 'active' : ''}
+                  data-nav={n.page}
+                >
+                  {t(n.key)}
+                </a>
+              ))}
+            </nav>
+            {session.user ? (
+              <span className="user">
+                <span data-current-user title={session.user.email}>
+                  {session.user.name}
+                </span>
+                <button type="button" className="lang" data-sign-out onClick={() => void props.onSignOut()}>
+                  {t('signOut')}
+                </button>
+              </span>
+            ) : (
+              <span className="user muted" data-local-user>
+                {t('localUser')}
+              </span>
+            )}
+            {props.langSwitch}
+          </header>
+          <main>
+            <Suspense fallback={<p className="muted">{t('loading')}</p>}>{main}</Suspense>
+          </main>
+        </div>
+        {props.signInNeeded ? (
+          <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">
+            <div className="overlay-bar">{props.langSwitch}</div>
+            <SignInForm onSignedIn={props.onSignedIn} notice={t('sessionEnded')} />
+          </div>
+        ) : null}
       </OrgContext.Provider>
-    </LangContext.Provider>
+    </AccessContext.Provider>
   );
 }

@@ -136,6 +136,94 @@ const TEXT = {
   none: { 'zh-Hant': '無', en: 'none' },
   shown: { 'zh-Hant': '顯示指標數', en: 'Indicators shown' },
   noMatch: { 'zh-Hant': '沒有符合條件的指標。', en: 'No indicator matches.' },
+  // Accounts, sessions and permissions (issue #16)
+  localUser: { 'zh-Hant': '本機使用者（尚未設帳戶）', en: 'local user (no accounts yet)' },
+  signIn: { 'zh-Hant': '登入', en: 'Sign in' },
+  signInTitle: { 'zh-Hant': '登入 Assay', en: 'Sign in to Assay' },
+  signingIn: { 'zh-Hant': '登入中…', en: 'Signing in…' },
+  signOut: { 'zh-Hant': '登出', en: 'Sign out' },
+  email: { 'zh-Hant': '電郵', en: 'Email' },
+  password: { 'zh-Hant': '密碼', en: 'Password' },
+  badCredentials: { 'zh-Hant': '電郵或密碼不正確。', en: 'The email or password is not right.' },
+  accountDisabled: {
+    'zh-Hant': '此帳戶已停用，請聯絡管理員。',
+    en: 'This account is disabled; ask an administrator.',
+  },
+  throttledWait: {
+    'zh-Hant': '嘗試次數過多，請於 {seconds} 秒後再試。',
+    en: 'Too many attempts; try again in {seconds} s.',
+  },
+  throttled: { 'zh-Hant': '嘗試次數過多，請稍後再試。', en: 'Too many attempts; try again later.' },
+  sessionEnded: {
+    'zh-Hant': '您的登入已結束，請重新登入；頁面上已輸入的內容會保留。',
+    en: 'Your session has ended: sign in again. What you typed on the page is kept.',
+  },
+  noAccess: { 'zh-Hant': '您的角色無權查看此頁。', en: 'Your roles do not give access to this page.' },
+  noRoles: {
+    'zh-Hant': '您尚未獲授任何角色，請聯絡管理員。',
+    en: 'You hold no role yet; ask an administrator to grant you one.',
+  },
+  admin: { 'zh-Hant': '使用者及權限', en: 'Users and roles' },
+  users: { 'zh-Hant': '使用者', en: 'Users' },
+  name: { 'zh-Hant': '姓名', en: 'Name' },
+  state: { 'zh-Hant': '狀態', en: 'State' },
+  active: { 'zh-Hant': '使用中', en: 'Active' },
+  disabled: { 'zh-Hant': '已停用', en: 'Disabled' },
+  role: { 'zh-Hant': '角色', en: 'Role' },
+  roles: { 'zh-Hant': '角色', en: 'Roles' },
+  noGrants: { 'zh-Hant': '尚無角色', en: 'no roles' },
+  you: { 'zh-Hant': '（您）', en: '(you)' },
+  addUser: { 'zh-Hant': '新增使用者', en: 'Add a user' },
+  passwordOptional: {
+    'zh-Hant': '密碼（可留空，之後以 assay user password 設定）',
+    en: 'Password (may be left empty and set later with assay user password)',
+  },
+  userAdded: { 'zh-Hant': '已新增使用者', en: 'User added' },
+  grantRole: { 'zh-Hant': '授予權限', en: 'Grant' },
+  revoke: { 'zh-Hant': '撤銷', en: 'Revoke' },
+  disable: { 'zh-Hant': '停用', en: 'Disable' },
+  enable: { 'zh-Hant': '啟用', en: 'Enable' },
+  firstUserNote: {
+    'zh-Hant':
+      '新增第一位使用者後便會啟用帳戶：此後每個人都須登入，並只可做其角色容許的事。第一位使用者會成為整個集團的管理員，請為其設定密碼以便登入。',
+    en: 'Adding the first user turns accounts on: from then on everyone signs in and may do only what their roles allow. The first user becomes administrator of the whole group: give them a password so that they can sign in.',
+  },
+  roleAdministrator: { 'zh-Hant': '管理員', en: 'Administrator' },
+  rolePreparer: { 'zh-Hant': '填報人', en: 'Preparer' },
+  roleReviewer: { 'zh-Hant': '審核人', en: 'Reviewer' },
+  roleApprover: { 'zh-Hant': '審批人', en: 'Approver' },
+  roleAssurer: { 'zh-Hant': '鑒證人員', en: 'Assurer' },
+  roleViewer: { 'zh-Hant': '檢視者', en: 'Viewer' },
+  tokens: { 'zh-Hant': '存取權杖', en: 'API tokens' },
+  myTokens: { 'zh-Hant': '我的 API 存取權杖', en: 'My API tokens' },
+  tokensIntro: {
+    'zh-Hant':
+      '供程式及 CI 使用：以 Authorization: Bearer assay_… 傳送。權杖的權限不會超過您本人現有的角色；停用帳戶後權杖即失效。',
+    en: 'For scripts and CI: send it as Authorization: Bearer assay_…. A token never holds more than your current roles, and stops when your account is disabled.',
+  },
+  label: { 'zh-Hant': '標籤', en: 'Label' },
+  labelHint: { 'zh-Hant': '例如：每月匯入腳本', en: 'e.g. monthly import script' },
+  tokenRolesHint: {
+    'zh-Hant': '勾選角色可將權杖限制於這些角色；不勾選即擁有您的全部角色。',
+    en: 'Tick roles to limit the token to them; none ticked: all your roles.',
+  },
+  allRoles: { 'zh-Hant': '您的全部角色', en: 'all your roles' },
+  createdAt: { 'zh-Hant': '建立時間', en: 'Created' },
+  createToken: { 'zh-Hant': '建立權杖', en: 'Create token' },
+  newToken: { 'zh-Hant': '新的存取權杖', en: 'New API token' },
+  tokenShownOnce: {
+    'zh-Hant': '請立即複製並妥善保存此權杖：它不會再次顯示。',
+    en: 'Copy this token now and keep it safe: it will not be shown again.',
+  },
+  copy: { 'zh-Hant': '複製', en: 'Copy' },
+  copied: { 'zh-Hant': '已複製', en: 'Copied' },
+  noTokens: { 'zh-Hant': '尚無存取權杖。', en: 'No API tokens yet.' },
+  revokedOn: { 'zh-Hant': '已撤銷於', en: 'Revoked on' },
+  history: { 'zh-Hant': '修訂記錄', en: 'History' },
+  hideHistory: { 'zh-Hant': '收起記錄', en: 'Hide history' },
+  author: { 'zh-Hant': '修改者', en: 'Author' },
+  time: { 'zh-Hant': '時間', en: 'Time' },
+  retracted: { 'zh-Hant': '已撤回', en: 'retracted' },
 } satisfies Record<string, Localised>;
 
 export type TextKey = keyof typeof TEXT;
@@ -151,4 +239,13 @@ export function useLang(): Lang {
 }
 export function pick(t: Localised, lang: Lang): string {
   return t[lang];
+}
+/** An ISO-8601 time as a local date and time in the UI language; the text itself if unreadable. */
+export function formatTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-Hant-HK', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(d);
 }

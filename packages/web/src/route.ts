@@ -1,14 +1,28 @@
-/** Hash routing: #/overview, #/data, #/catalogue, #/figure?id=…, #/checks, #/disclosures, #/report. */
+/**
+ * Hash routing: #/overview, #/data, #/catalogue, #/figure?id=…, #/checks, #/disclosures, #/report,
+ * #/admin (users and roles), #/tokens (your API tokens).
+ */
 import { useEffect, useState } from 'react';
 
-export const PAGES = ['overview', 'data', 'catalogue', 'figure', 'checks', 'disclosures', 'report'] as const;
+export const PAGES = [
+  'overview',
+  'data',
+  'catalogue',
+  'figure',
+  'checks',
+  'disclosures',
+  'report',
+  'admin',
+  'tokens',
+] as const;
 export type Page = (typeof PAGES)[number];
-export type Route = { page: Page; params: URLSearchParams };
+/** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */
+export type Route = { page: Page; params: URLSearchParams; named: boolean };
 
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'overview';
-  return { page, params: new URLSearchParams(query) };
+  const named = (PAGES as readonly string[]).includes(path);
+  return { page: named ? (path as Page) : 'overview', params: new URLSearchParams(query), named };
 }
 
 export function useRoute(): Route {

@@ -1,11 +1,17 @@
-/** Data: a grid per entity and period, edited in place; the figures each edit changed; CSV import. */
-import { useContext, useEffect, useRef, useState } from 'react';
+/**
+ * Data: a grid per entity and period, edited in place; the figures each edit changed; CSV import;
+ * each data point's revisions. Entities, editing, retracting, importing, exporting and history
+ * are offered only where the user's roles allow them (access.ts).
+ */
+import { Fragment, useContext, useEffect, useRef, useState } from 'react';
+import { useAccess } from '../access';
 import { api, type Figure } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { FigureValue } from '../components/figure-link';
 import { pick, useLang, useT } from '../i18n';
 import { OrgContext } from '../org-context';
 import { useLoad } from '../use-load';
+import { HistoryRow } from './history-row';
 import { ImportPanel } from './import-panel';
 import { RetractCell } from './retract-cell';
 import { ValueCell } from './value-cell';
@@ -25,12 +31,22 @@ export function DataPage() {
   const t = useT();
   const lang = useLang();
   const org = useContext(OrgContext);
+  const access = useAccess();
   const periods = useLoad(() => api.periods(), []);
   const [entity, setEntity] = useState<string>();
   const [period, setPeriod] = useState<string>();
   const [reason, setReason] = useState('');
   const [changes, setChanges] = useState<Change[]>([]);
-  const entityId = entity ?? org?.entities[0]?.id ?? '';
+  const [historyOf, setHistoryOf] = useState<string>();
+  const entities = (org?.entities ?? []).filter((e) => access.can('read-data-points', e.id));
+  const entityId = entity ?? entities[0]?.id ?? '';
+  const mayWrite = access.can('write-data-point', entityId);
+  const mayRetract = access.can('retract-data-point', entityId);
+  const mayImport = access.can('import-data-points', entityId);
+  const mayExport = access.can('export-data-points', entityId);
+  const mayReadHistory = access.can('read-history', entityId);
+  /** Columns of the grid: indicator, breakdown, value, unit, source, version, then the optional ones. */
+  const columns = 6 + (mayRetract ? 1 : 0) + (mayReadHistory ? 1 : 0);
   const periodId = period ?? periods.data?.current ?? '';
   const rows = useLoad(
     () => (entityId && periodId ? api.dataPoints(entityId, periodId) : Promise.resolve(undefined)),
@@ -58,7 +74,7 @@ export function DataPage() {
         <label>
           {t('entity')}{' '}
           <select value={entityId} onChange={(e) => setEntity(e.target.value)} name="entity">
-            {org?.entities.map((e) => (
+            {entities.map((e) => (
               <option key={e.id} value={e.id}>
                 {pick(e.name, lang)}
               </option>
@@ -73,15 +89,17 @@ export function DataPage() {
             ))}
           </select>
         </label>
-        <label className="grow">
-          {t('reason')}{' '}
-          <input
-            name="reason"
-            value={reason}
-            placeholder={t('reasonHint')}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </label>
+        {mayWrite || mayRetract ? (
+          <label className="grow">
+            {t('reason')}{' '}
+            <input
+              name="reason"
+              value={reason}
+              placeholder={t('reasonHint')}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+        ) : null}
       </div>
       <div className="grid2 data-layout">
         <section className="panel">
@@ -95,36 +113,63 @@ export function DataPage() {
                 <th>{t('unit')}</th>
                 <th>{t('source')}</th>
                 <th>{t('version')}</th>
-                <th>{t('action')}</th>
+                {mayRetract ? <th>{t('action')}</th> : null}
+                {mayReadHistory ? <th>{t('history')}</th> : null}
               </tr>
             </thead>
             <tbody>
               {rows.data?.dataPoints.map((dp) => (
-                <tr key={dp.id}>
-                  <td title={dp.indicatorId}>{pick(dp.name, lang)}</td>
-                  <td>
-                    {Object.entries(dp.disaggregation)
-                      .map(([k, v]) => `${k}=${v}`)
-                      .join('; ')}
-                  </td>
-                  <ValueCell
-                    dp={dp}
-                    reason={reason}
-                    onSaved={() => void afterWrite()}
-                    onStale={rows.reload}
-                  />
-                  <td className="unit">{dp.unit}</td>
-                  <td className="muted source" title={dp.source}>
-                    {dp.source}
-                  </td>
-                  <td className="muted">{dp.version}</td>
-                  <RetractCell
-                    dp={dp}
-                    reason={reason}
-                    onRetracted={() => void afterWrite()}
-                    onStale={rows.reload}
-                  />
-                </tr>
+                <Fragment key={dp.id}>
+                  <tr>
+                    <td title={dp.indicatorId}>{pick(dp.name, lang)}</td>
+                    <td>
+                      {Object.entries(dp.disaggregation)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join('; ')}
+                    </td>
+                    {mayWrite ? (
+                      <ValueCell
+                        dp={dp}
+                        reason={reason}
+                        onSaved={() => void afterWrite()}
+                        onStale={rows.reload}
+                      />
+                    ) : (
+                      <td className="cell read-only" data-dp-value={dp.id}>
+                        {dp.value}
+                      </td>
+                    )}
+                    <td className="unit">{dp.unit}</td>
+                    <td className="muted source" title={dp.source}>
+                      {dp.source}
+                    </td>
+                    <td className="muted">{dp.version}</td>
+                    {mayRetract ? (
+                      <RetractCell
+                        dp={dp}
+                        reason={reason}
+                        onRetracted={() => void afterWrite()}
+                        onStale={rows.reload}
+                      />
+                    ) : null}
+                    {mayReadHistory ? (
+                      <td>
+                        <button
+                          type="button"
+                          className="small lang"
+                          data-history={dp.id}
+                          aria-expanded={historyOf === dp.id}
+                          onClick={() => setHistoryOf(historyOf === dp.id ? undefined : dp.id)}
+                        >
+                          {historyOf === dp.id ? t('hideHistory') : t('history')}
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                  {historyOf === dp.id && mayReadHistory ? (
+                    <HistoryRow id={dp.id} version={dp.version} columns={columns} />
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -142,7 +187,15 @@ export function DataPage() {
           </ul>
         </section>
       </div>
-      <ImportPanel onApplied={() => void afterWrite()} entity={entityId} period={periodId} />
+      {mayImport || mayExport ? (
+        <ImportPanel
+          onApplied={() => void afterWrite()}
+          entity={entityId}
+          period={periodId}
+          mayImport={mayImport}
+          mayExport={mayExport}
+        />
+      ) : null}
     </div>
   );
 }

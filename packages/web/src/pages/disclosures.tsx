@@ -1,5 +1,9 @@
-/** Disclosures: each framework's index with status; write the explanation for an omission. */
+/**
+ * Disclosures: each framework's index with status; write the explanation for an omission (only
+ * with `write-explanation` on the group: explanations are organisation-wide).
+ */
 import { useState } from 'react';
+import { useAccess } from '../access';
 import { ApiError, api, type FrameworkStatus } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { pick, type TextKey, useLang, useT } from '../i18n';
@@ -47,6 +51,7 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
   const lang = useLang();
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [editing, setEditing] = useState<string>();
+  const mayExplain = useAccess().canOrgWide('write-explanation');
   const rows = f.provisions.filter((p) => !onlyMissing || p.status === 'missing');
   return (
     <section className="panel" data-framework={f.framework}>
@@ -74,7 +79,7 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
               <td>
                 {t(STATUS_KEY[p.status] ?? 'missing')}
                 {p.explanation ? <div className="muted">{pick(p.explanation, lang)}</div> : null}
-                {p.status === 'missing' && p.obligation === 'comply-or-explain' ? (
+                {mayExplain && p.status === 'missing' && p.obligation === 'comply-or-explain' ? (
                   <button
                     type="button"
                     className="small"

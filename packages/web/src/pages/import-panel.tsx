@@ -1,4 +1,8 @@
-/** CSV import: pick a file, see what would change and every row error, then apply with a reason. */
+/**
+ * CSV import: pick a file, see what would change and every row error, then apply with a reason.
+ * Also the entry templates and the export; each part only when the user may (`mayImport`,
+ * `mayExport`: import-data-points, export-data-points).
+ */
 import { useState } from 'react';
 import { ApiError, api, type ImportPreview, type Upload } from '../api';
 import { ErrorNote } from '../components/error-note';
@@ -13,7 +17,34 @@ async function readUpload(f: File): Promise<Upload> {
   return { file: f.name, xlsxBase64: btoa(binary) };
 }
 
-export function ImportPanel(props: { onApplied: () => void; entity: string; period: string }) {
+/** The entry templates (XLSX for the entity and period shown, CSV) and the export of the data. */
+function ExportLinks(props: { entity: string; period: string }) {
+  const t = useT();
+  return (
+    <>
+      <a
+        href={`/api/template/data-points.xlsx?entity=${encodeURIComponent(props.entity)}&period=${encodeURIComponent(props.period)}`}
+        download
+      >
+        {t('template')} (XLSX)
+      </a>
+      <a href="/api/template/data-points.csv" download>
+        {t('template')} (CSV)
+      </a>
+      <a href="/api/export/data-points.csv" download>
+        {t('exportCsv')}
+      </a>
+    </>
+  );
+}
+
+export function ImportPanel(props: {
+  onApplied: () => void;
+  entity: string;
+  period: string;
+  mayImport: boolean;
+  mayExport: boolean;
+}) {
   const { onApplied } = props;
   const t = useT();
   const [file, setFile] = useState<Upload>();
@@ -49,29 +80,20 @@ export function ImportPanel(props: { onApplied: () => void; entity: string; peri
   const action = (a: string) => t((a === 'change' ? 'change' : a) as TextKey);
   return (
     <section className="panel" data-testid="import">
-      <h2>{t('importCsv')}</h2>
+      <h2>{props.mayImport ? t('importCsv') : t('exportCsv')}</h2>
       <div className="toolbar">
-        <label className="button">
-          {t('chooseFile')}
-          <input
-            type="file"
-            accept=".csv,.xlsx,text/csv"
-            hidden
-            onChange={(e) => void choose(e.target.files?.[0])}
-          />
-        </label>
-        <a
-          href={`/api/template/data-points.xlsx?entity=${encodeURIComponent(props.entity)}&period=${encodeURIComponent(props.period)}`}
-          download
-        >
-          {t('template')} (XLSX)
-        </a>
-        <a href="/api/template/data-points.csv" download>
-          {t('template')} (CSV)
-        </a>
-        <a href="/api/export/data-points.csv" download>
-          {t('exportCsv')}
-        </a>
+        {props.mayImport ? (
+          <label className="button">
+            {t('chooseFile')}
+            <input
+              type="file"
+              accept=".csv,.xlsx,text/csv"
+              hidden
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+          </label>
+        ) : null}
+        {props.mayExport ? <ExportLinks entity={props.entity} period={props.period} /> : null}
       </div>
       {failure ? <ErrorNote message={failure} /> : null}
       {preview ? (

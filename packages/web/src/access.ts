@@ -1,0 +1,118 @@
+/**
+ * "May I?" for the web app, in one place (issue #16). The server decides every request; this
+ * only hides what the signed-in user's roles do not allow, from `allowed` in GET /api/session
+ * (action → entity ids). A role granted on an entity covers the entities below it, so an id in
+ * `allowed` also allows its subtree (the organisation's parent links); an organisation-wide
+ * thing (the user list, explanations) needs the action on the group, the entity without parent.
+ * In open mode (no accounts yet) the local user may do everything, as before accounts existed.
+ */
+import { createContext, useContext } from 'react';
+import type { Organisation, Session } from './api';
+import type { Page } from './route';
+
+/** The actions of app/src/access/permissions.ts that the web app asks about (by copy). */
+export type Action =
+  | 'read-organisation'
+  | 'read-figures'
+  | 'read-data-points'
+  | 'read-findings'
+  | 'read-disclosures'
+  | 'read-report'
+  | 'read-lineage'
+  | 'read-history'
+  | 'write-data-point'
+  | 'retract-data-point'
+  | 'import-data-points'
+  | 'write-explanation'
+  | 'export-data-points'
+  | 'manage-users';
+
+/** The six roles (app/src/access/roles.ts, by copy), in the order the administration page lists them. */
+export const ROLES = ['administrator', 'preparer', 'reviewer', 'approver', 'assurer', 'viewer'] as const;
+
+export type Access = {
+  /** No accounts yet: everything allowed, no user. */
+  readonly open: boolean;
+  readonly user: Session['user'];
+  /** The roles the user holds somewhere (ids of ROLES); none in open mode. */
+  readonly heldRoles: readonly string[];
+  /** May do `action` on this entity. */
+  can(action: Action, entityId: string): boolean;
+  /** May do `action` on at least one entity. */
+  canSomewhere(action: Action): boolean;
+  /** May do `action` organisation-wide (on the group entity). */
+  canOrgWide(action: Action): boolean;
+  /** The organisation's entities (ids, in the organisation's order) where `action` is allowed. */
+  entitiesWith(action: Action): string[];
+  /** May open this page of the app. */
+  mayOpen(page: Page): boolean;
+};
+
+/**
+ * What each page needs, as the server's route rules (server/src/http/route-rules.ts) decide its
+ * first request: an action on some entity (lists filtered to them), an action on the group (an
+ * organisation-wide resource: the overview, disclosures, the report, the user list), anyone
+ * the server lets in (the catalogue), or an account (API tokens belong to accounts).
+ */
+const PAGE_NEEDS: Record<Page, { action: Action; orgWide?: true } | 'anyone' | 'account'> = {
+  overview: { action: 'read-figures', orgWide: true },
+  data: { action: 'read-data-points' },
+  catalogue: 'anyone',
+  figure: { action: 'read-figures' },
+  checks: { action: 'read-findings' },
+  disclosures: { action: 'read-disclosures', orgWide: true },
+  report: { action: 'read-report', orgWide: true },
+  admin: { action: 'manage-users', orgWide: true },
+  tokens: 'account',
+};
+
+/** The entity ids in `granted` and every entity below one of them. */
+function withSubtrees(granted: readonly string[], org: Organisation | undefined): Set<string> {
+  const out = new Set(granted);
+  if (!org) return out;
+  const parentOf = new Map(org.entities.map((e) => [e.id, e.parentId]));
+  for (const e of org.entities) {
+    // Walk up at most as many steps as there are entities (a cycle in bad data must not hang).
+    let at: string | null | undefined = e.parentId;
+    for (let steps = 0; at && steps < org.entities.length && !out.has(e.id); steps++) {
+      if (out.has(at)) out.add(e.id);
+      at = parentOf.get(at);
+    }
+  }
+  return out;
+}
+
+export function accessFor(session: Session, org: Organisation | undefined): Access {
+  const open = session.mode === 'open';
+  const allowed = new Map<string, Set<string>>();
+  for (const [action, ids] of Object.entries(session.allowed))
+    allowed.set(action, withSubtrees(ids ?? [], org));
+  const roots = org?.entities.filter((e) => e.parentId === null).map((e) => e.id) ?? [];
+  const can = (action: Action, entityId: string) => open || (allowed.get(action)?.has(entityId) ?? false);
+  const canSomewhere = (action: Action) => open || (allowed.get(action)?.size ?? 0) > 0;
+  const canOrgWide = (action: Action) => open || (roots.length > 0 && roots.every((r) => can(action, r)));
+  return {
+    open,
+    user: session.user,
+    heldRoles: ROLES.filter((r) => session.grants.some((g) => g.role === r)),
+    can,
+    canSomewhere,
+    canOrgWide,
+    entitiesWith: (action) => (org?.entities ?? []).map((e) => e.id).filter((id) => can(action, id)),
+    mayOpen(page) {
+      const need = PAGE_NEEDS[page];
+      if (need === 'anyone') return true;
+      if (need === 'account') return session.user !== null;
+      return need.orgWide ? canOrgWide(need.action) : canSomewhere(need.action);
+    },
+  };
+}
+
+/** Everything allowed: what the app did before accounts (and the default outside a provider). */
+export const OPEN_SESSION: Session = { mode: 'open', user: null, via: 'local', grants: [], allowed: {} };
+
+export const AccessContext = createContext<Access>(accessFor(OPEN_SESSION, undefined));
+
+export function useAccess(): Access {
+  return useContext(AccessContext);
+}
