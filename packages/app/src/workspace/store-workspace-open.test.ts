@@ -1,11 +1,14 @@
 /**
  * Start-up never writes to a store that holds data (issue #14): a store whose current data
  * fails validation is reported with the reason, file, row and column, and left exactly as it
- * is; only an empty store is filled from the bundle folder. On PGlite and PostgreSQL.
+ * is; only an empty store is filled from the bundle folder. And the workspace version counts
+ * accepted writes only: a refused write after ten of its own leaves it as it was (the catch-up
+ * once sorted change-set ids as text, "10" before "9", and re-read). On PGlite and PostgreSQL.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DataPoint, q } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import {
   auditEntries,
@@ -172,5 +175,63 @@ describe.each(stores)('StoreWorkspace.open on %s', (_name, make) => {
     const opened = await StoreWorkspace.open(store, bundle, at);
     expect(await footprint(store)).toEqual(before);
     expect(opened).toMatchObject({ ok: false, reason: expect.stringMatching(/no organisation/) });
+  });
+});
+
+describe.each(stores)('StoreWorkspace version on %s', (_name, make) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await make());
+    await migrate(store, at());
+  });
+  afterAll(() => cleanup());
+
+  it('is unchanged by a refused write after its own writes took change sets 2 to 11', async () => {
+    // Not following: the only catch-ups are the refusals' own (deterministic on PostgreSQL too).
+    const opened = await StoreWorkspace.open(store, bundle, at, { follow: false });
+    if (!opened.ok) throw new Error(opened.reason);
+    const ws = opened.workspace;
+    const maxChangeSet = async () =>
+      Number((await store.query<{ id: string }>('select max(id)::text as id from change_set'))[0]?.id);
+    expect(await maxChangeSet()).toBe(1); // the seed import
+    const rev25 = () => ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-25') as DataPoint;
+    for (let i = 1; i <= 10; i++) {
+      const out = await ws.writeDataPoints(
+        [
+          {
+            dataPoint: { ...rev25(), quantity: q(`${1000 + i} CNY million`) },
+            expectedVersion: ws.snapshot().versionOf('rev-25'),
+          },
+        ],
+        'monthly upload',
+        'analyst',
+      );
+      expect(out).toMatchObject({ ok: true, workspaceVersion: 1 + i });
+    }
+    // Change-set ids now run from one digit to two, where text order differs from number order.
+    expect(await maxChangeSet()).toBe(11);
+    const version = ws.snapshot().version;
+    expect(version).toBe(11);
+    const stale = await ws.writeDataPoints(
+      [{ dataPoint: { ...rev25(), quantity: q('1 CNY million') }, expectedVersion: 1 }],
+      'late edit',
+      'analyst',
+    );
+    expect(stale).toEqual({ ok: false, reason: 'stale', id: 'rev-25', current: 11 });
+    expect(ws.snapshot().version).toBe(version);
+    const exists = await ws.writeDataPoints(
+      [{ dataPoint: rev25(), expectedVersion: undefined }],
+      'added twice',
+      'analyst',
+    );
+    expect(exists).toEqual({ ok: false, reason: 'exists', id: 'rev-25' });
+    expect(ws.snapshot().version).toBe(version);
+    expect(await ws.retractDataPoint('rev-25', 3, 'late retraction', 'analyst')).toMatchObject({
+      ok: false,
+      reason: 'stale',
+    });
+    expect(ws.snapshot().version).toBe(version);
+    expect(await maxChangeSet()).toBe(11);
   });
 });

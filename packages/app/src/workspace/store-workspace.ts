@@ -239,8 +239,10 @@ export class StoreWorkspace implements Workspace {
    * own (already applied), only `seen` moves; otherwise the state is read again.
    */
   private async catchUp(): Promise<void> {
+    // Ordered by the column, a number: a bare `order by id` would sort the text output column,
+    // "10" before "9", and `last` would then stop short of change sets already held (issue #14).
     const rows = await this.store.query<{ id: string }>(
-      'select id::text as id from change_set where id > $1 order by id',
+      'select id::text as id from change_set where id > $1 order by change_set.id',
       [this.state.seen],
     );
     const ids = rows.map((r) => Number(r.id));

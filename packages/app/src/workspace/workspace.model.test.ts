@@ -20,11 +20,17 @@ import { openStoreWorkspace } from '../../test/model-workspace.js';
 const STEPS = { pglite: 1500, postgres: 3500 } as const;
 /**
  * Fixed seeds (ASSAY_MODEL_SEED sets the first): a red run here replays exactly. Random seeds are
- * the long runner's job (`npm run test:model-long`), which found the open divergence recorded in
+ * the long runner's job (`npm run test:model-long`); divergences found and fixed are recorded in
  * docs/storage.md ("Model-based tests").
  */
 const SEED = Number(process.env.ASSAY_MODEL_SEED ?? 20_261_206);
 const stepsOf = (kind: keyof typeof STEPS) => Number(process.env.ASSAY_MODEL_STEPS ?? STEPS[kind]);
+/**
+ * Milliseconds one assertModel call may take (2 runs take well under a minute): a divergence is
+ * then reported with the shrinking done so far, instead of the test timing out while fast-check
+ * shrinks (it replays shorter sequences on fresh stores for as long as it is allowed).
+ */
+const INTERRUPT_AFTER_MS = 120_000;
 
 describe.each(['pglite', 'postgres'] as const)('model-based test: workspace and store on %s', (kind) => {
   let host: StoreHost;
@@ -45,6 +51,7 @@ describe.each(['pglite', 'postgres'] as const)('model-based test: workspace and 
         checkEvery: 1,
         numRuns: 2,
         seed: SEED + run++,
+        interruptAfterMs: INTERRUPT_AFTER_MS,
       });
     expect(totals.steps - start).toBeGreaterThanOrEqual(stepsOf(kind));
   }, 900_000);
