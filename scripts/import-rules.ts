@@ -44,7 +44,9 @@ export const CORE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   validate: ['frameworks', 'catalogue', 'bundle', 'model', 'units'],
   checks: ['frameworks', 'methods', 'calc', 'factors', 'catalogue', 'bundle', 'model', 'units'],
   report: ['frameworks', 'methods', 'glossary', 'calc', 'catalogue', 'bundle', 'model', 'units'],
+  workflow: ['model'],
   testing: [
+    'workflow',
     'validate',
     'checks',
     'report',

@@ -5,6 +5,18 @@
 
 /** Text made safe for one line of a log or terminal (io's printable). */
 export { printable } from '@assay/io';
+export { EvidenceFileName } from './evidence/file-name.js';
+export {
+  downloadName,
+  EVIDENCE_MAX_BASE64,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_TYPES,
+  type EvidenceKind,
+  type EvidenceType,
+  type Sniffed,
+  sniffEvidence,
+} from './evidence/sniff.js';
+export { EvidenceUpload } from './evidence/upload.js';
 export { type OpenedWorkspace, openWorkspace } from './open-workspace.js';
 export { type Failure, failure, type OutcomeCode, type Result, success } from './outcome.js';
 export {
@@ -21,6 +33,7 @@ export * from './use-cases/catalogue.js';
 export * from './use-cases/disclosure-status.js';
 export * from './use-cases/entry-template-xlsx.js';
 export * from './use-cases/evaluation.js';
+export * from './use-cases/evidence-files.js';
 export * from './use-cases/explain-figure.js';
 export * from './use-cases/export-data-points.js';
 export * from './use-cases/findings.js';
@@ -29,19 +42,24 @@ export * from './use-cases/import-fact-file.js';
 export * from './use-cases/load-source.js';
 export * from './use-cases/overview.js';
 export * from './use-cases/parse-data-point-rows.js';
+export * from './use-cases/period-lock.js';
 export * from './use-cases/read-import-file.js';
 export * from './use-cases/render-report.js';
 export * from './use-cases/report-model.js';
 export * from './use-cases/retract-data-point.js';
+export * from './use-cases/upload-evidence.js';
 export * from './use-cases/value-edits.js';
+export * from './use-cases/workflow.js';
 export * from './use-cases/write-data-point.js';
 export * from './use-cases/write-explanation.js';
+export type * from './workspace/cycle-records.js';
 export * from './workspace/fact-rules.js';
 export { type Clock, MemoryWorkspace } from './workspace/memory-workspace.js';
 export { type OpenedStoreWorkspace, StoreWorkspace } from './workspace/store-workspace.js';
 export type {
   DataPointChange,
   DataPointRevision,
+  Locked,
   RetractOutcome,
   Snapshot,
   Workspace,

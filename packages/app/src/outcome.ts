@@ -9,6 +9,10 @@
  *   conflict          the thing already exists (same id or same entity × period × indicator)
  *   version-required  say which version you edit
  *   stale-version     someone changed it since you read it; reload, reapply, resend
+ *   period-locked     the period is locked (issue #17): the message says since when and by whom;
+ *                     to change a figure, file a restatement (or an administrator unlocks it)
+ *   forbidden         the caller's role does not allow this here, or segregation of duties
+ *                     does not (`rule` names the workflow rule: self-review, self-approval…)
  *   internal          a fault; the `id` finds the detail in the log
  */
 import type { BundleIssue } from '@assay/core';
@@ -20,6 +24,8 @@ export type OutcomeCode =
   | 'conflict'
   | 'version-required'
   | 'stale-version'
+  | 'period-locked'
+  | 'forbidden'
   | 'internal';
 
 export type Failure<C extends string = OutcomeCode> = {
@@ -29,6 +35,8 @@ export type Failure<C extends string = OutcomeCode> = {
   readonly issues?: readonly BundleIssue[];
   /** `internal` only: the id under which the log holds the detail. */
   readonly id?: string;
+  /** A workflow refusal's rule (core workflow/state.ts RefusalCode: wrong-state, self-approval…). */
+  readonly rule?: string;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -37,5 +45,5 @@ export const success = <T>(value: T): Result<T> => ({ ok: true, value });
 export const failure = (
   code: OutcomeCode,
   message: string,
-  extra: { field?: string; issues?: readonly BundleIssue[] } = {},
+  extra: { field?: string; issues?: readonly BundleIssue[]; rule?: string } = {},
 ): { ok: false; error: Failure } => ({ ok: false, error: { code, message, ...extra } });

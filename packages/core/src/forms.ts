@@ -1,7 +1,7 @@
 /**
  * `@assay/core/forms`: what the store sees of core — the domain model and the bundle's forms
- * (raw tables, columns, stored fact fields, serialisation) and validation of a raw bundle.
- * Nothing of calculation, checks, frameworks or the report.
+ * (raw tables, columns, stored fact fields, serialisation), validation of a raw bundle, and the
+ * approval workflow's shapes and period-lock rule (workflow/state.ts, period-lock.ts). Nothing of calculation, checks, frameworks or the report.
  */
 export * from './bundle/columns.js';
 export * from './bundle/fact-fields.js';
@@ -21,3 +21,5 @@ export * from './model/published.js';
 export * from './model/registers.js';
 export * from './model/text.js';
 export { validateBundle } from './validate/validate-bundle.js';
+export * from './workflow/period-lock.js';
+export * from './workflow/state.js';

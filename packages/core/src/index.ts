@@ -47,3 +47,6 @@ export * from './units/quantity.js';
 export * from './units/unit.js';
 export * from './units/unit-table.js';
 export * from './validate/validate-bundle.js';
+export * from './workflow/period-lock.js';
+export * from './workflow/state.js';
+export * from './workflow/transition.js';

@@ -14,12 +14,17 @@ import { securityHeaders } from './http/security-headers.js';
 import { staticFiles, webNotBuilt } from './http/static-files.js';
 import { dataPointRoutes } from './routes/data-points.js';
 import { disclosureRoutes } from './routes/disclosure.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { organisationRoutes } from './routes/organisation.js';
+import { securitySettingsRoutes } from './routes/security-settings.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { totpRoutes } from './routes/totp.js';
 import { userRoutes } from './routes/users.js';
+import { workflowRoutes } from './routes/workflow.js';
 
 export type AppOptions = {
   workspace: Workspace;
@@ -55,14 +60,19 @@ export function createApp(o: AppOptions): Hono {
   api.use('*', identify(o.workspace, accounts));
   api.use('*', enforceRules(o.workspace, accounts));
   api.route('/session', sessionRoutes(accounts));
+  api.route('/session/oidc', oidcRoutes(accounts));
+  api.route('/session/totp', totpRoutes(accounts));
+  api.route('/settings/security', securitySettingsRoutes(accounts.store, now));
   api.route('/users', userRoutes(o.workspace, accounts.store, now));
   api.route('/tokens', tokenRoutes(accounts.store, now));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/data-points', dataPointRoutes(deps));
+  api.route('/', evidenceRoutes({ ...deps, store: accounts.store, now }));
   api.route('/', organisationRoutes(deps));
   api.route('/', figureRoutes(deps));
   api.route('/', importExportRoutes(deps));
   api.route('/', disclosureRoutes(deps));
+  api.route('/', workflowRoutes(deps));
   api.all('*', (c) => sendError(c, failure('not-found', `no API route ${c.req.method} ${c.req.path}`).error));
   const app = new Hono();
   // Every request, in this order: headers on whatever answers, then the host/origin/type gate,

@@ -306,6 +306,25 @@ describe('accounts over HTTP', () => {
     expect((await app.request('/api/data-points', bearer)).status).toBe(401);
   });
 
+  it('refuses a NUL in the path at the gate (400) and logs a lone surrogate instead of failing (500) on it', async () => {
+    // Found by the evidence helper and then the API fuzz over a store with accounts: the access
+    // log and the user routes passed a decoded %00 to PostgreSQL, whose text cannot hold U+0000,
+    // so any request with %00 in its path answered 500.
+    for (const path of ['/api/data-points/%00/retract', '/api/users/%00/disable']) {
+      const r = await app.request(path, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
+      expect(r.status, path).toBe(400);
+      expect((await jsonOf(r)).error.field).toBe('path');
+    }
+    const anonymous = await app.request('/api/data-points/%ED%A0%80/history');
+    expect(anonymous.status).toBe(401);
+    const cookie = await sessionFor('pia@example.com');
+    expect(
+      (await app.request('/api/users/%ED%A0%80/disable', as(cookie, { method: 'POST', body: '{}' }))).status,
+    ).toBe(403);
+    const logged = await listAccessLog(store, 5);
+    expect(logged.some((e) => e.path.startsWith('/api/users/') && e.decision === 'forbidden')).toBe(true);
+  });
+
   it('a token of another user is answered as absent and stays valid', async () => {
     const lead = await sessionFor('lead@example.com');
     const made = await app.request(

@@ -162,7 +162,9 @@ describe('fuzzing the HTTP API', () => {
         await migrate(store, '2026-01-01T00:00:00Z');
         const opened = await StoreWorkspace.open(store, bundle);
         if (!opened.ok) throw new Error(opened.reason);
-        const app = createApp({ workspace: opened.workspace });
+        // With the store's accounts: open until a fuzzed POST /api/users makes the first account,
+        // then closed (401), so both paths, and the access log of each, meet hostile paths.
+        const app = createApp({ workspace: opened.workspace, accounts: { store } });
         const out = await fuzz(app, opened.workspace, STORE_RUNS, (r) => r.method !== 'GET');
         console.info(
           `api fuzz (PGlite): ${out.runs} requests over ${out.routes} routes in ${out.ms} ms: ${out.statuses}`,

@@ -16,25 +16,31 @@ export async function putEvidence(
   store: Store,
   e: EvidenceInput,
 ): Promise<{ sha256: string; isNew: boolean }> {
+  return store.transaction((tx) => putEvidenceIn(tx, e));
+}
+
+/**
+ * As putEvidence, inside the caller's transaction: the file is inserted unless its SHA-256 is
+ * already there; a new file is an `add-evidence` entry in the audit log.
+ */
+export async function putEvidenceIn(tx: Sql, e: EvidenceInput): Promise<{ sha256: string; isNew: boolean }> {
   const sha256 = sha256Hex(e.bytes);
-  return store.transaction(async (tx) => {
-    const rows = await tx.query(
-      `insert into evidence_file (sha256, name, media_type, size, uploader, at, content)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict (sha256) do nothing returning sha256`,
-      [sha256, e.name, e.mediaType, e.bytes.length, e.uploader, e.at, e.bytes],
-    );
-    if (rows.length === 0) return { sha256, isNew: false };
-    await appendAudit(tx, {
-      at: e.at,
-      actor: e.uploader,
-      action: 'add-evidence',
-      subject: sha256,
-      before: null,
-      after: { name: e.name, mediaType: e.mediaType, size: e.bytes.length },
-      reason: `evidence file ${e.name}`,
-    });
-    return { sha256, isNew: true };
+  const rows = await tx.query(
+    `insert into evidence_file (sha256, name, media_type, size, uploader, at, content)
+     values ($1, $2, $3, $4, $5, $6, $7) on conflict (sha256) do nothing returning sha256`,
+    [sha256, e.name, e.mediaType, e.bytes.length, e.uploader, e.at, e.bytes],
+  );
+  if (rows.length === 0) return { sha256, isNew: false };
+  await appendAudit(tx, {
+    at: e.at,
+    actor: e.uploader,
+    action: 'add-evidence',
+    subject: sha256,
+    before: null,
+    after: { name: e.name, mediaType: e.mediaType, size: e.bytes.length },
+    reason: `evidence file ${e.name}`,
   });
+  return { sha256, isNew: true };
 }
 
 export async function getEvidence(

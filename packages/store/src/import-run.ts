@@ -3,8 +3,9 @@
  * batch by batch (fact-append.ts); every bad row collected; on any issue, or when nothing
  * changed, the transaction rolls back so the store is exactly as before. Otherwise one change
  * set, the new revisions and one audit entry commit. Before commit, the data points are checked
- * against what is stored (fact-conflicts.ts); the audit entry records the content digest of the
- * revisions (revision-digest.ts) and, for a file, its SHA-256 (imported-file.ts).
+ * against what is stored (fact-conflicts.ts), and a new revision in a locked period refuses the
+ * whole import (period-lock-rows.ts, issue #17); the audit entry records the content digest of
+ * the revisions (revision-digest.ts) and, for a file, its SHA-256 (imported-file.ts).
  *
  * When the primary key rejects a fact given twice, the input is read a second time in a
  * separate transaction that only stages keys, so that every duplicate line can be named
@@ -18,6 +19,7 @@ import { DuplicateFactError, FactAppender } from './fact-append.js';
 import { stagedConflicts } from './fact-conflicts.js';
 import { createKeyStages, stagedDuplicates, stageKeys } from './fact-duplicates.js';
 import { type ImportedFile, importedFile } from './imported-file.js';
+import { lockedInChangeSet, type PeriodLock } from './period-lock-rows.js';
 import { ensurePeriods } from './periods.js';
 import { RevisionDigest } from './revision-digest.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
@@ -44,7 +46,13 @@ export type ImportResult<I extends BundleIssue = BundleIssue> =
       /** The same file (by content) was imported before: nothing was added (see ImportJob.file). */
       readonly alreadyImported?: ImportedFile;
     }
-  | { readonly ok: false; readonly issues: readonly (I | BundleIssue)[]; readonly issueCount: number };
+  | {
+      readonly ok: false;
+      readonly issues: readonly (I | BundleIssue)[];
+      readonly issueCount: number;
+      /** Set when a new revision fell in a locked period (period-lock-rows.ts); the one issue says so. */
+      readonly locked?: PeriodLock;
+    };
 
 const NO_COUNTS: ImportCounts = {
   dataPoints: { added: 0, revised: 0 },
@@ -182,6 +190,12 @@ async function importInTransaction<I extends BundleIssue>(
   }
   // Batches appended before a bad row or a duplicate was found are rolled back with the rest.
   if (issueCount > 0) throw new Rollback({ ok: false, issues, issueCount });
+  // A new revision in a locked period refuses the whole write; unchanged facts there pass.
+  const locked = await lockedInChangeSet(tx, changeSet, periods);
+  if (locked) {
+    const issue: BundleIssue = { file: job.subject, column: 'period', reason: locked.message };
+    throw new Rollback({ ok: false, issues: [issue], issueCount: 1, locked: locked.lock });
+  }
   const other = job.other ? await job.other(tx, changeSet) : { count: 0, audit: [] };
   await ensurePeriods(tx, [...periods]);
   const counts: ImportCounts = {

@@ -11,6 +11,7 @@ import { ACTIVITY_LINE_FIELDS, DATA_POINT_FIELDS } from '@assay/core/forms';
 import { appendAudit } from './audit.js';
 import { notifyChange } from './change-notify.js';
 import { IMPORT_LOCK } from './import-run.js';
+import { lockedPeriod, type PeriodLock } from './period-lock-rows.js';
 import { RevisionDigest } from './revision-digest.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 import { storedLine } from './verify-digests.js';
@@ -35,12 +36,20 @@ export type RetractMeta = ChangeMeta & { readonly subject?: string };
 export type FactName = { readonly kind: 'data point' | 'activity line'; readonly name: string };
 
 export type RetractProblem = {
-  readonly code: 'unknown' | 'already-retracted' | 'ambiguous' | 'invalid-request' | 'stale';
+  readonly code:
+    | 'unknown'
+    | 'already-retracted'
+    | 'ambiguous'
+    | 'invalid-request'
+    | 'stale'
+    | 'period-locked';
   /** Absent for a problem with the request as a whole. */
   readonly fact?: FactName;
   readonly message: string;
   /** For 'stale': the fact's current revision. */
   readonly current?: number;
+  /** For 'period-locked': the lock (a retraction is a change like any other). */
+  readonly lock?: PeriodLock;
 };
 
 export type RetractResult =
@@ -81,6 +90,9 @@ export async function retractFacts(
     const al = await resolveActivityLines(tx, alNames);
     const problems = [...dp.problems, ...al.problems];
     if (problems.length > 0) return { ok: false, problems };
+    const locked = await lockedPeriod(tx, await periodsOf(tx, dp.keys, al.keys));
+    if (locked)
+      return { ok: false, problems: [{ code: 'period-locked', message: locked.message, lock: locked.lock }] };
     const subject = meta.subject ?? 'retraction';
     const [cs] = await tx.query<{ id: string }>(
       'insert into change_set (author, at, reason, source) values ($1, $2, $3, $4) returning id::text as id',
@@ -109,6 +121,20 @@ export async function retractFacts(
     });
     return { ok: true, changeSet, dataPoints, activityLines };
   });
+}
+
+/** The periods of the facts about to be retracted. */
+async function periodsOf(
+  tx: Sql,
+  dp: readonly { key: string }[],
+  al: readonly { key: string }[],
+): Promise<string[]> {
+  const rows = await tx.query<{ period_id: string }>(
+    `select distinct period_id from data_point_revision where fact_key = any($1::text[])
+     union select distinct period_id from activity_line_revision where fact_key = any($2::text[])`,
+    [dp.map((k) => k.key), al.map((k) => k.key)],
+  );
+  return rows.map((r) => r.period_id);
 }
 
 function unique(names: readonly string[]): string[] {

@@ -8,11 +8,12 @@
  * and says which revision is, whichever process took it.
  *
  * Otherwise the write is an import of its data points (the same rules against stored data:
- * fact-conflicts.ts), one change set with its audit entry, announced on commit
- * (change-notify.ts).
+ * fact-conflicts.ts, and the period lock: 'locked'), one change set with its audit entry,
+ * announced on commit (change-notify.ts).
  */
 import { type BundleIssue, type DataPoint, dataPointFactKey } from '@assay/core/forms';
 import { runImport } from './import-run.js';
+import type { PeriodLock } from './period-lock-rows.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 
 export type DataPointWrite = {
@@ -38,7 +39,9 @@ export type DataPointWriteResult =
   | { readonly ok: false; readonly reason: 'not-found'; readonly id: string }
   | { readonly ok: false; readonly reason: 'exists'; readonly id: string }
   /** A rule against stored data (fact-conflicts.ts); rows are the writes' positions + 2. */
-  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly BundleIssue[] };
+  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly BundleIssue[] }
+  /** A written data point's period is locked (period-lock-rows.ts); nothing was written. */
+  | { readonly ok: false; readonly reason: 'locked'; readonly lock: PeriodLock; readonly message: string };
 
 type Refusal = Extract<DataPointWriteResult, { reason: 'stale' | 'not-found' | 'exists' }>;
 
@@ -109,6 +112,8 @@ export async function writeDataPointRevisions(
         after = await currentOf(tx, [], keys);
       },
     });
+    if (!r.ok && r.locked)
+      return { ok: false, reason: 'locked', lock: r.locked, message: r.issues[0]?.reason ?? 'period locked' };
     if (!r.ok) return { ok: false, reason: 'invalid', issues: r.issues };
     // Nothing changed: every written data point is as it was, at the revision checked.
     const rows = r.changed ? (after ?? []) : before;

@@ -25,6 +25,12 @@ export type Caller = {
   readonly tokenId?: string;
   readonly email?: string;
   readonly name?: string;
+  /**
+   * A session of an administrator who must enrol a second factor before anything else (the
+   * security settings require one; totp.ts mustEnrolTotp). The server lets it reach only the
+   * public and enrolment routes.
+   */
+  readonly mustEnrolTotp?: true;
 };
 
 /** The local user: administrator on the group entity (and so on every entity). */
@@ -34,7 +40,7 @@ export function localCaller(tree: EntityTree, label = 'local user'): Caller {
 }
 
 /** A signed-in user (session) or a script (API token). */
-export function userCaller(p: ResolvedPrincipal, tree: EntityTree): Caller {
+export function userCaller(p: ResolvedPrincipal, tree: EntityTree, mustEnrolTotp = false): Caller {
   const who = `${p.name} <${p.email}>`;
   const token = p.via.kind === 'token' ? p.via.tokenId : undefined;
   return {
@@ -45,6 +51,7 @@ export function userCaller(p: ResolvedPrincipal, tree: EntityTree): Caller {
     ...(token === undefined ? {} : { tokenId: token }),
     email: p.email,
     name: p.name,
+    ...(mustEnrolTotp ? { mustEnrolTotp: true as const } : {}),
   };
 }
 

@@ -3,9 +3,10 @@
  * authorise.ts, which reads only this table, so they obey the same rules.
  *
  * Actions are named after the use cases in app/src/use-cases (one action may cover several
- * read use cases of one kind). `planned` actions belong to the collection cycle (submit →
- * review → approve), whose use cases do not exist yet: the rules are fixed here so that the
- * matrix test covers them from the start.
+ * read use cases of one kind). The collection cycle's actions (issue #17, use-cases/workflow.ts
+ * and period-lock.ts): submit, return (reviewer from submitted, approver from reviewed: the
+ * use case checks which), review, approve, manage the cycle (reopen, exceptions to segregation
+ * of duties) and lock a period.
  *
  * Scopes:
  *   entity-subtree  the resource's entity lies in the subtree of the entity the role was granted
@@ -22,7 +23,7 @@ export type ActionInfo = {
   readonly useCases: readonly string[];
   /** True for a read: any read allowed on an entity makes it visible (deny as forbidden, not invisible). */
   readonly read: boolean;
-  /** A collection-cycle action whose use case is still to come. */
+  /** An action whose use case is still to come (none now). */
   readonly planned?: true;
 };
 
@@ -34,9 +35,9 @@ export const ACTIONS = {
   'read-disclosures': { read: true, useCases: ['disclosure-status', 'GET /explanations'] },
   'read-report': { read: true, useCases: ['render-report', 'report-model'] },
   'read-lineage': { read: true, useCases: ['explain-figure', 'GET /lineage'] },
-  'read-evidence': { read: true, useCases: ['store evidence'] },
+  'read-evidence': { read: true, useCases: ['evidence-files'] },
   'read-history': { read: true, useCases: ['GET /data-points/:id/history'] },
-  'write-data-point': { read: false, useCases: ['write-data-point'] },
+  'write-data-point': { read: false, useCases: ['write-data-point', 'upload-evidence'] },
   'retract-data-point': { read: false, useCases: ['retract-data-point'] },
   'import-data-points': {
     read: false,
@@ -48,9 +49,12 @@ export const ACTIONS = {
   'manage-tokens': { read: false, useCases: ["any user's API tokens (to come)"] },
   'manage-own-tokens': { read: false, useCases: ['token create/revoke for oneself (to come)'] },
   'manage-settings': { read: false, useCases: ['organisation, frameworks, methods (to come)'] },
-  'submit-data': { read: false, planned: true, useCases: [] },
-  'review-data': { read: false, planned: true, useCases: [] },
-  'approve-data': { read: false, planned: true, useCases: [] },
+  'submit-data': { read: false, useCases: ['workflow'] },
+  'return-data': { read: false, useCases: ['workflow'] },
+  'review-data': { read: false, useCases: ['workflow'] },
+  'approve-data': { read: false, useCases: ['workflow'] },
+  'manage-cycle': { read: false, useCases: ['workflow'] },
+  'lock-period': { read: false, useCases: ['period-lock'] },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
@@ -77,8 +81,10 @@ const READ_ALL: Action[] = [
 
 /**
  * The table. Segregation of duties: no role both enters (preparer) and reviews or approves
- * data; the administrator has no collection-cycle action (grant yourself the role to act in
- * the cycle, which the audit log then shows).
+ * data; the administrator has no submit, review or approve action (grant yourself the role to
+ * act in the cycle, which the audit log then shows), but reopens approved units, allows
+ * exceptions to segregation of duties (manage-cycle) and locks periods (lock-period, for the
+ * whole organisation: only a grant on the group covers it).
  */
 export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: [
@@ -92,6 +98,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'manage-users',
       'manage-tokens',
       'manage-settings',
+      'manage-cycle',
+      'lock-period',
     ),
     OWN_TOKENS,
   ],
@@ -107,8 +115,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ),
     OWN_TOKENS,
   ],
-  reviewer: [...subtree(...READ_ALL, 'export-data-points', 'review-data'), OWN_TOKENS],
-  approver: [...subtree(...READ_ALL, 'export-data-points', 'approve-data'), OWN_TOKENS],
+  reviewer: [...subtree(...READ_ALL, 'export-data-points', 'review-data', 'return-data'), OWN_TOKENS],
+  approver: [...subtree(...READ_ALL, 'export-data-points', 'approve-data', 'return-data'), OWN_TOKENS],
   assurer: [...subtree(...READ_ALL, 'export-data-points'), OWN_TOKENS],
   viewer: [...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report'), OWN_TOKENS],
 };

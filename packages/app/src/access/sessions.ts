@@ -7,24 +7,26 @@
  * - Expiry (ASVS 4.0.3 V3.3.2, level 2): idle 30 minutes, absolute 12 hours from sign-in.
  *   Last-seen is written at most once a minute, not on every request.
  * - Throttling per account and per address (throttle.ts), decided and recorded inside one
- *   transaction holding an advisory lock per account and per address, so parallel guesses
- *   cannot all slip in below the threshold.
+ *   transaction holding an advisory lock per account and per address (sign-in-throttle.ts), so
+ *   parallel guesses cannot all slip in below the threshold.
  * - An unknown email costs the same argon2id work as a wrong password (passwords.ts
  *   verifyDecoy), and both answer `bad-credentials`; `disabled` is told only to someone who
  *   knows the password.
+ * - A user with a confirmed TOTP second factor (totp.ts) also needs a current code: the right
+ *   password without one answers `totp-required` (`missing`, recorded as nothing: neither a
+ *   failure nor a success that would clear the count); a wrong or replayed code answers
+ *   `totp-required` (`wrong`) and counts as a failure, like a wrong password.
+ * - When the security settings require a second factor of administrators, an administrator
+ *   without one still signs in, with `mustEnrolTotp`; the server then serves that session only
+ *   the enrolment routes (server/src/http/enforce-rules.ts) until a factor is confirmed.
  * The clock is injected (`now`), never read here.
  */
 import {
-  countRecentFailures,
   createSession,
   deleteSession,
-  emailKey,
   findSession,
   findUserByEmail,
   findUserById,
-  recordSignInAttempt,
-  type SignInOutcomeKind,
-  type Sql,
   type Store,
   touchSession,
 } from '@assay/store';
@@ -37,7 +39,8 @@ import {
 } from './passwords.js';
 import { grantsOf, type ResolvedPrincipal } from './principal.js';
 import { newSecret, SECRET_PATTERN, secretHash } from './secret-tokens.js';
-import { retryAfterSeconds, THROTTLE_POLICY } from './throttle.js';
+import { throttleGate } from './sign-in-throttle.js';
+import { mustEnrolTotp, verifyTotp } from './totp.js';
 
 export const SESSION_POLICY = {
   /** A session unused this long ends. */
@@ -50,22 +53,27 @@ export const SESSION_POLICY = {
 
 export type SignInOutcome =
   /** `token` goes to the client (cookie) and nowhere else. */
-  | { readonly kind: 'ok'; readonly token: string; readonly userId: string; readonly expiresAt: string }
+  | {
+      readonly kind: 'ok';
+      readonly token: string;
+      readonly userId: string;
+      readonly expiresAt: string;
+      /** The settings require a second factor of this administrator, who has none yet. */
+      readonly mustEnrolTotp: boolean;
+    }
   | { readonly kind: 'bad-credentials' }
+  /** The password was right; a code is `missing`, or the one sent was `wrong` (or replayed). */
+  | { readonly kind: 'totp-required'; readonly reason: 'missing' | 'wrong' }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number }
   | { readonly kind: 'disabled' };
 
-export type SignInOptions = { readonly hasher?: PasswordHasher };
-
-/** Column bounds of sign_in_attempts (010-accounts.sql). */
-const MAX_EMAIL = 254;
-const MAX_ADDRESS = 100;
+export type SignInOptions = {
+  readonly hasher?: PasswordHasher;
+  /** The current code of the user's authenticator app, when they have a second factor. */
+  readonly totp?: string;
+};
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-async function lockKey(tx: Sql, key: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-}
 
 export async function signIn(
   store: Store,
@@ -76,33 +84,9 @@ export async function signIn(
   options: SignInOptions = {},
 ): Promise<SignInOutcome> {
   const hasher = options.hasher ?? argon2idHasher;
-  const key = emailKey(email).slice(0, MAX_EMAIL);
-  const addr = address.slice(0, MAX_ADDRESS);
   const at = now.getTime();
   return store.transaction(async (tx) => {
-    // Always account first, then address: one order, so two sign-ins cannot deadlock.
-    await lockKey(tx, `assay:sign-in:account:${key}`);
-    await lockKey(tx, `assay:sign-in:address:${addr}`);
-    const record = (outcome: SignInOutcomeKind) =>
-      recordSignInAttempt(tx, { email: key, address: addr, outcome, at: iso(at) });
-
-    const { account, address: byAddress } = THROTTLE_POLICY;
-    const a = await countRecentFailures(
-      tx,
-      { email: key },
-      iso(at - account.windowSeconds * 1000),
-      account.clearedBySuccess,
-    );
-    const b = await countRecentFailures(
-      tx,
-      { address: addr },
-      iso(at - byAddress.windowSeconds * 1000),
-      byAddress.clearedBySuccess,
-    );
-    const wait = Math.max(
-      retryAfterSeconds(a.failures, a.lastFailureAt, at, account),
-      retryAfterSeconds(b.failures, b.lastFailureAt, at, byAddress),
-    );
+    const { wait, record, key, address: addr } = await throttleGate(tx, email, address, at);
     if (wait > 0) {
       // Refused before the password is looked at: a right password now is refused alike.
       await record('throttled');
@@ -123,6 +107,15 @@ export async function signIn(
       await record('failure');
       return { kind: 'bad-credentials' };
     }
+    if (user.totpSecret !== null) {
+      // Only now, after the right password, is the need for a code revealed.
+      if (options.totp === undefined || options.totp.trim() === '')
+        return { kind: 'totp-required', reason: 'missing' };
+      if ((await verifyTotp(tx, user.id, options.totp, now)) !== 'ok') {
+        await record('failure');
+        return { kind: 'totp-required', reason: 'wrong' };
+      }
+    }
     if (user.disabled) {
       await record('failure');
       return { kind: 'disabled' };
@@ -137,7 +130,8 @@ export async function signIn(
       expiresAt,
       address: addr,
     });
-    return { kind: 'ok', token, userId: user.id, expiresAt };
+    const mustEnrol = await mustEnrolTotp(tx, user, await grantsOf(tx, user.id));
+    return { kind: 'ok', token, userId: user.id, expiresAt, mustEnrolTotp: mustEnrol };
   });
 }
 
@@ -148,7 +142,13 @@ export async function signOut(store: Store, token: string): Promise<boolean> {
 }
 
 export type SessionResolution =
-  | { readonly ok: true; readonly principal: ResolvedPrincipal; readonly expiresAt: string }
+  | {
+      readonly ok: true;
+      readonly principal: ResolvedPrincipal;
+      readonly expiresAt: string;
+      /** Only the second-factor enrolment may be done with this session (mustEnrolTotp, totp.ts). */
+      readonly mustEnrolTotp: boolean;
+    }
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'disabled' };
 
 /**
@@ -173,14 +173,16 @@ export async function resolveSession(store: Store, token: string, now: Date): Pr
   }
   if (idleFor >= SESSION_POLICY.touchAfterSeconds * 1000)
     await touchSession(store, idHash, now.toISOString());
+  const grants = await grantsOf(store, user.id);
   return {
     ok: true,
     expiresAt: s.expiresAt,
+    mustEnrolTotp: await mustEnrolTotp(store, user, grants),
     principal: {
       userId: user.id,
       email: user.email,
       name: user.name,
-      grants: await grantsOf(store, user.id),
+      grants,
       via: { kind: 'session', sessionHash: idHash },
     },
   };

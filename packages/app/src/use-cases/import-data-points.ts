@@ -14,6 +14,7 @@ import { failure, type Result, success } from '../outcome.js';
 import { dataPointRuleProblems, idTakenMessage } from '../workspace/fact-rules.js';
 import type { DataPointChange, Workspace } from '../workspace/workspace.js';
 import { factKey } from './parse-data-point-rows.js';
+import { periodLocked } from './period-lock.js';
 import { type ImportSource, readImportFile } from './read-import-file.js';
 import { refused } from './write-data-point.js';
 
@@ -156,6 +157,7 @@ export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>>
   if (p.changes.length === 0) return success(p);
   const out = await i.ws.writeDataPoints(p.changes, i.reason, i.author);
   if (!out.ok && out.reason === 'invalid') return refused(out);
+  if (!out.ok && out.reason === 'locked') return periodLocked(out);
   if (!out.ok) return failure('stale-version', `data point "${out.id}" changed meanwhile; preview again`);
   return success({ ...p, workspaceVersion: out.workspaceVersion });
 }

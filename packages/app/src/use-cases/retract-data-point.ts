@@ -7,6 +7,7 @@ import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { type AffectedFigures, affectedFigures } from './affected-figures.js';
 import { evaluated } from './evaluation.js';
+import { periodLocked } from './period-lock.js';
 
 export type RetractInput = {
   ws: Workspace;
@@ -30,6 +31,7 @@ export async function retractDataPoint(
   const out = await i.ws.retractDataPoint(i.id, i.version, i.reason, i.author);
   if (!out.ok && out.reason === 'stale')
     return failure('stale-version', `data point "${i.id}" changed meanwhile (now version ${out.current})`);
+  if (!out.ok && out.reason === 'locked') return periodLocked(out);
   if (!out.ok) return failure('not-found', `no data point "${i.id}"`);
   return success({
     id: i.id,

@@ -16,6 +16,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { type AffectedFigures, affectedFigures } from './affected-figures.js';
 import { evaluated, findDataPoint } from './evaluation.js';
 import { factKey, parseDataPointRows } from './parse-data-point-rows.js';
+import { periodLocked } from './period-lock.js';
 
 export type DataPointFields = {
   entity: string;
@@ -118,6 +119,7 @@ export async function updateDataPoint(i: WriteInput): Promise<Result<Written>> {
   if (!out.ok && out.reason === 'stale')
     return failure('stale-version', `data point "${i.id}" changed meanwhile (now version ${out.current})`);
   if (!out.ok && out.reason === 'invalid') return refused(out);
+  if (!out.ok && out.reason === 'locked') return periodLocked(out);
   if (!out.ok) return failure('not-found', `no data point "${i.id}"`);
   return success({
     dataPoint: checked.value,
@@ -159,6 +161,7 @@ export async function createDataPoint(i: CreateInput): Promise<Result<Written>> 
     i.author,
   );
   if (!out.ok && out.reason === 'invalid') return refused(out);
+  if (!out.ok && out.reason === 'locked') return periodLocked(out);
   if (!out.ok) return failure('conflict', `data point "${id}" already exists`, { field: 'id' });
   // Not always 1: a data point added again after a retraction continues its revisions.
   return success({

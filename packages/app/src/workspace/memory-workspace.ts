@@ -12,6 +12,7 @@
  */
 import { type Bundle, type DataPoint, dataPointFactKey, type Explanation } from '@assay/core';
 import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
+import { MemoryCycle } from './memory-cycle.js';
 import { SharedMap } from './shared-map.js';
 import type {
   DataPointChange,
@@ -40,11 +41,14 @@ export class MemoryWorkspace implements Workspace {
   private position: Map<string, number> | undefined;
   /** The current data points by year group for the overlap rule; built on the first write. */
   private groups: YearGroupIndex | undefined;
+  /** Workflow units and period locks; a write in a locked period is refused below. */
+  readonly cycle: MemoryCycle;
 
   constructor(
     initial: Bundle,
     private readonly clock: Clock = () => new Date().toISOString(),
   ) {
+    this.cycle = new MemoryCycle(clock);
     this.bundle = initial;
     const at = this.clock();
     for (const d of initial.dataPoints) {
@@ -115,6 +119,18 @@ export class MemoryWorkspace implements Workspace {
         field: problem.column,
         message: problem.message,
       };
+    // As the store: checked last, on what would be written (import-run.ts).
+    for (const c of changes) {
+      const locked = this.cycle.lockedAmong([c.dataPoint.periodId]);
+      if (locked)
+        return {
+          ok: false,
+          reason: 'locked',
+          id: c.dataPoint.id,
+          lock: locked.lock,
+          message: locked.message,
+        };
+    }
     const at = this.clock();
     const position = this.positions();
     const groups = this.yearGroups();
@@ -167,6 +183,9 @@ export class MemoryWorkspace implements Workspace {
     const last = this.revisions.get(id)?.at(-1);
     if (current === undefined || !last) return { ok: false, reason: 'not-found', id };
     if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
+    const period = this.bundle.dataPoints[this.positions().get(id) ?? -1]?.periodId;
+    const locked = period === undefined ? undefined : this.cycle.lockedAmong([period]);
+    if (locked) return { ok: false, reason: 'locked', id, lock: locked.lock, message: locked.message };
     const version = current + 1;
     this.revisions.get(id)?.push({ ...last, version, retracted: true, reason, author, at: this.clock() });
     this.retracted.add(id);

@@ -19,7 +19,7 @@
  * snapshot agrees with the refusal. Measured latency: docs/storage.md, "Several servers on one
  * database".
  */
-import type { Bundle, BundleIssue, DataPoint, Explanation } from '@assay/core';
+import { type Bundle, type BundleIssue, type DataPoint, type Explanation, lockCovers } from '@assay/core';
 import {
   CHANGE_CHANNEL,
   dataPointHistory,
@@ -36,6 +36,7 @@ import { factKey } from '../use-cases/parse-data-point-rows.js';
 import { repeatedInWrite } from './fact-rules.js';
 import type { Clock } from './memory-workspace.js';
 import { SharedMap } from './shared-map.js';
+import { StoreCycle } from './store-cycle.js';
 import type {
   DataPointChange,
   DataPointRevision,
@@ -135,12 +136,16 @@ export class StoreWorkspace implements Workspace {
   /** Change sets above `state.seen` that this workspace wrote and already holds. */
   private readonly own = new Set<number>();
   private closed = false;
+  /** Workflow units and period locks in the store; the store refuses writes in a locked period. */
+  readonly cycle: StoreCycle;
 
   private constructor(
     private readonly store: Store,
     private state: State,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cycle = new StoreCycle(store, clock);
+  }
 
   /**
    * Open over a store. Only an empty store is written to: it is filled from `seed` (the bundle
@@ -313,6 +318,10 @@ export class StoreWorkspace implements Workspace {
         changes.map((c) => ({ dataPoint: c.dataPoint, expectedRev: c.expectedVersion })),
         { subject: 'web', author, reason, at: this.clock() },
       );
+      if (!r.ok && r.reason === 'locked') {
+        const id = dataPoints.find((d) => lockCovers(r.lock.periodId, d.periodId))?.id ?? '';
+        return { ok: false, reason: 'locked', id, lock: r.lock, message: r.message };
+      }
       if (!r.ok && r.reason === 'invalid') {
         // A rule against what is stored (fact-conflicts.ts): an id of another data point, also a
         // retracted one this state does not hold, or an overlapping period. Rows are i + 2.
@@ -355,6 +364,8 @@ export class StoreWorkspace implements Workspace {
       );
       if (!r.ok) {
         const p = r.problems[0];
+        if (p?.code === 'period-locked' && p.lock)
+          return { ok: false, reason: 'locked', id, lock: p.lock, message: p.message };
         if (p?.code === 'stale' || p?.code === 'unknown' || p?.code === 'already-retracted') {
           await this.catchUpQuietly(); // another process changed it: show what the refusal names
           return p.code === 'stale'

@@ -1,11 +1,12 @@
 /**
  * The Workspace contract, run on both implementations: in memory, and over the store (PGlite in
- * a temporary data folder; the store's own suite covers PostgreSQL with the same SQL).
+ * a temporary data folder; the store's own suite covers PostgreSQL with the same SQL). Includes
+ * the collection cycle's records: workflow transitions and the period lock (issue #17).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DataPoint, q } from '@assay/core';
+import { type DataPoint, q, transition } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore, type Store } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,5 +226,97 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
     expect(s1.versionOf('snap-new')).toBe(1);
     expect(ws.snapshot().versionOf('snap-new')).toBe(3);
     expect(s1.bundle.dataPoints.find((d) => d.id === 'rev-25')?.quantity.value.toString()).toBe('77');
+  });
+  it('records workflow transitions against the version acted on (issue #17)', async () => {
+    const key = { entityId: 'smelter', periodId: '2025', topic: 'energy' };
+    const ann = { id: 'u-ann', can: new Set(['prepare'] as const) };
+    const submit = (expectedVersion: number) =>
+      ws.cycle.apply({
+        key,
+        expectedVersion,
+        event: 'submit',
+        comment: null,
+        exceptionFor: null,
+        who: { userId: 'u-ann', actor: 'Ann <ann@example.com>' },
+        decide: (u) => transition(u, { kind: 'submit' }, ann),
+      });
+    expect(await submit(1)).toEqual({ ok: false, reason: 'stale', current: 0 });
+    expect(await submit(0)).toMatchObject({
+      ok: true,
+      unit: { ...key, state: 'submitted', version: 1, submittedBy: 'u-ann', updatedAt: at() },
+      transition: { version: 1, from: 'draft', to: 'submitted', event: 'submit', userId: 'u-ann', at: at() },
+    });
+    expect(await submit(1)).toMatchObject({ ok: false, reason: 'refused', refusal: { code: 'wrong-state' } });
+    expect(await ws.cycle.units('2025')).toEqual([
+      {
+        ...key,
+        state: 'submitted',
+        version: 1,
+        submittedBy: 'u-ann',
+        reviewedBy: null,
+        exceptions: [],
+        updatedAt: at(),
+      },
+    ]);
+    expect(await ws.cycle.transitions(key)).toHaveLength(1);
+  });
+  it('refuses every write and retraction in a locked period, changing nothing, until unlocked (issue #17)', async () => {
+    const who = { userId: 'u-ada', actor: 'Ada <ada@example.com>' };
+    const lock = { periodId: '2025', ...who, at: at(), reason: 'approved' };
+    expect(await ws.cycle.lock('2025', who, 'approved')).toEqual({ ok: true, lock });
+    expect(await ws.cycle.lock('2025', who, 'again')).toEqual({ ok: false, reason: 'already-locked', lock });
+    const message = `period 2025 is locked since ${at()} by Ada <ada@example.com>; to change a figure, file a restatement`;
+    const before = current(ws);
+    const version = ws.snapshot().version;
+    const rev = revenue(ws);
+    const edit = {
+      dataPoint: { ...rev, quantity: q('1 CNY million') },
+      expectedVersion: ws.snapshot().versionOf('rev-25'),
+    };
+    expect(await ws.writeDataPoints([edit], 'x', 't')).toEqual({
+      ok: false,
+      reason: 'locked',
+      id: 'rev-25',
+      lock,
+      message,
+    });
+    // A new data point for a month of the locked year.
+    const march = { ...rev, id: 'rev-mine-03', entityId: 'mine', periodId: '2025-03' };
+    expect(await ws.writeDataPoints([{ dataPoint: march, expectedVersion: undefined }], 'x', 't')).toEqual({
+      ok: false,
+      reason: 'locked',
+      id: 'rev-mine-03',
+      lock,
+      message: `period 2025-03 lies in period 2025, which is locked since ${at()} by Ada <ada@example.com>; to change a figure, file a restatement`,
+    });
+    expect(await ws.retractDataPoint('hc-s-m', ws.snapshot().versionOf('hc-s-m') ?? 1, 'x', 't')).toEqual({
+      ok: false,
+      reason: 'locked',
+      id: 'hc-s-m',
+      lock,
+      message,
+    });
+    expect(current(ws)).toEqual(before);
+    expect(ws.snapshot().version).toBe(version);
+    const again = await reopen?.();
+    if (again) expect(current(again)).toEqual(before);
+    // Another period is not locked.
+    const prior = ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-24') as DataPoint;
+    expect(
+      await ws.writeDataPoints(
+        [
+          {
+            dataPoint: { ...prior, quantity: q('951 CNY million') },
+            expectedVersion: ws.snapshot().versionOf('rev-24'),
+          },
+        ],
+        'x',
+        't',
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await ws.cycle.unlock('2025', who, 'restatement filed')).toEqual({ ok: true, lock });
+    expect(await ws.cycle.unlock('2025', who, 'again')).toEqual({ ok: false, reason: 'not-locked' });
+    expect(await ws.cycle.locks()).toEqual([]);
+    expect(await ws.writeDataPoints([edit], 'x', 't')).toMatchObject({ ok: true });
   });
 });

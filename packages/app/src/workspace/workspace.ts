@@ -5,7 +5,8 @@
  * Implementations: in memory (memory-workspace.ts) and over the store, PGlite or PostgreSQL
  * (store-workspace.ts); workspace.contract.test.ts runs the same cases on both.
  */
-import type { Bundle, DataPoint, Explanation } from '@assay/core';
+import type { Bundle, DataPoint, Explanation, PeriodLock } from '@assay/core';
+import type { CycleRecords } from './cycle-records.js';
 
 export type DataPointRevision = {
   readonly version: number;
@@ -43,13 +44,27 @@ export type WriteOutcome =
       readonly id: string;
       readonly field: string | undefined;
       readonly message: string;
-    };
+    }
+  | Locked;
+
+/**
+ * The data point's period is covered by a period lock (core workflow/period-lock.ts): nothing
+ * was written; `message` says since when, by whom, and that a change needs a restatement.
+ */
+export type Locked = {
+  readonly ok: false;
+  readonly reason: 'locked';
+  readonly id: string;
+  readonly lock: PeriodLock;
+  readonly message: string;
+};
 
 export type RetractOutcome =
   /** `version`: the retraction's own revision number (the version retracted + 1). */
   | { readonly ok: true; readonly version: number; readonly workspaceVersion: number }
   | { readonly ok: false; readonly reason: 'stale'; readonly id: string; readonly current: number }
-  | { readonly ok: false; readonly reason: 'not-found'; readonly id: string };
+  | { readonly ok: false; readonly reason: 'not-found'; readonly id: string }
+  | Locked;
 
 export type Snapshot = {
   readonly bundle: Bundle;
@@ -60,6 +75,11 @@ export type Snapshot = {
 
 export interface Workspace {
   snapshot(): Snapshot;
+  /**
+   * The collection cycle: workflow units and period locks (cycle-records.ts). A write or
+   * retraction of a data point in a locked period is refused ('locked') by both implementations.
+   */
+  readonly cycle: CycleRecords;
   history(dataPointId: string): Promise<readonly DataPointRevision[]>;
   close(): Promise<void>;
   /** All changes apply together or none does (a stale version anywhere rejects the lot). */

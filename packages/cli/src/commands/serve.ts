@@ -5,7 +5,9 @@
  * The server listens on the loopback address unless `--host` names another; that is allowed only
  * over a store with an enabled administrator of the group (issue #16: until the first account
  * exists every request is the local user, which must not be reachable from the network), and
- * never with `--memory` (no accounts). The process runs until interrupted (Ctrl-C).
+ * never with `--memory` (no accounts). Single sign-on through an OpenID Connect provider is
+ * offered when ASSAY_OIDC_* are set (sso-config.ts; not with `--memory`); the redirect URI's
+ * host is then accepted as this server's. The process runs until interrupted (Ctrl-C).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import type { Started } from '@assay/server';
 import { migrate, openStore, type Store, StoreLockedError } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, type ParsedArgs, UsageError } from '../command.js';
 import { now, storeConfig } from './db.js';
+import { OIDC_ENV, oidcFromEnv } from './sso-config.js';
 import { formatIssue } from './validate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
@@ -69,7 +72,19 @@ export async function startOn(
   // Loaded here, not at the top, so that other commands do not pay for the server's start-up.
   const { createApp, listen, WEB_ROOT } = await import('@assay/server');
   const { openWorkspace } = await import('@assay/app');
-  const { administratorExists, entityTree } = await import('@assay/app/access');
+  const { administratorExists, entityTree, oidcSettings } = await import('@assay/app/access');
+  const ssoInput = oidcFromEnv();
+  const sso = ssoInput === undefined ? undefined : oidcSettings(ssoInput);
+  if (sso && !sso.ok) {
+    io.err(`assay: ${OIDC_ENV[sso.field]}: ${sso.message}`);
+    return EXIT.usage;
+  }
+  if (sso && memory) {
+    io.err(
+      `assay: ${OIDC_ENV.issuer} is set, but --memory has no accounts to sign in to: unset ASSAY_OIDC_* or drop --memory`,
+    );
+    return EXIT.usage;
+  }
   const store = memory ? undefined : await openConfiguredStore(io);
   if (typeof store === 'number') return store;
   const ws = await openWorkspace(dir, store);
@@ -96,9 +111,13 @@ export async function startOn(
   const app = createApp({
     workspace: ws.workspace,
     ...(webRoot ? { webRoot } : {}),
-    accounts: store ? { store } : {},
-    // Beyond loopback the browser sends the host it was given: accept it (request guard).
-    ...(isLoopback(host) ? {} : { allowedHosts: [`${host}:${port}`] }),
+    accounts: store ? { store, ...(sso ? { oidc: sso.settings } : {}) } : {},
+    // Beyond loopback the browser sends the host it was given: accept it (request guard); so is
+    // the host the provider sends the browser back to.
+    allowedHosts: [
+      ...(isLoopback(host) ? [] : [`${host}:${port}`]),
+      ...(sso ? [new URL(sso.settings.redirectUri).host] : []),
+    ],
   });
   const started = await listen(app, port, host);
   return {

@@ -9,6 +9,8 @@
  *   conflict          the thing already exists (same id or same entity × period × indicator)
  *   version-required  say which version you edit (If-Match header or `version` field)
  *   stale-version     someone changed it since you read it; reload, reapply, resend
+ *   period-locked     the period is locked (the message says since when and by whom): to change
+ *                     a figure, file a restatement, or ask an administrator to unlock it
  *   cross-origin      the request came from another site (Sec-Fetch-Site or Origin): send it
  *                     from the app itself, or without browser headers (curl, scripts)
  *   unknown-host      the Host header is not a name this server answers to (DNS rebinding);
@@ -21,6 +23,10 @@
  *   bad-credentials   the email or password is wrong (which one is not said)
  *   account-disabled  the account is disabled: ask an administrator
  *   throttled         too many failed sign-ins: wait Retry-After seconds
+ *   totp-required     the account has a second factor: sign in again with the current code of
+ *                     the authenticator app in `totp` (the code sent, if any, was wrong or used)
+ *   totp-enrolment-required  the security settings require a second factor of administrators:
+ *                     enrol one (POST /api/session/totp, then …/confirm) before anything else
  *   internal          a fault in the server; the `id` finds the detail in the server log
  */
 import type { Failure, OutcomeCode } from '@assay/app';
@@ -36,7 +42,9 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'bad-credentials'
   | 'account-disabled'
-  | 'throttled';
+  | 'throttled'
+  | 'totp-required'
+  | 'totp-enrolment-required';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 421 | 422 | 428 | 429 | 500;
 
@@ -47,6 +55,7 @@ export const STATUS_OF: { readonly [K in ApiErrorCode]: ErrorStatus } = {
   conflict: 409,
   'version-required': 428,
   'stale-version': 412,
+  'period-locked': 409,
   'cross-origin': 403,
   'unknown-host': 421,
   'unsupported-media-type': 415,
@@ -56,6 +65,8 @@ export const STATUS_OF: { readonly [K in ApiErrorCode]: ErrorStatus } = {
   'bad-credentials': 401,
   'account-disabled': 403,
   throttled: 429,
+  'totp-required': 401,
+  'totp-enrolment-required': 403,
   internal: 500,
 };
 

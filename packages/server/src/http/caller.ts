@@ -16,6 +16,7 @@ import {
   type Caller,
   entityTree,
   localCaller,
+  type OidcSettings,
   resolveApiToken,
   resolveSession,
   type Store,
@@ -31,6 +32,8 @@ export type AccountsOptions = {
   readonly store?: Store;
   /** The clock for session expiry (tests pass their own). */
   readonly now?: () => Date;
+  /** Single sign-on through an OpenID Connect provider (routes/oidc.ts); none: not offered. */
+  readonly oidc?: OidcSettings;
 };
 
 type Vars = { caller?: Caller | undefined; callerWhy?: string };
@@ -85,7 +88,7 @@ export function identify(ws: Workspace, o: AccountsOptions): MiddlewareHandler {
     }
     const s = await resolveSession(store, cookie, now());
     set(
-      s.ok ? userCaller(s.principal, treeOf(ws)) : undefined,
+      s.ok ? userCaller(s.principal, treeOf(ws), s.mustEnrolTotp) : undefined,
       `session ${s.ok ? '' : s.reason}: sign in again`,
     );
     return next();

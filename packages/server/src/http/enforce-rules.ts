@@ -5,6 +5,9 @@
  *   401 unauthenticated  no caller (not signed in, or the session or token no longer works)
  *   403 forbidden        the role does not allow the action where the caller can see the resource
  *   404 not-found        the resource is somewhere the caller cannot see, or the route has no rule
+ *   403 totp-enrolment-required  a session that must enrol a second factor first (the security
+ *                        settings require one of administrators) asks for anything but the
+ *                        public routes and the enrolment ones (BEFORE_TOTP_ENROLMENT)
  * Every denial, and every allowed write (any method but GET and HEAD), goes into the access log
  * with the caller, the client address and the action (011-access-log.sql).
  * For `entities` rules the allowed entities are kept on the context (`allowedOf`): routes
@@ -24,7 +27,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { type ApiError, failure } from './api-error.js';
 import { callerOf, clientAddress, noCallerReason } from './caller.js';
 import { sendError } from './respond.js';
-import { ruleFor } from './route-rules.js';
+import { BEFORE_TOTP_ENROLMENT, ruleFor } from './route-rules.js';
 
 type Vars = { allowed?: ReadonlySet<string> };
 
@@ -68,6 +71,9 @@ function decide(
       // Nowhere allowed: the role lacks the action altogether (nothing is revealed by saying so).
       return allowed.length > 0 ? 'allow' : 'deny-forbidden';
     }
+    case 'entity':
+      // An unknown entity is invisible (404), as one the caller cannot see.
+      return authorise(caller.access, rule.action, { kind: 'entity', entityId: params.entity ?? '' });
     case 'data-point': {
       const id = params.id ?? '';
       const point = ws.snapshot().bundle.dataPoints.find((p) => p.id === id);
@@ -104,6 +110,14 @@ export function enforceRules(ws: Workspace, o: EnforceOptions): MiddlewareHandle
     if (!caller) {
       await log('unauthenticated');
       return sendError(c, { code: 'unauthenticated', message: noCallerReason(c) });
+    }
+    if (caller.mustEnrolTotp && !BEFORE_TOTP_ENROLMENT.includes(`${entry.method} ${entry.path}`)) {
+      await log('forbidden');
+      return sendError(c, {
+        code: 'totp-enrolment-required',
+        message:
+          'the security settings require a second factor of administrators: enrol one first (POST /api/session/totp, then POST /api/session/totp/confirm)',
+      });
     }
     const decision = decide(caller, entry.rule, params, ws, c);
     if (decision !== 'allow') {

@@ -6,13 +6,17 @@ import {
   DataPointCreate,
   DataPointPatch,
   DataPointRetract,
+  EvidenceUploadRequest,
   ExplanationWrite,
   GrantCreate,
   ImportRequest,
+  SecuritySettingsWrite,
   SignIn,
   TokenCreate,
+  TotpCode,
   UserCreate,
 } from './schemas.js';
+import { workflowPaths } from './workflow-openapi.js';
 
 const json = (schema: z.ZodType) => ({
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
@@ -58,7 +62,8 @@ export function openApiDocument() {
     paths: {
       '/api/session': {
         get: {
-          summary: 'Who you are: mode, user, grants, allowed entities per action',
+          summary:
+            'Who you are: mode, user, grants, allowed entities per action, totpEnrolled, mustEnrolTotp; sso: {label} when single sign-on is offered, else null',
           responses: { 200: ok('session') },
         },
         post: {
@@ -66,10 +71,78 @@ export function openApiDocument() {
           requestBody: json(SignIn),
           responses: {
             204: { description: 'signed in' },
-            ...errors('invalid-request', 'bad-credentials', 'account-disabled', 'throttled'),
+            ...errors('invalid-request', 'bad-credentials', 'totp-required', 'account-disabled', 'throttled'),
           },
         },
         delete: { summary: 'Sign out', responses: { 204: { description: 'signed out' } } },
+      },
+      '/api/session/oidc/start': {
+        get: {
+          summary:
+            'Single sign-on: 302 to the OpenID Connect provider (sets the short-lived assay_oidc cookie); a browser link, not a script call',
+          responses: {
+            302: { description: 'to the provider; to /#/sign-in?sso=failed when it cannot be reached' },
+            ...errors('not-found'),
+          },
+        },
+      },
+      '/api/session/oidc/callback': {
+        get: {
+          summary:
+            "Single sign-on: the provider's redirect back; signs the account with the provider's verified email in (assay_session cookie)",
+          parameters: [
+            q('code', 'authorization code'),
+            q('state', 'the state sent at start'),
+            q('iss', 'issuer (RFC 9207)'),
+            q('error', "the provider's error, when it refused"),
+          ],
+          responses: {
+            302: {
+              description:
+                'to / signed in; to /#/sign-in?sso=refused (no enabled account with that email, or no verified email) or ?sso=failed (state, code or token refused)',
+            },
+            ...errors('not-found'),
+          },
+        },
+      },
+      '/api/session/totp': {
+        post: {
+          summary:
+            'Begin enrolling a TOTP second factor: {secret, uri} (shown once; pending until confirmed)',
+          responses: {
+            200: ok('secret and otpauth URI'),
+            ...errors('invalid-request', 'conflict', 'forbidden'),
+          },
+        },
+        delete: {
+          summary: 'Turn your second factor off (needs a current code)',
+          requestBody: json(TotpCode),
+          responses: {
+            204: { description: 'turned off' },
+            ...errors('invalid-request', 'forbidden', 'not-found', 'throttled'),
+          },
+        },
+      },
+      '/api/session/totp/confirm': {
+        post: {
+          summary: 'Confirm the enrolment with a code from the authenticator app',
+          requestBody: json(TotpCode),
+          responses: { 204: { description: 'second factor on' }, ...errors('invalid-request', 'forbidden') },
+        },
+      },
+      '/api/settings/security': {
+        get: {
+          summary: 'Security settings',
+          responses: {
+            200: ok('{requireTotpForAdministrators, updatedAt, updatedBy}'),
+            ...errors('forbidden'),
+          },
+        },
+        put: {
+          summary: 'Change the security settings',
+          requestBody: json(SecuritySettingsWrite),
+          responses: { 200: ok('the settings'), ...errors('invalid-request', 'forbidden') },
+        },
       },
       '/api/users': {
         get: { summary: 'Users with their grants', responses: { 200: ok('users'), ...errors('forbidden') } },
@@ -181,6 +254,41 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/data-points/{id}/evidence': {
+        post: {
+          summary:
+            'Attach an evidence file to a data point: {fileName, contentBase64}, at most 10 MiB; PDF, PNG, JPEG, XLSX, DOCX or CSV, decided by the bytes (docs/api.md, "Evidence files")',
+          parameters: [path('id')],
+          requestBody: json(EvidenceUploadRequest),
+          responses: {
+            201: ok('{sha256, fileName, size, mediaType, linked: true}'),
+            200: ok('the same bytes were already linked under this name: {…, linked: false}, nothing added'),
+            ...errors('invalid-request', 'not-found', 'too-large'),
+          },
+        },
+        get: {
+          summary: 'Evidence files of a data point',
+          parameters: [path('id')],
+          responses: {
+            200: ok('{dataPoint, evidence: [{sha256, fileName, size, mediaType, uploadedBy, at}]}'),
+            ...errors('not-found'),
+          },
+        },
+      },
+      '/api/evidence/{sha256}': {
+        get: {
+          summary:
+            'Download an evidence file as an attachment (sniffed Content-Type, nosniff, sandboxing CSP)',
+          parameters: [
+            path('sha256'),
+            q('name', 'one of the names it was uploaded under (default: the first)'),
+          ],
+          responses: {
+            200: { description: 'the file' },
+            ...errors('invalid-request', 'not-found', 'forbidden'),
+          },
+        },
+      },
       '/api/data-points/{id}/history': {
         get: {
           summary: 'Revisions of a data point',
@@ -270,6 +378,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...workflowPaths(),
       '/api/reports/{format}': {
         get: {
           summary: 'Report download',

@@ -13,6 +13,7 @@
  *   organisation  an organisation-wide resource: counts as the group entity, so only a grant on
  *                 the group covers it (the overview, disclosures, reports, settings, users)
  *   data-point    the entity of the data point named by the `:id` path parameter
+ *   entity        the entity named by the `:entity` path parameter (a workflow unit's)
  *   entities      the caller's entities where the action is allowed: lists are filtered to
  *                 them, and a write naming an entity outside them is refused (403 or 404)
  *   own-account   the caller's own account (API tokens)
@@ -24,6 +25,7 @@ export type RouteRule =
   | { readonly kind: 'signed-in' }
   | { readonly kind: 'organisation'; readonly action: Action }
   | { readonly kind: 'data-point'; readonly action: Action }
+  | { readonly kind: 'entity'; readonly action: Action }
   | { readonly kind: 'entities'; readonly action: Action }
   | { readonly kind: 'own-account'; readonly action: Action };
 
@@ -43,6 +45,7 @@ const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signed-in' } as const;
 const org = (action: Action) => ({ kind: 'organisation', action }) as const;
 const dp = (action: Action) => ({ kind: 'data-point', action }) as const;
+const ent = (action: Action) => ({ kind: 'entity', action }) as const;
 const within = (action: Action) => ({ kind: 'entities', action }) as const;
 const own = (action: Action) => ({ kind: 'own-account', action }) as const;
 
@@ -51,6 +54,13 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/session', PUBLIC),
   r('POST', '/session', PUBLIC),
   r('DELETE', '/session', PUBLIC),
+  // Single sign-on (routes/oidc.ts): the browser's way to the provider and back.
+  r('GET', '/session/oidc/start', PUBLIC),
+  r('GET', '/session/oidc/callback', PUBLIC),
+  // The caller's own second factor (routes/totp.ts); with a session only, not an API token.
+  r('POST', '/session/totp', SIGNED_IN),
+  r('POST', '/session/totp/confirm', SIGNED_IN),
+  r('DELETE', '/session/totp', SIGNED_IN),
 
   r('GET', '/organisation', SIGNED_IN),
   r('GET', '/periods', SIGNED_IN),
@@ -61,6 +71,11 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/data-points/:id/history', dp('read-history')),
   r('PUT', '/data-points/:id', dp('write-data-point')),
   r('POST', '/data-points/:id/retract', dp('retract-data-point')),
+  // Evidence files (routes/evidence.ts). A download names a file, not an entity: the route finds
+  // the entities through the file's links and decides each with entityDecision.
+  r('POST', '/data-points/:id/evidence', dp('write-data-point')),
+  r('GET', '/data-points/:id/evidence', dp('read-evidence')),
+  r('GET', '/evidence/:sha256', within('read-evidence')),
 
   r('GET', '/figures', within('read-figures')),
   r('GET', '/figure', within('read-lineage')),
@@ -84,10 +99,32 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('POST', '/users/:id/disable', org('manage-users')),
   r('POST', '/users/:id/enable', org('manage-users')),
 
+  r('GET', '/settings/security', org('manage-settings')),
+  r('PUT', '/settings/security', org('manage-settings')),
+
   r('GET', '/tokens', own('manage-own-tokens')),
   r('POST', '/tokens', own('manage-own-tokens')),
   r('DELETE', '/tokens/:id', own('manage-own-tokens')),
+
+  // The collection cycle (routes/workflow.ts; issue #17): one route per workflow event, each
+  // with the action it needs on the unit's entity (app's EVENT_ACTION).
+  r('GET', '/workflow', within('read-data-points')),
+  r('POST', '/workflow/:entity/:period/:topic/submit', ent('submit-data')),
+  r('POST', '/workflow/:entity/:period/:topic/return', ent('return-data')),
+  r('POST', '/workflow/:entity/:period/:topic/review', ent('review-data')),
+  r('POST', '/workflow/:entity/:period/:topic/approve', ent('approve-data')),
+  r('POST', '/workflow/:entity/:period/:topic/reopen', ent('manage-cycle')),
+  r('POST', '/workflow/:entity/:period/:topic/exception', ent('manage-cycle')),
+  r('POST', '/periods/:period/lock', org('lock-period')),
+  r('DELETE', '/periods/:period/lock', org('lock-period')),
 ];
+
+/**
+ * What a session that must enrol a second factor first (the security settings require one of
+ * administrators; app/access/totp.ts mustEnrolTotp) may reach besides the public routes, which
+ * include GET /api/session and sign-out. Decided in enforce-rules.ts.
+ */
+export const BEFORE_TOTP_ENROLMENT: readonly string[] = ['POST /session/totp', 'POST /session/totp/confirm'];
 
 /** The rule for a request, matching method and path segment by segment (`:x` matches one segment). */
 export function ruleFor(

@@ -47,9 +47,16 @@ export const DataPointCreate = z
   })
   .strict();
 
-import { UploadName } from '@assay/app';
+import { EvidenceUpload, UploadName } from '@assay/app';
 
 export { UploadName };
+
+/**
+ * POST /api/data-points/{id}/evidence: `fileName` (the name rules of app/src/evidence/file-name.ts)
+ * and `contentBase64`, the file as padded base64 of at most 10 MiB; the type is sniffed from the
+ * bytes (app/src/evidence/sniff.ts). Strict: any other key is refused.
+ */
+export const EvidenceUploadRequest = EvidenceUpload;
 
 /** Exactly one of `csv` (text) or `xlsxBase64` (the XLSX entry template, base64). */
 export const ImportRequest = z
@@ -148,8 +155,18 @@ export const CatalogueResponse = z
   })
   .strict();
 
-/** POST /api/session: sign in. The password length rule (at most 1,024 bytes) is the app's; the body limit (1 MiB) comes first. */
-export const SignIn = z.object({ email: z.string().max(254), password: z.string() }).strict();
+/**
+ * POST /api/session: sign in. The password length rule (at most 1,024 bytes) is the app's; the
+ * body limit (1 MiB) comes first. `totp`: the current code of the authenticator app, for an
+ * account with a second factor (6 digits; spaces are ignored).
+ */
+export const SignIn = z
+  .object({ email: z.string().max(254), password: z.string(), totp: z.string().max(20).optional() })
+  .strict();
+/** POST /api/session/totp/confirm and DELETE /api/session/totp: a current code (6 digits). */
+export const TotpCode = z.object({ code: z.string().max(20) }).strict();
+/** PUT /api/settings/security. */
+export const SecuritySettingsWrite = z.object({ requireTotpForAdministrators: z.boolean() }).strict();
 /** POST /api/users: a new account (strict: `disabled`, `passwordHash`, `__proto__`… are refused). */
 export const UserCreate = z
   .object({ email: z.string().max(254), name: z.string().max(200), password: z.string().optional() })

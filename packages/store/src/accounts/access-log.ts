@@ -20,7 +20,16 @@ export type AccessEntry = {
   readonly decision: AccessDecision;
 };
 
-const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+/**
+ * Text PostgreSQL can store, cut to `n` characters: U+0000 (which a text column refuses) written
+ * as `\0`, lone surrogates (from a path like %ED%A0%80) as U+FFFD. A request's path is the
+ * client's to choose: the log must hold whatever it was, not fail on it.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const cut = (s: string, n: number) => {
+  const t = s.replaceAll('\u0000', '\\0').replace(LONE_SURROGATE, '\uFFFD');
+  return t.length > n ? t.slice(0, n) : t;
+};
 
 export async function recordAccess(sql: Sql, e: AccessEntry): Promise<void> {
   await sql.query(

@@ -1,0 +1,85 @@
+/** The collection-cycle routes' part of the OpenAPI document (routes/workflow.ts; docs/workflow.md). */
+import { WORKFLOW_EVENTS } from '@assay/core';
+import { z } from 'zod';
+import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { PeriodLockBody, WorkflowEventBody, WorkflowExceptionBody } from './workflow-schemas.js';
+
+const json = (schema: z.ZodType) => ({
+  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
+});
+const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+const errors = (...codes: ApiErrorCode[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(STATUS_OF[code]),
+      {
+        description: code,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const UNIT = [path('entity'), path('period'), path('topic')];
+
+const SUMMARY: Record<(typeof WORKFLOW_EVENTS)[number], string> = {
+  submit: 'Submit a unit (entity × period × topic) for review (preparer)',
+  return: 'Return a unit to its preparer with a comment (reviewer from submitted, approver from reviewed)',
+  review: 'Review a submitted unit (reviewer; not the submitter)',
+  approve: 'Approve a reviewed unit (approver; not the submitter nor the reviewer)',
+  reopen: 'Reopen an approved unit with a reason (comment) (administrator)',
+  exception:
+    'Allow userId to review or approve this unit despite segregation of duties, with a reason (administrator; recorded)',
+};
+
+export function workflowPaths() {
+  const events = Object.fromEntries(
+    WORKFLOW_EVENTS.map((event) => [
+      `/api/workflow/{entity}/{period}/{topic}/${event}`,
+      {
+        post: {
+          summary: SUMMARY[event],
+          description:
+            'A refusal by the workflow rules names it in error.rule (wrong-state, not-permitted, comment-required, self-review, self-approval, self-exception).',
+          parameters: UNIT,
+          requestBody: json(event === 'exception' ? WorkflowExceptionBody : WorkflowEventBody),
+          responses: {
+            200: ok('{unit, transition}'),
+            ...errors(
+              'invalid-request',
+              'forbidden',
+              'not-found',
+              'conflict',
+              'version-required',
+              'stale-version',
+              'period-locked',
+            ),
+          },
+        },
+      },
+    ]),
+  );
+  return {
+    '/api/workflow': {
+      get: {
+        summary: "A period's workflow units with their state and version, and the period's lock",
+        parameters: [{ name: 'period', in: 'query', required: true, schema: { type: 'string' } }],
+        responses: { 200: ok('{period, lock, units}'), ...errors('invalid-request', 'forbidden') },
+      },
+    },
+    ...events,
+    '/api/periods/{period}/lock': {
+      post: {
+        summary: 'Lock a period: every write of a fact in it is refused (409 period-locked) until unlocked',
+        parameters: [path('period')],
+        requestBody: json(PeriodLockBody),
+        responses: { 201: ok('{lock, notApproved}'), ...errors('invalid-request', 'forbidden', 'conflict') },
+      },
+      delete: {
+        summary: 'Unlock a period, with a reason (recorded)',
+        parameters: [path('period')],
+        requestBody: json(PeriodLockBody),
+        responses: { 200: ok('{unlocked}'), ...errors('invalid-request', 'forbidden', 'not-found') },
+      },
+    },
+  };
+}
