@@ -25,7 +25,8 @@ export type Action =
   | 'import-data-points'
   | 'write-explanation'
   | 'export-data-points'
-  | 'manage-users';
+  | 'manage-users'
+  | 'manage-settings';
 
 /** The six roles (app/src/access/roles.ts, by copy), in the order the administration page lists them. */
 export const ROLES = ['administrator', 'preparer', 'reviewer', 'approver', 'assurer', 'viewer'] as const;

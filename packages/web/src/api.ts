@@ -193,7 +193,10 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
     retryAfter(r),
   );
   if (r.status === 401 && error.body.code === 'unauthenticated') announce('unauthenticated');
-  if (r.status === 403 && error.body.code === 'forbidden') announce('forbidden');
+  // 403 totp-enrolment-required: the second factor became required of this session (the
+  // security settings changed); the shell fetches the session and shows only the enrolment.
+  if (r.status === 403 && (error.body.code === 'forbidden' || error.body.code === 'totp-enrolment-required'))
+    announce('forbidden');
   throw error;
 }
 /** A write: JSON body (the server refuses any other content type, also on DELETE). */
@@ -244,9 +247,16 @@ export const api = {
 
   // Accounts, sessions and permissions (docs/api.md, issue #16).
   session: () => call<Session>('/session'),
-  /** 204 and the session cookie; 401 `bad-credentials`, 403 `account-disabled`, 429 `throttled`. */
-  signIn: (email: string, password: string) =>
-    call<unknown>('/session', send('POST', { email, password })).then(() => undefined),
+  /**
+   * 204 and the session cookie; 401 `bad-credentials`, 401 `totp-required` (the account has a
+   * second factor: send `totp`, the current 6-digit code; also for a wrong or used code),
+   * 403 `account-disabled`, 429 `throttled`.
+   */
+  signIn: (email: string, password: string, totp?: string) =>
+    call<unknown>(
+      '/session',
+      send('POST', totp === undefined ? { email, password } : { email, password, totp }),
+    ).then(() => undefined),
   signOut: () => call<unknown>('/session', send('DELETE', {})).then(() => undefined),
   users: () => call<{ users: Account[] }>('/users'),
   addUser: (u: { email: string; name: string; password?: string }) =>
@@ -268,6 +278,26 @@ export const api = {
     call<{ id: string; token: string }>('/tokens', send('POST', roles ? { label, roles } : { label })),
   revokeToken: (id: string) =>
     call<unknown>(`/tokens/${encodeURIComponent(id)}`, send('DELETE', {})).then(() => undefined),
+  /** Begin enrolling your second factor: the secret is in this answer only; 409 when one is on. */
+  beginTotp: () => call<TotpEnrolment>('/session/totp', send('POST', {})),
+  /** 204: the pending secret becomes your second factor; 400 (field `code`) for a wrong code. */
+  confirmTotp: (code: string) =>
+    call<unknown>('/session/totp/confirm', send('POST', { code })).then(() => undefined),
+  /** 204; 400 (field `code`) wrong code, 429 throttled, 403 while required of your role. */
+  turnOffTotp: (code: string) =>
+    call<unknown>('/session/totp', send('DELETE', { code })).then(() => undefined),
+  securitySettings: () => call<SecuritySettings>('/settings/security'),
+  setSecuritySettings: (s: { requireTotpForAdministrators: boolean }) =>
+    call<SecuritySettings>('/settings/security', send('PUT', s)),
+};
+
+/** POST /api/session/totp: the base32 secret and its otpauth://totp/… URI, shown this once. */
+export type TotpEnrolment = { secret: string; uri: string };
+/** GET/PUT /api/settings/security. `updatedAt` ISO-8601; both null while never set. */
+export type SecuritySettings = {
+  requireTotpForAdministrators: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
 };
 
 /** One revision of a data point (GET /api/data-points/{id}/history; app's DataPointRevision). */
@@ -292,6 +322,12 @@ export type Session = {
   via: 'session' | 'token' | 'local' | null;
   grants: Grant[];
   allowed: Partial<Record<string, string[]>>;
+  /** Single sign-on offered: the sign-in page links to /api/session/oidc/start. */
+  sso?: { label: string } | null;
+  /** The user has a second factor (TOTP). Absent from a server from before it. */
+  totpEnrolled?: boolean;
+  /** The session may do nothing but enrol a second factor (required of administrators). */
+  mustEnrolTotp?: boolean;
 };
 /** A user as the administration routes present it (never a password hash). */
 export type Account = {

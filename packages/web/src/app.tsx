@@ -4,7 +4,9 @@
  * before with a note in the header; accounts with nobody signed in shows only the sign-in page;
  * signed in, the nav and pages follow the user's roles (access.ts). When a call is refused for
  * want of a session (401), the sign-in form is laid over the page, which stays mounted and
- * inert behind it, so nothing typed in its forms is lost.
+ * inert behind it, so nothing typed in its forms is lost. While the security settings require a
+ * second factor of this administrator and none is on (`mustEnrolTotp`), only its enrolment is
+ * shown; once confirmed the session is fetched again and the app appears.
  */
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { AccessContext, accessFor } from './access';
@@ -26,6 +28,9 @@ const DisclosuresPage = lazy(() =>
 const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m.ReportPage })));
 const AdminPage = lazy(() => import('./pages/admin').then((m) => ({ default: m.AdminPage })));
 const TokensPage = lazy(() => import('./pages/tokens').then((m) => ({ default: m.TokensPage })));
+const MustEnrolSecondFactor = lazy(() =>
+  import('./pages/second-factor').then((m) => ({ default: m.MustEnrolSecondFactor })),
+);
 
 import { type Page, type Route, useRoute } from './route';
 import { useLoad } from './use-load';
@@ -109,7 +114,38 @@ export function App() {
       ),
     );
   else if (session.mode === 'accounts' && session.user === null)
-    content = bare(<SignInForm onSignedIn={state.signedIn} />);
+    content = bare(<SignInForm onSignedIn={state.signedIn} sso={session.sso ?? null} />);
+  else if (session.user !== null && session.mustEnrolTotp === true)
+    content = (
+      <>
+        <header className="top">
+          <span className="brand">Assay</span>
+          <span className="grow" />
+          <span className="user">
+            <span data-current-user title={session.user.email}>
+              {session.user.name}
+            </span>
+            <button type="button" className="lang" data-sign-out onClick={() => void state.signOut()}>
+              {translate(lang, 'signOut')}
+            </button>
+          </span>
+          {langSwitch}
+        </header>
+        <main>
+          {state.signInNeeded ? (
+            <SignInForm
+              onSignedIn={state.signedIn}
+              notice={translate(lang, 'sessionEnded')}
+              sso={session.sso ?? null}
+            />
+          ) : (
+            <Suspense fallback={<p className="muted">{translate(lang, 'loading')}</p>}>
+              <MustEnrolSecondFactor />
+            </Suspense>
+          )}
+        </main>
+      </>
+    );
   else
     content = (
       // A different user (or the local user) gets a fresh app: nothing of the last one stays.
@@ -209,7 +245,11 @@ function Workspace(props: {
         {props.signInNeeded ? (
           <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">
             <div className="overlay-bar">{props.langSwitch}</div>
-            <SignInForm onSignedIn={props.onSignedIn} notice={t('sessionEnded')} />
+            <SignInForm
+              onSignedIn={props.onSignedIn}
+              notice={t('sessionEnded')}
+              sso={props.session.sso ?? null}
+            />
           </div>
         ) : null}
       </OrgContext.Provider>

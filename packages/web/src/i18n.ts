@@ -154,6 +154,17 @@ const TEXT = {
     en: 'Too many attempts; try again in {seconds} s.',
   },
   throttled: { 'zh-Hant': '嘗試次數過多，請稍後再試。', en: 'Too many attempts; try again later.' },
+  // Single sign-on (GET /api/session/oidc/start); {label} is the provider's name from the server.
+  signInWith: { 'zh-Hant': '以 {label} 登入', en: 'Sign in with {label}' },
+  signInOr: { 'zh-Hant': '或', en: 'or' },
+  ssoRefused: {
+    'zh-Hant': '單一登入未能讓您登入：沒有使用該電郵的有效帳戶。帳戶由管理員建立，請聯絡管理員。',
+    en: 'Single sign-on did not sign you in: no enabled account has that email. Accounts are made by an administrator; ask one.',
+  },
+  ssoFailed: {
+    'zh-Hant': '單一登入未能完成，請再試一次。',
+    en: 'Single sign-on could not be completed; try again.',
+  },
   sessionEnded: {
     'zh-Hant': '您的登入已結束，請重新登入；頁面上已輸入的內容會保留。',
     en: 'Your session has ended: sign in again. What you typed on the page is kept.',
@@ -194,7 +205,9 @@ const TEXT = {
   roleApprover: { 'zh-Hant': '審批人', en: 'Approver' },
   roleAssurer: { 'zh-Hant': '鑒證人員', en: 'Assurer' },
   roleViewer: { 'zh-Hant': '檢視者', en: 'Viewer' },
-  tokens: { 'zh-Hant': '存取權杖', en: 'API tokens' },
+  // The page of your own account's security (#/tokens): second factor and API tokens.
+  tokens: { 'zh-Hant': '我的帳戶安全', en: 'My security' },
+  mySecurity: { 'zh-Hant': '我的帳戶安全', en: 'My account security' },
   myTokens: { 'zh-Hant': '我的 API 存取權杖', en: 'My API tokens' },
   tokensIntro: {
     'zh-Hant':
@@ -219,6 +232,77 @@ const TEXT = {
   copied: { 'zh-Hant': '已複製', en: 'Copied' },
   noTokens: { 'zh-Hant': '尚無存取權杖。', en: 'No API tokens yet.' },
   revokedOn: { 'zh-Hant': '已撤銷於', en: 'Revoked on' },
+  // Second factor (TOTP, issue #16): sign-in code step, enrolment, turning off, the requirement.
+  totpCode: { 'zh-Hant': '驗證碼', en: 'Authentication code' },
+  totpNeeded: {
+    'zh-Hant': '此帳戶已啟用雙重驗證：請輸入驗證器應用程式現時顯示的 6 位數字驗證碼。',
+    en: 'This account has a second factor: enter the 6-digit code your authenticator app shows now.',
+  },
+  totpWrong: {
+    'zh-Hant': '驗證碼不正確或已使用過：請等待應用程式顯示下一個驗證碼再試。',
+    en: 'The code is wrong or was already used: wait for the next code in the app and try again.',
+  },
+  totpFormat: { 'zh-Hant': '請輸入 6 位數字。', en: 'Enter the 6 digits of the code.' },
+  secondFactor: { 'zh-Hant': '雙重驗證', en: 'Second factor' },
+  totpIntro: {
+    'zh-Hant':
+      '啟用後，登入時除密碼外，還須輸入手機上驗證器應用程式（例如 Google Authenticator、Microsoft Authenticator）產生的 6 位數字驗證碼。',
+    en: 'Once on, signing in takes a 6-digit code from an authenticator app on your phone (such as Google Authenticator or Microsoft Authenticator) as well as your password.',
+  },
+  totpOn: { 'zh-Hant': '已啟用', en: 'On' },
+  totpOff: { 'zh-Hant': '未啟用', en: 'Off' },
+  totpTurnOn: { 'zh-Hant': '啟用雙重驗證', en: 'Turn on' },
+  totpStepKey: {
+    'zh-Hant': '1. 在驗證器應用程式中新增帳戶，手動輸入以下金鑰（或把下面的 otpauth 連結貼到應用程式）：',
+    en: '1. Add an account in your authenticator app and type in this key (or paste the otpauth link below into the app):',
+  },
+  totpKey: { 'zh-Hant': '金鑰', en: 'Key' },
+  totpLink: { 'zh-Hant': '連結', en: 'Link' },
+  totpKeyOnce: {
+    'zh-Hant': '金鑰只會顯示這一次，請勿交給他人。',
+    en: 'The key is shown only this once; do not give it to anyone.',
+  },
+  totpStepConfirm: {
+    'zh-Hant': '2. 輸入應用程式顯示的 6 位數字驗證碼以確認：',
+    en: '2. Enter the 6-digit code the app shows, to confirm:',
+  },
+  totpConfirm: { 'zh-Hant': '確認並啟用', en: 'Confirm and turn on' },
+  totpConfirmWrong: {
+    'zh-Hant': '驗證碼不正確：請確認應用程式中的帳戶是剛新增的那個，以及手機時間準確，然後輸入新的驗證碼。',
+    en: 'The code is not right: check that it is the account you just added in the app and that the phone’s clock is right, then enter the new code.',
+  },
+  totpTurnedOn: {
+    'zh-Hant': '雙重驗證已啟用：下次登入時須輸入驗證碼。',
+    en: 'The second factor is on: signing in will ask for a code.',
+  },
+  totpTurnOff: { 'zh-Hant': '停用雙重驗證', en: 'Turn off' },
+  totpOffHint: {
+    'zh-Hant': '如要停用，請輸入現時的驗證碼：',
+    en: 'To turn it off, enter a current code:',
+  },
+  totpTurnedOff: { 'zh-Hant': '雙重驗證已停用。', en: 'The second factor is off.' },
+  totpRequiredOfYou: {
+    'zh-Hant': '安全設定要求管理員使用雙重驗證，因此不能停用。',
+    en: 'The security settings require administrators to use a second factor, so it cannot be turned off.',
+  },
+  cancel: { 'zh-Hant': '取消', en: 'Cancel' },
+  totpMustEnrolTitle: { 'zh-Hant': '請先設定雙重驗證', en: 'Set up a second factor first' },
+  totpMustEnrol: {
+    'zh-Hant':
+      '本機構規定管理員必須使用雙重驗證：登入時除密碼外，還要輸入手機應用程式產生的驗證碼。您是管理員，設定完成前不能使用其他功能。請按以下步驟設定。',
+    en: 'This organisation requires administrators to use a second factor: a code from an app on your phone, as well as the password, when signing in. You are an administrator, so nothing else is available until you have set one up. Follow the steps below.',
+  },
+  securitySettings: { 'zh-Hant': '安全設定', en: 'Security settings' },
+  requireTotp: {
+    'zh-Hant': '要求管理員使用雙重驗證',
+    en: 'Require a second factor for administrators',
+  },
+  requireTotpHint: {
+    'zh-Hant':
+      '啟用後，未設定雙重驗證的管理員（包括已登入的管理員及您本人）須先完成設定，才能使用其他功能。其他角色不受影響。',
+    en: 'When on, an administrator without a second factor (already signed in or not, you included) must set one up before doing anything else. Other roles are not affected.',
+  },
+  lastChangedBy: { 'zh-Hant': '最後由 {by} 於 {at} 修改', en: 'Last changed by {by}, {at}' },
   history: { 'zh-Hant': '修訂記錄', en: 'History' },
   hideHistory: { 'zh-Hant': '收起記錄', en: 'Hide history' },
   author: { 'zh-Hant': '修改者', en: 'Author' },

@@ -1,6 +1,6 @@
 /**
  * Hash routing: #/overview, #/data, #/catalogue, #/figure?id=…, #/checks, #/disclosures, #/report,
- * #/admin (users and roles), #/tokens (your API tokens).
+ * #/admin (users and roles), #/tokens (your security: second factor and API tokens).
  */
 import { useEffect, useState } from 'react';
 

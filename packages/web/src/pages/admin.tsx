@@ -2,7 +2,8 @@
  * Administration (#/admin, needs `manage-users` on the group): every user with their grants
  * (role @ entity, by the entity's name), add a user, grant and revoke roles, disable and
  * enable. The server decides each request; a change to your own account fetches your session
- * again (what you may do may have changed). Your API tokens are on #/tokens.
+ * again (what you may do may have changed). With `manage-settings` on the group, the security
+ * settings too (security-settings.tsx). Your API tokens and second factor are on #/tokens.
  */
 import { useState } from 'react';
 import { useAccess } from '../access';
@@ -15,6 +16,7 @@ import { useLang, useT } from '../i18n';
 import { useEntityName } from '../org-context';
 import { useLoad } from '../use-load';
 import { AddUserForm, GrantForm } from './admin-forms';
+import { SecuritySettingsPanel } from './security-settings';
 
 function UserRow(props: { user: Account; isMe: boolean; onChanged: () => void }) {
   const { user } = props;
@@ -131,6 +133,8 @@ export function AdminPage() {
         </table>
       </section>
       <AddUserForm onAdded={() => users.reload()} />
+      {/* Not in open mode: there is no account to require anything of yet. */}
+      {!access.open && access.canOrgWide('manage-settings') ? <SecuritySettingsPanel /> : null}
     </div>
   );
 }

@@ -3,21 +3,60 @@
  * exist and nobody is signed in, and over the current page when a session ends (`notice`).
  * Refusals: 401 bad-credentials, 403 account-disabled, 429 throttled with `Retry-After` seconds
  * (counted down here; the button waits for it).
+ * An account with a second factor (TOTP) is answered 401 `totp-required` after the right
+ * password: the form then shows a code field under the email and password (both kept) and
+ * sends all three again; `totp-required` to a request that carried a code means the code was
+ * wrong or already used.
+ * With single sign-on offered (`sso` from GET /api/session), a plain link to
+ * /api/session/oidc/start; the server sends the browser back to /#/sign-in?sso=refused or
+ * ?sso=failed when it did not sign in, which is shown here once and taken off the address.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ApiError, api } from '../api';
+import { TotpCodeInput, totpCodeOf } from '../components/totp-code-input';
 import { useT } from '../i18n';
 
 type Refusal =
-  | { kind: 'bad-credentials' | 'account-disabled' | 'throttled' }
+  | {
+      kind:
+        | 'bad-credentials'
+        | 'account-disabled'
+        | 'throttled'
+        | 'sso-refused'
+        | 'sso-failed'
+        | 'totp-wrong'
+        | 'totp-format';
+    }
   | { kind: 'other'; message: string };
 
-export function SignInForm(props: { onSignedIn: () => Promise<void>; notice?: string }) {
+/** What single sign-on sent the browser back with (#/sign-in?sso=refused|failed), if anything. */
+function ssoOutcome(): Refusal | undefined {
+  const outcome = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('sso');
+  if (outcome === 'refused') return { kind: 'sso-refused' };
+  if (outcome === 'failed') return { kind: 'sso-failed' };
+  return undefined;
+}
+
+export function SignInForm(props: {
+  onSignedIn: () => Promise<void>;
+  notice?: string;
+  /** Single sign-on offered by the server (GET /api/session `sso`). */
+  sso?: { label: string } | null;
+}) {
   const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  /** The server asked for the second factor's code (401 totp-required): the code field shows. */
+  const [codeStep, setCodeStep] = useState(false);
+  const [code, setCode] = useState('');
+  const codeId = useId();
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal>();
+  const [refusal, setRefusal] = useState<Refusal | undefined>(ssoOutcome);
+  // Shown once: a reload does not show it again.
+  useEffect(() => {
+    if (ssoOutcome())
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, []);
   /** Epoch milliseconds until which the server refuses attempts (429); 0: no wait known. */
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -29,16 +68,27 @@ export function SignInForm(props: { onSignedIn: () => Promise<void>; notice?: st
   /** Whole seconds still to wait, rounded up. */
   const waitSeconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   async function submit() {
+    const totp = codeStep ? totpCodeOf(code) : undefined;
+    if (codeStep && totp === undefined) {
+      setRefusal({ kind: 'totp-format' });
+      return;
+    }
     setBusy(true);
     setRefusal(undefined);
     setWaitUntil(0);
     try {
-      await api.signIn(email.trim(), password);
+      await api.signIn(email.trim(), password, totp);
       setPassword('');
+      setCode('');
       await props.onSignedIn();
     } catch (e) {
       if (!(e instanceof ApiError)) setRefusal({ kind: 'other', message: String(e) });
-      else if (e.body.code === 'bad-credentials' || e.body.code === 'account-disabled')
+      else if (e.body.code === 'totp-required') {
+        // Without a code: the password was right and a code is needed. With one: it was wrong.
+        if (totp !== undefined) setRefusal({ kind: 'totp-wrong' });
+        setCodeStep(true);
+        setCode('');
+      } else if (e.body.code === 'bad-credentials' || e.body.code === 'account-disabled')
         setRefusal({ kind: e.body.code });
       else if (e.body.code === 'throttled') {
         setRefusal({ kind: 'throttled' });
@@ -58,6 +108,14 @@ export function SignInForm(props: { onSignedIn: () => Promise<void>; notice?: st
         return t('badCredentials');
       case 'account-disabled':
         return t('accountDisabled');
+      case 'sso-refused':
+        return t('ssoRefused');
+      case 'sso-failed':
+        return t('ssoFailed');
+      case 'totp-wrong':
+        return t('totpWrong');
+      case 'totp-format':
+        return t('totpFormat');
       case 'throttled':
         // With a known wait: counted down, and gone once it is over (the next attempt may go).
         if (waitUntil === 0) return t('throttled');
@@ -101,6 +159,26 @@ export function SignInForm(props: { onSignedIn: () => Promise<void>; notice?: st
           onChange={(e) => setPassword(e.target.value)}
         />
       </label>
+      {codeStep ? (
+        <>
+          <p className="muted totp-needed" data-totp-needed>
+            {t('totpNeeded')}
+          </p>
+          <label htmlFor={codeId}>
+            {t('totpCode')}
+            <TotpCodeInput
+              id={codeId}
+              name="totp"
+              required
+              // it appears because the server asked for it: the next thing to type
+              autoFocus
+              data-totp-code
+              value={code}
+              onChange={setCode}
+            />
+          </label>
+        </>
+      ) : null}
       {message ? (
         <div className="error-note" role="alert" data-sign-in-error={refusal?.kind}>
           {message}
@@ -109,6 +187,14 @@ export function SignInForm(props: { onSignedIn: () => Promise<void>; notice?: st
       <button type="submit" data-sign-in-submit disabled={busy || waitSeconds > 0}>
         {busy ? t('signingIn') : t('signIn')}
       </button>
+      {props.sso ? (
+        <p className="sso-sign-in">
+          <span className="muted">{t('signInOr')}</span>{' '}
+          <a href="/api/session/oidc/start" data-sso-link>
+            {t('signInWith').replace('{label}', props.sso.label)}
+          </a>
+        </p>
+      ) : null}
     </form>
   );
 }

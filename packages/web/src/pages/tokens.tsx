@@ -1,22 +1,24 @@
 /**
- * Your API tokens (#/tokens, for every signed-in user): list (never the secret), create with a
+ * Your account's security (#/tokens, "My security", for every signed-in user): your second
+ * factor (second-factor.tsx), then your API tokens: list (never the secret), create with a
  * label and optionally only some of your roles, revoke. A new token is shown once, here, with a
  * note that it will not be shown again (the server keeps only its hash).
  */
 import { useState } from 'react';
 import { useAccess } from '../access';
 import { api } from '../api';
+import { CopyButton } from '../components/copy-button';
 import { ErrorNote } from '../components/error-note';
 import { FieldProblem, FormLevelProblem, type FormProblem, problemOf } from '../components/form-problem';
 import { roleName } from '../components/role-name';
 import { formatTime, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
+import { SecondFactorSection } from './second-factor';
 
 const TOKEN_FIELDS = ['label', 'roles'] as const;
 
 function NewToken({ token }: { token: string }) {
   const t = useT();
-  const [copied, setCopied] = useState(false);
   return (
     <section className="panel new-token" role="status" data-new-token>
       <h2>{t('newToken')}</h2>
@@ -24,18 +26,7 @@ function NewToken({ token }: { token: string }) {
       <code className="secret" data-token-secret>
         {token}
       </code>{' '}
-      <button
-        type="button"
-        className="small"
-        onClick={() =>
-          void navigator.clipboard?.writeText(token).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          )
-        }
-      >
-        {copied ? t('copied') : t('copy')}
-      </button>
+      <CopyButton key={token} text={token} />
     </section>
   );
 }
@@ -83,7 +74,9 @@ export function TokensPage() {
   };
   return (
     <div>
-      <h1>{t('myTokens')}</h1>
+      <h1>{t('mySecurity')}</h1>
+      <SecondFactorSection />
+      <h2 className="section-title">{t('myTokens')}</h2>
       <p className="muted">{t('tokensIntro')}</p>
       {created ? <NewToken token={created} /> : null}
       <form
