@@ -254,6 +254,12 @@ describe('accounts over HTTP', () => {
     ).toBe(false);
     expect((await app.request('/api/users', as(cookie))).status).toBe(403);
     expect((await app.request('/api/overview', as(cookie))).status).toBe(403);
+    // Findings and their counts: only the smelter's (the group has findings of the mine too).
+    const f = await jsonOf(app.request('/api/findings', as(cookie)));
+    expect(f.findings.every((x: { where: { entityId?: string } }) => x.where.entityId === 'smelter')).toBe(
+      true,
+    );
+    expect(f.total).toBe(f.findings.length);
 
     const denied = await listAccessLog(store, 20);
     expect(

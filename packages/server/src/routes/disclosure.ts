@@ -8,6 +8,7 @@ import {
   renderReport,
   writeExplanation,
 } from '@assay/app';
+import { summarise } from '@assay/core';
 import { Hono } from 'hono';
 import { allowedOf } from '../http/enforce-rules.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
@@ -25,12 +26,13 @@ export function disclosureRoutes(d: Deps): Hono {
     const visible = allowedOf(c);
     const root = s.bundle.organisation.entities.find((e) => e.parentId === undefined)?.id ?? '';
     const list = findings(s, q.value).filter((f) => visible.has(f.where.entityId ?? root));
-    return c.json({
-      workspaceVersion: s.version,
-      findings: list,
-      total: checkResult(s).summary.total,
-      summary: checkResult(s).summary,
-    });
+    // The counts too: of every finding the caller may read (not only the filtered page), so a
+    // preparer of one subsidiary learns nothing of the others from the totals.
+    const all = checkResult(s);
+    const summary = visible.has(root)
+      ? all.summary
+      : summarise(all.findings.filter((f) => visible.has(f.where.entityId ?? root)));
+    return c.json({ workspaceVersion: s.version, findings: list, total: summary.total, summary });
   });
   r.get('/disclosures', (c) => {
     const reports = completeness(d.workspace.snapshot());
