@@ -49,6 +49,28 @@ const TEXT = {
     'zh-Hant': '其他人已修改此數據，已重新載入。',
     en: 'Someone changed this value meanwhile; reloaded.',
   },
+  // A save that did not go through (pages/save-failure.tsx): {by} author, {at} time, values with units.
+  conflictChanged: {
+    'zh-Hant': '{by} 已於 {at} 將此數值改為 {theirs}；您輸入的值：{mine}',
+    en: 'Changed by {by} at {at} to {theirs}; your value: {mine}',
+  },
+  conflictRetracted: {
+    'zh-Hant': '{by} 已於 {at} 撤回此數據；您輸入的值：{mine}',
+    en: 'Retracted by {by} at {at}; your value: {mine}',
+  },
+  useMine: { 'zh-Hant': '採用我的值', en: 'Use mine' },
+  keepTheirs: { 'zh-Hant': '保留對方的值', en: 'Keep theirs' },
+  saveFailed: {
+    'zh-Hant': '未能儲存：{message}；您輸入的值：{mine}',
+    en: 'Not saved: {message}; your value: {mine}',
+  },
+  tryAgain: { 'zh-Hant': '重試', en: 'Try again' },
+  discardMine: { 'zh-Hant': '放棄我的值', en: 'Discard mine' },
+  networkError: { 'zh-Hant': '無法連線到伺服器', en: 'The server could not be reached' },
+  keptRow: {
+    'zh-Hant': '已不在此清單中；待您選擇後才移除',
+    en: 'No longer in this list; kept until you choose',
+  },
   retract: { 'zh-Hant': '撤回', en: 'Retract' },
   retractConfirm: { 'zh-Hant': '確認撤回？', en: 'Confirm retract?' },
   retractHint: {

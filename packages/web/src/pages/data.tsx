@@ -1,9 +1,11 @@
 /**
  * Data: a grid per entity and period, edited in place; the figures each edit changed; CSV import;
  * each data point's revisions. Entities, editing, retracting, importing, exporting and history
- * are offered only where the user's roles allow them (access.ts).
+ * are offered only where the user's roles allow them (access.ts). Rows keep their order through
+ * saves and re-fetches, and a row with an unsaved cell stays until its edit is settled
+ * (stable-rows.ts, value-cell.tsx).
  */
-import { Fragment, useContext, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useAccess } from '../access';
 import { api, type Figure } from '../api';
 import { ErrorNote } from '../components/error-note';
@@ -14,6 +16,7 @@ import { useLoad } from '../use-load';
 import { HistoryRow } from './history-row';
 import { ImportPanel } from './import-panel';
 import { RetractCell } from './retract-cell';
+import { breakdownOf, useStableRows } from './stable-rows';
 import { ValueCell } from './value-cell';
 
 type Change = { id: string; before: Figure | undefined; after: Figure | undefined };
@@ -52,6 +55,18 @@ export function DataPage() {
     () => (entityId && periodId ? api.dataPoints(entityId, periodId) : Promise.resolve(undefined)),
     [entityId, periodId],
   );
+  /** Ids of data points whose cell holds an edit not saved yet (or a failed save). */
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  const onUnsaved = useCallback((id: string, is: boolean) => {
+    setUnsaved((now) => {
+      if (now.has(id) === is) return now;
+      const next = new Set(now);
+      if (is) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const gridRows = useStableRows(rows.data?.dataPoints, unsaved);
   const figuresBefore = useRef<Figure[]>([]);
   useEffect(() => {
     void api.figures({ period: periodId }).then((r) => {
@@ -118,21 +133,21 @@ export function DataPage() {
               </tr>
             </thead>
             <tbody>
-              {rows.data?.dataPoints.map((dp) => (
+              {gridRows.map(({ dp, kept }) => (
                 <Fragment key={dp.id}>
-                  <tr>
-                    <td title={dp.indicatorId}>{pick(dp.name, lang)}</td>
-                    <td>
-                      {Object.entries(dp.disaggregation)
-                        .map(([k, v]) => `${k}=${v}`)
-                        .join('; ')}
+                  <tr data-row={dp.id} className={kept ? 'kept' : undefined}>
+                    <td title={dp.indicatorId}>
+                      {pick(dp.name, lang)}
+                      {kept ? <div className="warn">{t('keptRow')}</div> : null}
                     </td>
+                    <td>{breakdownOf(dp)}</td>
                     {mayWrite ? (
                       <ValueCell
                         dp={dp}
                         reason={reason}
                         onSaved={() => void afterWrite()}
                         onStale={rows.reload}
+                        onUnsaved={onUnsaved}
                       />
                     ) : (
                       <td className="cell read-only" data-dp-value={dp.id}>
