@@ -5,6 +5,8 @@
  * launching and closing Chromium. Each step runs RUNS times; the median is reported (the machine
  * may be shared). Run: `npm run bench` or `npx tsx bench/report-bench.ts`.
  */
+
+import { statusOfUnits } from '@assay/app';
 import {
   assessCompleteness,
   buildReport,
@@ -43,7 +45,9 @@ export async function benchReport(): Promise<BenchResult[]> {
     const reports = (['hkex', 'gri', 'sasac'] as const).map((framework) =>
       assessCompleteness({ bundle, figures, framework }),
     );
-    model = buildReport({ bundle, figures, provisions: provisionsFromCompleteness(reports) });
+    // A folder has no workflow records: the report is a draft, as `assay report` prints it.
+    const status = statusOfUnits(bundle, []);
+    model = buildReport({ bundle, figures, provisions: provisionsFromCompleteness(reports), status });
   });
   if (!model) throw new Error('no model');
   const m = model;

@@ -46,6 +46,7 @@ export * from './use-cases/period-lock.js';
 export * from './use-cases/read-import-file.js';
 export * from './use-cases/render-report.js';
 export * from './use-cases/report-model.js';
+export * from './use-cases/report-status.js';
 export * from './use-cases/retract-data-point.js';
 export * from './use-cases/upload-evidence.js';
 export * from './use-cases/value-edits.js';

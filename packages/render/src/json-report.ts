@@ -1,4 +1,7 @@
-/** JSON of all figures: the model's figure rows (exact value, printed strings, unit, comparative). */
+/**
+ * JSON of all figures: the model's figure rows (exact value, printed strings, unit, comparative),
+ * and the report's status: "draft" with the count of workflow units not approved, or "final".
+ */
 import type { ReportModel } from '@assay/core/report-model';
 
 export function renderJson(model: ReportModel): string {
@@ -7,6 +10,9 @@ export function renderJson(model: ReportModel): string {
       organisation: model.organisation,
       currentYear: model.currentYear,
       priorYear: model.priorYear,
+      status: model.status.state,
+      unapproved: model.status.state === 'draft' ? model.status.unapproved : 0,
+      units: model.status.units,
       figures: model.figureGroups.flatMap((g) => g.figures),
     },
     null,

@@ -17,7 +17,12 @@ import { renderHtml } from './html/render-html.js';
 import { renderXlsx } from './xlsx/render-xlsx.js';
 
 const bundle = reportTestBundle();
-const model = buildReport({ bundle, figures: evaluateBundle(bundle).figures });
+// A draft (as every report without approvals is): its sentence prints the same numbers in both languages.
+const model = buildReport({
+  bundle,
+  figures: evaluateBundle(bundle).figures,
+  status: { state: 'draft', units: 12, unapproved: 7 },
+});
 const dir = mkdtempSync(join(tmpdir(), 'assay-report-test-'));
 
 /** Numbers as printed: digit groups not glued to Latin letters ("CO2", "A1.1", "10⁴" are not numbers). */

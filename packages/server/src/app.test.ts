@@ -386,7 +386,10 @@ describe('checks, disclosures and reports', () => {
   it('renders the report as HTML in the language asked for', async () => {
     const r = await app.request('/api/reports/html?lang=en');
     expect(r.headers.get('content-type')).toContain('text/html');
-    expect(await r.text()).toContain('Demo Group');
+    const page = await r.text();
+    expect(page).toContain('Demo Group');
+    // Nothing is approved in the demo workspace: the report is a draft (issue #17).
+    expect(page).toContain('<div class="draft-mark" aria-hidden="true">DRAFT</div>');
     const bad = await app.request('/api/reports/html?lang=fr');
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid-request', field: 'lang' } });
   });

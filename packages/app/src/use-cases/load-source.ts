@@ -8,13 +8,23 @@
 import type { Bundle, BundleIssue } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { readBundle, readSettingsDocument, type Store } from '@assay/store';
+import type { CycleRecords } from '../workspace/cycle-records.js';
+import { StoreCycle } from '../workspace/store-cycle.js';
 import type { Snapshot } from '../workspace/workspace.js';
 
 export type SourceSpec = { readonly folder: string } | { readonly store: Store };
 
 export type LoadedSource =
-  /** `where`: the folder, or the store's location (data folder or URL without password). */
-  | { readonly ok: true; readonly snapshot: Snapshot; readonly where: string }
+  /**
+   * `where`: the folder, or the store's location (data folder or URL without password).
+   * `cycle`: the store's workflow records (read by the report's status); a folder has none.
+   */
+  | {
+      readonly ok: true;
+      readonly snapshot: Snapshot;
+      readonly where: string;
+      readonly cycle?: CycleRecords;
+    }
   | {
       readonly ok: false;
       /** The store holds no organisation yet: nothing was ever imported into it. */
@@ -54,5 +64,7 @@ export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
     'select fact_id, rev from data_point_current',
   );
   const versions = new Map(rows.map((r) => [r.fact_id, Number(r.rev)]));
-  return { ok: true, snapshot: snapshotOf(read.bundle, versions), where: store.location };
+  // Read only here: the clock would stamp a transition, and a reading command records none.
+  const cycle = new StoreCycle(store, () => new Date().toISOString());
+  return { ok: true, snapshot: snapshotOf(read.bundle, versions), where: store.location, cycle };
 }

@@ -1,13 +1,15 @@
 /**
  * Render the report of the workspace's current data (core buildReport → @assay/render), the
- * same way as `assay report`: content indices from the completeness assessment. PDF launches
+ * same way as `assay report`: content indices from the completeness assessment, and a DRAFT mark
+ * on every page unless every workflow unit of the year is approved (report-status.ts). PDF launches
  * headless Chromium for the request (about 1–2 s). The renderers are loaded on first use: they
  * cost seconds of start-up that a front door asking for figures only would otherwise pay.
  */
 import { explain } from '@assay/core';
-import type { Snapshot } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { evaluated } from './evaluation.js';
 import { reportModel } from './report-model.js';
+import { reportStatus } from './report-status.js';
 
 export type ReportFormat = 'html' | 'pdf' | 'docx' | 'xlsx' | 'json';
 export type Rendered = { body: Uint8Array | string; contentType: string };
@@ -21,13 +23,14 @@ const TYPES: { readonly [K in ReportFormat]: string } = {
 };
 
 export async function renderReport(
-  s: Snapshot,
+  ws: Pick<Workspace, 'snapshot' | 'cycle'>,
   format: ReportFormat,
   lang: 'zh-Hant' | 'en',
 ): Promise<Rendered> {
   const { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import('@assay/render');
+  const s = ws.snapshot();
   const { graph } = evaluated(s).evaluation;
-  const model = reportModel(s);
+  const model = reportModel(s, await reportStatus(s, ws.cycle));
   const contentType = TYPES[format];
   switch (format) {
     case 'html':

@@ -1,17 +1,24 @@
 /**
- * The report model of a snapshot (core buildReport): the figures of the evaluation, and the
+ * The report model of a snapshot (core buildReport): the figures of the evaluation, the
  * content indices from the completeness assessment of every framework the bundle reports against
- * (disclosure-status.ts), as the server's report route and `assay report` both render it.
+ * (disclosure-status.ts), and the status, draft or final, from the workflow records
+ * (report-status.ts), as the server's report route and `assay report` both render it.
  */
-import { buildReport, provisionsFromCompleteness, type ReportModel } from '@assay/core';
+import {
+  buildReport,
+  provisionsFromCompleteness,
+  type ReportModel,
+  type ReportStatusInput,
+} from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completeness } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';
 
-export function reportModel(s: Snapshot): ReportModel {
+export function reportModel(s: Snapshot, status: ReportStatusInput): ReportModel {
   return buildReport({
     bundle: s.bundle,
     figures: evaluated(s).evaluation.figures,
     provisions: provisionsFromCompleteness(completeness(s)),
+    status,
   });
 }

@@ -7,12 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LoadedSource, Snapshot } from '@assay/app';
+import type { CycleRecords, LoadedSource, Snapshot } from '@assay/app';
 import { EXIT, type ExitCode, type Output } from '../command.js';
 import { storeConfig, withStore } from './db.js';
 import { formatIssue } from './validate.js';
 
-export type SourceRun = (snapshot: Snapshot, where: string) => Promise<ExitCode>;
+/** `cycle`: the store's workflow records (the report's draft status); undefined for a folder. */
+export type SourceRun = (snapshot: Snapshot, where: string, cycle?: CycleRecords) => Promise<ExitCode>;
 
 /** `command` names the command in the hint ("calc" → `assay calc <bundle>`). */
 export async function withBundleSource(
@@ -32,7 +33,7 @@ export async function withBundleSource(
 }
 
 function answer(loaded: LoadedSource, command: string, io: Output, run: SourceRun): Promise<ExitCode> {
-  if (loaded.ok) return run(loaded.snapshot, loaded.where);
+  if (loaded.ok) return run(loaded.snapshot, loaded.where, loaded.cycle);
   if (loaded.empty) {
     io.err(emptyStoreMessage(loaded.where, command));
     return Promise.resolve(EXIT.findings);

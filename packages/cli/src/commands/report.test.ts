@@ -3,7 +3,8 @@
  * zh-Hant and en are the same (HTML text, DOCX document.xml, XLSX numeric cells); the HKEX
  * content index carries the completeness statuses; the zh-Hant PDF (the suite's one print of the
  * reference report) renders Chinese, and its contents and content-index page numbers point at
- * the pages where the sections start. Needs chromium, fonts-noto-cjk and poppler-utils
+ * the pages where the sections start; with no approvals (a folder has none) the report is a
+ * draft, marked on every page. Needs chromium, fonts-noto-cjk and poppler-utils
  * (scripts/ensure-system-packages.sh).
  */
 import { execFileSync } from 'node:child_process';
@@ -77,7 +78,7 @@ const htmlText = (html: string) =>
 
 beforeAll(async () => {
   const common = ['report', xinxin, '--out', dir];
-  const formats = [...common, '--lang', 'zh-Hant,en', '--format', 'html,docx,xlsx'];
+  const formats = [...common, '--lang', 'zh-Hant,en', '--format', 'html,docx,xlsx,json'];
   expect(await main(formats, quiet)).toBe(0);
   expect(await main([...common, '--lang', 'zh-Hant', '--format', 'pdf'], quiet)).toBe(0);
 }, 180_000);
@@ -211,6 +212,17 @@ describe('assay report on xinxin-2025: the zh-Hant PDF', () => {
     const pixels = image.subarray(image.length - size);
     const ink = pixels.filter((p) => p < 160).length / size;
     expect(ink).toBeGreaterThan(0.01);
+  });
+
+  it('is a draft (a bundle folder has no approvals): 草稿 on every page and the count on the cover', () => {
+    expect(pages.length).toBeGreaterThan(20);
+    pages.forEach((p, i) => {
+      expect(p, `page ${i + 1}`).toContain('草稿');
+    });
+    expect(squash(pages[0] ?? '')).toMatch(/草稿：2025年度(\d+)個工作單元（實體×期間×議題）中有\1個尚未批准/);
+    const figures = JSON.parse(readFileSync(file('figures.json'), 'utf8'));
+    expect(figures).toMatchObject({ status: 'draft' });
+    expect(figures.unapproved).toBe(figures.units);
   });
 
   it('starts every section on the page its destination names, and the contents cite that page', () => {

@@ -3,7 +3,9 @@
  * the report of the bundle folder or, without one, of the store (bundle-source.ts), built once by
  * app's reportModel (content indices for the frameworks the bundle reports against, as the
  * server's report) and rendered in every language and format. Files: report.<lang>.<ext> and
- * figures.json. zh-Hans is a draft for review (glossary-aware conversion).
+ * figures.json. zh-Hans is a draft for review (glossary-aware conversion). The report is marked
+ * DRAFT on every page unless every workflow unit of the year is approved in the store (a bundle
+ * folder has no approvals, so its report is always a draft).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -55,10 +57,11 @@ export const reportCommand: Command = {
     } = await import('@assay/render');
     const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
     const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
-    const { evaluated, reportModel } = await import('@assay/app');
-    return withBundleSource(dir, 'report', io, async (snapshot) => {
+    const { evaluated, reportModel, reportStatus } = await import('@assay/app');
+    return withBundleSource(dir, 'report', io, async (snapshot, _where, cycle) => {
       const { graph } = evaluated(snapshot).evaluation;
-      const base = reportModel(snapshot);
+      // Draft unless every workflow unit of the year is approved; a folder has no approvals.
+      const base = reportModel(snapshot, await reportStatus(snapshot, cycle));
       const model = langs.includes('zh-Hans') ? withSimplified(base) : base;
       await mkdir(out, { recursive: true });
       const written: string[] = [];

@@ -5,7 +5,8 @@ import { buildReport } from './build-report.js';
 import type { Block, Section } from './model.js';
 
 const bundle = reportTestBundle();
-const model = buildReport({ bundle, figures: evaluateBundle(bundle).figures });
+const figures = evaluateBundle(bundle).figures;
+const model = buildReport({ bundle, figures, status: { state: 'draft', units: 4, unapproved: 3 } });
 const all = (ss: readonly Section[]): Section[] => ss.flatMap((s) => [s, ...all(s.sections)]);
 const blocks = (id: string): readonly Block[] => all(model.sections).find((s) => s.id === id)?.blocks ?? [];
 
@@ -56,6 +57,30 @@ describe('report model', () => {
     expect(blocks('water')[0]).toMatchObject({ kind: 'paragraph', role: 'placeholder' });
   });
 
+  it('carries the status the app decided: a draft with its count in both languages, or final', () => {
+    expect(model.status).toEqual({
+      state: 'draft',
+      units: 4,
+      unapproved: 3,
+      note: {
+        'zh-Hant': '草稿：2025年度4個工作單元（實體 × 期間 × 議題）中有3個尚未批准，數據仍可能變更。',
+        en: 'DRAFT: 3 of 4 workflow units (entity × period × topic) of 2025 are not approved; figures may still change.',
+      },
+    });
+    expect(model.labels.draft).toEqual({ 'zh-Hant': '草稿', en: 'DRAFT' });
+    expect(buildReport({ bundle, figures, status: { state: 'final', units: 4 } }).status).toEqual({
+      state: 'final',
+      units: 4,
+    });
+    // A draft with nothing unapproved, or more unapproved than units, is a caller's mistake.
+    expect(() =>
+      buildReport({ bundle, figures, status: { state: 'draft', units: 4, unapproved: 0 } }),
+    ).toThrow(/status.unapproved/);
+    expect(() =>
+      buildReport({ bundle, figures, status: { state: 'draft', units: 2, unapproved: 3 } }),
+    ).toThrow(/status.unapproved/);
+  });
+
   it('draws the materiality matrix from the register and flags placeholder scores', () => {
     const matrix = blocks('materiality').find((b) => b.kind === 'chart');
     expect(matrix).toMatchObject({ chart: 'matrix' });
@@ -81,6 +106,7 @@ describe('report model', () => {
     const m = buildReport({
       bundle,
       figures: [],
+      status: { state: 'final', units: 0 },
       provisions: [
         { framework: 'hkex', code: 'A1.1', label: 'KPI A1.1', status: 'missing' },
         {

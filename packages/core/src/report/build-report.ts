@@ -13,14 +13,17 @@ import { type ProvisionInput, reportContentIndex } from './content-index.js';
 import { reportFigures } from './figure-rows.js';
 import { figureTable } from './figure-table.js';
 import { REPORT_LABELS } from './labels.js';
-import type { Block, FigureGroup, ReportFigure, ReportModel, Section } from './model.js';
+import type { Block, FigureGroup, ReportFigure, ReportModel, ReportStatusInput, Section } from './model.js';
 import { type Extra, OTHER_FIGURES_SECTION, OUTLINE, type OutlineNode } from './outline.js';
 import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks } from './register-blocks.js';
+import { reportStatus } from './status.js';
 
 export type BuildReportOptions = {
   readonly bundle: Bundle;
   readonly figures: readonly Figure[];
   readonly provisions?: readonly ProvisionInput[];
+  /** Draft or final, decided by the app from the workflow records (status.ts); required, so no report is final by omission. */
+  readonly status: ReportStatusInput;
 };
 
 const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
@@ -149,6 +152,7 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
       `${bundle.reporting.current} Environmental, Social and Governance Report`,
     ),
     organisation: bundle.organisation.name,
+    status: reportStatus(opts.status, bundle.reporting.current),
     ...(bundle.organisation.stockCode ? { stockCode: bundle.organisation.stockCode } : {}),
     currentYear: bundle.reporting.current,
     priorYear: ctx.prior,

@@ -5,3 +5,4 @@ export { REPORT_LABELS, STATUS_LABEL } from './labels.js';
 export * from './model.js';
 export * from './outline.js';
 export * from './provisions-from-completeness.js';
+export * from './status.js';

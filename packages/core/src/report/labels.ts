@@ -14,6 +14,8 @@ export const REPORT_LABELS: ReportLabels = {
   status: { 'zh-Hant': '狀態', en: 'Status' },
   placeholder: { 'zh-Hant': '（示意位置，非實測評分）', en: '(illustrative position, not a measured score)' },
   draftForReview: { 'zh-Hant': '簡體中文草稿，待審閱', en: 'draft for review' },
+  // The mark on every page of a report with unapproved workflow units (model.ts ReportStatus).
+  draft: { 'zh-Hant': '草稿', en: 'DRAFT' },
   notCalculated: { 'zh-Hant': '未能計算', en: 'not calculated' },
   hkexIndex: { 'zh-Hant': '香港聯合交易所ESG守則內容索引', en: 'HKEX ESG Code content index' },
   griIndex: { 'zh-Hant': 'GRI內容索引', en: 'GRI content index' },

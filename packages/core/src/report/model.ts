@@ -121,8 +121,30 @@ export type FigureGroup = {
   readonly figures: readonly ReportFigure[];
 };
 
+/**
+ * Whether the report may be published (docs/report.md, "Draft and final"). The app decides it
+ * from the collection cycle's records (app/use-cases/report-status.ts) and passes it in as data:
+ * `units` counts the workflow units (entity × period × topic) of the current year that hold
+ * data, `unapproved` those of them not approved.
+ */
+export type ReportStatusInput =
+  | { readonly state: 'final'; readonly units: number }
+  | { readonly state: 'draft'; readonly units: number; readonly unapproved: number };
+
+/** The status as printed: a draft carries the sentence under the DRAFT mark, in both languages. */
+export type ReportStatus =
+  | { readonly state: 'final'; readonly units: number }
+  | {
+      readonly state: 'draft';
+      readonly units: number;
+      readonly unapproved: number;
+      readonly note: LocalisedText;
+    };
+
 export type ReportModel = {
   readonly title: LocalisedText;
+  /** Draft (printed with a DRAFT mark on every page) or final. */
+  readonly status: ReportStatus;
   readonly organisation: LocalisedText;
   readonly stockCode?: string;
   readonly currentYear: string;
@@ -149,6 +171,7 @@ export type ReportLabels = Readonly<
     | 'status'
     | 'placeholder'
     | 'draftForReview'
+    | 'draft'
     | 'notCalculated'
     | 'hkexIndex'
     | 'griIndex'

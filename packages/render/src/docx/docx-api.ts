@@ -7,11 +7,20 @@ import * as docxEsm from 'docx';
 
 export type DocxNode = { readonly __docx: 'node' };
 type Ctor<O> = new (options: O) => DocxNode;
-type Run = { text: string; bold?: boolean; italics?: boolean };
+/** `color`: hex RRGGBB without '#'. */
+type Run = { text: string; bold?: boolean; italics?: boolean; color?: string };
+/** Headers of a section: `default` repeats on every page of it. */
+type SectionHeaders = { default: DocxNode };
 
 export type DocxApi = {
-  Document: Ctor<{ title: string; creator: string; sections: { children: DocxNode[] }[] }>;
-  Paragraph: Ctor<{ heading?: string; children: DocxNode[] }>;
+  Document: Ctor<{
+    title: string;
+    creator: string;
+    sections: { headers?: SectionHeaders; children: DocxNode[] }[];
+  }>;
+  Header: Ctor<{ children: DocxNode[] }>;
+  Paragraph: Ctor<{ heading?: string; alignment?: string; children: DocxNode[] }>;
+  AlignmentType: Readonly<Record<'RIGHT', string>>;
   TextRun: Ctor<Run | string>;
   Table: Ctor<{ width: { size: number; type: string }; rows: DocxNode[] }>;
   TableRow: Ctor<{ tableHeader?: boolean; children: DocxNode[] }>;

@@ -1,12 +1,25 @@
 /**
  * The report as DOCX (docx 9.7.0): real heading styles (Heading 1–3) and real tables. Charts are
  * given as tables of their values (the SVG stays in HTML/PDF). Text is set as runs, so nothing
- * in the narrative is interpreted as markup.
+ * in the narrative is interpreted as markup. A draft report (model.status) has "DRAFT" / "草稿"
+ * in the header of its section, so on every page, and the count of unapproved units under the title.
  */
 import type { Block, Cell, ReportModel, Section } from '@assay/core/report-model';
 import { type DocxNode, docx } from './docx-api.js';
 
-const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+const {
+  AlignmentType,
+  Document,
+  Header,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} = docx;
 type Paragraph = DocxNode;
 type Table = DocxNode;
 
@@ -118,17 +131,43 @@ function sectionDocx(
   ];
 }
 
+const DRAFT_COLOUR = 'B35C44';
+
+/** The draft mark: the section's header (every page) and the sentence under the title; none when final. */
+function draftParts(
+  model: ReportModel,
+  lang: RenderLang,
+): { headers?: { default: DocxNode }; note: Paragraph[] } {
+  if (model.status.state === 'final') return { note: [] };
+  const mark = new TextRun({ text: tx(model.labels.draft, lang), bold: true, color: DRAFT_COLOUR });
+  return {
+    headers: {
+      default: new Header({
+        children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [mark] })],
+      }),
+    },
+    note: [
+      new Paragraph({
+        children: [new TextRun({ text: tx(model.status.note, lang), bold: true, color: DRAFT_COLOUR })],
+      }),
+    ],
+  };
+}
+
 export async function renderDocx(model: ReportModel, lang: RenderLang): Promise<Uint8Array> {
   const flat = (ss: readonly Section[]): Section[] => ss.flatMap((s) => [s, ...flat(s.sections)]);
   const numbers = new Map(flat(model.sections).map((s) => [s.id, s.number]));
+  const draft = draftParts(model, lang);
   const doc = new Document({
     title: tx(model.title, lang),
     creator: 'Assay',
     sections: [
       {
+        ...(draft.headers ? { headers: draft.headers } : {}),
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(tx(model.title, lang))] }),
           para(tx(model.organisation, lang)),
+          ...draft.note,
           ...(lang === 'zh-Hans'
             ? [para(`${tx(model.labels.draftForReview, lang)} (draft for review)`, { bold: true })]
             : []),

@@ -1,11 +1,13 @@
 /**
  * The report as one self-contained HTML file: CSS and SVG inline, no scripts, no external
  * resources, every text escaped. The PDF renderer prints this same HTML; given a page map
- * (section id → page), the contents and the content indices show page numbers.
+ * (section id → page), the contents and the content indices show page numbers. A draft report
+ * carries the DRAFT mark on every printed page and a banner on top (draft-mark.ts).
  */
 import type { ReportModel, Section } from '@assay/core/report-model';
 import { fontStack, pageRef, type RenderLang, tx } from '../text/lang.js';
 import { blockHtml, type HtmlContext, type PageMap } from './blocks.js';
+import { draftHtml } from './draft-mark.js';
 import { esc } from './escape.js';
 import { reportCss } from './styles.js';
 
@@ -47,11 +49,14 @@ export function renderHtml(model: ReportModel, lang: RenderLang, opts: HtmlOptio
     lang === 'zh-Hans'
       ? `<p class="draft">${esc(tx(model.labels.draftForReview, 'zh-Hans'))} (draft for review)</p>`
       : '';
+  const status = draftHtml(model, lang, fontStack(lang));
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${esc(title)}</title><style>${reportCss(fontStack(lang))}</style></head><body>`,
+    `<title>${esc(title)}</title><style>${reportCss(fontStack(lang))}${status.pageCss}</style></head><body>`,
+    status.mark,
+    status.banner,
     `<div class="cover"><h1>${esc(tx(model.title, lang))}</h1><div class="org">${esc(tx(model.organisation, lang))}</div>`,
     model.stockCode ? `<div class="org">${esc(model.stockCode)}</div>` : '',
     `${draft}</div>`,

@@ -1,3 +1,5 @@
+import { DRAFT_CSS } from './draft-mark.js';
+
 /** The report's CSS, inlined into every HTML file (no external resources). Screen and A4 print. */
 export function reportCss(font: string): string {
   return `
@@ -33,5 +35,5 @@ table.content-index col.c-page { width: 14%; }
 table.content-index col.c-status { width: 22%; }
 td.pgref { font-variant-numeric: tabular-nums; }
 figure.chart { margin: 4mm 0; break-inside: avoid; }
-`;
+${DRAFT_CSS}`;
 }

@@ -8,6 +8,7 @@
 import { Decimal, type Lineage, type Quantity, type ReportModel } from '@assay/core/report-model';
 import type ExcelJS from 'exceljs';
 import type { RenderLang } from '../text/lang.js';
+import { markDraftHeader } from './draft-sheet.js';
 
 export type LineageSource = (figureId: string) => Lineage | undefined;
 
@@ -56,6 +57,7 @@ export function addCalculationsSheet(
   source: LineageSource,
 ): void {
   const ws = wb.addWorksheet(lang === 'en' ? 'Calculations' : '計算');
+  markDraftHeader(ws, model, lang);
   ws.addRow([
     'node',
     'label',

@@ -3,11 +3,13 @@
  * unit, current year, prior year and change (%); numbers are numeric cells whose number format
  * shows the figure's precision (values rounded half-up in the model; no arithmetic here).
  * Text cells starting with = + - @ are prefixed with ' so they cannot run as formulas.
+ * A draft report's sheets carry the DRAFT mark (draft-sheet.ts): a banner row above the heads.
  */
 import type { ReportModel } from '@assay/core/report-model';
 import ExcelJS from 'exceljs';
 import { type RenderLang, tx } from '../text/lang.js';
 import { addCalculationsSheet, type LineageSource } from './calculations-sheet.js';
+import { addDraftBanner } from './draft-sheet.js';
 
 export const safeText = (s: string) => (/^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s);
 const numFmt = (places: number) => (places > 0 ? `#,##0.${'0'.repeat(places)}` : '#,##0');
@@ -31,14 +33,16 @@ export async function renderXlsx(
   const L = model.labels;
   for (const g of model.figureGroups) {
     const ws = wb.addWorksheet(sheetName(tx(g.title, lang), used));
-    ws.addRow([
+    const head = [
       'id',
       tx(L.indicator, lang),
       tx(L.entity, lang),
       tx(L.unit, lang),
       model.currentYear,
       ...(model.priorYear ? [model.priorYear, tx(L.change, lang)] : []),
-    ]).font = { bold: true };
+    ];
+    addDraftBanner(ws, model, lang, head.length);
+    ws.addRow(head).font = { bold: true };
     for (const f of g.figures) {
       const row = ws.addRow([
         f.id,

@@ -69,7 +69,7 @@ export function disclosureRoutes(d: Deps): Hono {
     if (!format.ok) return sendError(c, { ...format.error, field: 'format' });
     const q = parseWith(ReportQuery, c.req.query());
     if (!q.ok) return sendError(c, q.error);
-    const out = await renderReport(d.workspace.snapshot(), format.value, q.value.lang);
+    const out = await renderReport(d.workspace, format.value, q.value.lang);
     const disposition =
       format.value === 'html' ? 'inline' : `attachment; filename="report-${q.value.lang}.${format.value}"`;
     return new Response(out.body, {
