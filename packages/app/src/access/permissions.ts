@@ -33,7 +33,7 @@ export const ACTIONS = {
   'read-data-points': { read: true, useCases: ['GET /data-points'] },
   'read-findings': { read: true, useCases: ['findings'] },
   'read-disclosures': { read: true, useCases: ['disclosure-status', 'GET /explanations'] },
-  'read-report': { read: true, useCases: ['render-report', 'report-model'] },
+  'read-report': { read: true, useCases: ['render-report', 'report-model', 'report-status'] },
   'read-lineage': { read: true, useCases: ['explain-figure', 'GET /lineage'] },
   'read-evidence': { read: true, useCases: ['evidence-files'] },
   'read-history': { read: true, useCases: ['GET /data-points/:id/history'] },
