@@ -12,25 +12,26 @@
  * (`bash scripts/ensure-system-packages.sh`).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StoreWorkspace } from '@assay/app';
-import { addUser, findAccountByEmail, grantRole } from '@assay/app/access';
-import { loadBundle } from '@assay/io';
+import type { StoreWorkspace } from '@assay/app';
+import { findAccountByEmail } from '@assay/app/access';
 import { launchBrowser } from '@assay/render';
-import { migrate, openPgliteStore, type Store } from '@assay/store';
+import type { Store } from '@assay/store';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { listen, type Started, WEB_ROOT } from '../src/start-server.js';
+import {
+  addAdministrator,
+  checkedShot,
+  type MinimalStore,
+  minimalStoreWorkspace,
+} from './browser-fixture.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const ADMIN = { email: 'lead@example.com', name: 'Lena Lead', password: 'correct horse battery' };
 const PREPARER = { email: 'pia@example.com', name: 'Pia Preparer', password: 'smelter staple 2025' };
 
-let dir: string;
+let fixture: MinimalStore;
 let store: Store;
 let ws: StoreWorkspace;
 let server: Started;
@@ -43,24 +44,10 @@ beforeAll(async () => {
     throw new Error(
       'the web app is not built: npm run build -w @assay/web (web-journeys.test.ts builds it too)',
     );
-  const loaded = await loadBundle(join(ROOT, 'examples/minimal'));
-  if (!loaded.ok) throw new Error('examples/minimal should load');
-  dir = await mkdtemp(join(tmpdir(), 'assay-accounts-browser-'));
-  store = await openPgliteStore(dir);
-  await migrate(store, '2026-01-01T00:00:00Z');
-  const opened = await StoreWorkspace.open(store, loaded.bundle);
-  if (!opened.ok) throw new Error(opened.reason);
-  ws = opened.workspace;
-  const added = await addUser(store, ADMIN, new Date());
-  if (!added.ok) throw new Error(added.message);
-  const granted = await grantRole(
-    store,
-    { userId: added.id, role: 'administrator', entityId: 'group', grantedBy: 'test set-up' },
-    new Date(),
-  );
-  if (!granted.ok) throw new Error(granted.message);
+  fixture = await minimalStoreWorkspace('assay-accounts-browser-');
+  ({ store, ws } = fixture);
+  await addAdministrator(store, ADMIN);
   server = await listen(createApp({ workspace: ws, webRoot: WEB_ROOT, accounts: { store } }), 0);
-  await mkdir(SHOTS, { recursive: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // Start in Chinese (the app's default); the journey switches language with the header button.
@@ -75,36 +62,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await ws?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await fixture?.dispose();
 });
 
-/**
- * Save the page as artifacts/screenshots/<name>.png after checking its layout: nothing wider than
- * the viewport (1280 px) and every nav label on one line (its text makes one line box).
- */
-async function shot(name: string) {
-  type El = { textContent: string };
-  type Doc = {
-    documentElement: { scrollWidth: number };
-    createRange(): { selectNodeContents(n: El): void; getClientRects(): { length: number } };
-  };
-  const width = await page.evaluate(
-    () => (globalThis as unknown as { document: Doc }).document.documentElement.scrollWidth,
-  );
-  expect(width, `${name}: page width in px`).toBeLessThanOrEqual(1280);
-  const broken = await page.locator('nav a').evaluateAll((links) =>
-    links
-      .filter((a) => {
-        const range = (globalThis as unknown as { document: Doc }).document.createRange();
-        range.selectNodeContents(a as unknown as El);
-        return range.getClientRects().length > 1;
-      })
-      .map((a) => a.textContent),
-  );
-  expect(broken, `${name}: nav labels broken over lines`).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+/** Screenshot after the layout check (browser-fixture.ts). */
+const shot = (name: string) => checkedShot(page, name);
 
 /** Click the language switch and wait until the page heading reads `heading`. */
 async function switchLanguage(heading: string) {

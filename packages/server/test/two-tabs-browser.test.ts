@@ -18,27 +18,21 @@
  * (`bash scripts/ensure-system-packages.sh`).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StoreWorkspace } from '@assay/app';
-import { loadBundle } from '@assay/io';
+import type { StoreWorkspace } from '@assay/app';
 import { launchBrowser } from '@assay/render';
-import { migrate, openPgliteStore, type Store } from '@assay/store';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { listen, type Started, WEB_ROOT } from '../src/start-server.js';
+import { type MinimalStore, minimalStoreWorkspace, SHOTS } from './browser-fixture.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 /** The data point both tabs edit: the smelter's 2025 female headcount, 100 persons as loaded. */
 const ID = 'hc-s-f';
 /** The page's localStorage, as much of it as the set-up uses (no DOM types here). */
 type LocalStorage = { getItem(k: string): string | null; setItem(k: string, v: string): void };
 
-let dir: string;
-let store: Store;
+let fixture: MinimalStore;
 let ws: StoreWorkspace;
 let server: Started;
 let browser: Browser;
@@ -52,16 +46,9 @@ beforeAll(async () => {
     throw new Error(
       'the web app is not built: npm run build -w @assay/web (web-journeys.test.ts builds it too)',
     );
-  const loaded = await loadBundle(join(ROOT, 'examples/minimal'));
-  if (!loaded.ok) throw new Error('examples/minimal should load');
-  dir = await mkdtemp(join(tmpdir(), 'assay-two-tabs-'));
-  store = await openPgliteStore(dir);
-  await migrate(store, '2026-01-01T00:00:00Z');
-  const opened = await StoreWorkspace.open(store, loaded.bundle);
-  if (!opened.ok) throw new Error(opened.reason);
-  ws = opened.workspace;
+  fixture = await minimalStoreWorkspace('assay-two-tabs-');
+  ({ ws } = fixture);
   server = await listen(createApp({ workspace: ws, webRoot: WEB_ROOT }), 0);
-  await mkdir(SHOTS, { recursive: true });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // English to start with (set once: a language switch in one tab is then kept by both).
@@ -76,8 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await ws?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await fixture?.dispose();
 });
 
 /** The stored version and value of the data point (the workspace's latest revision). */
