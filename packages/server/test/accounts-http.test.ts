@@ -331,6 +331,21 @@ describe('accounts over HTTP', () => {
     expect(logged.some((e) => e.path.startsWith('/api/users/') && e.decision === 'forbidden')).toBe(true);
   });
 
+  it('refuses a NUL in a JSON body field (400 naming the field), e.g. the e-mail at sign-in', async () => {
+    // Found by the API fuzz in CI (seed -1340258933): POST /api/session {"email":"\u0000"} answered
+    // 500, since PostgreSQL text cannot hold U+0000. Now every JSON body is checked at parse.
+    const r = await signIn('\u0000', 'group');
+    expect(r.status).toBe(400);
+    expect((await jsonOf(r)).error.field).toBe('email');
+    const cookie = await sessionFor('lead@example.com');
+    const bad = await app.request(
+      '/api/data-points/x',
+      as(cookie, { method: 'PUT', body: JSON.stringify({ value: '1', reason: 'a\u0000b', version: 1 }) }),
+    );
+    expect(bad.status).toBe(400);
+    expect((await jsonOf(bad)).error.field).toBe('reason');
+  });
+
   it('a token of another user is answered as absent and stays valid', async () => {
     const lead = await sessionFor('lead@example.com');
     const made = await app.request(
