@@ -19,6 +19,7 @@ import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { organisationRoutes } from './routes/organisation.js';
+import { passwordRoutes } from './routes/password.js';
 import { securitySettingsRoutes } from './routes/security-settings.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -62,6 +63,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/session', sessionRoutes(accounts));
   api.route('/session/oidc', oidcRoutes(accounts));
   api.route('/session/totp', totpRoutes(accounts));
+  api.route('/session/password', passwordRoutes(accounts));
   api.route('/settings/security', securitySettingsRoutes(accounts.store, now));
   api.route('/users', userRoutes(o.workspace, accounts.store, now));
   api.route('/tokens', tokenRoutes(accounts.store, now));

@@ -102,6 +102,7 @@ const POLICY: Record<string, RouteRule> = {
   'POST /session/totp': S,
   'POST /session/totp/confirm': S,
   'DELETE /session/totp': S,
+  'PUT /session/password': S,
   'GET /settings/security': org('manage-settings'),
   'PUT /settings/security': org('manage-settings'),
   ...WORKFLOW_POLICY,
@@ -146,6 +147,7 @@ function expected(entry: RouteEntry, role: Role, scope: Scope, target: Target): 
 const PAST_THE_GATE: Record<string, Expected> = {
   'POST /session/totp/confirm': 400,
   'DELETE /session/totp': 404,
+  'PUT /session/password': 400,
 };
 const NOT_CONFIGURED = new Set(['GET /session/oidc/start', 'GET /session/oidc/callback']);
 const publicAnswer = (key: string): Expected => (NOT_CONFIGURED.has(key) ? 404 : '2xx');
@@ -184,6 +186,12 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
     init: json({ code: '000000' }),
   }),
   'DELETE /session/totp': async () => ({ path: '/session/totp', init: json({ code: '000000' }) }),
+  // A new password below the policy: refused (400) before the current one is checked, so the
+  // matrix's callers do not pile up failed attempts (which would throttle their sign-ins).
+  'PUT /session/password': async () => ({
+    path: '/session/password',
+    init: json({ currentPassword: 'x', newPassword: 'short' }),
+  }),
   'GET /settings/security': async () => ({ path: '/settings/security' }),
   // Never true here: it would restrict the administrators' sessions for the rest of the matrix.
   'PUT /settings/security': async () => ({

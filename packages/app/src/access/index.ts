@@ -11,6 +11,7 @@ export * from './accounts.js';
 export * from './api-tokens.js';
 export * from './authorise.js';
 export * from './caller.js';
+export * from './change-password.js';
 export * from './entity-tree.js';
 export * from './oidc.js';
 export * from './oidc-sign-in.js';

@@ -10,6 +10,7 @@ import {
   ExplanationWrite,
   GrantCreate,
   ImportRequest,
+  PasswordChange,
   SecuritySettingsWrite,
   SignIn,
   TokenCreate,
@@ -128,6 +129,17 @@ export function openApiDocument() {
           summary: 'Confirm the enrolment with a code from the authenticator app',
           requestBody: json(TotpCode),
           responses: { 204: { description: 'second factor on' }, ...errors('invalid-request', 'forbidden') },
+        },
+      },
+      '/api/session/password': {
+        put: {
+          summary:
+            'Change your own password (needs the current one; every other session of yours ends, this one stays)',
+          requestBody: json(PasswordChange),
+          responses: {
+            204: { description: 'changed' },
+            ...errors('invalid-request', 'bad-credentials', 'throttled', 'forbidden', 'conflict'),
+          },
         },
       },
       '/api/settings/security': {

@@ -163,6 +163,8 @@ export const CatalogueResponse = z
 export const SignIn = z
   .object({ email: z.string().max(254), password: z.string(), totp: z.string().max(20).optional() })
   .strict();
+/** PUT /api/session/password: the current password and the new one (the policy is the app's). */
+export const PasswordChange = z.object({ currentPassword: z.string(), newPassword: z.string() }).strict();
 /** POST /api/session/totp/confirm and DELETE /api/session/totp: a current code (6 digits). */
 export const TotpCode = z.object({ code: z.string().max(20) }).strict();
 /** PUT /api/settings/security. */
