@@ -103,6 +103,8 @@ const POLICY: Record<string, RouteRule> = {
   'POST /session/totp/confirm': S,
   'DELETE /session/totp': S,
   'PUT /session/password': S,
+  'POST /session/totp/recovery-codes': S,
+  'GET /session/totp/recovery-codes': S,
   'GET /settings/security': org('manage-settings'),
   'PUT /settings/security': org('manage-settings'),
   ...WORKFLOW_POLICY,
@@ -148,6 +150,7 @@ const PAST_THE_GATE: Record<string, Expected> = {
   'POST /session/totp/confirm': 400,
   'DELETE /session/totp': 404,
   'PUT /session/password': 400,
+  'POST /session/totp/recovery-codes': 404,
 };
 const NOT_CONFIGURED = new Set(['GET /session/oidc/start', 'GET /session/oidc/callback']);
 const publicAnswer = (key: string): Expected => (NOT_CONFIGURED.has(key) ? 404 : '2xx');
@@ -188,6 +191,11 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
   'DELETE /session/totp': async () => ({ path: '/session/totp', init: json({ code: '000000' }) }),
   // A new password below the policy: refused (400) before the current one is checked, so the
   // matrix's callers do not pile up failed attempts (which would throttle their sign-ins).
+  'POST /session/totp/recovery-codes': async () => ({
+    path: '/session/totp/recovery-codes',
+    init: json({ code: '000000' }),
+  }),
+  'GET /session/totp/recovery-codes': async () => ({ path: '/session/totp/recovery-codes' }),
   'PUT /session/password': async () => ({
     path: '/session/password',
     init: json({ currentPassword: 'x', newPassword: 'short' }),

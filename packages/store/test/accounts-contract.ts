@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clearRecoveryCodes,
   countRecentFailures,
   createApiToken,
   createSession,
@@ -23,10 +24,13 @@ import {
   listUsers,
   pruneSignInAttempts,
   recordSignInAttempt,
+  replaceRecoveryCodes,
   revokeApiToken,
   revokeRole,
   setPassword,
   touchSession,
+  unusedRecoveryCodes,
+  useRecoveryCode,
 } from '../src/accounts/index.js';
 import { migrate } from '../src/migrate.js';
 import type { Store } from '../src/store.js';
@@ -309,6 +313,29 @@ export function accountsContract(name: string, makeStore: StoreFactory): void {
       });
       expect(await pruneSignInAttempts(store, at(101))).toBe(2);
       expect((await countRecentFailures(store, { address: '192.0.2.1' }, at(0), false)).failures).toBe(2);
+    });
+
+    it('keeps recovery codes by hash, uses each once, replaces and clears the list', async () => {
+      await createUser(store, { id: 'rc1', email: 'rc@example.com', name: 'R', passwordHash: HASH, at: T0 });
+      await replaceRecoveryCodes(store, 'rc1', [sha('a'), sha('b')], at(1));
+      expect(await unusedRecoveryCodes(store, 'rc1')).toBe(2);
+      expect(await useRecoveryCode(store, 'rc1', sha('a'), at(2))).toBe(true);
+      expect(await useRecoveryCode(store, 'rc1', sha('a'), at(3))).toBe(false); // used once
+      expect(await useRecoveryCode(store, 'u1', sha('b'), at(3))).toBe(false); // not another's
+      expect(await unusedRecoveryCodes(store, 'rc1')).toBe(1);
+      // Two uses of one code at once: exactly one succeeds.
+      const both = await Promise.all([
+        useRecoveryCode(store, 'rc1', sha('b'), at(4)),
+        useRecoveryCode(store, 'rc1', sha('b'), at(4)),
+      ]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+      await replaceRecoveryCodes(store, 'rc1', [sha('c')], at(5));
+      expect(await useRecoveryCode(store, 'rc1', sha('b'), at(6))).toBe(false);
+      expect(await unusedRecoveryCodes(store, 'rc1')).toBe(1);
+      await expect(replaceRecoveryCodes(store, 'rc1', ['not-a-hash'], at(7))).rejects.toThrow();
+      expect(await unusedRecoveryCodes(store, 'rc1')).toBe(1);
+      await clearRecoveryCodes(store, 'rc1');
+      expect(await unusedRecoveryCodes(store, 'rc1')).toBe(0);
     });
   });
 }

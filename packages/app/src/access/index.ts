@@ -18,6 +18,8 @@ export * from './oidc-sign-in.js';
 export * from './passwords.js';
 export * from './permissions.js';
 export * from './principal.js';
+export * from './recovery-code-shape.js';
+export * from './recovery-codes.js';
 export * from './roles.js';
 export * from './secret-tokens.js';
 export * from './sessions.js';

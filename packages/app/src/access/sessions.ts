@@ -40,7 +40,7 @@ import {
 import { grantsOf, type ResolvedPrincipal } from './principal.js';
 import { newSecret, SECRET_PATTERN, secretHash } from './secret-tokens.js';
 import { throttleGate } from './sign-in-throttle.js';
-import { mustEnrolTotp, verifyTotp } from './totp.js';
+import { mustEnrolTotp, verifySecondFactor } from './totp.js';
 
 export const SESSION_POLICY = {
   /** A session unused this long ends. */
@@ -111,7 +111,7 @@ export async function signIn(
       // Only now, after the right password, is the need for a code revealed.
       if (options.totp === undefined || options.totp.trim() === '')
         return { kind: 'totp-required', reason: 'missing' };
-      if ((await verifyTotp(tx, user.id, options.totp, now)) !== 'ok') {
+      if ((await verifySecondFactor(tx, user.id, options.totp, now)) !== 'ok') {
         await record('failure');
         return { kind: 'totp-required', reason: 'wrong' };
       }

@@ -16,6 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  clearRecoveryCodes,
   clearTotp,
   confirmTotp,
   findTotp,
@@ -25,11 +26,13 @@ import {
   type Sql,
   type Store,
   setTotpPending,
+  useRecoveryCode,
   useTotpStep,
   writeSecuritySettings,
 } from '@assay/store';
 import { Secret, TOTP } from 'otpauth';
 import { grantsOf } from './principal.js';
+import { normaliseRecoveryCode, recoveryCodeHash } from './recovery-code-shape.js';
 import type { Grant } from './roles.js';
 import { throttleGate } from './sign-in-throttle.js';
 
@@ -134,6 +137,24 @@ export async function verifyTotp(
   return (await useTotpStep(sql, userId, step)) ? 'ok' : 'replayed';
 }
 
+/**
+ * The second factor at sign-in or when turning it off: a 6-digit code of the authenticator app
+ * (verifyTotp), or one of the user's unused recovery codes (recovery-codes.ts), which is used up.
+ */
+export async function verifySecondFactor(
+  sql: Sql,
+  userId: string,
+  typed: string,
+  now: Date,
+): Promise<'ok' | 'wrong' | 'replayed' | 'not-enrolled'> {
+  const recovery = /^\s*\d{6}\s*$/.test(typed) ? undefined : normaliseRecoveryCode(typed);
+  if (recovery === undefined) return verifyTotp(sql, userId, typed, now);
+  if (!(await hasTotp(sql, userId))) return 'not-enrolled';
+  return (await useRecoveryCode(sql, userId, recoveryCodeHash(userId, recovery), now.toISOString()))
+    ? 'ok'
+    : 'wrong';
+}
+
 /** Whether the user has a confirmed second factor. */
 export async function hasTotp(sql: Sql, userId: string): Promise<boolean> {
   return (await findTotp(sql, userId))?.secret != null;
@@ -176,11 +197,12 @@ export async function turnOffTotp(
         message: `too many failed attempts: try again in ${gate.wait} s`,
       } as const;
     }
-    if ((await verifyTotp(tx, userId, code, now)) !== 'ok') {
+    if ((await verifySecondFactor(tx, userId, code, now)) !== 'ok') {
       await gate.record('failure');
       return { ok: false, problem: 'wrong-code', message: 'the code is wrong or already used' } as const;
     }
     await clearTotp(tx, userId);
+    await clearRecoveryCodes(tx, userId);
     return { ok: true } as const;
   });
 }

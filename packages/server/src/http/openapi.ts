@@ -131,6 +131,21 @@ export function openApiDocument() {
           responses: { 204: { description: 'second factor on' }, ...errors('invalid-request', 'forbidden') },
         },
       },
+      '/api/session/totp/recovery-codes': {
+        post: {
+          summary:
+            'Make a new list of 10 one-time recovery codes (needs a current code; replaces the old list; shown this once). Any place a code is asked for accepts an unused recovery code',
+          requestBody: json(TotpCode),
+          responses: {
+            200: ok('{codes: ["XXXX-XXXX-XXXX-XXXX", …]}'),
+            ...errors('invalid-request', 'forbidden', 'not-found', 'throttled'),
+          },
+        },
+        get: {
+          summary: 'How many of your recovery codes are unused',
+          responses: { 200: ok('{unused}'), ...errors('invalid-request', 'forbidden') },
+        },
+      },
       '/api/session/password': {
         put: {
           summary:

@@ -62,6 +62,8 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('POST', '/session/totp/confirm', SIGNED_IN),
   r('DELETE', '/session/totp', SIGNED_IN),
   r('PUT', '/session/password', SIGNED_IN),
+  r('POST', '/session/totp/recovery-codes', SIGNED_IN),
+  r('GET', '/session/totp/recovery-codes', SIGNED_IN),
 
   r('GET', '/organisation', SIGNED_IN),
   r('GET', '/periods', SIGNED_IN),

@@ -3,10 +3,21 @@
  *   POST /           begin an enrolment → {secret, uri} (shown this once; pending until confirmed)
  *   POST /confirm    {code} → 204: the pending secret becomes the second factor
  *   DELETE /         {code} → 204: turn it off (a wrong code counts as a failed sign-in)
+ *   POST /recovery-codes {code} → {codes}: a new list of one-time recovery codes, shown this once
+ *                    (replaces the old list; a wrong code counts as a failed sign-in)
+ *   GET /recovery-codes → {unused}: how many are left
+ * Wherever a code is asked for, an unused recovery code is accepted too (and used up).
  * Only a signed-in session may do this: not the local user of an open server (no account), and
  * not an API token (a leaked token must not be able to set or remove its user's second factor).
  */
-import { beginTotpEnrolment, confirmTotpEnrolment, type Store, turnOffTotp } from '@assay/app/access';
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  makeRecoveryCodes,
+  recoveryCodesLeft,
+  type Store,
+  turnOffTotp,
+} from '@assay/app/access';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
@@ -82,6 +93,28 @@ export function totpRoutes(o: AccountsOptions): Hono {
       default:
         return sendError(c, failure('not-found', out.message).error);
     }
+  });
+  r.post('/recovery-codes', async (c) => {
+    const u = userOf(c);
+    if (u instanceof Response) return u;
+    const input = await code(c);
+    if (!input.ok) return sendError(c, input.error);
+    const out = await makeRecoveryCodes(u.store, u.userId, input.value.code, clientAddress(c), now());
+    if (out.ok) return c.json({ codes: out.codes });
+    switch (out.problem) {
+      case 'throttled':
+        c.header('Retry-After', String(out.retryAfterSeconds));
+        return sendError(c, { code: 'throttled', message: out.message });
+      case 'wrong-code':
+        return wrongCode(c, out.message);
+      default:
+        return sendError(c, failure('not-found', out.message).error);
+    }
+  });
+  r.get('/recovery-codes', async (c) => {
+    const u = userOf(c);
+    if (u instanceof Response) return u;
+    return c.json({ unused: await recoveryCodesLeft(u.store, u.userId) });
   });
   return r;
 }
