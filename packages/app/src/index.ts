@@ -17,6 +17,13 @@ export {
   sniffEvidence,
 } from './evidence/sniff.js';
 export { EvidenceUpload } from './evidence/upload.js';
+export * from './notifications/mail-settings.js';
+export * from './notifications/notice-text.js';
+export * from './notifications/notifier.js';
+export * from './notifications/outbox-deliverer.js';
+export * from './notifications/overdue-source.js';
+export * from './notifications/retry-policy.js';
+export * from './notifications/smtp-mailer.js';
 export { type OpenedWorkspace, openWorkspace } from './open-workspace.js';
 export { type Failure, failure, type OutcomeCode, type Result, success } from './outcome.js';
 export {
@@ -29,7 +36,11 @@ export {
 } from './present.js';
 export { UploadName } from './upload-name.js';
 export * from './use-cases/affected-figures.js';
+export * from './use-cases/assignments.js';
+export * from './use-cases/base-year.js';
 export * from './use-cases/catalogue.js';
+export * from './use-cases/comments.js';
+export * from './use-cases/cycles.js';
 export * from './use-cases/disclosure-status.js';
 export * from './use-cases/entry-template-xlsx.js';
 export * from './use-cases/evaluation.js';
@@ -39,25 +50,40 @@ export * from './use-cases/export-data-points.js';
 export * from './use-cases/findings.js';
 export * from './use-cases/import-data-points.js';
 export * from './use-cases/import-fact-file.js';
+export * from './use-cases/list-activity-lines.js';
 export * from './use-cases/load-source.js';
+export * from './use-cases/notification-outbox.js';
+export * from './use-cases/notifications.js';
 export * from './use-cases/overview.js';
 export * from './use-cases/parse-data-point-rows.js';
 export * from './use-cases/period-lock.js';
 export * from './use-cases/read-import-file.js';
+export * from './use-cases/remind-overdue.js';
 export * from './use-cases/render-report.js';
 export * from './use-cases/report-model.js';
 export * from './use-cases/report-status.js';
+export * from './use-cases/restatement.js';
+export * from './use-cases/restatement-effect.js';
+export type { ResolvedItems, RestatementItemInput } from './use-cases/restatement-items.js';
+export * from './use-cases/restatement-note.js';
 export * from './use-cases/retract-data-point.js';
+export * from './use-cases/tasks.js';
+export * from './use-cases/unit-review.js';
 export * from './use-cases/upload-evidence.js';
 export * from './use-cases/value-edits.js';
 export * from './use-cases/workflow.js';
+export * from './use-cases/write-activity-line.js';
 export * from './use-cases/write-data-point.js';
 export * from './use-cases/write-explanation.js';
+export type * from './workspace/assignment-records.js';
+export * from './workspace/comment-records.js';
 export type * from './workspace/cycle-records.js';
 export * from './workspace/fact-rules.js';
 export { type Clock, MemoryWorkspace } from './workspace/memory-workspace.js';
+export type * from './workspace/restatement-records.js';
 export { type OpenedStoreWorkspace, StoreWorkspace } from './workspace/store-workspace.js';
 export type {
+  ActivityLineChange,
   DataPointChange,
   DataPointRevision,
   Locked,

@@ -8,6 +8,7 @@ export * from './import/fact-slice.js';
 export * from './import/limits.js';
 export * from './import/unneutralise.js';
 export * from './printable.js';
+export * from './xlsx/activity-sheet-layout.js';
 export * from './xlsx/build-template.js';
 export * from './xlsx/read-template.js';
 export * from './xlsx/template-layout.js';

@@ -1,6 +1,8 @@
 /**
  * JSON of all figures: the model's figure rows (exact value, printed strings, unit, comparative),
- * and the report's status: "draft" with the count of workflow units not approved, or "final".
+ * the report's status: "draft" with the count of workflow units not approved, or "final", and
+ * the restatement note (GRI 2-4: each restatement's reason, change, old and new values and the
+ * base-year test; null when the report has none).
  */
 import type { ReportModel } from '@assay/core/report-model';
 
@@ -14,6 +16,7 @@ export function renderJson(model: ReportModel): string {
       unapproved: model.status.state === 'draft' ? model.status.unapproved : 0,
       units: model.status.units,
       figures: model.figureGroups.flatMap((g) => g.figures),
+      restatements: model.restatementNote,
     },
     null,
     2,

@@ -1,7 +1,7 @@
 /** The HTTP app: /api/* over the workspace and core, everything else from the web build. */
 
 import type { Workspace } from '@assay/app';
-import { checkResult, completeness, evaluated } from '@assay/app';
+import { checkResult, completeness, evaluated, Notifications, printable } from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from './http/api-error.js';
 import { bodyLimits } from './http/body-limits.js';
@@ -12,14 +12,19 @@ import { requestGuard } from './http/request-guard.js';
 import { sendError, sendInternal } from './http/respond.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticFiles, webNotBuilt } from './http/static-files.js';
+import { activityLineRoutes } from './routes/activity-lines.js';
+import { commentRoutes } from './routes/comments.js';
+import { cycleRoutes } from './routes/cycles.js';
 import { dataPointRoutes } from './routes/data-points.js';
 import { disclosureRoutes } from './routes/disclosure.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { figureRoutes } from './routes/figures.js';
 import { importExportRoutes } from './routes/import-export.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { passwordRoutes } from './routes/password.js';
+import { restatementRoutes } from './routes/restatements.js';
 import { securitySettingsRoutes } from './routes/security-settings.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -43,6 +48,12 @@ export type AppOptions = {
    * is open: every request is the local user (administrator), as before accounts existed.
    */
   accounts?: AccountsOptions;
+  /**
+   * Notifications (docs/workflow.md, "Notifications and reminders"): made by the front door
+   * with its e-mail settings (the CLI's serve), which also starts and stops its delivery.
+   * Omitted: in-app notifications only, over the accounts' store when there is one.
+   */
+  notifications?: Notifications;
 };
 
 export function createApp(o: AppOptions): Hono {
@@ -50,12 +61,22 @@ export function createApp(o: AppOptions): Hono {
   evaluated(o.workspace.snapshot());
   checkResult(o.workspace.snapshot());
   completeness(o.workspace.snapshot());
+  const accounts = o.accounts ?? {};
+  const now = accounts.now ?? (() => new Date());
+  const notifications =
+    o.notifications ??
+    (accounts.store
+      ? new Notifications({
+          store: accounts.store,
+          now,
+          log: (line) => console.error(printable(`[assay] ${line}`)),
+        })
+      : undefined);
   const deps = {
     workspace: o.workspace,
     author: o.author ?? 'local user',
+    notifier: notifications,
   };
-  const accounts = o.accounts ?? {};
-  const now = accounts.now ?? (() => new Date());
   const api = new Hono();
   // Who asks, then whether the route's rule allows it (http/route-rules.ts): before every route.
   api.use('*', identify(o.workspace, accounts));
@@ -69,12 +90,20 @@ export function createApp(o: AppOptions): Hono {
   api.route('/tokens', tokenRoutes(accounts.store, now));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/data-points', dataPointRoutes(deps));
+  api.route('/activity-lines', activityLineRoutes(deps));
   api.route('/', evidenceRoutes({ ...deps, store: accounts.store, now }));
   api.route('/', organisationRoutes(deps));
   api.route('/', figureRoutes(deps));
   api.route('/', importExportRoutes(deps));
   api.route('/', disclosureRoutes(deps));
   api.route('/', workflowRoutes(deps));
+  api.route('/', restatementRoutes(deps));
+  api.route('/', cycleRoutes({ ...deps, store: accounts.store, now }));
+  api.route('/', commentRoutes(deps));
+  api.route(
+    '/notifications',
+    notificationRoutes({ workspace: o.workspace, store: accounts.store, notifications, now }),
+  );
   api.all('*', (c) => sendError(c, failure('not-found', `no API route ${c.req.method} ${c.req.path}`).error));
   const app = new Hono();
   // Every request, in this order: headers on whatever answers, then the host/origin/type gate,

@@ -15,6 +15,7 @@ const unit = '/workflow/:entity/:period/:topic';
 
 export const WORKFLOW_POLICY: Record<string, RouteRule> = {
   'GET /workflow': { kind: 'entities', action: 'read-data-points' },
+  [`GET ${unit}`]: ent('read-data-points'),
   [`POST ${unit}/submit`]: ent('submit-data'),
   [`POST ${unit}/return`]: ent('return-data'),
   [`POST ${unit}/review`]: ent('review-data'),
@@ -68,6 +69,7 @@ export function workflowRequests(
     };
   return {
     'GET /workflow': async () => ({ path: '/workflow?period=2025' }),
+    [`GET ${unit}`]: async (t) => ({ path: `/workflow/${targets[t]}/2025/economic` }),
     [`POST ${unit}/submit`]: post([], 'submit'),
     // An approver returns a reviewed unit; everyone else is tried on a submitted one.
     [`POST ${unit}/return`]: async (t, who) =>

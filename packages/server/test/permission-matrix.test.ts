@@ -25,6 +25,18 @@ import { attachEvidence, migrate, openPgliteStore, type Store } from '@assay/sto
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ROUTE_RULES, type RouteEntry, type RouteRule } from '../src/http/route-rules.js';
+import {
+  ACTIVITY_LINE_POLICY,
+  ACTIVITY_LINE_TARGETED,
+  activityLineRequests,
+} from './permission-matrix-activity-lines.js';
+import { CYCLE_POLICY, CYCLE_TARGETED, cycleRequests } from './permission-matrix-cycles.js';
+import { NOTIFICATION_POLICY, notificationRequests } from './permission-matrix-notifications.js';
+import {
+  RESTATEMENT_POLICY,
+  RESTATEMENT_TARGETED,
+  restatementRequests,
+} from './permission-matrix-restatements.js';
 import { WORKFLOW_POLICY, workflowRequests } from './permission-matrix-workflow.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));
@@ -57,6 +69,7 @@ const P = { kind: 'public' } as const;
 const S = { kind: 'signed-in' } as const;
 const org = (action: Action): RouteRule => ({ kind: 'organisation', action });
 const dp = (action: Action): RouteRule => ({ kind: 'data-point', action });
+const line = (action: Action): RouteRule => ({ kind: 'activity-line', action });
 const within = (action: Action): RouteRule => ({ kind: 'entities', action });
 const own = (action: Action): RouteRule => ({ kind: 'own-account', action });
 const POLICY: Record<string, RouteRule> = {
@@ -76,6 +89,8 @@ const POLICY: Record<string, RouteRule> = {
   'POST /data-points/:id/retract': dp('retract-data-point'),
   'POST /data-points/:id/evidence': dp('write-data-point'),
   'GET /data-points/:id/evidence': dp('read-evidence'),
+  'POST /activity-lines/:id/evidence': line('write-data-point'),
+  'GET /activity-lines/:id/evidence': line('read-evidence'),
   'GET /evidence/:sha256': within('read-evidence'),
   'GET /figures': within('read-figures'),
   'GET /figure': within('read-lineage'),
@@ -108,6 +123,10 @@ const POLICY: Record<string, RouteRule> = {
   'GET /settings/security': org('manage-settings'),
   'PUT /settings/security': org('manage-settings'),
   ...WORKFLOW_POLICY,
+  ...ACTIVITY_LINE_POLICY,
+  ...CYCLE_POLICY,
+  ...NOTIFICATION_POLICY,
+  ...RESTATEMENT_POLICY,
 };
 
 /** What the route should answer, from this file's POLICY and the permission table alone. */
@@ -126,6 +145,7 @@ function expected(entry: RouteEntry, role: Role, scope: Scope, target: Target): 
       return scope === 'group' && has(role, rule.action) ? '2xx' : 403;
     case 'entity': // the entity named in the path (workflow units): as a data point's
     case 'data-point':
+    case 'activity-line':
       // Every role reads something wherever it is granted: a denial where it is granted is 403,
       // elsewhere the data point does not exist for it (404).
       if (!covers(scope, entity)) return 404;
@@ -162,9 +182,14 @@ const TARGETED = new Set([
   'GET /figure',
   'GET /lineage',
   'GET /evidence/:sha256',
+  ...ACTIVITY_LINE_TARGETED,
+  ...CYCLE_TARGETED,
+  ...RESTATEMENT_TARGETED,
 ]);
 
 const DP = { own: 'hc-s-m', other: 'hc-m-m' } as const;
+/** Activity lines of examples/minimal: diesel of the smelter, grid electricity of the mine. */
+const LINE = { own: 'd1', other: 'e2' } as const;
 const figureOf = (entity: string) => {
   const f = evaluated(ws.snapshot()).evaluation.figures.find((x) => x.entityId === entity);
   if (!f) throw new Error(`no figure of ${entity}`);
@@ -181,6 +206,17 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
     TARGETS,
     () => dummyUserId,
   ),
+  ...cycleRequests(
+    () => ws,
+    TARGETS,
+    () => userIds.get('preparer@group') ?? '',
+  ),
+  ...restatementRequests(() => ws, loaded.bundle, TARGETS),
+  ...notificationRequests(
+    () => store,
+    (who) => credentials(who).email,
+  ),
+  ...activityLineRequests(() => ws, TARGETS),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),
   'GET /session': async () => ({ path: '/session' }),
   'POST /session/totp': async () => ({ path: '/session/totp', init: json({}) }),
@@ -242,13 +278,18 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
     init: json({ fileName: `matrix-${++n}.csv`, contentBase64: btoa('matrix,upload\n1,2\n') }),
   }),
   'GET /data-points/:id/evidence': async (t) => ({ path: `/data-points/${DP[t]}/evidence` }),
+  'POST /activity-lines/:id/evidence': async (t) => ({
+    path: `/activity-lines/${LINE[t]}/evidence`,
+    init: json({ fileName: `matrix-${++n}.csv`, contentBase64: btoa('matrix,line\n1,2\n') }),
+  }),
+  'GET /activity-lines/:id/evidence': async (t) => ({ path: `/activity-lines/${LINE[t]}/evidence` }),
   // A file linked to the target's data point only (its own bytes): found through that link.
   'GET /evidence/:sha256': async (t) => {
     const linked = await attachEvidence(store, {
       bytes: new TextEncoder().encode(`matrix,${TARGETS[t]}\n`),
       mediaType: 'text/csv',
       fileName: 'matrix.csv',
-      dataPointId: DP[t],
+      target: { kind: 'data-point', id: DP[t] },
       entityId: TARGETS[t],
       uploadedBy: 'matrix',
       at: new Date().toISOString(),

@@ -120,6 +120,7 @@ describe('the collection cycle over HTTP', () => {
     expect(list.body.units.map((u: Body) => [u.entityId, u.topic, u.state, u.version])).toEqual([
       ['smelter', 'economic', 'draft', 0],
       ['smelter', 'employment', 'approved', 5],
+      ['smelter', 'energy', 'draft', 0], // its activity lines
     ]);
   });
 

@@ -4,8 +4,10 @@
  * changed, the transaction rolls back so the store is exactly as before. Otherwise one change
  * set, the new revisions and one audit entry commit. Before commit, the data points are checked
  * against what is stored (fact-conflicts.ts), and a new revision in a locked period refuses the
- * whole import (period-lock-rows.ts, issue #17); the audit entry records the content digest of
- * the revisions (revision-digest.ts) and, for a file, its SHA-256 (imported-file.ts).
+ * whole import (period-lock-rows.ts, issue #17) unless it is an approved restatement's write
+ * (`restatement`, checked in the database: restatement-rows.ts); the audit entry records the
+ * content digest of the revisions (revision-digest.ts) and, for a file, its SHA-256
+ * (imported-file.ts).
  *
  * When the primary key rejects a fact given twice, the input is read a second time in a
  * separate transaction that only stages keys, so that every duplicate line can be named
@@ -21,6 +23,7 @@ import { createKeyStages, stagedDuplicates, stageKeys } from './fact-duplicates.
 import { type ImportedFile, importedFile } from './imported-file.js';
 import { lockedInChangeSet, type PeriodLock } from './period-lock-rows.js';
 import { ensurePeriods } from './periods.js';
+import { restatementCovers } from './restatement-rows.js';
 import { RevisionDigest } from './revision-digest.js';
 import type { ChangeMeta, Sql, Store } from './store.js';
 
@@ -92,6 +95,12 @@ export type ImportJob<I extends BundleIssue> = {
   readonly precondition?: (tx: Sql) => Promise<void>;
   /** Run after the facts are appended and checked, before the audit entry and the commit. */
   readonly beforeCommit?: (tx: Sql, changeSet: number) => Promise<void>;
+  /**
+   * The write of an approved restatement (restatements.ts): its revisions may fall in a locked
+   * period, and only then; the database must show the restatement approved and every revision
+   * of the change set among its items (restatement-rows.ts restatementCovers).
+   */
+  readonly restatement?: { readonly id: number };
 };
 export type AuditNote = { action: string; subject: string; before: unknown; after: unknown };
 
@@ -192,7 +201,7 @@ async function importInTransaction<I extends BundleIssue>(
   if (issueCount > 0) throw new Rollback({ ok: false, issues, issueCount });
   // A new revision in a locked period refuses the whole write; unchanged facts there pass.
   const locked = await lockedInChangeSet(tx, changeSet, periods);
-  if (locked) {
+  if (locked && !(job.restatement && (await restatementCovers(tx, job.restatement.id, changeSet)))) {
     const issue: BundleIssue = { file: job.subject, column: 'period', reason: locked.message };
     throw new Rollback({ ok: false, issues: [issue], issueCount: 1, locked: locked.lock });
   }

@@ -1,9 +1,11 @@
 /** @assay/store: persistence behind one interface (PGlite embedded, PostgreSQL server). */
 
 export * from './accounts/index.js';
+export * from './assignments.js';
 export * from './audit.js';
 export * from './canonical-json.js';
 export * from './change-notify.js';
+export * from './comments.js';
 export * from './evidence.js';
 export * from './evidence-links.js';
 export * from './fact-conflicts.js';
@@ -14,6 +16,7 @@ export * from './import-facts.js';
 export * from './import-run.js';
 export * from './imported-file.js';
 export * from './migrate.js';
+export * from './notifications/index.js';
 export * from './open-store.js';
 export * from './organisation-rows.js';
 export * from './period-lock-rows.js';
@@ -21,10 +24,13 @@ export * from './period-locks.js';
 export * from './pglite-store.js';
 export * from './postgres-store.js';
 export * from './read-bundle.js';
+export * from './restatement-rows.js';
+export * from './restatements.js';
 export * from './retract-facts.js';
 export * from './revision-digest.js';
 export * from './store.js';
 export * from './verify-digests.js';
 export * from './verify-revisions.js';
 export * from './workflow-units.js';
+export * from './write-activity-lines.js';
 export * from './write-data-points.js';

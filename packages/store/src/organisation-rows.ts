@@ -15,6 +15,8 @@ export type SettingsData = {
     stockCode?: string;
     issuerType: string;
     entities: Record<string, unknown>[];
+    /** {year, thresholdPercent, triggers}; absent when no base year is set (019-restatement.sql). */
+    baseYear?: unknown;
   };
   reporting: { current: string; prior: string[] };
   methods: unknown;
@@ -29,6 +31,7 @@ type OrgRow = {
   reporting: SettingsData['reporting'];
   methods: unknown;
   frameworks: string[];
+  base_year: unknown;
 };
 type EntityRow = {
   id: string;
@@ -41,13 +44,15 @@ type EntityRow = {
   aliases: string[];
   province: string | null;
   grid_region: string | null;
+  acquired_on: string | null;
+  disposed_on: string | null;
 };
 
 export async function readSettingsData(sql: Sql): Promise<SettingsData | undefined> {
   const [org] = await sql.query<OrgRow>('select * from organisation');
   if (!org) return undefined;
   const entities = await sql.query<EntityRow>(
-    'select id, kind, parent_id, ownership::text as ownership, control, status, name, aliases, province, grid_region from entity where organisation_id = $1 order by position',
+    'select id, kind, parent_id, ownership::text as ownership, control, status, name, aliases, province, grid_region, acquired_on, disposed_on from entity where organisation_id = $1 order by position',
     [org.id],
   );
   return {
@@ -68,7 +73,10 @@ export async function readSettingsData(sql: Sql): Promise<SettingsData | undefin
         aliases: e.aliases,
         ...(e.province === null ? {} : { province: e.province }),
         ...(e.grid_region === null ? {} : { gridRegion: e.grid_region }),
+        ...(e.acquired_on === null ? {} : { acquiredOn: e.acquired_on }),
+        ...(e.disposed_on === null ? {} : { disposedOn: e.disposed_on }),
       })),
+      ...(org.base_year === null || org.base_year === undefined ? {} : { baseYear: org.base_year }),
     },
     reporting: org.reporting,
     methods: org.methods,
@@ -85,11 +93,11 @@ export async function readSettingsDocument(sql: Sql): Promise<RawDocument | unde
 export async function writeSettingsData(tx: Sql, s: SettingsData): Promise<void> {
   const o = s.organisation;
   await tx.query(
-    `insert into organisation (id, name, stock_code, issuer_type, reporting, methods, frameworks)
-     values ($1, $2::jsonb, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb)
+    `insert into organisation (id, name, stock_code, issuer_type, reporting, methods, frameworks, base_year)
+     values ($1, $2::jsonb, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb)
      on conflict (id) do update set name = excluded.name, stock_code = excluded.stock_code,
        issuer_type = excluded.issuer_type, reporting = excluded.reporting, methods = excluded.methods,
-       frameworks = excluded.frameworks`,
+       frameworks = excluded.frameworks, base_year = excluded.base_year`,
     [
       o.id,
       JSON.stringify(o.name),
@@ -98,14 +106,15 @@ export async function writeSettingsData(tx: Sql, s: SettingsData): Promise<void>
       JSON.stringify(s.reporting),
       JSON.stringify(s.methods),
       JSON.stringify(s.frameworks),
+      o.baseYear === undefined ? null : JSON.stringify(o.baseYear),
     ],
   );
   await tx.query('delete from entity where organisation_id = $1', [o.id]);
   for (const [i, e] of o.entities.entries()) {
     const v = (k: string) => (e[k] === undefined ? null : e[k]);
     await tx.query(
-      `insert into entity (id, organisation_id, position, kind, parent_id, ownership, control, status, name, aliases, province, grid_region)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12)`,
+      `insert into entity (id, organisation_id, position, kind, parent_id, ownership, control, status, name, aliases, province, grid_region, acquired_on, disposed_on)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $13, $14)`,
       [
         e.id,
         o.id,
@@ -119,6 +128,8 @@ export async function writeSettingsData(tx: Sql, s: SettingsData): Promise<void>
         JSON.stringify(e.aliases),
         v('province'),
         v('gridRegion'),
+        v('acquiredOn'),
+        v('disposedOn'),
       ],
     );
   }

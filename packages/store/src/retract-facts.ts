@@ -27,6 +27,11 @@ export type RetractRequest = {
    * several servers on it; another revision is a 'stale' problem giving the current one.
    */
   readonly expectedRevisions?: ReadonlyMap<string, number>;
+  /**
+   * The revision a named activity line must be at, by id (a web retraction of a line names the
+   * version it withdraws, issue #17); checked the same way, 'stale' giving the current one.
+   */
+  readonly expectedLineRevisions?: ReadonlyMap<string, number>;
 };
 
 /** Who retracts and why (a reason is required); `subject` names the change set's source. */
@@ -87,7 +92,7 @@ export async function retractFacts(
     // The revision numbers read below stay current until commit: imports take the same lock.
     await tx.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     const dp = await resolveDataPoints(tx, dpNames, request.expectedRevisions);
-    const al = await resolveActivityLines(tx, alNames);
+    const al = await resolveActivityLines(tx, alNames, request.expectedLineRevisions);
     const problems = [...dp.problems, ...al.problems];
     if (problems.length > 0) return { ok: false, problems };
     const locked = await lockedPeriod(tx, await periodsOf(tx, dp.keys, al.keys));
@@ -194,14 +199,27 @@ function check(fact: FactName, latest: Latest | undefined): RetractProblem | und
   return undefined;
 }
 
-async function resolveActivityLines(tx: Sql, names: readonly string[]): Promise<Resolved> {
+async function resolveActivityLines(
+  tx: Sql,
+  names: readonly string[],
+  expected: ReadonlyMap<string, number> | undefined,
+): Promise<Resolved> {
   const out: Resolved = { keys: [], problems: [] };
   if (names.length === 0) return out;
   const latest = await latestByKey(tx, AL.table, names);
   for (const name of names) {
+    const fact = { kind: AL.kind, name };
     const l = latest.get(name);
-    const problem = check({ kind: AL.kind, name }, l);
+    const problem = check(fact, l);
+    const want = expected?.get(name);
     if (problem) out.problems.push(problem);
+    else if (l && want !== undefined && l.rev !== want)
+      out.problems.push({
+        code: 'stale',
+        fact,
+        current: l.rev,
+        message: `activity line "${name}" is at revision ${l.rev}, not ${want}`,
+      });
     else if (l) out.keys.push({ key: l.fact_key, rev: l.rev });
   }
   return out;

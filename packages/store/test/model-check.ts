@@ -235,17 +235,23 @@ async function checkHistory(m: Model, real: Real, key: string): Promise<void> {
 type SnapshotLike = ReturnType<NonNullable<Real['ws']>['snapshot']>;
 
 /** The workspace's facts, versions and version; its order is a fresh read's (`back`) when there is one. */
-function checkSnapshot(m: Model, s: SnapshotLike, back: { dp: Fields[] } | undefined): void {
+function checkSnapshot(m: Model, s: SnapshotLike, back: { dp: Fields[]; al: Fields[] } | undefined): void {
   const held = bundleCurrent(s.bundle);
   same('workspace data points', byKey('dp', held.dp), modelCurrent(m, 'dp'));
   same('workspace activity lines', byKey('al', held.al), modelCurrent(m, 'al'));
   // The workspace keeps the order a fresh read gives (change set, then position).
-  if (back)
+  if (back) {
     same(
       'workspace data-point order',
       held.dp.map((f) => f.id),
       back.dp.map((f) => f.id),
     );
+    same(
+      'workspace activity-line order',
+      held.al.map((f) => f.id),
+      back.al.map((f) => f.id),
+    );
+  }
   const live = liveFacts(m, 'dp')
     .map((f): [string, number] => [f.revisions.at(-1)?.fields.id as string, versionOf(f)])
     .sort(([a], [b]) => (a < b ? -1 : 1));
@@ -253,6 +259,14 @@ function checkSnapshot(m: Model, s: SnapshotLike, back: { dp: Fields[] } | undef
     'workspace versions',
     live.map(([id]) => [id, s.versionOf(id)]),
     live,
+  );
+  const liveLines = liveFacts(m, 'al')
+    .map((f): [string, number] => [f.key, versionOf(f)])
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  same(
+    'workspace activity-line versions',
+    liveLines.map(([id]) => [id, s.lineVersionOf(id)]),
+    liveLines,
   );
   same('workspace version', s.version, m.wsVersion);
 }

@@ -22,6 +22,7 @@ import {
   T0,
 } from './model-system.js';
 import { wsConcurrent, wsRetract, wsWrite } from './model-workspace-commands.js';
+import { wsLineRetract, wsLineWrite } from './model-workspace-lines.js';
 
 type Step = { readonly label: string; readonly step: (m: Model, r: Real) => Promise<string[]> };
 
@@ -61,9 +62,11 @@ export type Families = {
 export const skippedFromEnv = (): string[] => (process.env.ASSAY_MODEL_SKIP ?? '').split(',').filter(Boolean);
 
 /**
- * The command arbitraries with their weights (with the workspace, out of 88: web writes 30,
- * retractions 10, concurrent writes 6, CSV imports 26, re-imports 7, `assay retract` 6,
- * tampering 2, restarts 1; without it, CSV imports and `assay retract` take the web's share).
+ * The command arbitraries with their weights (with the workspace, out of 88: web writes of data
+ * points 25 and of activity lines 5, retractions 8 and 2, concurrent writes 6, CSV imports 26,
+ * re-imports 7, `assay retract` 6, tampering 2, restarts 1; without it, CSV imports and
+ * `assay retract` take the web's share). The line steps took their weight from the data-point
+ * ones, so the mix of web and CLI steps, and a run's time, stay as they were.
  */
 export function commandArbitraries(f: Families): fc.Arbitrary<fc.AsyncCommand<Model, Real>> {
   const skip = new Set(f.skip ?? []);
@@ -80,7 +83,15 @@ export function commandArbitraries(f: Families): fc.Arbitrary<fc.AsyncCommand<Mo
     // A PGlite restart takes about 0.5 s, twenty steps' worth: one step in about ninety.
     w(1, restartCommand()),
     ...(skip.has('tamper') ? [] : [w(2, tamper())]),
-    ...(f.workspace ? [w(30, wsWrite()), w(10, wsRetract()), w(6, wsConcurrent())] : []),
+    ...(f.workspace
+      ? [
+          w(25, wsWrite()),
+          w(8, wsRetract()),
+          w(6, wsConcurrent()),
+          w(5, wsLineWrite()),
+          w(2, wsLineRetract()),
+        ]
+      : []),
   ];
   return fc.oneof(...list);
 }

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Bundle, DataPoint } from '@assay/core';
+import type { ActivityLine, Bundle, DataPoint } from '@assay/core';
 import pg from 'pg';
 import { auditEntries } from '../src/audit.js';
 import { importBundle } from '../src/import-bundle.js';
@@ -33,6 +33,7 @@ export interface ModelWorkspace {
     readonly bundle: Bundle;
     readonly version: number;
     readonly versionOf: (id: string) => number | undefined;
+    readonly lineVersionOf: (id: string) => number | undefined;
   };
   history(id: string): Promise<readonly WsRevision[]>;
   writeDataPoints(
@@ -41,6 +42,17 @@ export interface ModelWorkspace {
     author: string,
   ): Promise<WsOutcome>;
   retractDataPoint(id: string, expectedVersion: number, reason: string, author: string): Promise<WsOutcome>;
+  writeActivityLines(
+    changes: readonly { line: ActivityLine; expectedVersion: number | undefined }[],
+    reason: string,
+    author: string,
+  ): Promise<WsOutcome>;
+  retractActivityLine(
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    author: string,
+  ): Promise<WsOutcome>;
   close(): Promise<void>;
 }
 export type WsRevision = {

@@ -113,7 +113,11 @@ describe('the permission table says what the issue says', () => {
     ] as const) {
       expect(authorise(a, action, entity('sub-a'))).toBe('deny-forbidden');
     }
-    expect(allowedWrites('assurer')).toEqual(['export-data-points', 'manage-own-tokens']);
+    expect(allowedWrites('assurer')).toEqual([
+      'export-data-points',
+      'manage-own-tokens',
+      'manage-own-notifications',
+    ]);
   });
 
   it('viewer (the board) sees figures, disclosures and reports, not data points, lineage or evidence', () => {

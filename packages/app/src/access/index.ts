@@ -6,6 +6,7 @@
 
 export type { Store } from '@assay/store';
 export { type AccessEntry, listAccessLog, recordAccess } from '@assay/store';
+export * from './account-directory.js';
 export * from './account-list.js';
 export * from './accounts.js';
 export * from './api-tokens.js';

@@ -7,6 +7,9 @@
  * and period-lock.ts): submit, return (reviewer from submitted, approver from reviewed: the
  * use case checks which), review, approve, manage the cycle (reopen, exceptions to segregation
  * of duties) and lock a period.
+ * Activity lines (issue #17, write-activity-line.ts, list-activity-lines.ts) are data of their
+ * entity like data points: entering or changing one is write-data-point, retracting one
+ * retract-data-point, listing them read-data-points.
  *
  * Scopes:
  *   entity-subtree  the resource's entity lies in the subtree of the entity the role was granted
@@ -30,15 +33,21 @@ export type ActionInfo = {
 export const ACTIONS = {
   'read-organisation': { read: true, useCases: ['catalogue', 'GET /organisation', 'GET /periods'] },
   'read-figures': { read: true, useCases: ['evaluation', 'overview', 'affected-figures'] },
-  'read-data-points': { read: true, useCases: ['GET /data-points'] },
+  'read-data-points': { read: true, useCases: ['GET /data-points', 'list-activity-lines', 'unit-review'] },
   'read-findings': { read: true, useCases: ['findings'] },
   'read-disclosures': { read: true, useCases: ['disclosure-status', 'GET /explanations'] },
-  'read-report': { read: true, useCases: ['render-report', 'report-model', 'report-status'] },
+  'read-report': {
+    read: true,
+    useCases: ['render-report', 'report-model', 'report-status', 'restatement-note'],
+  },
   'read-lineage': { read: true, useCases: ['explain-figure', 'GET /lineage'] },
   'read-evidence': { read: true, useCases: ['evidence-files'] },
   'read-history': { read: true, useCases: ['GET /data-points/:id/history'] },
-  'write-data-point': { read: false, useCases: ['write-data-point', 'upload-evidence'] },
-  'retract-data-point': { read: false, useCases: ['retract-data-point'] },
+  'write-data-point': {
+    read: false,
+    useCases: ['write-data-point', 'upload-evidence', 'write-activity-line'],
+  },
+  'retract-data-point': { read: false, useCases: ['retract-data-point', 'POST /activity-lines/:id/retract'] },
   'import-data-points': {
     read: false,
     useCases: ['import-data-points', 'import-fact-file', 'read-import-file'],
@@ -48,13 +57,33 @@ export const ACTIONS = {
   'manage-users': { read: false, useCases: ['user add/grant/disable (to come)'] },
   'manage-tokens': { read: false, useCases: ["any user's API tokens (to come)"] },
   'manage-own-tokens': { read: false, useCases: ['token create/revoke for oneself (to come)'] },
-  'manage-settings': { read: false, useCases: ['organisation, frameworks, methods (to come)'] },
+  'manage-settings': {
+    read: false,
+    useCases: ['base-year', 'organisation, frameworks, methods (to come)'],
+  },
   'submit-data': { read: false, useCases: ['workflow'] },
   'return-data': { read: false, useCases: ['workflow'] },
   'review-data': { read: false, useCases: ['workflow'] },
   'approve-data': { read: false, useCases: ['workflow'] },
-  'manage-cycle': { read: false, useCases: ['workflow'] },
+  'manage-cycle': { read: false, useCases: ['workflow', 'cycles', 'assignments'] },
   'lock-period': { read: false, useCases: ['period-lock'] },
+  // Restatement (docs/workflow.md, "Restatement and base year"): requesting one; it is then
+  // submitted, reviewed and approved with the workflow's actions (submit-data, review-data…).
+  'request-restatement': {
+    read: false,
+    useCases: ['restatement', 'restatement-items', 'restatement-effect'],
+  },
+  // Cycles, assignments, task lists and progress (docs/workflow.md, "Cycles and assignments").
+  'read-cycle': { read: true, useCases: ['tasks', 'GET /cycles', 'GET /cycles/:period/assignments'] },
+  // Comment threads (docs/workflow.md, "Comments"): read with the target's own read action too.
+  'read-comments': { read: true, useCases: ['comments'] },
+  'write-comment': { read: false, useCases: ['comments'] },
+  // Notifications (docs/workflow.md, "Notifications and reminders"): one's own, to read, mark
+  // read and choose their e-mail's language (every role; like own tokens, an own-account
+  // action, not a read of reporting data), and the e-mail outbox and reminders (administrators
+  // of the group).
+  'manage-own-notifications': { read: false, useCases: ['notifications'] },
+  'manage-notifications': { read: false, useCases: ['notification-outbox', 'remind-overdue'] },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
@@ -65,6 +94,8 @@ export type Permission = { readonly action: Action; readonly scope: Scope };
 const subtree = (...actions: Action[]): Permission[] =>
   actions.map((action) => ({ action, scope: 'entity-subtree' }));
 const OWN_TOKENS: Permission = { action: 'manage-own-tokens', scope: 'own-account' };
+/** Every account reads its own notifications, marks them read and sets their language. */
+const OWN_NOTIFICATIONS: Permission[] = [{ action: 'manage-own-notifications', scope: 'own-account' }];
 
 /** Every read but organisation structure, which every role has. */
 const READ_ALL: Action[] = [
@@ -77,6 +108,8 @@ const READ_ALL: Action[] = [
   'read-lineage',
   'read-evidence',
   'read-history',
+  'read-cycle',
+  'read-comments',
 ];
 
 /**
@@ -84,7 +117,8 @@ const READ_ALL: Action[] = [
  * data; the administrator has no submit, review or approve action (grant yourself the role to
  * act in the cycle, which the audit log then shows), but reopens approved units, allows
  * exceptions to segregation of duties (manage-cycle) and locks periods (lock-period, for the
- * whole organisation: only a grant on the group covers it).
+ * whole organisation: only a grant on the group covers it). Everyone who takes part in the
+ * cycle comments (write-comment); the assurer and the viewer do not (the assurer writes nothing).
  */
 export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: [
@@ -100,8 +134,12 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'manage-settings',
       'manage-cycle',
       'lock-period',
+      'manage-notifications',
+      'write-comment',
+      'request-restatement',
     ),
     OWN_TOKENS,
+    ...OWN_NOTIFICATIONS,
   ],
   preparer: [
     ...subtree(
@@ -112,11 +150,26 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'write-explanation',
       'export-data-points',
       'submit-data',
+      'write-comment',
+      'request-restatement',
     ),
     OWN_TOKENS,
+    ...OWN_NOTIFICATIONS,
   ],
-  reviewer: [...subtree(...READ_ALL, 'export-data-points', 'review-data', 'return-data'), OWN_TOKENS],
-  approver: [...subtree(...READ_ALL, 'export-data-points', 'approve-data', 'return-data'), OWN_TOKENS],
-  assurer: [...subtree(...READ_ALL, 'export-data-points'), OWN_TOKENS],
-  viewer: [...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report'), OWN_TOKENS],
+  reviewer: [
+    ...subtree(...READ_ALL, 'export-data-points', 'review-data', 'return-data', 'write-comment'),
+    OWN_TOKENS,
+    ...OWN_NOTIFICATIONS,
+  ],
+  approver: [
+    ...subtree(...READ_ALL, 'export-data-points', 'approve-data', 'return-data', 'write-comment'),
+    OWN_TOKENS,
+    ...OWN_NOTIFICATIONS,
+  ],
+  assurer: [...subtree(...READ_ALL, 'export-data-points'), OWN_TOKENS, ...OWN_NOTIFICATIONS],
+  viewer: [
+    ...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report'),
+    OWN_TOKENS,
+    ...OWN_NOTIFICATIONS,
+  ],
 };

@@ -265,7 +265,12 @@ describe.each(['minimal', 'xinxin-2025'])(
           (steps) => {
             let b: Bundle = { ...bundle };
             let version = 1;
-            const snap = (x: Bundle): Snapshot => ({ bundle: x, version: version++, versionOf: () => 1 });
+            const snap = (x: Bundle): Snapshot => ({
+              bundle: x,
+              version: version++,
+              versionOf: () => 1,
+              lineVersionOf: () => 1,
+            });
             let before = snap(b);
             evaluated(before);
             for (const st of steps) {

@@ -1,5 +1,5 @@
 /**
- * Reading evidence files (issue #17): the files linked to a data point, and one file's bytes
+ * Reading evidence files (issue #17): the files linked to a data point or an activity line, and one file's bytes
  * for download. Who may read is decided by the caller's adapter from the links' entities
  * (`readable`); here the download is narrowed to those links, its type sniffed again from the
  * stored bytes (served as application/octet-stream should a stored file fit no allowed type)
@@ -7,7 +7,8 @@
  */
 import {
   type EvidenceLink,
-  evidenceOfDataPoint,
+  type EvidenceTarget,
+  evidenceOf,
   getEvidence,
   linksOfEvidence,
   type Store,
@@ -15,21 +16,25 @@ import {
 import { downloadName, sniffEvidence } from '../evidence/sniff.js';
 import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { evidenceFact } from './upload-evidence.js';
 
 export type { EvidenceLink };
 
 /** A SHA-256 as the store keys files: 64 lower-case hexadecimal digits. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-/** The files linked to a current data point (none without a store: a bundle served in memory). */
+/**
+ * The files linked to a current data point or activity line, under its entity now (none without
+ * a store: a bundle served in memory).
+ */
 export async function listEvidence(
   ws: Workspace,
   store: Store | undefined,
-  dataPointId: string,
+  target: EvidenceTarget,
 ): Promise<Result<readonly EvidenceLink[]>> {
-  const point = ws.snapshot().bundle.dataPoints.find((p) => p.id === dataPointId);
-  if (!point) return failure('not-found', `no data point "${dataPointId}"`, { field: 'id' });
-  return success(store ? await evidenceOfDataPoint(store, point.id, point.entityId) : []);
+  const fact = evidenceFact(ws.snapshot(), target);
+  if (fact.entityId === undefined) return failure('not-found', `no ${fact.what}`, { field: 'id' });
+  return success(store ? await evidenceOf(store, target, fact.entityId) : []);
 }
 
 /** Every link of a file; empty for a malformed or unknown SHA-256, or without a store. */

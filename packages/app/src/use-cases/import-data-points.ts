@@ -7,12 +7,17 @@
  * of the key, the same as `assay import` gives it (import-fact-file.ts; docs/storage.md).
  * A row whose id belongs to another fact, or whose period overlaps a stored one of the same year
  * (a quarter next to the annual value), is an error, not a change (workspace/fact-rules.ts).
+ *
+ * The XLSX template's activity-lines sheet gives activity lines too (`lines`): a line is the
+ * stored line of its id (a row left without an id got a new one from io, read-activity-sheet.ts)
+ * and is added, changed or unchanged. They are applied with the workspace's activity-line write
+ * after the data points (two writes: see applyImport).
  */
-import { type DataPoint, formatPairs } from '@assay/core';
+import { type ActivityLine, activityLineFields, type DataPoint, formatPairs } from '@assay/core';
 import type { ImportIssue } from '@assay/io';
 import { failure, type Result, success } from '../outcome.js';
 import { dataPointRuleProblems, idTakenMessage } from '../workspace/fact-rules.js';
-import type { DataPointChange, Workspace } from '../workspace/workspace.js';
+import type { ActivityLineChange, DataPointChange, Snapshot, Workspace } from '../workspace/workspace.js';
 import { factKey } from './parse-data-point-rows.js';
 import { periodLocked } from './period-lock.js';
 import { type ImportSource, readImportFile } from './read-import-file.js';
@@ -31,12 +36,30 @@ export type ImportRow = {
   after: { value: string; unit: string };
 };
 
+/** An activity line of the file, as it would be written. */
+export type ImportLineRow = {
+  line: number;
+  sheet: string;
+  action: 'add' | 'change' | 'unchanged';
+  id: string;
+  entity: string;
+  period: string;
+  activity: string;
+  subject: string;
+  before: { amount: string; unit: string; version: number } | null;
+  after: { amount: string; unit: string };
+};
+
 export type ImportPreview = {
   workspaceVersion: number;
   rows: ImportRow[];
+  /** Activity lines (the XLSX template's activity-lines sheet); empty for CSV. */
+  lines: ImportLineRow[];
   issues: readonly ImportIssue[];
+  /** Data points and activity lines together; `errors` counts rows with an issue. */
   summary: { add: number; change: number; unchanged: number; errors: number };
   changes: DataPointChange[];
+  lineChanges: ActivityLineChange[];
 };
 
 const same = (a: DataPoint, b: DataPoint) =>
@@ -116,15 +139,68 @@ export async function previewImport(
     });
     if (action !== 'unchanged') changes.push({ dataPoint: d, expectedVersion: version });
   }
-  const count = (a: ImportRow['action']) => rows.filter((r) => r.action === a).length;
+  const { lines, lineChanges } = previewLines(s, parsed.lines, mayWrite, refuse);
+  const count = (a: ImportRow['action']) =>
+    rows.filter((r) => r.action === a).length + lines.filter((r) => r.action === a).length;
   const errors = new Set(issues.map((i) => `${i.sheet ?? ''}:${i.row ?? ''}`)).size;
   return success({
     workspaceVersion: s.version,
     rows,
+    lines,
     issues,
     summary: { add: count('add'), change: count('change'), unchanged: count('unchanged'), errors },
     changes,
+    lineChanges,
   });
+}
+
+const sameLine = (a: ActivityLine, b: ActivityLine) =>
+  activityLineFields(a).join('\u0000') === activityLineFields(b).join('\u0000');
+
+/**
+ * The activity lines of a file against the current ones, by id. A line of an entity the caller
+ * may not import for is an error in column `entity`; so is an id of a stored line of such an
+ * entity (the row would move that line), in column `id`, without saying whose it is.
+ */
+function previewLines(
+  s: Snapshot,
+  read: readonly { line: number; sheet: string; activityLine: ActivityLine }[],
+  mayWrite: (entityId: string) => boolean,
+  refuse: (line: number, sheet: string | undefined, column: string, reason: string) => void,
+): { lines: ImportLineRow[]; lineChanges: ActivityLineChange[] } {
+  const byId = new Map(s.bundle.activityLines.map((l) => [l.id, l]));
+  const lines: ImportLineRow[] = [];
+  const lineChanges: ActivityLineChange[] = [];
+  for (const { line, sheet, activityLine: l } of read) {
+    if (!mayWrite(l.entityId)) {
+      refuse(line, sheet, 'entity', `you may not import data for entity "${l.entityId}"`);
+      continue;
+    }
+    const existing = byId.get(l.id);
+    if (existing && !mayWrite(existing.entityId)) {
+      refuse(line, sheet, 'id', `id "${l.id}" is another activity line's; clear the id to add a new line`);
+      continue;
+    }
+    const version = existing ? (s.lineVersionOf(existing.id) ?? 1) : undefined;
+    const action = !existing ? 'add' : sameLine(existing, l) ? 'unchanged' : 'change';
+    lines.push({
+      line,
+      sheet,
+      action,
+      id: l.id,
+      entity: l.entityId,
+      period: l.periodId,
+      activity: l.activity,
+      subject: l.subject,
+      before:
+        existing && version !== undefined
+          ? { amount: existing.amount.value.toFixed(), unit: existing.amount.unit.symbol, version }
+          : null,
+      after: { amount: l.amount.value.toFixed(), unit: l.amount.unit.symbol },
+    });
+    if (action !== 'unchanged') lineChanges.push({ line: l, expectedVersion: version });
+  }
+  return { lines, lineChanges };
 }
 
 export type ApplyInput = {
@@ -136,7 +212,14 @@ export type ApplyInput = {
   mayWrite?: (entityId: string) => boolean;
 };
 
-/** Apply an import seen in preview at `version`; any row error, or a change since, rejects all. */
+/**
+ * Apply an import seen in preview at `version`; any row error, or a change since, rejects all.
+ * Data points and activity lines are two writes, each all or nothing and each checking the
+ * versions it replaces: a file holding both whose second write is refused (another writer or a
+ * lock between the two, after the preview saw neither) has its data points applied and its
+ * lines not, and the answer says so; previewing and applying it again adds the rest (what was
+ * applied shows as unchanged). `assay import` writes a workbook in one transaction.
+ */
 export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>> {
   const preview = await previewImport(i.ws, i.source, i.mayWrite);
   if (!preview.ok) return preview;
@@ -154,10 +237,32 @@ export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>>
         field: 'version',
       },
     );
-  if (p.changes.length === 0) return success(p);
-  const out = await i.ws.writeDataPoints(p.changes, i.reason, i.author);
-  if (!out.ok && out.reason === 'invalid') return refused(out);
-  if (!out.ok && out.reason === 'locked') return periodLocked(out);
-  if (!out.ok) return failure('stale-version', `data point "${out.id}" changed meanwhile; preview again`);
-  return success({ ...p, workspaceVersion: out.workspaceVersion });
+  let workspaceVersion = p.workspaceVersion;
+  if (p.changes.length > 0) {
+    const out = await i.ws.writeDataPoints(p.changes, i.reason, i.author);
+    if (!out.ok && out.reason === 'invalid') return refused(out);
+    if (!out.ok && out.reason === 'locked') return periodLocked(out);
+    if (!out.ok) return failure('stale-version', `data point "${out.id}" changed meanwhile; preview again`);
+    workspaceVersion = out.workspaceVersion;
+  }
+  if (p.lineChanges.length > 0) {
+    const out = await i.ws.writeActivityLines(p.lineChanges, i.reason, i.author);
+    if (!out.ok) {
+      const applied =
+        p.changes.length > 0
+          ? '; the data points of this file were imported, its activity lines were not: preview it again and apply'
+          : '';
+      if (out.reason === 'locked') return periodLocked({ message: `${out.message}${applied}` });
+      if (out.reason === 'invalid')
+        return failure('invalid-data', `activity line "${out.id}": ${out.message}${applied}`, {
+          ...(out.field === undefined ? {} : { field: out.field }),
+        });
+      return failure(
+        'stale-version',
+        `activity line "${out.id}" changed meanwhile${applied || '; preview again'}`,
+      );
+    }
+    workspaceVersion = out.workspaceVersion;
+  }
+  return success({ ...p, workspaceVersion });
 }

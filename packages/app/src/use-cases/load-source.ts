@@ -9,7 +9,9 @@ import type { Bundle, BundleIssue } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { readBundle, readSettingsDocument, type Store } from '@assay/store';
 import type { CycleRecords } from '../workspace/cycle-records.js';
+import type { RestatementRecords } from '../workspace/restatement-records.js';
 import { StoreCycle } from '../workspace/store-cycle.js';
+import { StoreRestatements } from '../workspace/store-restatements.js';
 import type { Snapshot } from '../workspace/workspace.js';
 
 export type SourceSpec = { readonly folder: string } | { readonly store: Store };
@@ -18,12 +20,14 @@ export type LoadedSource =
   /**
    * `where`: the folder, or the store's location (data folder or URL without password).
    * `cycle`: the store's workflow records (read by the report's status); a folder has none.
+   * `restatements`: the store's restatement requests (the report's note); a folder has none.
    */
   | {
       readonly ok: true;
       readonly snapshot: Snapshot;
       readonly where: string;
       readonly cycle?: CycleRecords;
+      readonly restatements?: RestatementRecords;
     }
   | {
       readonly ok: false;
@@ -33,13 +37,17 @@ export type LoadedSource =
       readonly where: string;
     };
 
-/** A read-only snapshot: `versions` maps a data point id to its revision number (1 when loaded from a folder). */
+/**
+ * A read-only snapshot: `versions` maps a data point id to its revision number (1 when loaded
+ * from a folder); activity lines are at version 1 (a reading command asks for no line version).
+ */
 export function snapshotOf(bundle: Bundle, versions?: ReadonlyMap<string, number>): Snapshot {
   return {
     bundle,
     version: 1,
     versionOf: (id) =>
       versions ? versions.get(id) : bundle.dataPoints.some((d) => d.id === id) ? 1 : undefined,
+    lineVersionOf: (id) => (bundle.activityLines.some((l) => l.id === id) ? 1 : undefined),
   };
 }
 
@@ -66,5 +74,12 @@ export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
   const versions = new Map(rows.map((r) => [r.fact_id, Number(r.rev)]));
   // Read only here: the clock would stamp a transition, and a reading command records none.
   const cycle = new StoreCycle(store, () => new Date().toISOString());
-  return { ok: true, snapshot: snapshotOf(read.bundle, versions), where: store.location, cycle };
+  const restatements = new StoreRestatements(store, () => new Date().toISOString());
+  return {
+    ok: true,
+    snapshot: snapshotOf(read.bundle, versions),
+    where: store.location,
+    cycle,
+    restatements,
+  };
 }

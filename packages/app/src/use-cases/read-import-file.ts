@@ -1,5 +1,6 @@
 /**
- * An uploaded import file → validated data-point rows and every row issue. CSV is the
+ * An uploaded import file → validated data-point rows (and, from the XLSX template's
+ * activity-lines sheet, activity lines) and every row issue. CSV is the
  * bundle's data-points.csv layout, read by io's CSV reader as `assay import` reads it; XLSX is
  * Assay's entry template (io readFactsXlsx: ZIP and size guards, then the same core rules), read from a
  * temporary file that is removed afterwards (under the upload's name, which the request schema
@@ -11,8 +12,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Bundle, type DataPoint, serializeBundle } from '@assay/core';
+import { type ActivityLine, type Bundle, type DataPoint, serializeBundle } from '@assay/core';
 import {
+  ACTIVITY_SHEET,
   CSV_LIMITS,
   dataPointId,
   type ImportIssue,
@@ -27,6 +29,8 @@ import { UploadName } from '../upload-name.js';
 export type ImportSource = { file: string; csv: string } | { file: string; xlsxBase64: string };
 export type ReadRows = {
   rows: { line: number; sheet?: string; dataPoint: DataPoint; hasId: boolean }[];
+  /** Activity lines of the XLSX template's activity-lines sheet (none from CSV). */
+  lines: { line: number; sheet: string; activityLine: ActivityLine }[];
   issues: ImportIssue[];
 };
 
@@ -63,7 +67,7 @@ async function readCsv(bundle: Bundle, file: string, csv: string): Promise<Resul
   try {
     const path = join(dir, 'upload.csv');
     await writeFile(path, csv, 'utf8');
-    const out: ReadRows = { rows: [], issues: [] };
+    const out: ReadRows = { rows: [], lines: [], issues: [] };
     try {
       // The valid rows of a batch with bad rows too: the preview shows them beside the errors.
       for await (const slice of readFactsCsv(path, importContextOf(bundle), CSV_LIMITS, {
@@ -122,18 +126,21 @@ async function readXlsx(bundle: Bundle, file: string, base64: string): Promise<R
     // the schema allows only plain file names; anything else (a caller without it) gets a fixed one
     const path = join(dir, UploadName.safeParse(file).success ? file : 'upload.xlsx');
     await writeFile(path, Buffer.from(base64, 'base64'));
-    const out: ReadRows = { rows: [], issues: [] };
+    const out: ReadRows = { rows: [], lines: [], issues: [] };
     try {
       for await (const slice of readFactsXlsx(path, importContextOf(bundle))) {
         out.issues.push(...slice.issues.map(forApi));
         slice.dataPoints.forEach((dataPoint, i) => {
           out.rows.push({ line: slice.dataPointLines[i] ?? 0, dataPoint, hasId: hasOwnId(dataPoint) });
         });
+        slice.activityLines.forEach((activityLine, i) => {
+          out.lines.push({ line: slice.activityLineLines[i] ?? 0, sheet: ACTIVITY_SHEET, activityLine });
+        });
       }
     } catch (e) {
       return unreadable(file, 'XLSX', 'xlsxBase64', e);
     }
-    if (out.rows.length === 0 && out.issues.length === 0)
+    if (out.rows.length === 0 && out.lines.length === 0 && out.issues.length === 0)
       return failure('invalid-data', `${file} has no filled-in values`, { field: 'xlsxBase64' });
     return success(out);
   } finally {

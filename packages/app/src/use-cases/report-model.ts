@@ -2,23 +2,30 @@
  * The report model of a snapshot (core buildReport): the figures of the evaluation, the
  * content indices from the completeness assessment of every framework the bundle reports against
  * (disclosure-status.ts), and the status, draft or final, from the workflow records
- * (report-status.ts), as the server's report route and `assay report` both render it.
+ * (report-status.ts), and the restatement note from the restatement records
+ * (restatement-note.ts), as the server's report route and `assay report` both render it.
  */
 import {
   buildReport,
   provisionsFromCompleteness,
   type ReportModel,
   type ReportStatusInput,
+  type RestatementNoteInput,
 } from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completeness } from './disclosure-status.js';
 import { evaluated } from './evaluation.js';
 
-export function reportModel(s: Snapshot, status: ReportStatusInput): ReportModel {
+export function reportModel(
+  s: Snapshot,
+  status: ReportStatusInput,
+  restatements?: RestatementNoteInput,
+): ReportModel {
   return buildReport({
     bundle: s.bundle,
     figures: evaluated(s).evaluation.figures,
     provisions: provisionsFromCompleteness(completeness(s)),
     status,
+    ...(restatements ? { restatements } : {}),
   });
 }

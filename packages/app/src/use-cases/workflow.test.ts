@@ -112,14 +112,20 @@ describe.each(backends)('collection cycle on %s', (_name, open) => {
 
   it('lists the period’s units: a draft per entity × topic holding data, filtered to what the caller reads', async () => {
     const all = await listUnits(ws, ada, '2025');
-    expect(all.ok && all.value.map((u) => [u.entityId, u.topic, u.state, u.version, u.dataPoints])).toEqual([
-      ['group', 'economic', 'draft', 0, 1],
-      ['mine', 'employment', 'draft', 0, 2],
-      ['smelter', 'economic', 'draft', 0, 1],
-      ['smelter', 'employment', 'draft', 0, 2],
+    // Activity lines make units too (energy: the smelter's four fuel and electricity lines,
+    // the mine's electricity), as the report's status counts them.
+    expect(
+      all.ok && all.value.map((u) => [u.entityId, u.topic, u.state, u.version, u.dataPoints, u.activityLines]),
+    ).toEqual([
+      ['group', 'economic', 'draft', 0, 1, 0],
+      ['mine', 'employment', 'draft', 0, 2, 0],
+      ['mine', 'energy', 'draft', 0, 0, 1],
+      ['smelter', 'economic', 'draft', 0, 1, 0],
+      ['smelter', 'employment', 'draft', 0, 2, 0],
+      ['smelter', 'energy', 'draft', 0, 0, 4],
     ]);
     const mine = await listUnits(ws, ann, '2025');
-    expect(mine.ok && mine.value.map((u) => u.entityId)).toEqual(['smelter', 'smelter']);
+    expect(mine.ok && mine.value.map((u) => u.entityId)).toEqual(['smelter', 'smelter', 'smelter']);
     expect(await listUnits(ws, ann, 'FY25')).toMatchObject({
       ok: false,
       error: { code: 'invalid-request', field: 'period' },
@@ -245,9 +251,11 @@ describe.each(backends)('collection cycle on %s', (_name, open) => {
       ok: true,
       value: { lock: { periodId: '2025', actor: 'u-ada <u-ada@example.com>' } },
     });
-    // The revenue and output units were never approved: the lock says so, and still locks.
+    // The revenue and output units and the mine's energy lines were never approved: the lock
+    // says so, and still locks.
     expect(locked.ok && locked.value.notApproved.map((u) => `${u.entityId}|${u.topic}`)).toEqual([
       'group|economic',
+      'mine|energy',
       'smelter|economic',
     ]);
     expect(await isLocked(ws, '2025-03')).toBe(true);

@@ -2,11 +2,14 @@
  * The approval workflow's use cases (issue #17; docs/workflow.md): act on a unit (entity ×
  * period × topic) with submit, return, review, approve, reopen or exception, and list a
  * period's units with their state. The caller is authorised for the unit's entity with the
- * event's action (permissions.ts); the rules are core's transition(); the workspace's cycle
- * records decide atomically against the version the caller acted on.
+ * event's action (permissions.ts); the rules are core's transition(), and for a submit of a
+ * unit with assignments core's assignmentRefusal() (only an assigned preparer or an
+ * administrator: rule 'not-assigned', 403); the workspace's cycle records decide atomically
+ * against the version the caller acted on.
  */
 import {
   type Actor,
+  assignmentRefusal,
   bundleCatalogue,
   type Capability,
   DRAFT_UNIT,
@@ -19,9 +22,11 @@ import {
 import { authorise } from '../access/authorise.js';
 import type { Caller } from '../access/caller.js';
 import type { Action } from '../access/permissions.js';
+import type { WorkflowNotifier } from '../notifications/notifier.js';
 import { failure, type OutcomeCode, type Result, success } from '../outcome.js';
 import type { TransitionRecord, UnitKey, UnitRecord } from '../workspace/cycle-records.js';
 import type { Snapshot, Workspace } from '../workspace/workspace.js';
+import { ACTIVITY_TOPIC } from './report-status.js';
 
 /** The permission each event needs on the unit's entity (the route rules use the same). */
 export const EVENT_ACTION: Readonly<Record<WorkflowEventKind, Action>> = {
@@ -48,6 +53,7 @@ const REFUSAL_CODE: Readonly<Record<RefusalCode, OutcomeCode>> = {
   'self-review': 'forbidden',
   'self-approval': 'forbidden',
   'self-exception': 'forbidden',
+  'not-assigned': 'forbidden',
 };
 
 /** The id compared for segregation of duties: the user's, or "local" for the local user. */
@@ -94,6 +100,11 @@ export type WorkflowEventInput = {
   readonly userId?: string | undefined;
   /** The unit's version the caller acted on (0 for a unit nobody has acted on). */
   readonly version: number;
+  /**
+   * Told of the recorded transition (notifications/notifier.ts: in-app notifications and their
+   * e-mail); none: nobody is notified. It never fails the transition.
+   */
+  readonly notifier?: WorkflowNotifier | undefined;
 };
 
 const unitName = (k: UnitKey) => `${k.entityId} × ${k.periodId} × ${k.topic}`;
@@ -122,6 +133,17 @@ export async function actOnUnit(
   } else if (i.event === 'return' || i.event === 'reopen') event = { kind: i.event, comment };
   else event = comment === '' ? { kind: i.event } : { kind: i.event, comment };
   const actor = actorOn(i.caller, i.key.entityId);
+  // A unit with assignments is submitted by an assigned preparer or an administrator only
+  // (core workflow/assignment-rule.ts), after core's rule has accepted the event. The
+  // assignments are read just before the transition, not under its row lock: an assignment
+  // changed in between decides the next submission.
+  const assignees =
+    i.event === 'submit'
+      ? (await i.ws.assignments.ofUnit(key.value)).map((a) => ({
+          id: a.assignee ?? '',
+          label: a.assigneeLabel ?? '',
+        }))
+      : [];
   const out = await i.ws.cycle.apply({
     key: key.value,
     expectedVersion: i.version,
@@ -129,9 +151,15 @@ export async function actOnUnit(
     comment: comment === '' ? null : comment,
     exceptionFor: event.kind === 'exception' ? event.userId : null,
     who: { userId: actor.id, actor: i.caller.label },
-    decide: (unit) => transition(unit, event, actor),
+    decide: (unit) => {
+      const decided = transition(unit, event, actor);
+      return decided.ok ? (assignmentRefusal(i.event, actor, assignees) ?? decided) : decided;
+    },
   });
-  if (out.ok) return success({ unit: out.unit, transition: out.transition });
+  if (out.ok) {
+    await i.notifier?.afterTransition({ ws: i.ws, transition: out.transition, unit: out.unit });
+    return success({ unit: out.unit, transition: out.transition });
+  }
   switch (out.reason) {
     case 'stale':
       return failure(
@@ -151,13 +179,13 @@ export async function actOnUnit(
   }
 }
 
-/** A unit as listed: its record, and how many current data points it holds. */
-export type UnitView = UnitRecord & { readonly dataPoints: number };
+/** A unit as listed: its record, and how many current data points and activity lines it holds. */
+export type UnitView = UnitRecord & { readonly dataPoints: number; readonly activityLines: number };
 
 /**
  * The units of a period the caller may read ('read-data-points' on their entity): every unit
  * someone acted on, and a draft unit (version 0) for each entity × topic holding a data point
- * of that period that nobody has acted on yet.
+ * or activity line of that period that nobody has acted on yet.
  */
 export async function listUnits(
   ws: Workspace,
@@ -177,22 +205,83 @@ export async function listUnits(
   const readable = (entityId: string) =>
     authorise(caller.access, 'read-data-points', { kind: 'entity', entityId }) === 'allow';
   const count = new Map<string, number>();
+  const lineCount = new Map<string, number>();
   const keyOf = (k: UnitKey) => JSON.stringify([k.entityId, k.periodId, k.topic]);
   const found = new Map<string, UnitKey>();
-  for (const d of s.bundle.dataPoints) {
-    const topic = catalogue.get(d.indicatorId)?.topic;
-    if (d.periodId !== periodId || topic === undefined) continue;
-    const key = { entityId: d.entityId, periodId, topic };
+  const add = (
+    entityId: string,
+    factPeriod: string,
+    topic: string | undefined,
+    tally: Map<string, number>,
+  ) => {
+    if (factPeriod !== periodId || topic === undefined) return;
+    const key = { entityId, periodId, topic };
     const k = keyOf(key);
-    count.set(k, (count.get(k) ?? 0) + 1);
+    tally.set(k, (tally.get(k) ?? 0) + 1);
     found.set(k, key);
-  }
+  };
+  for (const d of s.bundle.dataPoints)
+    add(d.entityId, d.periodId, catalogue.get(d.indicatorId)?.topic, count);
+  // An activity line's unit is its ACTIVITY_TOPIC's (report-status.ts), as the report counts it.
+  for (const l of s.bundle.activityLines) add(l.entityId, l.periodId, ACTIVITY_TOPIC[l.activity], lineCount);
+  const tallies = (k: string) => ({ dataPoints: count.get(k) ?? 0, activityLines: lineCount.get(k) ?? 0 });
   const stored = await ws.cycle.units(periodId);
   const units = new Map<string, UnitView>();
   for (const [k, key] of found)
-    units.set(k, { ...key, ...DRAFT_UNIT, version: 0, updatedAt: null, dataPoints: count.get(k) ?? 0 });
-  for (const u of stored) units.set(keyOf(u), { ...u, dataPoints: count.get(keyOf(u)) ?? 0 });
+    units.set(k, { ...key, ...DRAFT_UNIT, version: 0, updatedAt: null, ...tallies(k) });
+  for (const u of stored) units.set(keyOf(u), { ...u, ...tallies(keyOf(u)) });
   return success(
     [...units.values()].filter((u) => readable(u.entityId)).sort((a, b) => keyOf(a).localeCompare(keyOf(b))),
   );
+}
+
+/** The newest comment on a unit: who wrote it, with which event, when (ISO-8601). */
+export type UnitComment = {
+  readonly comment: string;
+  readonly actor: string;
+  readonly event: WorkflowEventKind;
+  readonly at: string;
+};
+
+/**
+ * A listed unit with what a person reads about it (the web's cycle page): the names of who
+ * submitted and who reviewed the current submission (null while nobody has), and the newest
+ * comment on the unit (a return's, a reopen's reason…; null when none).
+ */
+export type DescribedUnit = UnitView & {
+  readonly submitter: string | null;
+  readonly reviewer: string | null;
+  readonly lastComment: UnitComment | null;
+};
+
+/** The newest transition of `transitions` (oldest first) that `keep` accepts. */
+const newestWhere = (
+  transitions: readonly TransitionRecord[],
+  keep: (t: TransitionRecord) => boolean,
+): TransitionRecord | undefined => transitions.findLast(keep);
+
+/**
+ * Names and the newest comment for listed units, from each acted-on unit's transitions (one
+ * read per unit with version > 0; a draft nobody acted on has none). The current submitter is
+ * the actor of the newest submit (a return or reopen clears `submittedBy`, and the next submit
+ * is newer); the reviewer likewise of the newest review.
+ */
+export async function describeUnits(ws: Workspace, units: readonly UnitView[]): Promise<DescribedUnit[]> {
+  const out: DescribedUnit[] = [];
+  for (const u of units) {
+    const trail = u.version > 0 ? await ws.cycle.transitions(u) : [];
+    const commented = newestWhere(trail, (t) => t.comment !== null && t.comment !== '');
+    out.push({
+      ...u,
+      submitter:
+        u.submittedBy === null ? null : (newestWhere(trail, (t) => t.event === 'submit')?.actor ?? null),
+      reviewer:
+        u.reviewedBy === null ? null : (newestWhere(trail, (t) => t.event === 'review')?.actor ?? null),
+      lastComment:
+        commented?.comment == null
+          ? null
+          : { comment: commented.comment, actor: commented.actor, event: commented.event, at: commented.at },
+    });
+  }
+  return out;
 }

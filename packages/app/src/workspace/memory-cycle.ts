@@ -26,10 +26,29 @@ export class MemoryCycle implements CycleRecords {
 
   constructor(private readonly clock: Clock) {}
 
+  /** True only while an approved restatement's write runs (restating); the lock lets it through. */
+  private restatingNow = false;
+
+  /**
+   * Run `write` with the period lock lifted: an approved restatement's write, and nothing else
+   * (memory-workspace.ts writeRestated). `write` must make its lock checks before it first
+   * awaits (the workspace's writes check synchronously), since the lock holds again as soon as
+   * it returns: no other write can slip through meanwhile.
+   */
+  restating<T>(write: () => T): T {
+    this.restatingNow = true;
+    try {
+      return write();
+    } finally {
+      this.restatingNow = false;
+    }
+  }
+
   /** The lock covering any of the periods, with the refusal's message (for the workspace's writes). */
   lockedAmong(
     periods: Iterable<string>,
   ): { lock: PeriodLock; periodId: string; message: string } | undefined {
+    if (this.restatingNow) return undefined;
     const found = lockCovering(this.lockList, periods);
     return found && { ...found, message: lockedMessage(found.lock, found.periodId) };
   }

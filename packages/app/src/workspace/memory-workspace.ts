@@ -10,11 +10,24 @@
  * write). Only the new data-point array is a copy of n references (docs/performance.md, "Edit
  * through the API"). Nothing an earlier snapshot holds is changed.
  */
-import { type Bundle, type DataPoint, dataPointFactKey, type Explanation } from '@assay/core';
+import {
+  type ActivityLine,
+  type Bundle,
+  type DataPoint,
+  dataPointFactKey,
+  type Explanation,
+  type Organisation,
+} from '@assay/core';
+import { repeatedLineInWrite, sameStoredLine } from './activity-line-rules.js';
 import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
+import { MemoryAssignments } from './memory-assignments.js';
+import { MemoryComments } from './memory-comments.js';
 import { MemoryCycle } from './memory-cycle.js';
+import { MemoryRestatements } from './memory-restatements.js';
+import type { RestatementFactKind, RestatementItemRecord } from './restatement-records.js';
 import { SharedMap } from './shared-map.js';
 import type {
+  ActivityLineChange,
   DataPointChange,
   DataPointRevision,
   RetractOutcome,
@@ -41,14 +54,28 @@ export class MemoryWorkspace implements Workspace {
   private position: Map<string, number> | undefined;
   /** The current data points by year group for the overlap rule; built on the first write. */
   private groups: YearGroupIndex | undefined;
+  /** Activity lines: revisions per id so far (a retraction is one), retracted or not. */
+  private readonly lineRevisions = new Map<string, number>();
+  /** Current (not retracted) lines' versions; replaced on each change, never changed in place. */
+  private lineVersions: SharedMap<number>;
   /** Workflow units and period locks; a write in a locked period is refused below. */
   readonly cycle: MemoryCycle;
+  /** Restatement requests; an approved one writes past the period lock (writeRestated). */
+  readonly restatements: MemoryRestatements;
+  readonly assignments: MemoryAssignments;
+  readonly comments: MemoryComments;
 
   constructor(
     initial: Bundle,
     private readonly clock: Clock = () => new Date().toISOString(),
   ) {
     this.cycle = new MemoryCycle(clock);
+    this.restatements = new MemoryRestatements(clock, {
+      currentRevision: (kind, key) => this.currentRevisionOf(kind, key),
+      writeRestated: (write, items, reason, author) => this.writeRestated(write, items, reason, author),
+    });
+    this.assignments = new MemoryAssignments(clock);
+    this.comments = new MemoryComments(clock);
     this.bundle = initial;
     const at = this.clock();
     for (const d of initial.dataPoints) {
@@ -56,12 +83,20 @@ export class MemoryWorkspace implements Workspace {
       this.keys.set(d.id, dataPointFactKey(d));
     }
     this.versions = SharedMap.of(initial.dataPoints.map((d) => [d.id, 1] as const));
+    for (const l of initial.activityLines) this.lineRevisions.set(l.id, 1);
+    this.lineVersions = SharedMap.of(initial.activityLines.map((l) => [l.id, 1] as const));
   }
 
   snapshot(): Snapshot {
     if (this.current) return this.current;
     const versions = this.versions;
-    this.current = { bundle: this.bundle, version: this.version, versionOf: (id) => versions.get(id) };
+    const lineVersions = this.lineVersions;
+    this.current = {
+      bundle: this.bundle,
+      version: this.version,
+      versionOf: (id) => versions.get(id),
+      lineVersionOf: (id) => lineVersions.get(id),
+    };
     return this.current;
   }
 
@@ -197,6 +232,139 @@ export class MemoryWorkspace implements Workspace {
     this.versions = this.versions.with([], [id]);
     this.changed();
     return { ok: true, version, workspaceVersion: this.version };
+  }
+
+  async writeActivityLines(
+    changes: readonly ActivityLineChange[],
+    _reason: string,
+    _author: string,
+  ): Promise<WriteOutcome> {
+    const repeated = repeatedLineInWrite(changes.map((c) => c.line));
+    if (repeated)
+      return {
+        ok: false,
+        reason: 'invalid',
+        id: repeated.id,
+        field: repeated.column,
+        message: repeated.message,
+      };
+    for (const c of changes) {
+      const current = this.lineVersions.get(c.line.id);
+      if (c.expectedVersion === undefined && current !== undefined)
+        return { ok: false, reason: 'exists', id: c.line.id };
+      if (c.expectedVersion !== undefined && current === undefined)
+        return { ok: false, reason: 'not-found', id: c.line.id };
+      if (c.expectedVersion !== undefined && current !== c.expectedVersion)
+        return { ok: false, reason: 'stale', id: c.line.id, current: current ?? 0 };
+    }
+    const position = new Map(this.bundle.activityLines.map((l, i) => [l.id, i]));
+    // As the store: only lines that change count for the lock (import-run.ts).
+    const changed = changes.filter((c) => {
+      const old = this.bundle.activityLines[position.get(c.line.id) ?? -1];
+      return old === undefined || !sameStoredLine(old, c.line);
+    });
+    for (const c of changed) {
+      // The line's stored period too: a line moved out of a locked period changes it.
+      const old = this.bundle.activityLines[position.get(c.line.id) ?? -1];
+      const locked = this.cycle.lockedAmong([c.line.periodId, ...(old ? [old.periodId] : [])]);
+      if (locked)
+        return { ok: false, reason: 'locked', id: c.line.id, lock: locked.lock, message: locked.message };
+    }
+    // A new array (an earlier snapshot holds the old one): edited lines keep their places, new
+    // ones follow the others.
+    const lines: ActivityLine[] = this.bundle.activityLines.slice();
+    const versions = new Map<string, number>();
+    for (const c of changed) {
+      const version = (this.lineRevisions.get(c.line.id) ?? 0) + 1;
+      this.lineRevisions.set(c.line.id, version);
+      const i = position.get(c.line.id);
+      if (i === undefined) lines.push(c.line);
+      else lines[i] = c.line;
+      versions.set(c.line.id, version);
+    }
+    if (changed.length > 0) {
+      this.bundle = { ...this.bundle, activityLines: lines };
+      this.lineVersions = this.lineVersions.with(versions);
+    }
+    this.changed(); // every accepted write, one that changes nothing included (as the store)
+    const out = new Map(changes.map((c) => [c.line.id, this.lineVersions.get(c.line.id) ?? 1]));
+    return { ok: true, versions: out, workspaceVersion: this.version };
+  }
+
+  async retractActivityLine(
+    id: string,
+    expectedVersion: number,
+    _reason: string,
+    _author: string,
+  ): Promise<RetractOutcome> {
+    const current = this.lineVersions.get(id);
+    const line = this.bundle.activityLines.find((l) => l.id === id);
+    if (current === undefined || !line) return { ok: false, reason: 'not-found', id };
+    if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
+    const locked = this.cycle.lockedAmong([line.periodId]);
+    if (locked) return { ok: false, reason: 'locked', id, lock: locked.lock, message: locked.message };
+    const version = current + 1;
+    this.lineRevisions.set(id, version);
+    this.bundle = { ...this.bundle, activityLines: this.bundle.activityLines.filter((l) => l !== line) };
+    this.lineVersions = this.lineVersions.with([], [id]);
+    this.changed();
+    return { ok: true, version, workspaceVersion: this.version };
+  }
+
+  /** The current revision of a data point (by key) or activity line (by id); null when none. */
+  private currentRevisionOf(kind: RestatementFactKind, factKey: string): number | null {
+    if (kind === 'activity-line') return this.lineVersions.get(factKey) ?? null;
+    for (const [id, key] of this.keys)
+      if (key === factKey && !this.retracted.has(id)) return this.versions.get(id) ?? null;
+    return null;
+  }
+
+  /**
+   * An approved restatement's write (memory-restatements.ts): its data points, then its lines,
+   * each through the ordinary write with the period lock lifted for it alone (MemoryCycle
+   * restating: both writes check the lock before they first await).
+   */
+  private async writeRestated(
+    write: { readonly dataPoints: readonly DataPoint[]; readonly activityLines: readonly ActivityLine[] },
+    items: readonly RestatementItemRecord[],
+    reason: string,
+    author: string,
+  ): Promise<ReadonlyMap<string, number> | { readonly message: string }> {
+    const old = new Map(items.map((i) => [`${i.kind}|${i.factKey}`, i.old?.rev]));
+    const out = new Map<string, number>();
+    if (write.dataPoints.length > 0) {
+      const changes = write.dataPoints.map((d) => ({
+        dataPoint: d,
+        expectedVersion: old.get(`data-point|${dataPointFactKey(d)}`),
+      }));
+      const r = await this.cycle.restating(() => this.writeDataPoints(changes, reason, author));
+      if (!r.ok) return { message: 'message' in r ? r.message : `data point ${r.id}: ${r.reason}` };
+      for (const d of write.dataPoints)
+        out.set(`data-point|${dataPointFactKey(d)}`, r.versions.get(d.id) ?? 0);
+    }
+    if (write.activityLines.length > 0) {
+      const changes = write.activityLines.map((l) => ({
+        line: l,
+        expectedVersion: old.get(`activity-line|${l.id}`),
+      }));
+      const r = await this.cycle.restating(() => this.writeActivityLines(changes, reason, author));
+      if (!r.ok) return { message: 'message' in r ? r.message : `activity line ${r.id}: ${r.reason}` };
+      for (const l of write.activityLines) out.set(`activity-line|${l.id}`, r.versions.get(l.id) ?? 0);
+    }
+    return out;
+  }
+
+  /** Replace the organisation (the base year, entity dates); the workspace version guards it. */
+  async writeOrganisation(
+    organisation: Organisation,
+    expected: number,
+    _author: string,
+    _reason: string,
+  ): Promise<{ ok: true; workspaceVersion: number } | { ok: false; current: number }> {
+    if (expected !== this.version) return { ok: false, current: this.version };
+    this.bundle = { ...this.bundle, organisation };
+    this.changed();
+    return { ok: true, workspaceVersion: this.version };
   }
 
   /** After every accepted change: a new workspace version, whose snapshot is made on first ask. */

@@ -8,7 +8,7 @@
  * connection on close.
  */
 import { join } from 'node:path';
-import { type DataPoint, q } from '@assay/core';
+import { type ActivityLine, type DataPoint, q } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { migrate, openPostgresStore } from '@assay/store';
 import { createTestDatabase, type TestDatabase } from '@assay/store/testing';
@@ -170,6 +170,53 @@ describe('several servers on one PostgreSQL database', () => {
       version: 2,
     });
     await within(1000, () => a.snapshot().versionOf('rev-s-25') === undefined);
+  });
+
+  it('catches up the other server’s activity lines: a new month’s line, an edit, a retraction (issue #17)', async () => {
+    const jan: ActivityLine = {
+      id: 'al-servers-2025-01',
+      entityId: 'smelter',
+      periodId: '2025-01',
+      activity: 'fuel',
+      subject: 'diesel',
+      use: 'combustion',
+      amount: q('12 t'),
+      attributes: {},
+      source: 'fuel invoice',
+    };
+    const shownLine = (ws: Workspace) => {
+      const l = ws.snapshot().bundle.activityLines.find((x) => x.id === jan.id);
+      return l && [l.amount.value.toString(), ws.snapshot().lineVersionOf(jan.id)];
+    };
+    expect(
+      await a.writeActivityLines([{ line: jan, expectedVersion: undefined }], 'January', 'ann'),
+    ).toMatchObject({ ok: true });
+    await within(1000, () => shownLine(b)?.[1] === 1);
+    // b creating it too, or editing a version a replaced meanwhile: refused, and b shows a's.
+    expect(await b.writeActivityLines([{ line: jan, expectedVersion: undefined }], 'January', 'bob')).toEqual(
+      {
+        ok: false,
+        reason: 'exists',
+        id: jan.id,
+      },
+    );
+    expect(
+      await a.writeActivityLines(
+        [{ line: { ...jan, amount: q('13 t') }, expectedVersion: 1 }],
+        'invoice',
+        'ann',
+      ),
+    ).toMatchObject({ ok: true, versions: new Map([[jan.id, 2]]) });
+    expect(
+      await b.writeActivityLines([{ line: { ...jan, amount: q('14 t') }, expectedVersion: 1 }], 'x', 'bob'),
+    ).toEqual({ ok: false, reason: 'stale', id: jan.id, current: 2 });
+    expect(shownLine(b)).toEqual(['13', 2]);
+    expect(await b.retractActivityLine(jan.id, 2, 'entered twice', 'bob')).toMatchObject({
+      ok: true,
+      version: 3,
+    });
+    await within(1000, () => shownLine(a) === undefined);
+    expect(a.snapshot().lineVersionOf(jan.id)).toBeUndefined();
   });
 
   it('a workspace that does not listen still answers from the database', async () => {

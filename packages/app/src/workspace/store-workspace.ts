@@ -19,7 +19,15 @@
  * snapshot agrees with the refusal. Measured latency: docs/storage.md, "Several servers on one
  * database".
  */
-import { type Bundle, type BundleIssue, type DataPoint, type Explanation, lockCovers } from '@assay/core';
+import {
+  type ActivityLine,
+  type Bundle,
+  type BundleIssue,
+  type DataPoint,
+  type Explanation,
+  lockCovers,
+  type Organisation,
+} from '@assay/core';
 import {
   CHANGE_CHANNEL,
   dataPointHistory,
@@ -30,14 +38,20 @@ import {
   readSettingsDocument,
   retractFacts,
   type Store,
+  writeActivityLineRevisions,
   writeDataPointRevisions,
 } from '@assay/store';
 import { factKey } from '../use-cases/parse-data-point-rows.js';
+import { repeatedLineInWrite } from './activity-line-rules.js';
 import { repeatedInWrite } from './fact-rules.js';
 import type { Clock } from './memory-workspace.js';
 import { SharedMap } from './shared-map.js';
+import { StoreAssignments } from './store-assignments.js';
+import { StoreComments } from './store-comments.js';
 import { StoreCycle } from './store-cycle.js';
+import { StoreRestatements } from './store-restatements.js';
 import type {
+  ActivityLineChange,
   DataPointChange,
   DataPointRevision,
   RetractOutcome,
@@ -58,27 +72,26 @@ type State = {
   readonly keys: SharedMap<string>;
   /** `bundle.dataPoints` by id: finds a written data point's old object without a scan. */
   readonly dataPoints: SharedMap<DataPoint>;
+  /** The current activity lines' revisions, and `bundle.activityLines` by id (as for data points). */
+  readonly lineVersions: SharedMap<number>;
+  readonly lines: SharedMap<ActivityLine>;
   readonly seen: number;
   /** The snapshot of this state, made on first ask (see StoreWorkspace.snapshot). */
   snapshot?: Snapshot;
 };
 
-/** `dataPoints` without the objects in `gone` (each once, found by identity), then `added`. */
-function withoutThenAppend(
-  dataPoints: readonly DataPoint[],
-  gone: readonly DataPoint[],
-  added: readonly DataPoint[],
-): DataPoint[] {
+/** `dataPoints` (or lines) without the objects in `gone` (each once, found by identity), then `added`. */
+function withoutThenAppend<F>(dataPoints: readonly F[], gone: readonly F[], added: readonly F[]): F[] {
   const at = gone.map((d) => dataPoints.indexOf(d)).filter((i) => i >= 0);
   at.sort((x, y) => x - y);
-  const parts: DataPoint[][] = [];
+  const parts: F[][] = [];
   let from = 0;
   for (const i of at) {
     parts.push(dataPoints.slice(from, i));
     from = i + 1;
   }
   parts.push(dataPoints.slice(from), added.slice());
-  return ([] as DataPoint[]).concat(...parts);
+  return ([] as F[]).concat(...parts);
 }
 
 type ReadState = { ok: true; state: State } | { ok: false; issues: readonly BundleIssue[] };
@@ -92,6 +105,9 @@ function readState(store: Store): Promise<ReadState> {
     const rows = await tx.query<{ fact_id: string; fact_key: string; rev: number }>(
       'select fact_id, fact_key, rev from data_point_current',
     );
+    const lineRows = await tx.query<{ fact_key: string; rev: number }>(
+      'select fact_key, rev from activity_line_current',
+    );
     const [last] = await tx.query<{ id: string }>('select coalesce(max(id), 0)::text as id from change_set');
     return {
       ok: true,
@@ -100,6 +116,8 @@ function readState(store: Store): Promise<ReadState> {
         versions: SharedMap.of(rows.map((r) => [r.fact_id, Number(r.rev)] as const)),
         keys: SharedMap.of(rows.map((r) => [r.fact_id, r.fact_key] as const)),
         dataPoints: SharedMap.of(read.bundle.dataPoints.map((d) => [d.id, d] as const)),
+        lineVersions: SharedMap.of(lineRows.map((r) => [r.fact_key, Number(r.rev)] as const)),
+        lines: SharedMap.of(read.bundle.activityLines.map((l) => [l.id, l] as const)),
         seen: Number(last?.id ?? 0),
       },
     };
@@ -138,6 +156,10 @@ export class StoreWorkspace implements Workspace {
   private closed = false;
   /** Workflow units and period locks in the store; the store refuses writes in a locked period. */
   readonly cycle: StoreCycle;
+  readonly assignments: StoreAssignments;
+  readonly comments: StoreComments;
+  /** Restatement requests; an approved one writes its facts, then this workspace catches up. */
+  readonly restatements: StoreRestatements;
 
   private constructor(
     private readonly store: Store,
@@ -145,6 +167,9 @@ export class StoreWorkspace implements Workspace {
     private readonly clock: Clock,
   ) {
     this.cycle = new StoreCycle(store, clock);
+    this.assignments = new StoreAssignments(store, clock);
+    this.comments = new StoreComments(store, clock);
+    this.restatements = new StoreRestatements(store, clock, () => this.serial(() => this.catchUpQuietly()));
   }
 
   /**
@@ -268,8 +293,13 @@ export class StoreWorkspace implements Workspace {
   snapshot(): Snapshot {
     const state = this.state;
     if (state.snapshot?.version === this.version) return state.snapshot;
-    const { bundle, versions } = state;
-    state.snapshot = { bundle, version: this.version, versionOf: (id) => versions.get(id) };
+    const { bundle, versions, lineVersions } = state;
+    state.snapshot = {
+      bundle,
+      version: this.version,
+      versionOf: (id) => versions.get(id),
+      lineVersionOf: (id) => lineVersions.get(id),
+    };
     return state.snapshot;
   }
 
@@ -376,9 +406,10 @@ export class StoreWorkspace implements Workspace {
       }
       this.own.add(r.changeSet);
       // As a re-read would now give: the fact is gone from the current view.
-      const { bundle, versions, keys, dataPoints, seen } = this.state;
+      const { bundle, versions, keys, dataPoints } = this.state;
       const gone = dataPoints.get(id);
       this.state = {
+        ...this.state,
         bundle: {
           ...bundle,
           dataPoints: gone
@@ -388,10 +419,125 @@ export class StoreWorkspace implements Workspace {
         versions: versions.with([], [id]),
         keys: keys.with([], [id]),
         dataPoints: dataPoints.with([], [id]),
-        seen,
       };
       this.version += 1;
       return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
+    });
+  }
+
+  writeActivityLines(
+    changes: readonly ActivityLineChange[],
+    reason: string,
+    author: string,
+  ): Promise<WriteOutcome> {
+    return this.serial(async () => {
+      const lines = changes.map((c) => c.line);
+      const repeated = repeatedLineInWrite(lines);
+      if (repeated)
+        return {
+          ok: false,
+          reason: 'invalid',
+          id: repeated.id,
+          field: repeated.column,
+          message: repeated.message,
+        };
+      // The database checks each expected version under its write lock (write-activity-lines.ts).
+      const r = await writeActivityLineRevisions(
+        this.store,
+        changes.map((c) => ({ line: c.line, expectedRev: c.expectedVersion })),
+        { subject: 'web', author, reason, at: this.clock() },
+      );
+      if (!r.ok && r.reason === 'locked') {
+        // The line in the locked period, or moved out of it (its stored period).
+        const held = (l: ActivityLine) => this.state.lines.get(l.id)?.periodId ?? l.periodId;
+        const id =
+          lines.find((l) => lockCovers(r.lock.periodId, l.periodId))?.id ??
+          lines.find((l) => lockCovers(r.lock.periodId, held(l)))?.id ??
+          '';
+        return { ok: false, reason: 'locked', id, lock: r.lock, message: r.message };
+      }
+      if (!r.ok && r.reason === 'invalid') {
+        // Unreachable after the check above (no rule against stored lines today); rows are i + 2.
+        const first = r.issues[0];
+        const at = first?.row === undefined ? 0 : first.row - 2;
+        return {
+          ok: false,
+          reason: 'invalid',
+          id: lines[at]?.id ?? lines[0]?.id ?? '',
+          field: first?.column,
+          message: first?.reason ?? 'the store refused the write',
+        };
+      }
+      if (!r.ok) {
+        // Stale, exists, not found: most likely another process wrote first. Catch up, so the
+        // snapshot shows what the refusal names.
+        await this.catchUpQuietly();
+        return r;
+      }
+      if (r.changeSet !== undefined) this.own.add(r.changeSet);
+      this.applyWrittenLines(lines, r.revisions);
+      const out = new Map(lines.map((l) => [l.id, r.revisions.get(l.id) ?? 1]));
+      return { ok: true, versions: out, workspaceVersion: this.version };
+    });
+  }
+
+  retractActivityLine(
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    author: string,
+  ): Promise<RetractOutcome> {
+    return this.serial(async () => {
+      const r = await retractFacts(
+        this.store,
+        { activityLines: [id], expectedLineRevisions: new Map([[id, expectedVersion]]) },
+        { author, reason, at: this.clock(), subject: 'web' },
+      );
+      if (!r.ok) {
+        const p = r.problems[0];
+        if (p?.code === 'period-locked' && p.lock)
+          return { ok: false, reason: 'locked', id, lock: p.lock, message: p.message };
+        if (p?.code === 'stale' || p?.code === 'unknown' || p?.code === 'already-retracted') {
+          await this.catchUpQuietly(); // another process changed it: show what the refusal names
+          return p.code === 'stale'
+            ? { ok: false, reason: 'stale', id, current: p.current ?? 0 }
+            : { ok: false, reason: 'not-found', id };
+        }
+        throw new Error(`store refused the retraction: ${p?.message}`);
+      }
+      this.own.add(r.changeSet);
+      // As a re-read would now give: the line is gone from the current view.
+      const { bundle, lineVersions, lines } = this.state;
+      const gone = lines.get(id);
+      this.state = {
+        ...this.state,
+        bundle: {
+          ...bundle,
+          activityLines: gone
+            ? withoutThenAppend(bundle.activityLines, [gone], [])
+            : bundle.activityLines.filter((l) => l.id !== id),
+        },
+        lineVersions: lineVersions.with([], [id]),
+        lines: lines.with([], [id]),
+      };
+      this.version += 1;
+      return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
+    });
+  }
+
+  /**
+   * Replace the organisation (base year and policy, entity dates: settings, not facts), as an
+   * audited settings change ('set-organisation'); the workspace version guards it.
+   */
+  writeOrganisation(organisation: Organisation, expected: number, author: string, reason: string) {
+    return this.serial(async () => {
+      if (expected !== this.version) return { ok: false as const, current: this.version };
+      await this.catchUp();
+      const next = { ...this.state.bundle, organisation, dataPoints: [], activityLines: [] };
+      const r = await importBundle(this.store, next, { author, reason, at: this.clock() });
+      if (!r.ok) throw new Error(`store refused the organisation: ${r.issues[0]?.reason}`);
+      await this.reload();
+      return { ok: true as const, workspaceVersion: this.version };
     });
   }
 
@@ -431,7 +577,7 @@ export class StoreWorkspace implements Workspace {
   ): void {
     // New maps (sharing the untouched buckets): a snapshot handed out earlier keeps answering
     // for its own version.
-    const { bundle, versions, keys, dataPoints, seen } = this.state;
+    const { bundle, versions, keys, dataPoints } = this.state;
     const revised = new Map<string, string>(); // id → key
     for (const [id, rev] of revisions) {
       const key = keysOf.get(id);
@@ -449,11 +595,36 @@ export class StoreWorkspace implements Workspace {
       return old !== undefined && factKey(old) === factKey(d) ? [old] : [];
     });
     this.state = {
+      ...this.state,
       bundle: { ...bundle, dataPoints: withoutThenAppend(bundle.dataPoints, gone, moved) },
       versions: versions.with([...revised.keys()].map((id) => [id, revisions.get(id) as number] as const)),
       keys: keys.with(revised),
       dataPoints: dataPoints.with(moved.map((d) => [d.id, d] as const)),
-      seen,
+    };
+  }
+
+  /**
+   * After an activity-line write, as applyWritten after a data-point write: each line that got
+   * a new revision leaves its place and follows the others, in the order written (its position
+   * in the change set), which is where a re-read (ordered by change set and position) puts it.
+   */
+  private applyWrittenLines(written: readonly ActivityLine[], revisions: ReadonlyMap<string, number>): void {
+    const { bundle, lineVersions, lines } = this.state;
+    this.version += 1; // every accepted write, as a re-read did
+    const moved = written.filter((l) => {
+      const rev = revisions.get(l.id);
+      return rev !== undefined && lineVersions.get(l.id) !== rev;
+    });
+    if (moved.length === 0) return;
+    const gone = moved.flatMap((l) => {
+      const old = lines.get(l.id);
+      return old === undefined ? [] : [old];
+    });
+    this.state = {
+      ...this.state,
+      bundle: { ...bundle, activityLines: withoutThenAppend(bundle.activityLines, gone, moved) },
+      lineVersions: lineVersions.with(moved.map((l) => [l.id, revisions.get(l.id) as number] as const)),
+      lines: lines.with(moved.map((l) => [l.id, l] as const)),
     };
   }
 

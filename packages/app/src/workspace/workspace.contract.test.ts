@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DataPoint, q, transition } from '@assay/core';
+import { type ActivityLine, type DataPoint, q, transition } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore, type Store } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,35 @@ const current = (w: Workspace) =>
   w
     .snapshot()
     .bundle.dataPoints.map((d) => [d.id, d.quantity.value.toString(), w.snapshot().versionOf(d.id)]);
+
+/** Every current activity line as [id, amount, unit, version], in snapshot order. */
+const lines = (w: Workspace) =>
+  w
+    .snapshot()
+    .bundle.activityLines.map((l) => [
+      l.id,
+      l.amount.value.toString(),
+      l.amount.unit.symbol,
+      w.snapshot().lineVersionOf(l.id),
+    ]);
+const lineAmount = (w: Workspace, id: string) =>
+  w
+    .snapshot()
+    .bundle.activityLines.find((l) => l.id === id)
+    ?.amount.value.toString();
+const line = (id: string) => bundle.activityLines.find((l) => l.id === id) as ActivityLine;
+/** January 2025 diesel of the smelter, as a preparer enters it (issue #17). */
+const JAN: ActivityLine = {
+  id: 'al-smelter-2025-01-diesel',
+  entityId: 'smelter',
+  periodId: '2025-01',
+  activity: 'fuel',
+  subject: 'diesel',
+  use: 'combustion',
+  amount: q('12 t'),
+  attributes: {},
+  source: 'fuel invoice 2025-001',
+};
 
 const revenue = (ws: Workspace) =>
   ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-25') as DataPoint;
@@ -190,6 +219,108 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
     const again = await reopen?.();
     if (again) expect(current(ws)).toEqual(current(again));
   });
+  it('enters activity lines (issue #17): a new month’s line at version 1, an edit naming its version; refusals change nothing', async () => {
+    expect(ws.snapshot().lineVersionOf('d1')).toBe(1);
+    expect(ws.snapshot().lineVersionOf('nope')).toBeUndefined();
+    const v0 = ws.snapshot().version;
+    const out = await ws.writeActivityLines(
+      [{ line: JAN, expectedVersion: undefined }],
+      'January fuel',
+      'Ann',
+    );
+    expect(out).toEqual({ ok: true, versions: new Map([[JAN.id, 1]]), workspaceVersion: v0 + 1 });
+    expect(ws.snapshot().lineVersionOf(JAN.id)).toBe(1);
+    expect(lineAmount(ws, JAN.id)).toBe('12');
+    const edit = { ...JAN, amount: q('12.5 t') };
+    const before = lines(ws);
+    const refusals = [
+      await ws.writeActivityLines([{ line: edit, expectedVersion: undefined }], 'x', 't'),
+      await ws.writeActivityLines([{ line: edit, expectedVersion: 3 }], 'x', 't'),
+      await ws.writeActivityLines([{ line: { ...JAN, id: 'al-none' }, expectedVersion: 1 }], 'x', 't'),
+      await ws.writeActivityLines(
+        [
+          { line: { ...JAN, id: 'al-twice' }, expectedVersion: undefined },
+          { line: { ...JAN, id: 'al-twice' }, expectedVersion: undefined },
+        ],
+        'x',
+        't',
+      ),
+      // The first refusal refuses all: the good edit before the stale one is not written.
+      await ws.writeActivityLines(
+        [
+          { line: edit, expectedVersion: 1 },
+          { line: { ...line('d1'), amount: q('1 t') }, expectedVersion: 7 },
+        ],
+        'x',
+        't',
+      ),
+    ];
+    expect(refusals).toEqual([
+      { ok: false, reason: 'exists', id: JAN.id },
+      { ok: false, reason: 'stale', id: JAN.id, current: 1 },
+      { ok: false, reason: 'not-found', id: 'al-none' },
+      {
+        ok: false,
+        reason: 'invalid',
+        id: 'al-twice',
+        field: 'id',
+        message: 'activity line id "al-twice" appears twice in one write',
+      },
+      { ok: false, reason: 'stale', id: 'd1', current: 1 },
+    ]);
+    expect(lines(ws)).toEqual(before);
+    expect(ws.snapshot().version).toBe(v0 + 1);
+    expect(
+      await ws.writeActivityLines([{ line: edit, expectedVersion: 1 }], 'invoice corrected', 'Ann'),
+    ).toEqual({ ok: true, versions: new Map([[JAN.id, 2]]), workspaceVersion: v0 + 2 });
+    expect(lineAmount(ws, JAN.id)).toBe('12.5');
+    // Unchanged: accepted (the workspace version moves), no new revision.
+    expect(await ws.writeActivityLines([{ line: edit, expectedVersion: 2 }], 'again', 'Ann')).toEqual({
+      ok: true,
+      versions: new Map([[JAN.id, 2]]),
+      workspaceVersion: v0 + 3,
+    });
+    const again = await reopen?.();
+    if (again) expect(lines(again)).toEqual(lines(ws));
+  });
+  it('retracts an activity line naming its version: gone from the snapshot; adding it again is its next version', async () => {
+    const v = ws.snapshot().lineVersionOf(JAN.id) ?? 0;
+    const w0 = ws.snapshot().version;
+    expect(await ws.retractActivityLine(JAN.id, v + 1, 'x', 't')).toEqual({
+      ok: false,
+      reason: 'stale',
+      id: JAN.id,
+      current: v,
+    });
+    expect(await ws.retractActivityLine('nope', 1, 'x', 't')).toEqual({
+      ok: false,
+      reason: 'not-found',
+      id: 'nope',
+    });
+    expect(ws.snapshot().version).toBe(w0);
+    expect(await ws.retractActivityLine(JAN.id, v, 'entered twice', 'Ann')).toEqual({
+      ok: true,
+      version: v + 1,
+      workspaceVersion: w0 + 1,
+    });
+    expect(ws.snapshot().bundle.activityLines.map((l) => l.id)).not.toContain(JAN.id);
+    expect(ws.snapshot().lineVersionOf(JAN.id)).toBeUndefined();
+    expect(await ws.retractActivityLine(JAN.id, v + 1, 'x', 't')).toMatchObject({ reason: 'not-found' });
+    expect(await ws.writeActivityLines([{ line: JAN, expectedVersion: v + 1 }], 'x', 't')).toMatchObject({
+      reason: 'not-found',
+    });
+    const reopened = await reopen?.();
+    if (reopened) expect(lines(reopened)).toEqual(lines(ws));
+    expect(
+      await ws.writeActivityLines([{ line: JAN, expectedVersion: undefined }], 'restored', 'Ann'),
+    ).toEqual({
+      ok: true,
+      versions: new Map([[JAN.id, v + 2]]),
+      workspaceVersion: w0 + 2,
+    });
+    const again = await reopen?.();
+    if (again) expect(lines(again)).toEqual(lines(ws));
+  });
   it('stores an explanation, guarded by the workspace version', async () => {
     const e = { subject: 'hkex:A1.1', text: { 'zh-Hant': '不適用。', en: 'Not applicable.' } };
     const v = ws.snapshot().version;
@@ -296,10 +427,45 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
       lock,
       message,
     });
+    // An activity line of a month of the locked year, new or edited, and its retraction.
+    const beforeLines = lines(ws);
+    const lineVersion = ws.snapshot().lineVersionOf(JAN.id) ?? 0;
+    const marchLine = { ...JAN, id: 'al-2025-03', periodId: '2025-03' };
+    const marchMessage = `period 2025-03 lies in period 2025, which is locked since ${at()} by Ada <ada@example.com>; to change a figure, file a restatement`;
+    expect(await ws.writeActivityLines([{ line: marchLine, expectedVersion: undefined }], 'x', 't')).toEqual({
+      ok: false,
+      reason: 'locked',
+      id: 'al-2025-03',
+      lock,
+      message: marchMessage,
+    });
+    expect(
+      await ws.writeActivityLines(
+        [{ line: { ...JAN, amount: q('99 t') }, expectedVersion: lineVersion }],
+        'x',
+        't',
+      ),
+    ).toMatchObject({ ok: false, reason: 'locked', id: JAN.id, lock });
+    // Moved out of the locked year: its figures would change too.
+    expect(
+      await ws.writeActivityLines(
+        [{ line: { ...JAN, periodId: '2024-12' }, expectedVersion: lineVersion }],
+        'x',
+        't',
+      ),
+    ).toMatchObject({ ok: false, reason: 'locked', id: JAN.id, lock });
+    expect(await ws.retractActivityLine(JAN.id, lineVersion, 'x', 't')).toMatchObject({
+      ok: false,
+      reason: 'locked',
+      id: JAN.id,
+      lock,
+    });
+    expect(lines(ws)).toEqual(beforeLines);
     expect(current(ws)).toEqual(before);
     expect(ws.snapshot().version).toBe(version);
     const again = await reopen?.();
     if (again) expect(current(again)).toEqual(before);
+    if (again) expect(lines(again)).toEqual(beforeLines);
     // Another period is not locked.
     const prior = ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-24') as DataPoint;
     expect(

@@ -5,8 +5,11 @@
  * Implementations: in memory (memory-workspace.ts) and over the store, PGlite or PostgreSQL
  * (store-workspace.ts); workspace.contract.test.ts runs the same cases on both.
  */
-import type { Bundle, DataPoint, Explanation, PeriodLock } from '@assay/core';
+import type { ActivityLine, Bundle, DataPoint, Explanation, Organisation, PeriodLock } from '@assay/core';
+import type { AssignmentRecords } from './assignment-records.js';
+import type { CommentRecords } from './comment-records.js';
 import type { CycleRecords } from './cycle-records.js';
+import type { RestatementRecords } from './restatement-records.js';
 
 export type DataPointRevision = {
   readonly version: number;
@@ -28,6 +31,20 @@ export type DataPointChange = {
   readonly expectedVersion: number | undefined;
 };
 
+/**
+ * What one activity-line write asks for (issue #17): the new current revision of a line (fuel,
+ * electricity, heat, certificates… of one entity and period), or a new line.
+ */
+export type ActivityLineChange = {
+  readonly line: ActivityLine;
+  /** Version being replaced; undefined for a new line (no current line may have its id). */
+  readonly expectedVersion: number | undefined;
+};
+
+/**
+ * The answer to a data-point or activity-line write; `versions` by id. For lines, 'invalid' is a
+ * line given twice in one write (field 'id').
+ */
 export type WriteOutcome =
   | { readonly ok: true; readonly versions: ReadonlyMap<string, number>; readonly workspaceVersion: number }
   | { readonly ok: false; readonly reason: 'stale'; readonly id: string; readonly current: number }
@@ -71,6 +88,11 @@ export type Snapshot = {
   /** Increases by one on every accepted write; lets clients detect any change. */
   readonly version: number;
   readonly versionOf: (dataPointId: string) => number | undefined;
+  /**
+   * The version of a current activity line: its revision number (1 as loaded or first entered;
+   * each change and a retraction add one); undefined if unknown or retracted.
+   */
+  readonly lineVersionOf: (lineId: string) => number | undefined;
 };
 
 export interface Workspace {
@@ -80,6 +102,16 @@ export interface Workspace {
    * retraction of a data point in a locked period is refused ('locked') by both implementations.
    */
   readonly cycle: CycleRecords;
+  /** Reporting cycles and assignments (assignment-records.ts; docs/workflow.md). */
+  readonly assignments: AssignmentRecords;
+  /** Comment threads on data points, activity lines, findings, assignments and units (comment-records.ts). */
+  readonly comments: CommentRecords;
+  /**
+   * Restatement requests (restatement-records.ts; docs/workflow.md, "Restatement and base
+   * year"): approved like a submission; approval writes the restated facts, also into a locked
+   * period (the only write a lock lets through), each new revision linked to the old one.
+   */
+  readonly restatements: RestatementRecords;
   history(dataPointId: string): Promise<readonly DataPointRevision[]>;
   close(): Promise<void>;
   /** All changes apply together or none does (a stale version anywhere rejects the lot). */
@@ -95,6 +127,36 @@ export interface Workspace {
     reason: string,
     author: string,
   ): Promise<RetractOutcome>;
+  /**
+   * Activity lines (issue #17), with the data points' rules: all changes apply together or none
+   * does (a stale version anywhere rejects the lot); a line in a locked period is 'locked'. A
+   * change that leaves a line as it is adds no revision (its version stays) but is accepted.
+   */
+  writeActivityLines(
+    changes: readonly ActivityLineChange[],
+    reason: string,
+    author: string,
+  ): Promise<WriteOutcome>;
+  /**
+   * Withdraw an activity line: a new revision marks it retracted, so it leaves the snapshot and
+   * every figure; adding a line with its id again brings it back at the next version.
+   */
+  retractActivityLine(
+    id: string,
+    expectedVersion: number,
+    reason: string,
+    author: string,
+  ): Promise<RetractOutcome>;
+  /**
+   * Replace the organisation's settings (the base year and its recalculation policy, entity
+   * acquisition and disposal dates): an audited settings change; the workspace version guards it.
+   */
+  writeOrganisation(
+    organisation: Organisation,
+    expectedWorkspaceVersion: number,
+    author: string,
+    reason: string,
+  ): Promise<{ ok: true; workspaceVersion: number } | { ok: false; current: number }>;
   /** Set (or replace) the explanation for a disclosure subject; the workspace version guards it. */
   writeExplanation(
     explanation: Explanation,

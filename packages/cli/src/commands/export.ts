@@ -10,9 +10,11 @@ import {
   bundleTables,
   EXPORT_TABLES,
   formatImportIssue,
+  MAX_PREFILLED_LINES,
   printable,
   saveBundle,
   type TextTable,
+  templateLines,
   writeTableCsv,
   writeTablesXlsx,
 } from '@assay/io';
@@ -53,7 +55,15 @@ async function writeTemplate(bundle: Bundle, path: string, values: Record<string
     throw new UsageError('--template needs --entity and --period');
   const entity = bundle.organisation.entities.find((e) => e.id === entityId);
   if (!entity) throw new UsageError(`unknown entity "${entityId}"`);
-  const wb = buildTemplate({ entity, periodId, catalogue: [...bundleCatalogue(bundle).values()] });
+  const entities = bundle.organisation.entities;
+  // The activity-lines sheet holds the lines of the entity and those below it in the period.
+  const lines = templateLines(bundle.activityLines, entities, entity.id, periodId);
+  if (lines.length > MAX_PREFILLED_LINES)
+    throw new UsageError(
+      `entity "${entity.id}" has ${lines.length} activity lines in ${periodId}, more than the ${MAX_PREFILLED_LINES} a template holds: make one for an entity below it, or for a quarter or month`,
+    );
+  const catalogue = [...bundleCatalogue(bundle).values()];
+  const wb = buildTemplate({ entity, periodId, catalogue, entities, activityLines: lines });
   await wb.xlsx.writeFile(path);
 }
 
@@ -75,10 +85,10 @@ async function run(
   io: Output,
 ): Promise<ExitCode> {
   const ext = extname(path).toLowerCase();
-  // Only a bundle folder needs the facts as objects; tables stream them from the store, one
-  // page at a time (fact-rows-stream.ts), and a template needs none.
+  // Only a bundle folder needs the facts as objects, and a template its activity lines; tables
+  // stream them from the store, one page at a time (fact-rows-stream.ts).
   const folder = ext !== '.csv' && ext !== '.xlsx';
-  const read = await readBundle(store, { facts: folder });
+  const read = await readBundle(store, { facts: folder || (ext === '.xlsx' && values.template === true) });
   if (!read.ok) {
     for (const i of read.issues) io.err(formatImportIssue(i));
     return EXIT.findings;

@@ -9,7 +9,9 @@ import { disclosuresCommand } from './disclosures.js';
 import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { remindCommand } from './remind.js';
 import { reportCommand } from './report.js';
+import { restatementCommand } from './restatement.js';
 import { retractCommand } from './retract.js';
 import { serveCommand } from './serve.js';
 import { tokenCommand } from './token.js';
@@ -26,10 +28,12 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   importCommand,
   retractCommand,
+  restatementCommand,
   exportCommand,
   dbCommand,
   auditCommand,
   checkCommand,
   userCommand,
   tokenCommand,
+  remindCommand,
 ];

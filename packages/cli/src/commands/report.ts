@@ -57,11 +57,16 @@ export const reportCommand: Command = {
     } = await import('@assay/render');
     const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
     const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
-    const { evaluated, reportModel, reportStatus } = await import('@assay/app');
-    return withBundleSource(dir, 'report', io, async (snapshot, _where, cycle) => {
+    const { evaluated, reportModel, reportStatus, restatementNoteInput } = await import('@assay/app');
+    return withBundleSource(dir, 'report', io, async (snapshot, _where, cycle, restatements) => {
       const { graph } = evaluated(snapshot).evaluation;
       // Draft unless every workflow unit of the year is approved; a folder has no approvals.
-      const base = reportModel(snapshot, await reportStatus(snapshot, cycle));
+      // The restatement note: the store's approved restatements (a folder has none).
+      const base = reportModel(
+        snapshot,
+        await reportStatus(snapshot, cycle),
+        await restatementNoteInput(snapshot, restatements),
+      );
       const model = langs.includes('zh-Hans') ? withSimplified(base) : base;
       await mkdir(out, { recursive: true });
       const written: string[] = [];

@@ -15,6 +15,8 @@ import type { Started } from '@assay/server';
 import { migrate, openStore, type Store, StoreLockedError } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, type ParsedArgs, UsageError } from '../command.js';
 import { now, storeConfig } from './db.js';
+import { configuredNotifications, MAIL_ENV } from './mail-config.js';
+import { startServeReminders } from './serve-reminders.js';
 import { OIDC_ENV, oidcFromEnv } from './sso-config.js';
 import { formatIssue } from './validate.js';
 
@@ -87,6 +89,14 @@ export async function startOn(
   }
   const store = memory ? undefined : await openConfiguredStore(io);
   if (typeof store === 'number') return store;
+  // Notifications need accounts, so a store: said once in the log, with whether e-mail is sent.
+  const notifications = store ? await configuredNotifications(store, io) : undefined;
+  if (typeof notifications === 'number') {
+    await store?.close();
+    return notifications;
+  }
+  if (!store && process.env[MAIL_ENV.smtpUrl])
+    io.err(`note: --memory has no accounts to notify: ${MAIL_ENV.smtpUrl} is ignored`);
   const ws = await openWorkspace(dir, store);
   if (!ws.ok) {
     for (const i of ws.issues) io.err(formatIssue(i));
@@ -112,6 +122,7 @@ export async function startOn(
     workspace: ws.workspace,
     ...(webRoot ? { webRoot } : {}),
     accounts: store ? { store, ...(sso ? { oidc: sso.settings } : {}) } : {},
+    ...(notifications ? { notifications } : {}),
     // Beyond loopback the browser sends the host it was given: accept it (request guard); so is
     // the host the provider sends the browser back to.
     allowedHosts: [
@@ -120,11 +131,17 @@ export async function startOn(
     ],
   });
   const started = await listen(app, port, host);
+  // Mail queued by transitions is delivered at once; retries fall due on the minute timer.
+  notifications?.deliverer?.start(60_000);
+  const stopReminders =
+    store && notifications ? await startServeReminders(store, ws.workspace, notifications, io) : undefined;
   return {
     ...started,
     note: ws.note,
     close: async () => {
       await started.close();
+      await stopReminders?.();
+      await notifications?.close();
       await ws.workspace.close();
     },
   };

@@ -3,6 +3,7 @@ import { Decimal } from '../decimal.js';
 import type { Methods } from '../model/methods.js';
 import type { Entity, Organisation } from '../model/organisation.js';
 import type { ReportingYear } from '../model/period.js';
+import { parseCalendarDate } from '../model/restatement.js';
 import type { BundleIssue, RawDocument } from './raw.js';
 import { settingsSchema } from './settings-schema.js';
 import { zodIssues } from './zod-issues.js';
@@ -32,8 +33,11 @@ export function loadSettings(doc: RawDocument, issues: BundleIssue[]): LoadedSet
     aliases: e.aliases,
     ...(e.province === undefined ? {} : { province: e.province }),
     ...(e.gridRegion === undefined ? {} : { gridRegion: e.gridRegion }),
+    ...(e.acquiredOn === undefined ? {} : { acquiredOn: e.acquiredOn }),
+    ...(e.disposedOn === undefined ? {} : { disposedOn: e.disposedOn }),
   }));
   checkEntityTree(doc.file, entities, issues);
+  checkEntityDates(doc.file, entities, issues);
   const organisation: Organisation = {
     id: s.organisation.id,
     name: s.organisation.name,
@@ -41,7 +45,22 @@ export function loadSettings(doc: RawDocument, issues: BundleIssue[]): LoadedSet
     issuerType: s.organisation.issuerType,
     consolidation: s.methods.consolidation,
     entities,
+    ...(s.organisation.baseYear === undefined
+      ? {}
+      : {
+          baseYear: {
+            year: s.organisation.baseYear.year,
+            thresholdPercent: new Decimal(s.organisation.baseYear.thresholdPercent),
+            triggers: [...new Set(s.organisation.baseYear.triggers)],
+          },
+        }),
   };
+  if (s.organisation.baseYear && Number(s.organisation.baseYear.year) > Number(s.reporting.current))
+    issues.push({
+      file: doc.file,
+      column: 'organisation.baseYear.year',
+      reason: `base year ${s.organisation.baseYear.year} is after the reporting year ${s.reporting.current}`,
+    });
   for (const p of s.reporting.prior) {
     if (Number(p) >= Number(s.reporting.current)) {
       issues.push({
@@ -52,6 +71,34 @@ export function loadSettings(doc: RawDocument, issues: BundleIssue[]): LoadedSet
     }
   }
   return { organisation, reporting: s.reporting, methods: s.methods, frameworks: s.frameworks };
+}
+
+/** Acquisition and disposal dates must be real calendar dates, disposal not before acquisition. */
+function checkEntityDates(file: string, entities: Entity[], issues: BundleIssue[]): void {
+  entities.forEach((e, i) => {
+    for (const key of ['acquiredOn', 'disposedOn'] as const) {
+      const v = e[key];
+      if (v !== undefined && !parseCalendarDate(v))
+        issues.push({
+          file,
+          column: `organisation.entities.${i}.${key}`,
+          reason: `"${v}" is not a calendar date (YYYY-MM-DD)`,
+        });
+    }
+    // ISO dates of one form compare as text.
+    if (e.acquiredOn !== undefined && e.disposedOn !== undefined && e.disposedOn < e.acquiredOn)
+      issues.push({
+        file,
+        column: `organisation.entities.${i}.disposedOn`,
+        reason: `entity "${e.id}" is disposed of (${e.disposedOn}) before it was acquired (${e.acquiredOn})`,
+      });
+    if (e.kind === 'group' && (e.acquiredOn !== undefined || e.disposedOn !== undefined))
+      issues.push({
+        file,
+        column: `organisation.entities.${i}.${e.acquiredOn !== undefined ? 'acquiredOn' : 'disposedOn'}`,
+        reason: 'the group itself is neither acquired nor disposed of',
+      });
+  });
 }
 
 function checkEntityTree(file: string, entities: Entity[], issues: BundleIssue[]): void {

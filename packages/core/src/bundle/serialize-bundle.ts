@@ -38,7 +38,18 @@ export function serializeBundle(b: Bundle): RawBundle {
         aliases: [...e.aliases],
         ...(e.province === undefined ? {} : { province: e.province }),
         ...(e.gridRegion === undefined ? {} : { gridRegion: e.gridRegion }),
+        ...(e.acquiredOn === undefined ? {} : { acquiredOn: e.acquiredOn }),
+        ...(e.disposedOn === undefined ? {} : { disposedOn: e.disposedOn }),
       })),
+      ...(b.organisation.baseYear === undefined
+        ? {}
+        : {
+            baseYear: {
+              year: b.organisation.baseYear.year,
+              thresholdPercent: b.organisation.baseYear.thresholdPercent.toFixed(),
+              triggers: [...b.organisation.baseYear.triggers],
+            },
+          }),
     },
     reporting: { current: b.reporting.current, prior: [...b.reporting.prior] },
     methods: b.methods,

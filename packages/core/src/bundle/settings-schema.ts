@@ -23,9 +23,36 @@ export const entitySchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   province: z.string().optional(),
   gridRegion: z.string().optional(),
+  /** Calendar dates (load-settings.ts checks they exist and that disposal is not before acquisition). */
+  acquiredOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2025-07-01"')
+    .optional(),
+  disposedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2025-07-01"')
+    .optional(),
 });
 
 const yearId = z.string().regex(/^\d{4}$/, 'a year such as "2025"');
+
+/** Per cent, exact decimal text, above 0 and at most 100 ("5", "2.5"). */
+const percent = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .refine((v) => /^\d{1,3}(\.\d{1,6})?$/.test(v) && Number(v) > 0 && Number(v) <= 100, {
+    message: 'a per cent above 0 and at most 100, such as "5"',
+  });
+
+/** The GHG base year and its recalculation policy (model/restatement.ts). */
+export const baseYearSchema = z.strictObject({
+  year: yearId,
+  thresholdPercent: percent.default('5'),
+  triggers: z
+    .array(z.enum(['structural-change', 'methodology', 'error-correction']))
+    .min(1)
+    .default(['structural-change', 'methodology', 'error-correction']),
+});
 
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -35,6 +62,7 @@ export const settingsSchema = z.strictObject({
     stockCode: z.string().optional(),
     issuerType: z.enum(['main-board', 'largecap', 'gem']),
     entities: z.array(entitySchema).min(1),
+    baseYear: baseYearSchema.optional(),
   }),
   reporting: z.strictObject({
     current: yearId,

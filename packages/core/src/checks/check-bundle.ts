@@ -9,6 +9,7 @@ import { buildContext } from './context.js';
 import { type CheckSummary, type Finding, sortFindings, summarise } from './finding.js';
 import type { CheckOptions } from './options.js';
 import type { CheckRule } from './rule.js';
+import { baseYearPromptRule } from './rules/base-year-prompts.js';
 import { completenessRule } from './rules/completeness.js';
 import { impliedDenominatorRule } from './rules/implied-denominators.js';
 import { instrumentsRule } from './rules/instruments.js';
@@ -30,6 +31,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   plausibilityRule,
   completenessRule,
   masterDataRule,
+  baseYearPromptRule,
   instrumentsRule,
 ];
 

@@ -2,5 +2,6 @@
 export * from './check-bundle.js';
 export * from './context.js';
 export * from './finding.js';
+export * from './finding-id.js';
 export * from './options.js';
 export * from './rule.js';

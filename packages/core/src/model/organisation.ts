@@ -2,8 +2,11 @@
  * The reporting organisation: a group and its entities (subsidiaries, sites), with ownership
  * and control, which decide consolidation (operational control: 100% of controlled entities;
  * equity share: by ownership). Aliases record every other spelling of an entity's name.
+ * An entity may carry the dates it was acquired and disposed of (structural changes, which the
+ * base-year recalculation policy weighs: restatement.ts, methods/base-year.ts).
  */
 import type { Decimal } from '../decimal.js';
+import type { BaseYearPolicy } from './restatement.js';
 import type { LocalisedText } from './text.js';
 
 export type EntityKind = 'group' | 'subsidiary' | 'site';
@@ -27,6 +30,10 @@ export type Entity = {
   readonly province?: string;
   /** Grid region (e.g. "northwest") as the fallback for the grid factor. */
   readonly gridRegion?: string;
+  /** Calendar date the group acquired it ("2025-07-01", ISO 8601); absent: held throughout. */
+  readonly acquiredOn?: string;
+  /** Calendar date the group disposed of it; absent: still held. */
+  readonly disposedOn?: string;
 };
 
 export type Organisation = {
@@ -36,6 +43,8 @@ export type Organisation = {
   readonly issuerType: IssuerType;
   readonly consolidation: ConsolidationApproach;
   readonly entities: readonly Entity[];
+  /** The GHG base year and its recalculation policy; absent: none chosen yet. */
+  readonly baseYear?: BaseYearPolicy;
 };
 
 export function groupEntity(org: Organisation): Entity {

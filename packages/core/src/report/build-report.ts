@@ -16,6 +16,7 @@ import { REPORT_LABELS } from './labels.js';
 import type { Block, FigureGroup, ReportFigure, ReportModel, ReportStatusInput, Section } from './model.js';
 import { type Extra, OTHER_FIGURES_SECTION, OUTLINE, type OutlineNode } from './outline.js';
 import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks } from './register-blocks.js';
+import { type RestatementNoteInput, restatementNote, restatementSection } from './restatement-note.js';
 import { reportStatus } from './status.js';
 
 export type BuildReportOptions = {
@@ -24,6 +25,12 @@ export type BuildReportOptions = {
   readonly provisions?: readonly ProvisionInput[];
   /** Draft or final, decided by the app from the workflow records (status.ts); required, so no report is final by omission. */
   readonly status: ReportStatusInput;
+  /**
+   * The approved restatements and the base year's Scope 1 + 2, from the app's records
+   * (restatement-note.ts). Without it, or with neither a base year nor a restatement, the
+   * report has no restatement note.
+   */
+  readonly restatements?: RestatementNoteInput;
 };
 
 const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
@@ -121,6 +128,18 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
     group: groupEntity(bundle.organisation).id,
   };
   const main = OUTLINE.map((n, i) => buildSection(ctx, n, String(i + 1)));
+  // The restatement note (GRI 2-4) closes "About this report", where GRI 2-4 points.
+  const about = main.findIndex((s) => s.id === 'about');
+  const aboutSection = main[about];
+  const note =
+    opts.restatements && aboutSection
+      ? restatementSection(
+          bundle,
+          opts.restatements,
+          `${aboutSection.number}.${aboutSection.sections.length + 1}`,
+        )
+      : undefined;
+  if (note && aboutSection) main[about] = { ...aboutSection, sections: [...aboutSection.sections, note] };
   const groups = groupsOf(rows);
   let n = main.length;
   const sections: Section[] = [...main];
@@ -153,6 +172,7 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
     ),
     organisation: bundle.organisation.name,
     status: reportStatus(opts.status, bundle.reporting.current),
+    restatementNote: note && opts.restatements ? restatementNote(bundle, opts.restatements) : null,
     ...(bundle.organisation.stockCode ? { stockCode: bundle.organisation.stockCode } : {}),
     currentYear: bundle.reporting.current,
     priorYear: ctx.prior,

@@ -5,4 +5,5 @@ export { REPORT_LABELS, STATUS_LABEL } from './labels.js';
 export * from './model.js';
 export * from './outline.js';
 export * from './provisions-from-completeness.js';
+export * from './restatement-note.js';
 export * from './status.js';

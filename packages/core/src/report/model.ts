@@ -141,10 +141,71 @@ export type ReportStatus =
       readonly note: LocalisedText;
     };
 
+/**
+ * The restatement note (GRI 2-4; restatement-note.ts), as data for the JSON and the XLSX sheet;
+ * HTML, PDF and DOCX print it from its section's blocks (`sectionId`). Values are exact decimal
+ * text (no rounding); the section's tables print them formatted.
+ */
+export type RestatementNote = {
+  readonly sectionId: string;
+  /** The base year and its policy; null when none is set. */
+  readonly baseYear: {
+    readonly year: string;
+    readonly thresholdPercent: string;
+    readonly triggers: readonly string[];
+    /** The base year's Scope 1 + 2 (location-based) as it stands, tCO2e; null when not calculated. */
+    readonly scope12: string | null;
+  } | null;
+  readonly restatements: readonly RestatementNoteEntry[];
+};
+
+export type RestatementNoteEntry = {
+  readonly id: number;
+  /** structural-change, methodology or error-correction. */
+  readonly change: string;
+  readonly changeLabel: LocalisedText;
+  /** The reason as the requester wrote it (one language). */
+  readonly reason: string;
+  readonly approvedAt: string;
+  readonly approvedBy: string;
+  readonly items: readonly {
+    readonly kind: 'data-point' | 'activity-line';
+    readonly factId: string;
+    readonly entityId: string;
+    readonly entity: LocalisedText;
+    readonly periodId: string;
+    readonly label: LocalisedText;
+    readonly unit: string;
+    /** As first reported (exact); null for a fact the restatement adds. */
+    readonly before: string | null;
+    readonly after: string;
+  }[];
+  /** The group's Scope 1 + 2 (location-based) of each year the restatement moves, tCO2e. */
+  readonly totals: readonly {
+    readonly periodId: string;
+    readonly before: string | null;
+    readonly after: string | null;
+  }[];
+  /** The significance test on the base year, when the restatement moves it. */
+  readonly baseYear: {
+    readonly year: string;
+    readonly before: string;
+    readonly after: string;
+    readonly delta: string;
+    /** |Δ| / before × 100, exact; null when before is zero. */
+    readonly percent: string | null;
+    readonly cumulativePercent: string | null;
+    readonly thresholdPercent: string;
+    readonly significant: boolean;
+  } | null;
+};
+
 export type ReportModel = {
   readonly title: LocalisedText;
   /** Draft (printed with a DRAFT mark on every page) or final. */
   readonly status: ReportStatus;
+  /** Restatements of earlier-period information (GRI 2-4); null when there is nothing to state. */
+  readonly restatementNote: RestatementNote | null;
   readonly organisation: LocalisedText;
   readonly stockCode?: string;
   readonly currentYear: string;

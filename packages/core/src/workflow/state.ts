@@ -60,7 +60,12 @@ export type RefusalCode =
   /** Approving one's own submission or review. */
   | 'self-approval'
   /** An administrator allowing an exception for themselves. */
-  | 'self-exception';
+  | 'self-exception'
+  /**
+   * Submitting a unit that has assignments by a preparer not assigned to it (assignment-rule.ts;
+   * an administrator of the entity may).
+   */
+  | 'not-assigned';
 
 export type TransitionResult =
   | {

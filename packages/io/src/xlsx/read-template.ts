@@ -1,5 +1,6 @@
 /**
- * Read a filled XLSX template back as validated data-point slices, one per topic sheet.
+ * Read a filled XLSX template back as validated slices: data points, one slice per topic sheet,
+ * and activity lines from the activity-lines sheet (read-activity-sheet.ts).
  * Order of defences: file size, ZIP central directory and row count (zip-guard.ts), then
  * exceljs; every row is checked by core's validation; a fact entered on two sheets is a
  * duplicate. Issues name file, sheet, row and column (key and letter).
@@ -8,12 +9,20 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dataPointFactKey, type RawRow } from '@assay/core';
 import type ExcelJS from 'exceljs';
-import { type FactSlice, type ImportContext, issueSlice, validateSlice } from '../import/fact-slice.js';
+import {
+  type FactSlice,
+  type ImportContext,
+  issueSlice,
+  tableKind,
+  validateSlice,
+} from '../import/fact-slice.js';
 import { fieldProblem } from '../import/field-caps.js';
 import { type ImportIssue, XLSX_LIMITS, type XlsxLimits } from '../import/limits.js';
 import { cellText } from './cell-text.js';
 import { excel } from './exceljs.js';
-import { DISPLAY_ONLY, META_SHEET, TEMPLATE_SCHEMA } from './template-layout.js';
+import { organisationEntities, readActivitySheet } from './read-activity-sheet.js';
+import { headerColumns, issuePlace } from './sheet-columns.js';
+import { META_SHEET, TEMPLATE_SCHEMA } from './template-layout.js';
 import { checkXlsxZip } from './zip-guard.js';
 
 const NOT_A_WORKBOOK =
@@ -87,8 +96,19 @@ export async function* readFactsXlsx(
   const seen = new Map<string, string>();
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET || ws.getRow(1).getCell(1).value === null || ws.state !== 'visible') continue;
-    if (!String(ws.getRow(1).getCell(1).value).endsWith('indicator')) continue; // e.g. the About sheet
-    yield readSheet(ws, file, ctx, entity, period, seen);
+    // Data-point sheets start with the indicator column; the activity-lines sheet has an
+    // "activity" column (fact-slice.ts tableKind); any other sheet (the About sheet) is not read.
+    if (String(ws.getRow(1).getCell(1).value).endsWith('indicator'))
+      yield readSheet(ws, file, ctx, entity, period, seen);
+    else if (tableKind(headerColumns(ws).map((c) => c.key)) === 'activityLines')
+      yield readActivitySheet(ws, {
+        file,
+        ctx,
+        entity,
+        period,
+        templateId: meta.get('template'),
+        entities: organisationEntities(ctx),
+      });
   }
 }
 
@@ -101,20 +121,8 @@ function readSheet(
   seen: Map<string, string>,
 ): FactSlice {
   const issues: ImportIssue[] = [];
-  const at = (row: number, col?: number, key?: string) => ({
-    file,
-    sheet: ws.name,
-    row,
-    ...(col === undefined ? {} : { column: `${key ?? ''} (${ws.getColumn(col).letter})` }),
-  });
-  const header = ws.getRow(1);
-  const cols: { index: number; key: string }[] = [];
-  for (let c = 1; c <= header.cellCount; c++) {
-    const t = cellText(header.getCell(c).value);
-    const key = t.ok ? (t.text.split('\n').pop() ?? '').trim() : '';
-    if (key === '' || DISPLAY_ONLY.has(key)) continue;
-    cols.push({ index: c, key });
-  }
+  const at = issuePlace(ws, file);
+  const cols = headerColumns(ws);
   const keys = ['entity', 'period', ...cols.map((c) => c.key)];
   const rows: RawRow[] = [];
   ws.eachRow((row, n) => {

@@ -4,12 +4,14 @@
  * shows the figure's precision (values rounded half-up in the model; no arithmetic here).
  * Text cells starting with = + - @ are prefixed with ' so they cannot run as formulas.
  * A draft report's sheets carry the DRAFT mark (draft-sheet.ts): a banner row above the heads.
+ * A report with a restatement note (GRI 2-4) has a sheet of it (restatements-sheet.ts).
  */
 import type { ReportModel } from '@assay/core/report-model';
 import ExcelJS from 'exceljs';
 import { type RenderLang, tx } from '../text/lang.js';
 import { addCalculationsSheet, type LineageSource } from './calculations-sheet.js';
 import { addDraftBanner } from './draft-sheet.js';
+import { addRestatementsSheet } from './restatements-sheet.js';
 
 export const safeText = (s: string) => (/^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s);
 const numFmt = (places: number) => (places > 0 ? `#,##0.${'0'.repeat(places)}` : '#,##0');
@@ -61,6 +63,14 @@ export async function renderXlsx(
       c.width = i === 0 ? 36 : i === 1 ? 40 : 16;
     });
   }
+  if (model.restatementNote)
+    addRestatementsSheet(
+      wb,
+      model,
+      lang,
+      sheetName(lang === 'en' ? 'Restatements' : '資料重述', used),
+      safeText,
+    );
   if (lineage) addCalculationsSheet(wb, model, lang, lineage);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -8,7 +8,7 @@
  * - import (POST /api/import/*): 64 MiB. The import schema takes at most 20,000,000 characters
  *   of CSV (up to 60 MB as UTF-8 when every character is CJK) or 28,000,000 of base64 XLSX
  *   (20 MB of file); 64 MiB holds either with its JSON wrapping.
- * - evidence upload (POST /api/data-points/{id}/evidence): 14 MiB. A file of at most 10 MiB is
+ * - evidence upload (POST /api/data-points/{id}/evidence, /api/activity-lines/{id}/evidence): 14 MiB. A file of at most 10 MiB is
  *   at most 13,981,016 characters of base64; 14 MiB (14,680,064 bytes) holds that with the JSON
  *   wrapping and a file name of 200 characters even when every one is a \uXXXX escape. A body
  *   under 14 MiB whose file is over 10 MiB is refused by the route (app/src/evidence/sniff.ts).
@@ -26,8 +26,8 @@ export const BODY_LIMITS = {
   evidence: 14 * 1024 * 1024,
 } as const;
 
-/** The evidence upload route (routes/evidence.ts). */
-const EVIDENCE_UPLOAD = /^\/api\/data-points\/[^/]+\/evidence$/;
+/** The evidence upload routes (routes/evidence.ts). */
+const EVIDENCE_UPLOAD = /^\/api\/(?:data-points|activity-lines)\/[^/]+\/evidence$/;
 
 const tooLarge = (max: number) => (c: Context) => {
   c.header('connection', 'close');

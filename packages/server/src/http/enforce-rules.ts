@@ -74,10 +74,13 @@ function decide(
     case 'entity':
       // An unknown entity is invisible (404), as one the caller cannot see.
       return authorise(caller.access, rule.action, { kind: 'entity', entityId: params.entity ?? '' });
-    case 'data-point': {
+    case 'data-point':
+    case 'activity-line': {
       const id = params.id ?? '';
-      const point = ws.snapshot().bundle.dataPoints.find((p) => p.id === id);
-      if (point) return authorise(caller.access, rule.action, { kind: 'entity', entityId: point.entityId });
+      const { bundle } = ws.snapshot();
+      const facts = rule.kind === 'data-point' ? bundle.dataPoints : bundle.activityLines;
+      const fact = (facts as readonly { id: string; entityId: string }[]).find((f) => f.id === id);
+      if (fact) return authorise(caller.access, rule.action, { kind: 'entity', entityId: fact.entityId });
       // Unknown id: the route answers 404, unless the role lacks the action everywhere.
       return entitiesAllowed(caller.access, rule.action).length > 0 ? 'allow' : 'deny-forbidden';
     }

@@ -1,6 +1,10 @@
 /** The OpenAPI 3.1 document, with request bodies generated from the same zod schemas the routes use. */
 import { z } from 'zod';
+import { activityLinePaths } from './activity-line-openapi.js';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { cyclePaths } from './cycle-openapi.js';
+import { notificationPaths } from './notification-openapi.js';
+import { restatementPaths } from './restatement-openapi.js';
 import {
   CatalogueResponse,
   DataPointCreate,
@@ -302,6 +306,27 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/activity-lines/{id}/evidence': {
+        post: {
+          summary:
+            'Attach an evidence file to an activity line (an invoice, a meter photo, a utility bill): as for a data point, {fileName, contentBase64}, at most 10 MiB, type decided by the bytes',
+          parameters: [path('id')],
+          requestBody: json(EvidenceUploadRequest),
+          responses: {
+            201: ok('{sha256, fileName, size, mediaType, linked: true}'),
+            200: ok('the same bytes were already linked under this name: {…, linked: false}, nothing added'),
+            ...errors('invalid-request', 'not-found', 'too-large'),
+          },
+        },
+        get: {
+          summary: 'Evidence files of an activity line',
+          parameters: [path('id')],
+          responses: {
+            200: ok('{activityLine, evidence: [{sha256, fileName, size, mediaType, uploadedBy, at}]}'),
+            ...errors('not-found'),
+          },
+        },
+      },
       '/api/evidence/{sha256}': {
         get: {
           summary:
@@ -380,7 +405,8 @@ export function openApiDocument() {
       },
       '/api/findings': {
         get: {
-          summary: 'Check findings',
+          summary:
+            'Check findings, each with its id (a comment thread names a finding by it: GET /api/comments?target=finding:<id>)',
           parameters: [q('rule', ''), q('severity', ''), q('entity', '')],
           responses: { 200: ok('findings') },
         },
@@ -405,7 +431,11 @@ export function openApiDocument() {
           },
         },
       },
+      ...activityLinePaths(),
       ...workflowPaths(),
+      ...restatementPaths(),
+      ...cyclePaths(),
+      ...notificationPaths(),
       '/api/reports/{format}': {
         get: {
           summary: 'Report download',

@@ -13,10 +13,11 @@
  *   organisation  an organisation-wide resource: counts as the group entity, so only a grant on
  *                 the group covers it (the overview, disclosures, reports, settings, users)
  *   data-point    the entity of the data point named by the `:id` path parameter
+ *   activity-line the entity of the activity line named by the `:id` path parameter
  *   entity        the entity named by the `:entity` path parameter (a workflow unit's)
  *   entities      the caller's entities where the action is allowed: lists are filtered to
  *                 them, and a write naming an entity outside them is refused (403 or 404)
- *   own-account   the caller's own account (API tokens)
+ *   own-account   the caller's own account (API tokens, notifications)
  */
 import type { Action } from '@assay/app/access';
 
@@ -25,6 +26,7 @@ export type RouteRule =
   | { readonly kind: 'signed-in' }
   | { readonly kind: 'organisation'; readonly action: Action }
   | { readonly kind: 'data-point'; readonly action: Action }
+  | { readonly kind: 'activity-line'; readonly action: Action }
   | { readonly kind: 'entity'; readonly action: Action }
   | { readonly kind: 'entities'; readonly action: Action }
   | { readonly kind: 'own-account'; readonly action: Action };
@@ -45,6 +47,7 @@ const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signed-in' } as const;
 const org = (action: Action) => ({ kind: 'organisation', action }) as const;
 const dp = (action: Action) => ({ kind: 'data-point', action }) as const;
+const line = (action: Action) => ({ kind: 'activity-line', action }) as const;
 const ent = (action: Action) => ({ kind: 'entity', action }) as const;
 const within = (action: Action) => ({ kind: 'entities', action }) as const;
 const own = (action: Action) => ({ kind: 'own-account', action }) as const;
@@ -78,6 +81,13 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   // the entities through the file's links and decides each with entityDecision.
   r('POST', '/data-points/:id/evidence', dp('write-data-point')),
   r('GET', '/data-points/:id/evidence', dp('read-evidence')),
+  // Activity lines (routes/activity-lines.ts, issue #17): data of their entity like data points.
+  r('GET', '/activity-lines', within('read-data-points')),
+  r('POST', '/activity-lines', within('write-data-point')),
+  r('PUT', '/activity-lines/:id', line('write-data-point')),
+  r('POST', '/activity-lines/:id/retract', line('retract-data-point')),
+  r('POST', '/activity-lines/:id/evidence', line('write-data-point')),
+  r('GET', '/activity-lines/:id/evidence', line('read-evidence')),
   r('GET', '/evidence/:sha256', within('read-evidence')),
 
   r('GET', '/figures', within('read-figures')),
@@ -112,6 +122,7 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   // The collection cycle (routes/workflow.ts; issue #17): one route per workflow event, each
   // with the action it needs on the unit's entity (app's EVENT_ACTION).
   r('GET', '/workflow', within('read-data-points')),
+  r('GET', '/workflow/:entity/:period/:topic', ent('read-data-points')),
   r('POST', '/workflow/:entity/:period/:topic/submit', ent('submit-data')),
   r('POST', '/workflow/:entity/:period/:topic/return', ent('return-data')),
   r('POST', '/workflow/:entity/:period/:topic/review', ent('review-data')),
@@ -119,7 +130,42 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('POST', '/workflow/:entity/:period/:topic/reopen', ent('manage-cycle')),
   r('POST', '/workflow/:entity/:period/:topic/exception', ent('manage-cycle')),
   r('POST', '/periods/:period/lock', org('lock-period')),
+  // Notifications (routes/notifications.ts): the caller's own, and the e-mail outbox (administrators).
+  r('GET', '/notifications', own('manage-own-notifications')),
+  r('POST', '/notifications/read-all', own('manage-own-notifications')),
+  r('POST', '/notifications/:id/read', own('manage-own-notifications')),
+  r('GET', '/notifications/preferences', own('manage-own-notifications')),
+  r('PUT', '/notifications/preferences', own('manage-own-notifications')),
+  r('GET', '/notifications/outbox', org('manage-notifications')),
+  r('POST', '/notifications/outbox/:id/retry', org('manage-notifications')),
   r('DELETE', '/periods/:period/lock', org('lock-period')),
+
+  // Reporting cycles, assignments, task lists and progress (routes/cycles.ts; issue #17): opening
+  // a cycle is the group administrator's; assigning names its subtree's root in the body (the
+  // use case decides 'manage-cycle' there); reads are filtered to the caller's entities.
+  r('POST', '/cycles', org('manage-cycle')),
+  r('GET', '/cycles', within('read-cycle')),
+  r('POST', '/cycles/:period/assignments', within('manage-cycle')),
+  r('GET', '/cycles/:period/assignments', within('read-cycle')),
+  r('GET', '/cycles/:period/assignments/:id/history', within('read-cycle')),
+  r('GET', '/cycles/:period/progress', within('read-cycle')),
+  r('GET', '/tasks', within('read-cycle')),
+  // Restatement and base year (routes/restatements.ts; docs/workflow.md): a request names its
+  // facts in the body; the use case decides the action on every entity it touches (404 for one
+  // the caller cannot see). Events take the workflow's actions; the base year is a setting.
+  r('GET', '/restatements', within('read-data-points')),
+  r('POST', '/restatements', within('request-restatement')),
+  r('GET', '/restatements/:id', within('read-data-points')),
+  r('POST', '/restatements/:id/submit', within('submit-data')),
+  r('POST', '/restatements/:id/return', within('return-data')),
+  r('POST', '/restatements/:id/review', within('review-data')),
+  r('POST', '/restatements/:id/approve', within('approve-data')),
+  r('GET', '/settings/base-year', org('manage-settings')),
+  r('PUT', '/settings/base-year', org('manage-settings')),
+  // Comment threads (routes/comments.ts): the target (?target=kind:id) names the entity, decided
+  // by the use case with the target's own read action besides these.
+  r('GET', '/comments', within('read-comments')),
+  r('POST', '/comments', within('write-comment')),
 ];
 
 /**

@@ -62,8 +62,23 @@ export function workflowPaths() {
     '/api/workflow': {
       get: {
         summary: "A period's workflow units with their state and version, and the period's lock",
+        description:
+          'Each unit: entityId, periodId, topic, state, version, submittedBy, reviewedBy (user ids), exceptions, updatedAt, dataPoints, submitter and reviewer (names; null while nobody has), lastComment ({comment, actor, event, at} of the newest comment; null when none).',
         parameters: [{ name: 'period', in: 'query', required: true, schema: { type: 'string' } }],
         responses: { 200: ok('{period, lock, units}'), ...errors('invalid-request', 'forbidden') },
+      },
+    },
+    '/api/workflow/{entity}/{period}/{topic}': {
+      get: {
+        summary:
+          "The reviewer's view of a unit: its data points and activity lines, each against last period and the same period last year (changePercent, one decimal, half-up), and the checker's findings on it",
+        parameters: UNIT,
+        responses: {
+          200: ok(
+            '{unit, previousPeriod, lastYearPeriod, workspaceVersion, dataPoints, activityLines, findings}',
+          ),
+          ...errors('invalid-request', 'forbidden', 'not-found'),
+        },
       },
     },
     ...events,

@@ -8,7 +8,7 @@ import {
   renderReport,
   writeExplanation,
 } from '@assay/app';
-import { summarise } from '@assay/core';
+import { findingId, summarise } from '@assay/core';
 import { Hono } from 'hono';
 import { allowedOf } from '../http/enforce-rules.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
@@ -32,7 +32,9 @@ export function disclosureRoutes(d: Deps): Hono {
     const summary = visible.has(root)
       ? all.summary
       : summarise(all.findings.filter((f) => visible.has(f.where.entityId ?? root)));
-    return c.json({ workspaceVersion: s.version, findings: list, total: summary.total, summary });
+    // Each with its id (core findingId): comment threads name a finding by it (GET /api/comments).
+    const withIds = list.map((f) => ({ id: findingId(f), ...f }));
+    return c.json({ workspaceVersion: s.version, findings: withIds, total: summary.total, summary });
   });
   r.get('/disclosures', (c) => {
     const reports = completeness(d.workspace.snapshot());

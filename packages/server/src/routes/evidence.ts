@@ -1,7 +1,9 @@
 /**
- * Evidence files on data points (issue #17): upload (JSON with the file as base64), list, and
- * download as an attachment. Rules (http/route-rules.ts): uploading needs `write-data-point` on
- * the data point's entity, listing `read-evidence` there; a download is found through its links:
+ * Evidence files on data points and activity lines (issue #17): upload (JSON with the file as
+ * base64), list, and download as an attachment; /data-points/{id}/evidence and
+ * /activity-lines/{id}/evidence take the same bodies and keep the same rules. Rules
+ * (http/route-rules.ts): uploading needs `write-data-point` on the fact's entity, listing
+ * `read-evidence` there; a download is found through its links:
  * served when the caller may read evidence of an entity one of the file's links belongs to,
  * 403 when the caller sees such an entity but may not read its evidence, otherwise 404 (the
  * file does not exist for them).
@@ -11,13 +13,14 @@
 import {
   downloadEvidence,
   type EvidenceLink,
+  type EvidenceTarget,
   evidenceLinks,
   listEvidence,
   SHA256_HEX,
   uploadEvidence,
 } from '@assay/app';
 import type { Store } from '@assay/app/access';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { failure } from '../http/api-error.js';
 import { attachment } from '../http/content-disposition.js';
 import { denial, entityDecision } from '../http/enforce-rules.js';
@@ -43,18 +46,23 @@ const presentLink = (l: EvidenceLink) => ({
   at: l.at,
 });
 
+/** Where each fact kind's evidence routes live, and the key its list answer names the fact by. */
+const FACT_ROUTES = [
+  { kind: 'data-point', path: '/data-points/:id/evidence', key: 'dataPoint' },
+  { kind: 'activity-line', path: '/activity-lines/:id/evidence', key: 'activityLine' },
+] as const;
+
 export function evidenceRoutes(d: EvidenceDeps): Hono {
   const r = new Hono();
-  r.post('/data-points/:id/evidence', async (c) => {
+  const upload = async (c: Context, target: EvidenceTarget) => {
     const body = await jsonBody(c);
-    if (!body.ok) return sendError(c, body.error);
-    const input = parseWith(EvidenceUploadRequest, body.value);
+    const input = body.ok ? parseWith(EvidenceUploadRequest, body.value) : body;
     if (!input.ok)
       return sendError(c, { ...input.error, message: `${input.error.message}; nothing was stored` });
     const out = await uploadEvidence({
       ws: d.workspace,
       store: d.store,
-      dataPointId: c.req.param('id'),
+      target,
       upload: input.value,
       uploadedBy: authorOf(c, d),
       at: d.now().toISOString(),
@@ -62,12 +70,15 @@ export function evidenceRoutes(d: EvidenceDeps): Hono {
     if (!out.ok) return sendError(c, out.error);
     // 201 for a new link; 200 when these bytes were already linked under this name (nothing added).
     return c.json(out.value, out.value.linked ? 201 : 200);
-  });
-  r.get('/data-points/:id/evidence', async (c) => {
-    const id = c.req.param('id');
-    const out = await listEvidence(d.workspace, d.store, id);
-    return send(c, out, (links) => ({ dataPoint: id, evidence: links.map(presentLink) }));
-  });
+  };
+  for (const { kind, path, key } of FACT_ROUTES) {
+    r.post(path, (c) => upload(c, { kind, id: c.req.param('id') }));
+    r.get(path, async (c) => {
+      const id = c.req.param('id');
+      const out = await listEvidence(d.workspace, d.store, { kind, id });
+      return send(c, out, (links) => ({ [key]: id, evidence: links.map(presentLink) }));
+    });
+  }
   r.get('/evidence/:sha256', async (c) => {
     const sha256 = c.req.param('sha256');
     if (!SHA256_HEX.test(sha256))

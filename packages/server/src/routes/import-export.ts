@@ -16,7 +16,7 @@ import { jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ImportRequest } from '../http/schemas.js';
 import { authorOf, type Deps } from './deps.js';
 
-const present = ({ changes: _c, ...p }: ImportPreview) => p;
+const present = ({ changes: _c, lineChanges: _l, ...p }: ImportPreview) => p;
 
 export function importExportRoutes(d: Deps): Hono {
   const r = new Hono();
@@ -78,7 +78,13 @@ export function importExportRoutes(d: Deps): Hono {
         c,
         failure('not-found', `no entity "${entity}" you may enter data for`, { field: 'entity' }).error,
       );
-    const out = await entryTemplateXlsx(d.workspace.snapshot(), c.req.query('entity'), c.req.query('period'));
+    const allowed = allowedOf(c);
+    const out = await entryTemplateXlsx(
+      d.workspace.snapshot(),
+      c.req.query('entity'),
+      c.req.query('period'),
+      (e) => allowed.has(e),
+    );
     if (!out.ok) return sendError(c, out.error);
     return new Response(out.value.body, {
       headers: {

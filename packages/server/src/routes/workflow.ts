@@ -4,7 +4,15 @@
  * route-rules.ts), and locking and unlocking a period. Pipelines: zod input → one use case
  * (app/src/use-cases/workflow.ts, period-lock.ts) → JSON.
  */
-import { actOnUnit, listUnits, lockOf, lockPeriod, unlockPeriod } from '@assay/app';
+import {
+  actOnUnit,
+  describeUnits,
+  listUnits,
+  lockOf,
+  lockPeriod,
+  reviewUnit,
+  unlockPeriod,
+} from '@assay/app';
 import type { Caller } from '@assay/app/access';
 import { WORKFLOW_EVENTS, type WorkflowEventKind } from '@assay/core';
 import { type Context, Hono } from 'hono';
@@ -30,10 +38,28 @@ export function workflowRoutes(d: Deps): Hono {
     if (caller instanceof Response) return caller;
     const query = parseWith(WorkflowQuery, c.req.query());
     if (!query.ok) return sendError(c, query.error);
-    const units = await listUnits(d.workspace, caller, query.value.period);
+    const listed = await listUnits(d.workspace, caller, query.value.period);
+    // With who submitted and reviewed (names) and the newest comment of each unit (the web's cycle page).
+    const units = listed.ok
+      ? { ok: true as const, value: await describeUnits(d.workspace, listed.value) }
+      : listed;
     const lock = units.ok ? ((await lockOf(d.workspace, query.value.period)) ?? null) : null;
     return send(c, units, (list) => ({ period: query.value.period, lock, units: list }));
   });
+  // The reviewer's view of one unit: its facts against last period and last year, and the
+  // checker's findings on it (app use-cases/unit-review.ts). The rule on :entity is route-rules'.
+  r.get('/workflow/:entity/:period/:topic', (c) =>
+    send(
+      c,
+      reviewUnit({
+        snapshot: d.workspace.snapshot(),
+        entityId: c.req.param('entity'),
+        periodId: c.req.param('period'),
+        topic: c.req.param('topic'),
+      }),
+      (v) => v,
+    ),
+  );
   const onEvent = (event: WorkflowEventKind) => async (c: Context) => {
     const caller = who(c);
     if (caller instanceof Response) return caller;
@@ -55,6 +81,7 @@ export function workflowRoutes(d: Deps): Hono {
       version: version.value,
       comment: input.value.comment,
       userId: 'userId' in input.value ? input.value.userId : undefined,
+      notifier: d.notifier,
     });
     if (out.ok) c.header('ETag', `"${out.value.unit.version}"`);
     return send(c, out, (v) => v);

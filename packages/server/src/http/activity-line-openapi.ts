@@ -1,0 +1,99 @@
+/** The activity-line routes' part of the OpenAPI document (routes/activity-lines.ts; docs/workflow.md, "Entering activity lines"). */
+import { z } from 'zod';
+import { ActivityLinePatch, ActivityLineRetract, ActivityLinesCreate } from './activity-line-schemas.js';
+import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+
+const json = (schema: z.ZodType) => ({
+  content: {
+    'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
+  },
+});
+const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+const errors = (...codes: ApiErrorCode[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(STATUS_OF[code]),
+      {
+        description: code,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+const q = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description,
+});
+const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  schema: { type: 'string' },
+  description: 'version being edited, e.g. "3"',
+};
+const AFFECTED =
+  'figures (the figures the write changed, as GET /api/figures presents them), removedFigures (ids)';
+const LINE =
+  '{id, version, entityId, periodId, activity, subject, use, amount (exact decimal text), unit, attributes, source, evidence, comment}';
+
+export function activityLinePaths() {
+  return {
+    '/api/activity-lines': {
+      get: {
+        summary:
+          'Activity lines of an entity and everything below it, for one period, each with its version and the same line last period and the same period last year (previous, lastYear: {period, amount, unit, lines, skipped} or null); toEnter: lines of those periods with none yet',
+        parameters: [
+          q('entity', 'entity id (its subtree is listed); default: every entity you may read'),
+          q('period', 'period id: 2026, 2026-Q1 or 2026-01; default: every period, without comparisons'),
+        ],
+        responses: {
+          200: ok(
+            `{workspaceVersion, period, previousPeriod, lastYearPeriod, lines: [${LINE} + previous, lastYear], toEnter}`,
+          ),
+          ...errors('invalid-request', 'not-found'),
+        },
+      },
+      post: {
+        summary:
+          'Add one or more activity lines (all or none); each line’s entity must be one you may write data of',
+        requestBody: json(ActivityLinesCreate),
+        responses: {
+          201: ok(`{lines: [${LINE}], workspaceVersion, ${AFFECTED}}`),
+          ...errors('invalid-request', 'invalid-data', 'conflict', 'forbidden', 'not-found', 'period-locked'),
+        },
+      },
+    },
+    '/api/activity-lines/{id}': {
+      put: {
+        summary:
+          'Change an activity line (a new revision); not its entity or period (retract it and enter it again)',
+        parameters: [id, ifMatch, q('dryRun', 'true: check only')],
+        requestBody: json(ActivityLinePatch),
+        responses: {
+          200: ok(`{dryRun, line: ${LINE}, workspaceVersion, ${AFFECTED}}`),
+          ...errors(
+            'invalid-request',
+            'invalid-data',
+            'not-found',
+            'version-required',
+            'stale-version',
+            'period-locked',
+          ),
+        },
+      },
+    },
+    '/api/activity-lines/{id}/retract': {
+      post: {
+        summary: 'Retract an activity line (a new revision that withdraws it; its history stays)',
+        parameters: [id, ifMatch],
+        requestBody: json(ActivityLineRetract),
+        responses: {
+          200: ok(`{retracted: true, id, version (of the retraction), workspaceVersion, ${AFFECTED}}`),
+          ...errors('invalid-request', 'not-found', 'version-required', 'stale-version', 'period-locked'),
+        },
+      },
+    },
+  };
+}
