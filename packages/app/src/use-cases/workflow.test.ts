@@ -115,7 +115,8 @@ describe.each(backends)('collection cycle on %s', (_name, open) => {
     // Activity lines make units too (energy: the smelter's four fuel and electricity lines,
     // the mine's electricity), as the report's status counts them.
     expect(
-      all.ok && all.value.map((u) => [u.entityId, u.topic, u.state, u.version, u.dataPoints, u.activityLines]),
+      all.ok &&
+        all.value.map((u) => [u.entityId, u.topic, u.state, u.version, u.dataPoints, u.activityLines]),
     ).toEqual([
       ['group', 'economic', 'draft', 0, 1, 0],
       ['mine', 'employment', 'draft', 0, 2, 0],
