@@ -211,7 +211,10 @@ export async function actOnRestatement(
           : r.code === 'comment-required'
             ? 'invalid-request'
             : 'forbidden';
-      const message = r.message.replace(/\bunit\b/g, 'restatement');
+      // Restatements have no exception route: the workflow's hint about one does not apply here.
+      const message = r.message
+        .replace(/\bunit\b/g, 'restatement')
+        .replace('; an administrator can allow an exception)', ')');
       return failure(code, message, { rule: r.code, ...(r.field ? { field: r.field } : {}) });
     }
   }
