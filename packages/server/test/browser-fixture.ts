@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreWorkspace } from '@assay/app';
 import { addUser, grantRole } from '@assay/app/access';
+import type { Bundle } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore, type Store } from '@assay/store';
 import type { Page } from 'playwright-core';
@@ -18,14 +19,20 @@ export const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 
 export type MinimalStore = { dir: string; store: Store; ws: StoreWorkspace; dispose(): Promise<void> };
 
-/** A migrated PGlite store in a new temp folder (`prefix`…) holding examples/minimal, and its workspace. */
-export async function minimalStoreWorkspace(prefix: string): Promise<MinimalStore> {
+/**
+ * A migrated PGlite store in a new temp folder (`prefix`…) holding examples/minimal, and its
+ * workspace; `adjust` changes the bundle before it is stored (another reporting year, more lines).
+ */
+export async function minimalStoreWorkspace(
+  prefix: string,
+  adjust: (b: Bundle) => Bundle = (b) => b,
+): Promise<MinimalStore> {
   const loaded = await loadBundle(join(ROOT, 'examples/minimal'));
   if (!loaded.ok) throw new Error('examples/minimal should load');
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const store = await openPgliteStore(dir);
   await migrate(store, '2026-01-01T00:00:00Z');
-  const opened = await StoreWorkspace.open(store, loaded.bundle);
+  const opened = await StoreWorkspace.open(store, adjust(loaded.bundle));
   if (!opened.ok) throw new Error(opened.reason);
   await mkdir(SHOTS, { recursive: true });
   const ws = opened.workspace;

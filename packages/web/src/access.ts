@@ -26,7 +26,18 @@ export type Action =
   | 'write-explanation'
   | 'export-data-points'
   | 'manage-users'
-  | 'manage-settings';
+  | 'manage-settings'
+  | 'read-evidence'
+  | 'submit-data'
+  | 'return-data'
+  | 'review-data'
+  | 'approve-data'
+  | 'manage-cycle'
+  | 'lock-period'
+  | 'read-cycle'
+  | 'read-comments'
+  | 'write-comment'
+  | 'request-restatement';
 
 /** The six roles (app/src/access/roles.ts, by copy), in the order the administration page lists them. */
 export const ROLES = ['administrator', 'preparer', 'reviewer', 'approver', 'assurer', 'viewer'] as const;
@@ -55,7 +66,11 @@ export type Access = {
  * organisation-wide resource: the overview, disclosures, the report, the user list), anyone
  * the server lets in (the catalogue), or an account (API tokens belong to accounts).
  */
-const PAGE_NEEDS: Record<Page, { action: Action; orgWide?: true } | 'anyone' | 'account'> = {
+const PAGE_NEEDS: Record<
+  Page,
+  // oneOf: besides `action`, at least one of these somewhere.
+  { action: Action; orgWide?: true; oneOf?: readonly Action[] } | 'anyone' | 'account'
+> = {
   overview: { action: 'read-figures', orgWide: true },
   data: { action: 'read-data-points' },
   catalogue: 'anyone',
@@ -65,6 +80,26 @@ const PAGE_NEEDS: Record<Page, { action: Action; orgWide?: true } | 'anyone' | '
   report: { action: 'read-report', orgWide: true },
   admin: { action: 'manage-users', orgWide: true },
   tokens: 'account',
+  cycle: { action: 'read-data-points' },
+  // The collection cycle's entry side (issue #17): a task list is a preparer's (tasks are
+  // assigned to preparers only), the entry form anyone's who may enter data, assignments the
+  // administrators' (opening a cycle needs the group; assigning a subtree its root).
+  tasks: { action: 'submit-data' },
+  entry: { action: 'write-data-point' },
+  assignments: { action: 'manage-cycle' },
+  // Restatements (docs/workflow.md, "Restatement and base year"): the list needs read-data-points;
+  // the page is for those who request, submit, review, approve or return one, or set the base year.
+  restatements: {
+    action: 'read-data-points',
+    oneOf: [
+      'request-restatement',
+      'submit-data',
+      'review-data',
+      'approve-data',
+      'return-data',
+      'manage-settings',
+    ],
+  },
 };
 
 /** The entity ids in `granted` and every entity below one of them. */
@@ -104,6 +139,7 @@ export function accessFor(session: Session, org: Organisation | undefined): Acce
       const need = PAGE_NEEDS[page];
       if (need === 'anyone') return true;
       if (need === 'account') return session.user !== null;
+      if (need.oneOf && !need.oneOf.some(canSomewhere)) return false;
       return need.orgWide ? canOrgWide(need.action) : canSomewhere(need.action);
     },
   };

@@ -6,6 +6,8 @@ export type ApiErrorBody = {
   code: string;
   message: string;
   field?: string;
+  /** The collection cycle's rule that refused an event (self-approval, wrong-state…). */
+  rule?: string;
   issues?: { file: string; row?: number; column?: string; reason: string }[];
 };
 export class ApiError extends Error {
@@ -181,7 +183,7 @@ function retryAfter(r: Response): number | undefined {
  * announced to the shell (auth-events.ts) and still thrown to the caller. A 401 with another
  * code (`bad-credentials` from signing in) is the sign-in form's own business.
  */
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const early = init === undefined ? await takePreloaded<T>(path) : undefined;
   if (early !== undefined) return early;
   const r = await fetch(`/api${path}`, init);
@@ -200,12 +202,12 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   throw error;
 }
 /** A write: JSON body (the server refuses any other content type, also on DELETE). */
-const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+export const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method,
   body: JSON.stringify(body),
   headers: { 'content-type': 'application/json', ...headers },
 });
-const qs = (o: Record<string, string | undefined>) =>
+export const qs = (o: Record<string, string | undefined>) =>
   new URLSearchParams(
     Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
   ).toString();
@@ -286,10 +288,101 @@ export const api = {
   /** 204; 400 (field `code`) wrong code, 429 throttled, 403 while required of your role. */
   turnOffTotp: (code: string) =>
     call<unknown>('/session/totp', send('DELETE', { code })).then(() => undefined),
+  /** How many of your recovery codes are unused (0 when you have none). */
+  recoveryCodesLeft: () => call<{ unused: number }>('/session/totp/recovery-codes'),
+  /**
+   * A new list of recovery codes ("XXXX-XXXX-XXXX-XXXX"), in this answer only; the old list stops
+   * working. 400 (field `code`) wrong code, 429 throttled, 404 without a second factor.
+   */
+  makeRecoveryCodes: (code: string) =>
+    call<{ codes: string[] }>('/session/totp/recovery-codes', send('POST', { code })),
+  /**
+   * 204: your password is changed and every other session of yours has ended. 401
+   * `bad-credentials` (field `currentPassword`), 400 (field `newPassword`) against the policy,
+   * 429 throttled, 403 with an API token, 400 (field `user`) without an account, 409 for an
+   * account that signs in with single sign-on only.
+   */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<unknown>('/session/password', send('PUT', { currentPassword, newPassword })).then(() => undefined),
+  // The collection cycle (docs/workflow.md, issue #17): units, events, the period lock.
+  workflow: (period: string) => call<WorkflowList>(`/workflow?${qs({ period })}`),
+  /** One event on a unit, acting on `version` (412 stale-version when someone acted meanwhile). */
+  workflowEvent: (
+    unit: { entityId: string; periodId: string; topic: string },
+    event: WorkflowEvent,
+    body: { version: number; comment?: string; userId?: string },
+  ) =>
+    call<{ unit: WorkflowUnit }>(
+      `/workflow/${[unit.entityId, unit.periodId, unit.topic, event].map(encodeURIComponent).join('/')}`,
+      send('POST', body),
+    ),
+  lockPeriod: (period: string, reason: string) =>
+    call<{ lock: PeriodLock; notApproved: WorkflowUnit[] }>(
+      `/periods/${encodeURIComponent(period)}/lock`,
+      send('POST', { reason }),
+    ),
+  unlockPeriod: (period: string, reason: string) =>
+    call<unknown>(`/periods/${encodeURIComponent(period)}/lock`, send('DELETE', { reason })),
+  // Evidence files on a data point (issue #17; server routes/evidence.ts).
+  evidence: (dataPointId: string) =>
+    call<{ dataPoint: string; evidence: EvidenceFile[] }>(
+      `/data-points/${encodeURIComponent(dataPointId)}/evidence`,
+    ),
+  /** 201 a new link, 200 when these bytes were already linked under this name (`linked` false). */
+  uploadEvidence: (dataPointId: string, fileName: string, contentBase64: string) =>
+    call<{ sha256: string; fileName: string; size: number; mediaType: string; linked: boolean }>(
+      `/data-points/${encodeURIComponent(dataPointId)}/evidence`,
+      send('POST', { fileName, contentBase64 }),
+    ),
   securitySettings: () => call<SecuritySettings>('/settings/security'),
   setSecuritySettings: (s: { requireTotpForAdministrators: boolean }) =>
     call<SecuritySettings>('/settings/security', send('PUT', s)),
 };
+
+export const WORKFLOW_STATES = ['draft', 'submitted', 'reviewed', 'approved'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+export type WorkflowEvent = 'submit' | 'return' | 'review' | 'approve' | 'reopen' | 'exception';
+/** A unit of GET /api/workflow (app's DescribedUnit): entity × period × topic and where it stands. */
+export type WorkflowUnit = {
+  entityId: string;
+  periodId: string;
+  topic: string;
+  state: WorkflowState;
+  /** 0 while nobody has acted on it; +1 per transition. */
+  version: number;
+  /** User ids (segregation of duties compares these). */
+  submittedBy: string | null;
+  reviewedBy: string | null;
+  exceptions: string[];
+  updatedAt: string | null;
+  dataPoints: number;
+  /** Names as recorded ("name <email>"); null while nobody has. */
+  submitter?: string | null;
+  reviewer?: string | null;
+  lastComment?: { comment: string; actor: string; event: WorkflowEvent; at: string } | null;
+};
+export type PeriodLock = {
+  periodId: string;
+  userId: string | null;
+  actor: string;
+  at: string;
+  reason: string;
+};
+export type WorkflowList = { period: string; lock: PeriodLock | null; units: WorkflowUnit[] };
+/** One evidence file linked to a data point (GET /api/data-points/{id}/evidence). */
+export type EvidenceFile = {
+  sha256: string;
+  fileName: string;
+  /** Bytes. */
+  size: number;
+  mediaType: string;
+  uploadedBy: string;
+  /** ISO-8601. */
+  at: string;
+};
+/** Where a file is downloaded (an attachment); `name` picks the link's name. */
+export const evidenceHref = (f: { sha256: string; fileName: string }) =>
+  `/api/evidence/${f.sha256}?${new URLSearchParams({ name: f.fileName }).toString()}`;
 
 /** POST /api/session/totp: the base32 secret and its otpauth://totp/… URI, shown this once. */
 export type TotpEnrolment = { secret: string; uri: string };

@@ -8,14 +8,18 @@
  * second factor of this administrator and none is on (`mustEnrolTotp`), only its enrolment is
  * shown; once confirmed the session is fetched again and the app appears.
  */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { AccessContext, accessFor } from './access';
 import { api, type Session } from './api';
 import { ErrorNote } from './components/error-note';
+import { NotificationBell } from './components/notification-bell';
 import { type Lang, LangContext, pick, type TextKey, translate, useLang, useT } from './i18n';
+import { i18n, initialLang } from './i18n-setup';
 import { OrgContext } from './org-context';
 import { OverviewPage } from './pages/overview';
 import { SignInForm } from './pages/sign-in';
+import { makeQueryClient, useRefetchAfterSignIn } from './query/client';
 
 // The overview is in the first bundle (it must show in under 1 s); other pages load on demand.
 const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
@@ -28,6 +32,15 @@ const DisclosuresPage = lazy(() =>
 const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m.ReportPage })));
 const AdminPage = lazy(() => import('./pages/admin').then((m) => ({ default: m.AdminPage })));
 const TokensPage = lazy(() => import('./pages/tokens').then((m) => ({ default: m.TokensPage })));
+const CyclePage = lazy(() => import('./pages/cycle/cycle-page').then((m) => ({ default: m.CyclePage })));
+const TasksPage = lazy(() => import('./pages/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
+const EntryPage = lazy(() => import('./pages/entry/entry-page').then((m) => ({ default: m.EntryPage })));
+const AssignmentsPage = lazy(() =>
+  import('./pages/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })),
+);
+const RestatementsPage = lazy(() =>
+  import('./pages/restatements/restatements-page').then((m) => ({ default: m.RestatementsPage })),
+);
 const MustEnrolSecondFactor = lazy(() =>
   import('./pages/second-factor').then((m) => ({ default: m.MustEnrolSecondFactor })),
 );
@@ -38,7 +51,12 @@ import { useSession } from './use-session';
 
 const NAV: { page: Page; key: TextKey }[] = [
   { page: 'overview', key: 'overview' },
+  { page: 'tasks', key: 'myTasks' },
   { page: 'data', key: 'data' },
+  { page: 'entry', key: 'entry' },
+  { page: 'cycle', key: 'cycle' },
+  { page: 'assignments', key: 'assignments' },
+  { page: 'restatements', key: 'restatements' },
   { page: 'catalogue', key: 'catalogue' },
   { page: 'figure', key: 'figures' },
   { page: 'checks', key: 'checks' },
@@ -47,11 +65,6 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'admin', key: 'admin' },
   { page: 'tokens', key: 'tokens' },
 ];
-
-function initialLang(): Lang {
-  const saved = localStorage.getItem('assay.lang');
-  return saved === 'en' || saved === 'zh-Hant' ? saved : 'zh-Hant';
-}
 
 function pageFor(page: Page, route: Route): ReactNode {
   switch (page) {
@@ -73,11 +86,32 @@ function pageFor(page: Page, route: Route): ReactNode {
       return <AdminPage />;
     case 'tokens':
       return <TokensPage />;
+    case 'cycle':
+      return <CyclePage period={route.params.get('period')} />;
+    case 'tasks':
+      return <TasksPage />;
+    case 'entry':
+      return (
+        <EntryPage
+          entity={route.params.get('entity')}
+          period={route.params.get('period')}
+          topic={route.params.get('topic')}
+        />
+      );
+    case 'assignments':
+      return <AssignmentsPage cycle={route.params.get('cycle')} />;
+    case 'restatements':
+      return <RestatementsPage />;
   }
 }
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
+  /** The UI language, for the shell's context (useT) and i18next (useTranslation) at once. */
+  const changeLang = (next: Lang) => {
+    void i18n.changeLanguage(next);
+    setLang(next);
+  };
   const state = useSession();
   useEffect(() => {
     localStorage.setItem('assay.lang', lang);
@@ -88,7 +122,7 @@ export function App() {
       type="button"
       className="lang"
       data-lang-switch
-      onClick={() => setLang(lang === 'en' ? 'zh-Hant' : 'en')}
+      onClick={() => changeLang(lang === 'en' ? 'zh-Hant' : 'en')}
     >
       {lang === 'en' ? '中文' : 'English'}
     </button>
@@ -175,14 +209,23 @@ function Workspace(props: {
   const route = useRoute();
   const org = useLoad(() => api.organisation(), []);
   const access = useMemo(() => accessFor(session, org.data), [session, org.data]);
+  // Server state of this user only (the Workspace is remounted for another user).
+  const [queries] = useState(makeQueryClient);
+  useRefetchAfterSignIn(queries);
   // With accounts, what a user may open depends on the organisation's tree: wait for it.
   const ready = access.open || org.data !== undefined;
   const nav = ready ? NAV.filter((n) => access.mayOpen(n.page)) : [];
-  const shown: Page | undefined = access.mayOpen(route.page)
-    ? route.page
-    : route.named
-      ? undefined
-      : nav[0]?.page;
+  // A preparer (no other role) starts on their task list; everyone else on the first page they may open.
+  const preparerOnly = access.heldRoles.length > 0 && access.heldRoles.every((r) => r === 'preparer');
+  const landing: Page | undefined = preparerOnly && access.mayOpen('tasks') ? 'tasks' : undefined;
+  const shown: Page | undefined =
+    !route.named && landing
+      ? landing
+      : access.mayOpen(route.page)
+        ? route.page
+        : route.named
+          ? undefined
+          : nav[0]?.page;
   const main = (() => {
     if (!ready)
       return org.error ? <ErrorNote message={org.error.message} /> : <p className="muted">{t('loading')}</p>;
@@ -204,55 +247,58 @@ function Workspace(props: {
     );
   })();
   return (
-    <AccessContext.Provider value={access}>
-      <OrgContext.Provider value={org.data}>
-        <div className="app" inert={props.signInNeeded}>
-          <header className="top">
-            <span className="brand">Assay</span>
-            <span className="org">{org.data ? pick(org.data.name, lang) : ''}</span>
-            <nav>
-              {nav.map((n) => (
-                <a
-                  key={n.page}
-                  href={`#/${n.page}`}
-                  className={shown === n.page ? 'active' : ''}
-                  data-nav={n.page}
-                >
-                  {t(n.key)}
-                </a>
-              ))}
-            </nav>
-            {session.user ? (
-              <span className="user">
-                <span data-current-user title={session.user.email}>
-                  {session.user.name}
+    <QueryClientProvider client={queries}>
+      <AccessContext.Provider value={access}>
+        <OrgContext.Provider value={org.data}>
+          <div className="app" inert={props.signInNeeded}>
+            <header className="top">
+              <span className="brand">Assay</span>
+              <span className="org">{org.data ? pick(org.data.name, lang) : ''}</span>
+              <nav>
+                {nav.map((n) => (
+                  <a
+                    key={n.page}
+                    href={`#/${n.page}`}
+                    className={shown === n.page ? 'active' : ''}
+                    data-nav={n.page}
+                  >
+                    {t(n.key)}
+                  </a>
+                ))}
+              </nav>
+              {session.user && ready ? <NotificationBell /> : null}
+              {session.user ? (
+                <span className="user">
+                  <span data-current-user title={session.user.email}>
+                    {session.user.name}
+                  </span>
+                  <button type="button" className="lang" data-sign-out onClick={() => void props.onSignOut()}>
+                    {t('signOut')}
+                  </button>
                 </span>
-                <button type="button" className="lang" data-sign-out onClick={() => void props.onSignOut()}>
-                  {t('signOut')}
-                </button>
-              </span>
-            ) : (
-              <span className="user muted" data-local-user>
-                {t('localUser')}
-              </span>
-            )}
-            {props.langSwitch}
-          </header>
-          <main>
-            <Suspense fallback={<p className="muted">{t('loading')}</p>}>{main}</Suspense>
-          </main>
-        </div>
-        {props.signInNeeded ? (
-          <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">
-            <div className="overlay-bar">{props.langSwitch}</div>
-            <SignInForm
-              onSignedIn={props.onSignedIn}
-              notice={t('sessionEnded')}
-              sso={props.session.sso ?? null}
-            />
+              ) : (
+                <span className="user muted" data-local-user>
+                  {t('localUser')}
+                </span>
+              )}
+              {props.langSwitch}
+            </header>
+            <main>
+              <Suspense fallback={<p className="muted">{t('loading')}</p>}>{main}</Suspense>
+            </main>
           </div>
-        ) : null}
-      </OrgContext.Provider>
-    </AccessContext.Provider>
+          {props.signInNeeded ? (
+            <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">
+              <div className="overlay-bar">{props.langSwitch}</div>
+              <SignInForm
+                onSignedIn={props.onSignedIn}
+                notice={t('sessionEnded')}
+                sso={props.session.sso ?? null}
+              />
+            </div>
+          ) : null}
+        </OrgContext.Provider>
+      </AccessContext.Provider>
+    </QueryClientProvider>
   );
 }

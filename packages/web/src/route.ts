@@ -1,6 +1,10 @@
 /**
  * Hash routing: #/overview, #/data, #/catalogue, #/figure?id=…, #/checks, #/disclosures, #/report,
- * #/admin (users and roles), #/tokens (your security: second factor and API tokens).
+ * #/admin (users and roles), #/tokens (your security: second factor and API tokens),
+ * #/cycle?period=… (the collection cycle: workflow units and the period lock), #/tasks (my tasks),
+ * #/entry?entity=…&period=…&topic=… (the entry form), #/assignments?cycle=… (cycles and assignments).
+ * #/restatements (restatement requests and the base year).
+ * Kept hand-written rather than TanStack Router for now: docs/dependencies.md says why and when.
  */
 import { useEffect, useState } from 'react';
 
@@ -14,6 +18,11 @@ export const PAGES = [
   'report',
   'admin',
   'tokens',
+  'cycle',
+  'tasks',
+  'entry',
+  'assignments',
+  'restatements',
 ] as const;
 export type Page = (typeof PAGES)[number];
 /** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */
@@ -38,3 +47,8 @@ export function useRoute(): Route {
 export const figureHref = (id: string) => `#/figure?${new URLSearchParams({ id }).toString()}`;
 export const disclosuresHref = (framework: string) =>
   `#/disclosures?${new URLSearchParams({ framework }).toString()}`;
+export const cycleHref = (period: string) => `#/cycle?${new URLSearchParams({ period }).toString()}`;
+export const entryHref = (entity: string, period: string, topic: string) =>
+  `#/entry?${new URLSearchParams({ entity, period, topic }).toString()}`;
+export const assignmentsHref = (cycle: string) =>
+  `#/assignments?${new URLSearchParams({ cycle }).toString()}`;

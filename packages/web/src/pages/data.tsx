@@ -6,6 +6,7 @@
  * (stable-rows.ts, value-cell.tsx).
  */
 import { Fragment, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAccess } from '../access';
 import { api, type Figure } from '../api';
 import { ErrorNote } from '../components/error-note';
@@ -13,6 +14,7 @@ import { FigureValue } from '../components/figure-link';
 import { pick, useLang, useT } from '../i18n';
 import { OrgContext } from '../org-context';
 import { useLoad } from '../use-load';
+import { EvidenceRow } from './evidence-row';
 import { HistoryRow } from './history-row';
 import { ImportPanel } from './import-panel';
 import { RetractCell } from './retract-cell';
@@ -41,6 +43,8 @@ export function DataPage() {
   const [reason, setReason] = useState('');
   const [changes, setChanges] = useState<Change[]>([]);
   const [historyOf, setHistoryOf] = useState<string>();
+  const [evidenceOf, setEvidenceOf] = useState<string>();
+  const evidenceText = useTranslation('evidence').t;
   const entities = (org?.entities ?? []).filter((e) => access.can('read-data-points', e.id));
   const entityId = entity ?? entities[0]?.id ?? '';
   const mayWrite = access.can('write-data-point', entityId);
@@ -48,8 +52,11 @@ export function DataPage() {
   const mayImport = access.can('import-data-points', entityId);
   const mayExport = access.can('export-data-points', entityId);
   const mayReadHistory = access.can('read-history', entityId);
+  const mayReadEvidence = access.can('read-evidence', entityId);
+  /** Evidence files: listed with `read-evidence`, attached with `write-data-point` (evidence-row.tsx). */
+  const evidenceColumn = mayReadEvidence || mayWrite;
   /** Columns of the grid: indicator, breakdown, value, unit, source, version, then the optional ones. */
-  const columns = 6 + (mayRetract ? 1 : 0) + (mayReadHistory ? 1 : 0);
+  const columns = 6 + (mayRetract ? 1 : 0) + (mayReadHistory ? 1 : 0) + (evidenceColumn ? 1 : 0);
   const periodId = period ?? periods.data?.current ?? '';
   const rows = useLoad(
     () => (entityId && periodId ? api.dataPoints(entityId, periodId) : Promise.resolve(undefined)),
@@ -119,7 +126,10 @@ export function DataPage() {
       <div className="grid2 data-layout">
         <section className="panel">
           {rows.error ? <ErrorNote message={rows.error.message} /> : null}
-          <table className="grid" data-ready={rows.data ? 'data' : undefined}>
+          <table
+            className={evidenceColumn ? 'grid with-evidence' : 'grid'}
+            data-ready={rows.data ? 'data' : undefined}
+          >
             <thead>
               <tr>
                 <th>{t('indicator')}</th>
@@ -130,6 +140,7 @@ export function DataPage() {
                 <th>{t('version')}</th>
                 {mayRetract ? <th>{t('action')}</th> : null}
                 {mayReadHistory ? <th>{t('history')}</th> : null}
+                {evidenceColumn ? <th>{evidenceText('column')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -180,9 +191,27 @@ export function DataPage() {
                         </button>
                       </td>
                     ) : null}
+                    {evidenceColumn ? (
+                      <td>
+                        <button
+                          type="button"
+                          className="small lang"
+                          data-evidence={dp.id}
+                          aria-expanded={evidenceOf === dp.id}
+                          aria-controls={evidenceOf === dp.id ? `evidence-${dp.id}` : undefined}
+                          aria-label={evidenceText('showFor', { id: dp.id })}
+                          onClick={() => setEvidenceOf(evidenceOf === dp.id ? undefined : dp.id)}
+                        >
+                          {evidenceText('show')}
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                   {historyOf === dp.id && mayReadHistory ? (
                     <HistoryRow id={dp.id} version={dp.version} columns={columns} />
+                  ) : null}
+                  {evidenceOf === dp.id && evidenceColumn ? (
+                    <EvidenceRow dp={dp} columns={columns} mayList={mayReadEvidence} mayUpload={mayWrite} />
                   ) : null}
                 </Fragment>
               ))}

@@ -6,14 +6,17 @@
  * An account with a second factor (TOTP) is answered 401 `totp-required` after the right
  * password: the form then shows a code field under the email and password (both kept) and
  * sends all three again; `totp-required` to a request that carried a code means the code was
- * wrong or already used.
+ * wrong or already used. "Use a recovery code" switches the code field to a text field for one
+ * of the user's recovery codes (docs/security.md), which the server takes in place of the code
+ * and uses up; the link back switches to the 6-digit field.
  * With single sign-on offered (`sso` from GET /api/session), a plain link to
  * /api/session/oidc/start; the server sends the browser back to /#/sign-in?sso=refused or
  * ?sso=failed when it did not sign in, which is shown here once and taken off the address.
  */
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api';
-import { TotpCodeInput, totpCodeOf } from '../components/totp-code-input';
+import { RecoveryCodeInput, recoveryCodeOf, TotpCodeInput, totpCodeOf } from '../components/totp-code-input';
 import { useT } from '../i18n';
 
 type Refusal =
@@ -25,7 +28,9 @@ type Refusal =
         | 'sso-refused'
         | 'sso-failed'
         | 'totp-wrong'
-        | 'totp-format';
+        | 'totp-format'
+        | 'recovery-wrong'
+        | 'recovery-format';
     }
   | { kind: 'other'; message: string };
 
@@ -44,11 +49,14 @@ export function SignInForm(props: {
   sso?: { label: string } | null;
 }) {
   const t = useT();
+  const { t: ts } = useTranslation('security');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   /** The server asked for the second factor's code (401 totp-required): the code field shows. */
   const [codeStep, setCodeStep] = useState(false);
   const [code, setCode] = useState('');
+  /** The code field takes a recovery code instead of the 6-digit code. */
+  const [recovery, setRecovery] = useState(false);
   const codeId = useId();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>(ssoOutcome);
@@ -68,9 +76,10 @@ export function SignInForm(props: {
   /** Whole seconds still to wait, rounded up. */
   const waitSeconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   async function submit() {
-    const totp = codeStep ? totpCodeOf(code) : undefined;
+    // Sent as `totp` either way: the server tells a recovery code from six digits.
+    const totp = codeStep ? (recovery ? recoveryCodeOf(code) : totpCodeOf(code)) : undefined;
     if (codeStep && totp === undefined) {
-      setRefusal({ kind: 'totp-format' });
+      setRefusal({ kind: recovery ? 'recovery-format' : 'totp-format' });
       return;
     }
     setBusy(true);
@@ -85,7 +94,7 @@ export function SignInForm(props: {
       if (!(e instanceof ApiError)) setRefusal({ kind: 'other', message: String(e) });
       else if (e.body.code === 'totp-required') {
         // Without a code: the password was right and a code is needed. With one: it was wrong.
-        if (totp !== undefined) setRefusal({ kind: 'totp-wrong' });
+        if (totp !== undefined) setRefusal({ kind: recovery ? 'recovery-wrong' : 'totp-wrong' });
         setCodeStep(true);
         setCode('');
       } else if (e.body.code === 'bad-credentials' || e.body.code === 'account-disabled')
@@ -116,6 +125,10 @@ export function SignInForm(props: {
         return t('totpWrong');
       case 'totp-format':
         return t('totpFormat');
+      case 'recovery-wrong':
+        return ts('recoveryWrong');
+      case 'recovery-format':
+        return ts('recoveryFormat');
       case 'throttled':
         // With a known wait: counted down, and gone once it is over (the next attempt may go).
         if (waitUntil === 0) return t('throttled');
@@ -162,21 +175,54 @@ export function SignInForm(props: {
       {codeStep ? (
         <>
           <p className="muted totp-needed" data-totp-needed>
-            {t('totpNeeded')}
+            {recovery ? ts('recoveryNeeded') : t('totpNeeded')}
           </p>
-          <label htmlFor={codeId}>
-            {t('totpCode')}
-            <TotpCodeInput
-              id={codeId}
-              name="totp"
-              required
-              // it appears because the server asked for it: the next thing to type
-              autoFocus
-              data-totp-code
-              value={code}
-              onChange={setCode}
-            />
-          </label>
+          {recovery ? (
+            <label htmlFor={codeId}>
+              {ts('recoveryCode')}
+              <RecoveryCodeInput
+                id={codeId}
+                name="recovery-code"
+                required
+                // it appears because the user asked for it: the next thing to type
+                autoFocus
+                data-recovery-code
+                value={code}
+                onChange={setCode}
+              />
+            </label>
+          ) : (
+            <>
+              <label htmlFor={codeId}>
+                {t('totpCode')}
+                <TotpCodeInput
+                  id={codeId}
+                  name="totp"
+                  required
+                  // it appears because the server asked for it: the next thing to type
+                  autoFocus
+                  data-totp-code
+                  value={code}
+                  onChange={setCode}
+                />
+              </label>
+              <p className="muted totp-needed" data-recovery-instead>
+                {ts('recoveryInstead')}
+              </p>
+            </>
+          )}
+          <button
+            type="button"
+            className="link"
+            data-use-recovery-code={recovery ? 'off' : 'on'}
+            onClick={() => {
+              setRecovery(!recovery);
+              setCode('');
+              setRefusal(undefined);
+            }}
+          >
+            {recovery ? ts('useAppCode') : ts('useRecoveryCode')}
+          </button>
         </>
       ) : null}
       {message ? (

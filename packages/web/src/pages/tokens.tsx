@@ -1,8 +1,11 @@
 /**
- * Your account's security (#/tokens, "My security", for every signed-in user): your second
- * factor (second-factor.tsx), then your API tokens: list (never the secret), create with a
- * label and optionally only some of your roles, revoke. A new token is shown once, here, with a
- * note that it will not be shown again (the server keeps only its hash).
+ * Your account's security (#/tokens, "My security", for every signed-in user): changing your
+ * password (security/change-password.tsx), your second factor (second-factor.tsx) and, while it
+ * is on, your recovery codes (security/recovery-codes.tsx), then your API tokens: list (never
+ * the secret), create with a label and optionally only some of your roles, revoke. A new token
+ * is shown once, here, with a note that it will not be shown again (the server keeps only its
+ * hash). The password and recovery sections follow GET /api/session (security/session-query.ts):
+ * none without a user account, recovery codes only with a second factor.
  */
 import { useState } from 'react';
 import { useAccess } from '../access';
@@ -13,7 +16,12 @@ import { FieldProblem, FormLevelProblem, type FormProblem, problemOf } from '../
 import { roleName } from '../components/role-name';
 import { formatTime, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
+import { NotificationLanguage } from './notification-language';
 import { SecondFactorSection } from './second-factor';
+import { ChangePasswordSection } from './security/change-password';
+import { RecoveryCodesSection } from './security/recovery-codes';
+import { useSessionQuery } from './security/session-query';
+import './security/security.css';
 
 const TOKEN_FIELDS = ['label', 'roles'] as const;
 
@@ -36,6 +44,8 @@ export function TokensPage() {
   const lang = useLang();
   const access = useAccess();
   const tokens = useLoad(() => api.tokens(), []);
+  const session = useSessionQuery();
+  const user = session.data?.user ?? null;
   const [label, setLabel] = useState('');
   const [roles, setRoles] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -75,7 +85,9 @@ export function TokensPage() {
   return (
     <div>
       <h1>{t('mySecurity')}</h1>
+      {user ? <ChangePasswordSection email={user.email} /> : null}
       <SecondFactorSection />
+      {user && session.data?.totpEnrolled === true ? <RecoveryCodesSection email={user.email} /> : null}
       <h2 className="section-title">{t('myTokens')}</h2>
       <p className="muted">{t('tokensIntro')}</p>
       {created ? <NewToken token={created} /> : null}
@@ -170,6 +182,7 @@ export function TokensPage() {
           </tbody>
         </table>
       </section>
+      {user ? <NotificationLanguage /> : null}
     </div>
   );
 }

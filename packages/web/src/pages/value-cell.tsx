@@ -45,6 +45,8 @@ export function ValueCell(props: {
   onStale: () => void;
   /** Whether the cell holds something not saved (an edit, or a failed save): the grid keeps its row. */
   onUnsaved: (id: string, unsaved: boolean) => void;
+  /** The text as typed, on every change (the entry form checks it against last period and last year). */
+  onTyped?: (text: string) => void;
 }) {
   const { dp, onUnsaved } = props;
   const t = useT();
@@ -155,6 +157,7 @@ export function ValueCell(props: {
           if (editFrom === undefined) setEditFrom(known.current);
           setText(e.target.value.trim());
           setState('idle');
+          props.onTyped?.(e.target.value.trim());
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();

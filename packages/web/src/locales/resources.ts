@@ -1,0 +1,71 @@
+/**
+ * The i18next resources: one bundle per language, each language its own text (zh-Hant never
+ * falls back to another language; a missing key is a type error in its file). Namespaces:
+ * `common` (the shared text every page had before i18next), and one per feature page.
+ */
+
+import { assignments as enAssignments } from './en/assignments';
+import { comments as enComments } from './en/comments';
+import { common as enCommon } from './en/common';
+import { cycle as enCycle } from './en/cycle';
+import { entry as enEntry } from './en/entry';
+import { evidence as enEvidence } from './en/evidence';
+import { notifications as enNotifications } from './en/notifications';
+import { restatement as enRestatement } from './en/restatement';
+import { review as enReview } from './en/review';
+import { security as enSecurity } from './en/security';
+import { tasks as enTasks } from './en/tasks';
+import { assignments as zhAssignments } from './zh-Hant/assignments';
+import { comments as zhComments } from './zh-Hant/comments';
+import { common as zhCommon } from './zh-Hant/common';
+import { cycle as zhCycle } from './zh-Hant/cycle';
+import { entry as zhEntry } from './zh-Hant/entry';
+import { evidence as zhEvidence } from './zh-Hant/evidence';
+import { notifications as zhNotifications } from './zh-Hant/notifications';
+import { restatement as zhRestatement } from './zh-Hant/restatement';
+import { review as zhReview } from './zh-Hant/review';
+import { security as zhSecurity } from './zh-Hant/security';
+import { tasks as zhTasks } from './zh-Hant/tasks';
+
+export const resources = {
+  en: {
+    common: enCommon,
+    cycle: enCycle,
+    evidence: enEvidence,
+    security: enSecurity,
+    assignments: enAssignments,
+    comments: enComments,
+    entry: enEntry,
+    notifications: enNotifications,
+    tasks: enTasks,
+    restatement: enRestatement,
+    review: enReview,
+  },
+  'zh-Hant': {
+    common: zhCommon,
+    cycle: zhCycle,
+    evidence: zhEvidence,
+    security: zhSecurity,
+    assignments: zhAssignments,
+    comments: zhComments,
+    entry: zhEntry,
+    notifications: zhNotifications,
+    tasks: zhTasks,
+    restatement: zhRestatement,
+    review: zhReview,
+  },
+} as const;
+
+export const NAMESPACES = [
+  'common',
+  'cycle',
+  'evidence',
+  'security',
+  'assignments',
+  'comments',
+  'entry',
+  'notifications',
+  'tasks',
+  'restatement',
+  'review',
+] as const;

@@ -1,0 +1,32 @@
+/** Evidence files on the data grid in Traditional Chinese (Hong Kong usage), namespace `evidence`. */
+import type { evidence as en } from '../en/evidence';
+
+export const evidence: Record<keyof typeof en, string> = {
+  column: '證明文件',
+  show: '證明文件',
+  showFor: '{id} 的證明文件',
+  files: '{id} 的證明文件',
+  none: '尚無證明文件。',
+  fileName: '檔案',
+  size: '大小',
+  type: '類型',
+  uploadedBy: '上載者',
+  uploadedAt: '上載時間',
+  download: '下載 {file}',
+  chooseButton: '選擇檔案',
+  noneChosen: '未選擇檔案',
+  allowed: 'PDF、PNG、JPEG、XLSX、DOCX 或 CSV；最大 10 MiB',
+  upload: '上載',
+  uploading: '上載中…',
+  chooseFirst: '請先選擇檔案。',
+  tooLarge: '{file} 的大小為 {size}；上限為 10 MiB。',
+  uploaded: '已附加 {file}。',
+  alreadyThere: '{file} 早已附加，未有新增。',
+  'refused.fileName': '未能上載 {file}：檔名不獲接受。',
+  'refused.contentBase64': '未能上載 {file}：檔案內容不屬允許的類型（類型按內容判斷，而非檔名）。',
+  refused: '未能上載 {file}。',
+  serverSaid: '伺服器的說明（英文）：',
+  bytes: '{n} 位元組',
+  kib: '{n} KiB',
+  mib: '{n} MiB',
+};

@@ -1,0 +1,30 @@
+/** My tasks (#/tasks) in Traditional Chinese (Hong Kong usage), namespace `tasks`. */
+import type { tasks as en } from '../en/tasks';
+
+export const tasks: Record<keyof typeof en, string> = {
+  title: '我的任務',
+  intro: '指派給您的填報工作：請在限期前填報數據、附上證明文件並提交每個單元。開啟任務即可前往其填報表。',
+  counts: '您的任務',
+  'count.due': '待填報',
+  'count.returned': '被退回',
+  'count.done': '已完成',
+  'count.overdue': '已逾期',
+  none: '尚未有指派給您的任務。',
+  'section.due': '待填報',
+  'section.returned': '被退回',
+  'section.done': '已完成',
+  'empty.due': '沒有待填報的任務。',
+  'empty.returned': '沒有被退回的任務。',
+  'empty.done': '尚未完成任何任務。',
+  'col.unit': '填報單元',
+  'col.due': '限期',
+  'col.indicators': '指標',
+  'col.state': '狀態',
+  'col.comment': '須更正之處',
+  'col.open': '填報表',
+  overdue: '已逾期',
+  indicators: '{count} 個指標',
+  open: '開啟',
+  openFor: '開啟填報表：{what}',
+  returnedBy: '{actor}，{at}',
+};
