@@ -249,6 +249,10 @@ describe.each(['minimal', 'xinxin-2025'])(
   'incremental evaluation in the store order, examples/%s',
   (name) => {
     it('equals a full evaluation when written data points move to the end', async () => {
+      // A fixed seed unless one is given: on xinxin-2025 only about 2 % of random moves keep the
+      // figures (4 of 200 at seed 11), so a random seed left the "both ways" check below at zero
+      // incremental steps now and then (a clean-clone CI run failed on it). ASSAY_EVAL_SEED explores.
+      const moveSeed = Number(process.env.ASSAY_EVAL_SEED ?? 20261206);
       const bundle = await load(name);
       let incrementalSteps = 0;
       let fullSteps = 0;
@@ -300,11 +304,9 @@ describe.each(['minimal', 'xinxin-2025'])(
             }
           },
         ),
-        {
-          numRuns: Math.max(1, Math.round(STEPS / 10)),
-          seed: Number(process.env.ASSAY_EVAL_SEED ?? Date.now() % 2 ** 31),
-        },
+        { numRuns: Math.max(1, Math.round(STEPS / 10)), seed: moveSeed },
       );
+      console.info(`moves (${name}, seed ${moveSeed}): ${incrementalSteps} incremental, ${fullSteps} full`);
       // Both ways are taken: moves that keep the figures, and moves that would change them.
       expect(incrementalSteps).toBeGreaterThan(0);
       if (name === 'xinxin-2025') expect(fullSteps).toBeGreaterThan(0);
