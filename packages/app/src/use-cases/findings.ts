@@ -2,7 +2,7 @@
  * Check findings for the workspace's current data (core checkBundle over the cached
  * evaluation), cached per bundle revision, filtered by rule, severity and entity.
  */
-import { type CheckResult, checkBundle, type Finding } from '@assay/core';
+import { type CheckResult, checkBundle, type Finding, findingId } from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
 import { withGraph } from './evaluation.js';
 
@@ -31,3 +31,10 @@ export function findings(s: Snapshot, f: FindingFilter): readonly Finding[] {
       (!f.entity || x.where.entityId === f.entity),
   );
 }
+
+/**
+ * A finding as every front door presents it: with its id (core findingId), by which comment
+ * threads name it (GET /api/comments?target=finding:<id>). The API and `assay check --format
+ * json` answer alike (cli/test/front-doors.contract.test.ts).
+ */
+export const presentFinding = (f: Finding) => ({ id: findingId(f), ...f });

@@ -20,10 +20,11 @@ export const checkCommand: Command = {
     if (!(FAIL_LEVELS as readonly string[]).includes(failOn))
       throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}`);
     const dir = optionalPositional(args);
-    const { checkResult } = await import('@assay/app');
+    const { checkResult, presentFinding } = await import('@assay/app');
     return withBundleSource(dir, 'check', io, async (snapshot) => {
       const { findings, summary } = checkResult(snapshot);
-      if (format === 'json') io.out(JSON.stringify({ summary, findings }, null, 2));
+      if (format === 'json')
+        io.out(JSON.stringify({ summary, findings: findings.map(presentFinding) }, null, 2));
       else printTable(findings, summary, io.out);
       return atOrAbove(findings, failOn as Severity).length > 0 ? EXIT.findings : EXIT.clean;
     });

@@ -5,10 +5,11 @@ import {
   completeness,
   findings,
   presentCompleteness,
+  presentFinding,
   renderReport,
   writeExplanation,
 } from '@assay/app';
-import { findingId, summarise } from '@assay/core';
+import { summarise } from '@assay/core';
 import { Hono } from 'hono';
 import { allowedOf } from '../http/enforce-rules.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
@@ -33,7 +34,7 @@ export function disclosureRoutes(d: Deps): Hono {
       ? all.summary
       : summarise(all.findings.filter((f) => visible.has(f.where.entityId ?? root)));
     // Each with its id (core findingId): comment threads name a finding by it (GET /api/comments).
-    const withIds = list.map((f) => ({ id: findingId(f), ...f }));
+    const withIds = list.map(presentFinding);
     return c.json({ workspaceVersion: s.version, findings: withIds, total: summary.total, summary });
   });
   r.get('/disclosures', (c) => {
