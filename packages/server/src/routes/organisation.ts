@@ -31,9 +31,11 @@ export function organisationRoutes(d: Deps): Hono {
       })),
     });
   });
+  // Periods with data: of data points and of activity lines (a month may hold only lines, and the
+  // Restatements page must offer it).
   r.get('/periods', (c) => {
-    const { reporting, dataPoints } = d.workspace.snapshot().bundle;
-    const used = [...new Set(dataPoints.map((p) => p.periodId))].sort();
+    const { reporting, dataPoints, activityLines } = d.workspace.snapshot().bundle;
+    const used = [...new Set([...dataPoints, ...activityLines].map((p) => p.periodId))].sort();
     return c.json({ current: reporting.current, prior: reporting.prior, withData: used });
   });
   r.get('/catalogue', (c) => c.json(CatalogueResponse.parse(catalogue(d.workspace.snapshot()))));
