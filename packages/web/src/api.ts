@@ -356,6 +356,8 @@ export type WorkflowUnit = {
   exceptions: string[];
   updatedAt: string | null;
   dataPoints: number;
+  /** Activity lines of the unit (a line's topic: energy, or emissions for process and Scope 3 lines). */
+  activityLines: number;
   /** Names as recorded ("name <email>"); null while nobody has. */
   submitter?: string | null;
   reviewer?: string | null;

@@ -13,7 +13,7 @@ export const cycle = {
   topic: 'Topic',
   state: 'State',
   version: 'Version',
-  dataPoints: 'Data points',
+  dataPoints: 'Entries',
   submitter: 'Submitted by',
   reviewer: 'Reviewed by',
   lastComment: 'Last comment',

@@ -12,7 +12,7 @@ export const cycle: Record<keyof typeof en, string> = {
   topic: '議題',
   state: '狀態',
   version: '版本',
-  dataPoints: '數據筆數',
+  dataPoints: '數據及活動筆數',
   submitter: '提交人',
   reviewer: '審核人',
   lastComment: '最新意見',

@@ -83,7 +83,12 @@ const COLUMNS = column.columns([
     cell: (c) => <State state={c.getValue()} />,
   }),
   column.accessor('version', { header: () => <Header k="version" />, cell: (c) => c.getValue() }),
-  column.accessor('dataPoints', { header: () => <Header k="dataPoints" />, cell: (c) => c.getValue() }),
+  // Data points and activity lines together: a month of fuel lines is a unit with 0 data points.
+  column.accessor((u) => u.dataPoints + u.activityLines, {
+    id: 'dataPoints',
+    header: () => <Header k="dataPoints" />,
+    cell: (c) => c.getValue(),
+  }),
   column.accessor((u) => u.submitter ?? null, {
     id: 'submitter',
     header: () => <Header k="submitter" />,
