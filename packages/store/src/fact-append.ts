@@ -54,8 +54,11 @@ export function copyText(fields: Readonly<FactFields>): string {
   return out;
 }
 
-/** A fact's highest revision; a retracted one is always replaced (the import brings it back). */
-type Current = { rev: number; changeSet: number; text: string; retracted: boolean };
+/**
+ * A fact's highest revision; a retracted one is always replaced (the import brings it back).
+ * `period`: its period_id, which the period lock checks for the revision replacing it.
+ */
+type Current = { rev: number; changeSet: number; text: string; retracted: boolean; period: string };
 
 /** A key without its trailing ASCII digits: "al-fuel-" for "al-fuel-123". */
 export function keyPrefix(key: string): string {
@@ -87,6 +90,13 @@ export class FactAppender {
   };
   /** seq numbers reserved so far: positions within the change set (file order on read-back). */
   private seq = 0;
+  /**
+   * The periods of the current (not retracted) revisions this import replaced: a new revision of
+   * an activity line may give it another period (its key is its id), which takes it out of the old
+   * period's figures, so the period lock checks these too (import-run.ts, period-lock-rows.ts).
+   * A data point's key holds its period, so its replaced revision's period is its own.
+   */
+  readonly replacedPeriods = new Set<string>();
 
   /**
    * @param digest receives the COPY text of every revision appended (fields, then rev, change
@@ -165,6 +175,7 @@ export class FactAppender {
         // Written earlier in this import: the input gives the fact twice.
         if (cur.changeSet === this.changeSet) throw new DuplicateFactError(kind, `"${rows[i]?.[0]}"`);
         if (cur.text === text && !cur.retracted) continue;
+        if (!cur.retracted) this.replacedPeriods.add(cur.period);
         rev = cur.rev + 1;
         counts.revised++;
       } else counts.added++;
@@ -226,6 +237,7 @@ export class FactAppender {
       [keys],
     );
     const map = new Map<string, Current>();
+    const periodAt = (t.fields as readonly string[]).indexOf('period_id');
     for (const r of found) {
       const fields = t.fields.map((f) => (r[f] === null || r[f] === undefined ? null : String(r[f])));
       map.set(fields[0] as string, {
@@ -233,6 +245,7 @@ export class FactAppender {
         changeSet: Number(r.change_set),
         text: copyText(fields),
         retracted: r.retracted === true,
+        period: fields[periodAt] as string,
       });
     }
     return map;

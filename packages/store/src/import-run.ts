@@ -3,7 +3,8 @@
  * batch by batch (fact-append.ts); every bad row collected; on any issue, or when nothing
  * changed, the transaction rolls back so the store is exactly as before. Otherwise one change
  * set, the new revisions and one audit entry commit. Before commit, the data points are checked
- * against what is stored (fact-conflicts.ts), and a new revision in a locked period refuses the
+ * against what is stored (fact-conflicts.ts), and a new revision in a locked period, or one
+ * replacing a current revision in a locked period (a line given another period), refuses the
  * whole import (period-lock-rows.ts, issue #17) unless it is an approved restatement's write
  * (`restatement`, checked in the database: restatement-rows.ts); the audit entry records the
  * content digest of the revisions (revision-digest.ts) and, for a file, its SHA-256
@@ -199,8 +200,9 @@ async function importInTransaction<I extends BundleIssue>(
   }
   // Batches appended before a bad row or a duplicate was found are rolled back with the rest.
   if (issueCount > 0) throw new Rollback({ ok: false, issues, issueCount });
-  // A new revision in a locked period refuses the whole write; unchanged facts there pass.
-  const locked = await lockedInChangeSet(tx, changeSet, periods);
+  // A new revision in a locked period, or replacing one there (a line moved out of it), refuses
+  // the whole write; unchanged facts there pass. Every writer of facts comes through here.
+  const locked = await lockedInChangeSet(tx, changeSet, periods, appender.replacedPeriods);
   if (locked && !(job.restatement && (await restatementCovers(tx, job.restatement.id, changeSet)))) {
     const issue: BundleIssue = { file: job.subject, column: 'period', reason: locked.message };
     throw new Rollback({ ok: false, issues: [issue], issueCount: 1, locked: locked.lock });

@@ -34,3 +34,4 @@ export * from './verify-revisions.js';
 export * from './workflow-units.js';
 export * from './write-activity-lines.js';
 export * from './write-data-points.js';
+export * from './write-facts.js';

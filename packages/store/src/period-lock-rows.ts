@@ -30,17 +30,24 @@ export async function lockedPeriod(sql: Sql, periods: Iterable<string>): Promise
 }
 
 /**
- * Whether change set `changeSet` (being written in `tx`) holds a revision in a locked period.
+ * Whether change set `changeSet` (being written in `tx`) changes a locked period: a revision
+ * in it lies in a locked period, or replaces a current revision that does (a line given another
+ * period leaves the locked period's figures as surely as a changed amount; issue #17).
  * `periods` are the periods of every fact the write was given (a superset of those it changed):
- * with no lock covering any of them, no revision is read.
+ * with no lock covering any of them, no revision is read. `replaced` are the periods of the
+ * current revisions the change set replaced (fact-append.ts replacedPeriods), each of a
+ * revision actually written, so a lock covering one refuses without a query.
  */
 export async function lockedInChangeSet(
   tx: Sql,
   changeSet: number,
   periods: ReadonlySet<string>,
+  replaced: ReadonlySet<string> = new Set(),
 ): Promise<LockedWrite | undefined> {
   const locks = await periodLocks(tx);
   if (locks.length === 0) return undefined;
+  const left = lockCovering(locks, replaced);
+  if (left) return { ...left, message: lockedMessage(left.lock, left.periodId) };
   const candidates = [...periods].filter((p) => locks.some((l) => lockCovers(l.periodId, p)));
   if (candidates.length === 0) return undefined;
   // Only facts that got a new revision count: re-importing unchanged facts of a locked period is fine.

@@ -136,6 +136,46 @@ describe.each(stores)('period lock on %s', (_name, open) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses an import that moves a line out of the locked period (its figures would change), storing nothing', async () => {
+    const before = await counts();
+    // d1: 100 t diesel of 2025. The CSV gives its id the period 2024: a revision of the same line.
+    const d1 = bundle.activityLines.find((l) => l.id === 'd1');
+    if (!d1) throw new Error('examples/minimal has the line d1');
+    const moved = { ...d1, periodId: '2024' };
+    const meta = { subject: 'lines.csv', author: META.author, reason: 'monthly upload', at: AT };
+    const csv = await importFacts(
+      o.store,
+      () => bundleBatches({ ...bundle, dataPoints: [], activityLines: [moved] }, 'lines.csv'),
+      meta,
+    );
+    expect(csv).toEqual({
+      ok: false,
+      issueCount: 1,
+      issues: [{ file: 'lines.csv', column: 'period', reason: MESSAGE }],
+      locked: LOCK,
+    });
+    // The same through a bundle import, and with the move among unchanged lines of other periods.
+    const other = { ...d1, id: 'd-2024', periodId: '2024' };
+    const mixed = {
+      ...bundle,
+      activityLines: [other, ...bundle.activityLines.filter((l) => l !== d1), moved],
+    };
+    expect(await importBundle(o.store, mixed, META)).toMatchObject({ ok: false, locked: LOCK });
+    // A data point's id cannot move: its key holds its period, and another key may not take the id.
+    const rev25 = point('rev-25');
+    const dp = await importFacts(
+      o.store,
+      () =>
+        bundleBatches(
+          { ...bundle, dataPoints: [{ ...rev25, periodId: '2023' }], activityLines: [] },
+          'dp.csv',
+        ),
+      { ...meta, subject: 'dp.csv' },
+    );
+    expect(dp).toMatchObject({ ok: false, issues: [{ column: 'id' }] });
+    expect(await counts()).toEqual(before);
+  });
+
   it('lets unchanged facts of the locked period and facts of other periods through', async () => {
     expect(await importBundle(o.store, bundle, META)).toMatchObject({ ok: true, changed: false });
     const prior = await writeDataPointRevisions(
@@ -170,5 +210,24 @@ describe.each(stores)('period lock on %s', (_name, open) => {
       META,
     );
     expect(edit).toMatchObject({ ok: true });
+  });
+
+  it('lets a line retracted before the lock come back in another period (it is in none of the locked figures)', async () => {
+    expect(await retractFacts(o.store, { activityLines: ['g1'] }, META)).toMatchObject({ ok: true });
+    expect(await lockPeriod(o.store, LOCK)).toMatchObject({ ok: true });
+    const g1 = bundle.activityLines.find((l) => l.id === 'g1');
+    if (!g1) throw new Error('examples/minimal has the line g1');
+    const back = await importFacts(
+      o.store,
+      () =>
+        bundleBatches({ ...bundle, dataPoints: [], activityLines: [{ ...g1, periodId: '2024' }] }, 'g1.csv'),
+      { subject: 'g1.csv', author: META.author, reason: 'belongs to 2024', at: AT },
+    );
+    expect(back).toMatchObject({
+      ok: true,
+      changed: true,
+      counts: { activityLines: { added: 0, revised: 1 } },
+    });
+    expect(await unlockPeriod(o.store, { ...LOCK, reason: 'done' })).toMatchObject({ ok: true });
   });
 });

@@ -9,6 +9,7 @@ import type { Bundle } from '@assay/core';
 import fc from 'fast-check';
 import { checkAll } from './model-check.js';
 import { importDataPoints, importLines, reimportCurrent, reimportIdless } from './model-import-commands.js';
+import { lockedMove } from './model-lock-commands.js';
 import { type Fact, type Fields, type Model, normaliseDecimal } from './model-reference.js';
 import { timed, totals } from './model-stats.js';
 import { cliRetract, restartCommand, tamper } from './model-store-commands.js';
@@ -63,10 +64,11 @@ export const skippedFromEnv = (): string[] => (process.env.ASSAY_MODEL_SKIP ?? '
 
 /**
  * The command arbitraries with their weights (with the workspace, out of 88: web writes of data
- * points 25 and of activity lines 5, retractions 8 and 2, concurrent writes 6, CSV imports 26,
- * re-imports 7, `assay retract` 6, tampering 2, restarts 1; without it, CSV imports and
- * `assay retract` take the web's share). The line steps took their weight from the data-point
- * ones, so the mix of web and CLI steps, and a run's time, stay as they were.
+ * points 25 and of activity lines 5, retractions 8 and 2, concurrent writes 6, CSV imports 24,
+ * a line moved out of a locked period 2, re-imports 7, `assay retract` 6, tampering 2, restarts
+ * 1; without it, CSV imports and `assay retract` take the web's share). The line steps took
+ * their weight from the data-point ones, and the lock step from the line imports, so the mix of
+ * web and CLI steps, and a run's time, stay as they were.
  */
 export function commandArbitraries(f: Families): fc.Arbitrary<fc.AsyncCommand<Model, Real>> {
   const skip = new Set(f.skip ?? []);
@@ -76,7 +78,9 @@ export function commandArbitraries(f: Families): fc.Arbitrary<fc.AsyncCommand<Mo
   });
   const list = [
     w(f.workspace ? 14 : 25, importDataPoints()),
-    w(f.workspace ? 12 : 25, importLines()),
+    w(f.workspace ? 10 : 23, importLines()),
+    // A line moved out of a locked period by `assay import` or (with the workspace) a web write.
+    w(2, lockedMove()),
     w(4, reimportCurrent()),
     ...(skip.has('idless') ? [] : [w(3, reimportIdless())]),
     w(f.workspace ? 6 : 15, cliRetract()),

@@ -10,8 +10,8 @@
  *
  * The XLSX template's activity-lines sheet gives activity lines too (`lines`): a line is the
  * stored line of its id (a row left without an id got a new one from io, read-activity-sheet.ts)
- * and is added, changed or unchanged. They are applied with the workspace's activity-line write
- * after the data points (two writes: see applyImport).
+ * and is added, changed or unchanged. Data points and lines are applied in one workspace write
+ * (see applyImport): all of the file or nothing.
  */
 import { type ActivityLine, activityLineFields, type DataPoint, formatPairs } from '@assay/core';
 import type { ImportIssue } from '@assay/io';
@@ -214,11 +214,10 @@ export type ApplyInput = {
 
 /**
  * Apply an import seen in preview at `version`; any row error, or a change since, rejects all.
- * Data points and activity lines are two writes, each all or nothing and each checking the
- * versions it replaces: a file holding both whose second write is refused (another writer or a
- * lock between the two, after the preview saw neither) has its data points applied and its
- * lines not, and the answer says so; previewing and applying it again adds the rest (what was
- * applied shows as unchanged). `assay import` writes a workbook in one transaction.
+ * Data points and activity lines are one write (Workspace.writeFacts; issue #14: an import is
+ * all or nothing): the workspace checks the versions every change replaces, data points first,
+ * and the first refusal (another writer since the preview, a period lock) refuses the whole
+ * file, as `assay import` does in one transaction.
  */
 export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>> {
   const preview = await previewImport(i.ws, i.source, i.mayWrite);
@@ -237,32 +236,22 @@ export async function applyImport(i: ApplyInput): Promise<Result<ImportPreview>>
         field: 'version',
       },
     );
-  let workspaceVersion = p.workspaceVersion;
-  if (p.changes.length > 0) {
-    const out = await i.ws.writeDataPoints(p.changes, i.reason, i.author);
-    if (!out.ok && out.reason === 'invalid') return refused(out);
-    if (!out.ok && out.reason === 'locked') return periodLocked(out);
-    if (!out.ok) return failure('stale-version', `data point "${out.id}" changed meanwhile; preview again`);
-    workspaceVersion = out.workspaceVersion;
-  }
-  if (p.lineChanges.length > 0) {
-    const out = await i.ws.writeActivityLines(p.lineChanges, i.reason, i.author);
-    if (!out.ok) {
-      const applied =
-        p.changes.length > 0
-          ? '; the data points of this file were imported, its activity lines were not: preview it again and apply'
-          : '';
-      if (out.reason === 'locked') return periodLocked({ message: `${out.message}${applied}` });
-      if (out.reason === 'invalid')
-        return failure('invalid-data', `activity line "${out.id}": ${out.message}${applied}`, {
-          ...(out.field === undefined ? {} : { field: out.field }),
-        });
-      return failure(
-        'stale-version',
-        `activity line "${out.id}" changed meanwhile${applied || '; preview again'}`,
-      );
-    }
-    workspaceVersion = out.workspaceVersion;
-  }
-  return success({ ...p, workspaceVersion });
+  if (p.changes.length + p.lineChanges.length === 0) return success(p);
+  const out = await i.ws.writeFacts(
+    { dataPoints: p.changes, activityLines: p.lineChanges },
+    i.reason,
+    i.author,
+  );
+  if (out.ok) return success({ ...p, workspaceVersion: out.workspaceVersion });
+  if (out.reason === 'locked') return periodLocked(out);
+  const what = out.kind === 'data-point' ? 'data point' : 'activity line';
+  if (out.reason === 'invalid' && out.kind === 'data-point') return refused(out);
+  if (out.reason === 'invalid')
+    return failure('invalid-data', `${what} "${out.id}": ${out.message}; nothing was imported`, {
+      ...(out.field === undefined ? {} : { field: out.field }),
+    });
+  return failure(
+    'stale-version',
+    `${what} "${out.id}" changed meanwhile; nothing was imported: preview again`,
+  );
 }

@@ -20,6 +20,7 @@ import {
 } from '@assay/core';
 import { repeatedLineInWrite, sameStoredLine } from './activity-line-rules.js';
 import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
+import { dataPointOutcome, lineOutcome } from './fact-writes.js';
 import { MemoryAssignments } from './memory-assignments.js';
 import { MemoryComments } from './memory-comments.js';
 import { MemoryCycle } from './memory-cycle.js';
@@ -30,6 +31,9 @@ import type {
   ActivityLineChange,
   DataPointChange,
   DataPointRevision,
+  FactChanges,
+  FactKind,
+  FactsWriteOutcome,
   RetractOutcome,
   Snapshot,
   Workspace,
@@ -122,57 +126,151 @@ export class MemoryWorkspace implements Workspace {
     reason: string,
     author: string,
   ): Promise<WriteOutcome> {
-    const repeated = repeatedInWrite(changes.map((c) => c.dataPoint));
+    return dataPointOutcome(this.writeNow({ dataPoints: changes, activityLines: [] }, reason, author));
+  }
+
+  async writeActivityLines(
+    changes: readonly ActivityLineChange[],
+    reason: string,
+    author: string,
+  ): Promise<WriteOutcome> {
+    return lineOutcome(this.writeNow({ dataPoints: [], activityLines: changes }, reason, author));
+  }
+
+  async writeFacts(changes: FactChanges, reason: string, author: string): Promise<FactsWriteOutcome> {
+    return this.writeNow(changes, reason, author);
+  }
+
+  /**
+   * Every write of facts (writeDataPoints, writeActivityLines, writeFacts), synchronously: an
+   * approved restatement's write runs it with the lock lifted (MemoryCycle.restating), so it
+   * must not await. Every check first (refusalOf), then both kinds apply as one accepted write.
+   */
+  private writeNow(changes: FactChanges, reason: string, author: string): FactsWriteOutcome {
+    const refusal = this.refusalOf(changes);
+    if (refusal) return refusal;
+    const versions = this.applyDataPoints(changes.dataPoints, reason, author);
+    this.applyLines(changes.activityLines);
+    this.changed(); // every accepted write, one that changes nothing included (as the store)
+    const lineVersions = new Map(
+      changes.activityLines.map((c) => [c.line.id, this.lineVersions.get(c.line.id) ?? 1]),
+    );
+    return { ok: true, versions, lineVersions, workspaceVersion: this.version };
+  }
+
+  /**
+   * Why a write would be refused, in the store's order: a fact named twice (data points, then
+   * lines); versions, data points then lines, each in the order given; the rules against the
+   * data points held (fact-rules.ts); the period lock, checked last on what would be written
+   * (import-run.ts): every data point, and each line that changes, in its period and in the
+   * period it had (a line moved out of a locked period changes that period too).
+   */
+  private refusalOf(changes: FactChanges): Exclude<FactsWriteOutcome, { ok: true }> | undefined {
+    const dp: FactKind = 'data-point';
+    const al: FactKind = 'activity-line';
+    const repeated = repeatedInWrite(changes.dataPoints.map((c) => c.dataPoint));
     if (repeated)
       return {
         ok: false,
         reason: 'invalid',
+        kind: dp,
         id: repeated.id,
         field: repeated.column,
         message: repeated.message,
       };
-    for (const c of changes) {
-      const current = this.currentVersion(c.dataPoint.id);
-      if (c.expectedVersion === undefined && current !== undefined)
-        return { ok: false, reason: 'exists', id: c.dataPoint.id };
-      if (c.expectedVersion !== undefined && current === undefined)
-        return { ok: false, reason: 'not-found', id: c.dataPoint.id };
-      if (c.expectedVersion !== undefined && current !== c.expectedVersion)
-        return { ok: false, reason: 'stale', id: c.dataPoint.id, current: current ?? 0 };
+    const repeatedLine = repeatedLineInWrite(changes.activityLines.map((c) => c.line));
+    if (repeatedLine)
+      return {
+        ok: false,
+        reason: 'invalid',
+        kind: al,
+        id: repeatedLine.id,
+        field: repeatedLine.column,
+        message: repeatedLine.message,
+      };
+    const versioned: { kind: FactKind; id: string; expected: number | undefined }[] = [
+      ...changes.dataPoints.map((c) => ({ kind: dp, id: c.dataPoint.id, expected: c.expectedVersion })),
+      ...changes.activityLines.map((c) => ({ kind: al, id: c.line.id, expected: c.expectedVersion })),
+    ];
+    for (const { kind, id, expected } of versioned) {
+      const current = kind === dp ? this.currentVersion(id) : this.lineVersions.get(id);
+      if (expected === undefined && current !== undefined) return { ok: false, reason: 'exists', kind, id };
+      if (expected !== undefined && current === undefined)
+        return { ok: false, reason: 'not-found', kind, id };
+      if (expected !== undefined && current !== expected)
+        return { ok: false, reason: 'stale', kind, id, current: current ?? 0 };
     }
-    // The rules the store applies against stored data (fact-rules.ts).
     const [problem] = dataPointRuleProblems(
       this.yearGroups(),
-      changes.map((c) => c.dataPoint),
+      changes.dataPoints.map((c) => c.dataPoint),
       (id) => this.keys.get(id),
     );
     if (problem)
       return {
         ok: false,
         reason: 'invalid',
+        kind: dp,
         id: problem.id,
         field: problem.column,
         message: problem.message,
       };
-    // As the store: checked last, on what would be written (import-run.ts).
-    for (const c of changes) {
+    for (const c of changes.dataPoints) {
       const locked = this.cycle.lockedAmong([c.dataPoint.periodId]);
       if (locked)
         return {
           ok: false,
           reason: 'locked',
+          kind: dp,
           id: c.dataPoint.id,
           lock: locked.lock,
           message: locked.message,
         };
     }
+    // As the store: only lines that change count for the lock.
+    for (const c of this.changedLines(changes.activityLines)) {
+      const old = this.lineAt(c.line.id);
+      const locked = this.cycle.lockedAmong([c.line.periodId, ...(old ? [old.periodId] : [])]);
+      if (locked)
+        return {
+          ok: false,
+          reason: 'locked',
+          kind: al,
+          id: c.line.id,
+          lock: locked.lock,
+          message: locked.message,
+        };
+    }
+    return undefined;
+  }
+
+  /** The current line with this id, if any. */
+  private lineAt(id: string): ActivityLine | undefined {
+    return this.bundle.activityLines.find((l) => l.id === id);
+  }
+
+  /** The changes that would change a line: new ones, and those whose stored fields differ. */
+  private changedLines(changes: readonly ActivityLineChange[]): ActivityLineChange[] {
+    const position = new Map(this.bundle.activityLines.map((l, i) => [l.id, i]));
+    return changes.filter((c) => {
+      const old = this.bundle.activityLines[position.get(c.line.id) ?? -1];
+      return old === undefined || !sameStoredLine(old, c.line);
+    });
+  }
+
+  /** Append a revision of every changed data point (checked by refusalOf); their versions by id. */
+  private applyDataPoints(
+    changes: readonly DataPointChange[],
+    reason: string,
+    author: string,
+  ): Map<string, number> {
+    const versions = new Map<string, number>();
+    if (changes.length === 0) return versions;
     const at = this.clock();
     const position = this.positions();
     const groups = this.yearGroups();
     // A new array (an earlier snapshot holds the old one): edited data points keep their places,
     // new ones follow the others.
     const dataPoints = this.bundle.dataPoints.slice();
-    const versions = new Map<string, number>();
     for (const c of changes) {
       const list = this.revisions.get(c.dataPoint.id) ?? [];
       const version = list.length + 1;
@@ -204,8 +302,28 @@ export class MemoryWorkspace implements Workspace {
     }
     this.bundle = { ...this.bundle, dataPoints };
     this.versions = this.versions.with(versions);
-    this.changed();
-    return { ok: true, versions, workspaceVersion: this.version };
+    return versions;
+  }
+
+  /** Write every line that changes (checked by refusalOf); an unchanged one keeps its version. */
+  private applyLines(changes: readonly ActivityLineChange[]): void {
+    const changed = this.changedLines(changes);
+    if (changed.length === 0) return;
+    const position = new Map(this.bundle.activityLines.map((l, i) => [l.id, i]));
+    // A new array (an earlier snapshot holds the old one): edited lines keep their places, new
+    // ones follow the others.
+    const lines: ActivityLine[] = this.bundle.activityLines.slice();
+    const versions = new Map<string, number>();
+    for (const c of changed) {
+      const version = (this.lineRevisions.get(c.line.id) ?? 0) + 1;
+      this.lineRevisions.set(c.line.id, version);
+      const i = position.get(c.line.id);
+      if (i === undefined) lines.push(c.line);
+      else lines[i] = c.line;
+      versions.set(c.line.id, version);
+    }
+    this.bundle = { ...this.bundle, activityLines: lines };
+    this.lineVersions = this.lineVersions.with(versions);
   }
 
   async retractDataPoint(
@@ -232,63 +350,6 @@ export class MemoryWorkspace implements Workspace {
     this.versions = this.versions.with([], [id]);
     this.changed();
     return { ok: true, version, workspaceVersion: this.version };
-  }
-
-  async writeActivityLines(
-    changes: readonly ActivityLineChange[],
-    _reason: string,
-    _author: string,
-  ): Promise<WriteOutcome> {
-    const repeated = repeatedLineInWrite(changes.map((c) => c.line));
-    if (repeated)
-      return {
-        ok: false,
-        reason: 'invalid',
-        id: repeated.id,
-        field: repeated.column,
-        message: repeated.message,
-      };
-    for (const c of changes) {
-      const current = this.lineVersions.get(c.line.id);
-      if (c.expectedVersion === undefined && current !== undefined)
-        return { ok: false, reason: 'exists', id: c.line.id };
-      if (c.expectedVersion !== undefined && current === undefined)
-        return { ok: false, reason: 'not-found', id: c.line.id };
-      if (c.expectedVersion !== undefined && current !== c.expectedVersion)
-        return { ok: false, reason: 'stale', id: c.line.id, current: current ?? 0 };
-    }
-    const position = new Map(this.bundle.activityLines.map((l, i) => [l.id, i]));
-    // As the store: only lines that change count for the lock (import-run.ts).
-    const changed = changes.filter((c) => {
-      const old = this.bundle.activityLines[position.get(c.line.id) ?? -1];
-      return old === undefined || !sameStoredLine(old, c.line);
-    });
-    for (const c of changed) {
-      // The line's stored period too: a line moved out of a locked period changes it.
-      const old = this.bundle.activityLines[position.get(c.line.id) ?? -1];
-      const locked = this.cycle.lockedAmong([c.line.periodId, ...(old ? [old.periodId] : [])]);
-      if (locked)
-        return { ok: false, reason: 'locked', id: c.line.id, lock: locked.lock, message: locked.message };
-    }
-    // A new array (an earlier snapshot holds the old one): edited lines keep their places, new
-    // ones follow the others.
-    const lines: ActivityLine[] = this.bundle.activityLines.slice();
-    const versions = new Map<string, number>();
-    for (const c of changed) {
-      const version = (this.lineRevisions.get(c.line.id) ?? 0) + 1;
-      this.lineRevisions.set(c.line.id, version);
-      const i = position.get(c.line.id);
-      if (i === undefined) lines.push(c.line);
-      else lines[i] = c.line;
-      versions.set(c.line.id, version);
-    }
-    if (changed.length > 0) {
-      this.bundle = { ...this.bundle, activityLines: lines };
-      this.lineVersions = this.lineVersions.with(versions);
-    }
-    this.changed(); // every accepted write, one that changes nothing included (as the store)
-    const out = new Map(changes.map((c) => [c.line.id, this.lineVersions.get(c.line.id) ?? 1]));
-    return { ok: true, versions: out, workspaceVersion: this.version };
   }
 
   async retractActivityLine(

@@ -38,12 +38,12 @@ import {
   readSettingsDocument,
   retractFacts,
   type Store,
-  writeActivityLineRevisions,
-  writeDataPointRevisions,
+  writeFactRevisions,
 } from '@assay/store';
 import { factKey } from '../use-cases/parse-data-point-rows.js';
 import { repeatedLineInWrite } from './activity-line-rules.js';
 import { repeatedInWrite } from './fact-rules.js';
+import { dataPointOutcome, lineOutcome } from './fact-writes.js';
 import type { Clock } from './memory-workspace.js';
 import { SharedMap } from './shared-map.js';
 import { StoreAssignments } from './store-assignments.js';
@@ -54,6 +54,8 @@ import type {
   ActivityLineChange,
   DataPointChange,
   DataPointRevision,
+  FactChanges,
+  FactsWriteOutcome,
   RetractOutcome,
   Snapshot,
   Workspace,
@@ -331,36 +333,80 @@ export class StoreWorkspace implements Workspace {
     reason: string,
     author: string,
   ): Promise<WriteOutcome> {
-    return this.serial(async () => {
-      const dataPoints: DataPoint[] = changes.map((c) => c.dataPoint);
+    return this.writeFacts({ dataPoints: changes, activityLines: [] }, reason, author).then(dataPointOutcome);
+  }
+
+  writeActivityLines(
+    changes: readonly ActivityLineChange[],
+    reason: string,
+    author: string,
+  ): Promise<WriteOutcome> {
+    return this.writeFacts({ dataPoints: [], activityLines: changes }, reason, author).then(lineOutcome);
+  }
+
+  /**
+   * Data points and activity lines in one write (writeDataPoints and writeActivityLines are this
+   * with one list empty): one store transaction (store/write-facts.ts), where the database checks
+   * each expected version under its write lock, data points first; one change set, or nothing.
+   */
+  writeFacts(changes: FactChanges, reason: string, author: string): Promise<FactsWriteOutcome> {
+    return this.serial(async (): Promise<FactsWriteOutcome> => {
+      const dataPoints: DataPoint[] = changes.dataPoints.map((c) => c.dataPoint);
+      const lines = changes.activityLines.map((c) => c.line);
       const repeated = repeatedInWrite(dataPoints);
       if (repeated)
         return {
           ok: false,
           reason: 'invalid',
+          kind: 'data-point',
           id: repeated.id,
           field: repeated.column,
           message: repeated.message,
         };
-      // The database checks each expected version under its write lock (write-data-points.ts).
-      const r = await writeDataPointRevisions(
-        this.store,
-        changes.map((c) => ({ dataPoint: c.dataPoint, expectedRev: c.expectedVersion })),
-        { subject: 'web', author, reason, at: this.clock() },
-      );
-      if (!r.ok && r.reason === 'locked') {
-        const id = dataPoints.find((d) => lockCovers(r.lock.periodId, d.periodId))?.id ?? '';
-        return { ok: false, reason: 'locked', id, lock: r.lock, message: r.message };
-      }
-      if (!r.ok && r.reason === 'invalid') {
-        // A rule against what is stored (fact-conflicts.ts): an id of another data point, also a
-        // retracted one this state does not hold, or an overlapping period. Rows are i + 2.
-        const first = r.issues[0];
-        const at = first?.row === undefined ? 0 : first.row - 2;
+      const repeatedLine = repeatedLineInWrite(lines);
+      if (repeatedLine)
         return {
           ok: false,
           reason: 'invalid',
-          id: dataPoints[at]?.id ?? dataPoints[0]?.id ?? '',
+          kind: 'activity-line',
+          id: repeatedLine.id,
+          field: repeatedLine.column,
+          message: repeatedLine.message,
+        };
+      const r = await writeFactRevisions(
+        this.store,
+        {
+          dataPoints: changes.dataPoints.map((c) => ({
+            dataPoint: c.dataPoint,
+            expectedRev: c.expectedVersion,
+          })),
+          activityLines: changes.activityLines.map((c) => ({ line: c.line, expectedRev: c.expectedVersion })),
+        },
+        { subject: 'web', author, reason, at: this.clock() },
+      );
+      if (!r.ok && r.reason === 'locked') {
+        // A data point in the locked period, else a line in it, else a line moved out of it (its held period).
+        const held = (l: ActivityLine) => this.state.lines.get(l.id)?.periodId ?? l.periodId;
+        const covered = (p: string) => lockCovers(r.lock.periodId, p);
+        const dp = dataPoints.find((d) => covered(d.periodId));
+        const line = lines.find((l) => covered(l.periodId)) ?? lines.find((l) => covered(held(l)));
+        const [kind, id] = dp
+          ? (['data-point', dp.id] as const)
+          : (['activity-line', line?.id ?? ''] as const);
+        return { ok: false, reason: 'locked', kind, id, lock: r.lock, message: r.message };
+      }
+      if (!r.ok && r.reason === 'invalid') {
+        // A rule against what is stored (fact-conflicts.ts): an id of another data point, also a
+        // retracted one this state does not hold, or an overlapping period. Rows are i + 2, data
+        // points first, then the lines (no rule of lines against stored data reaches here today).
+        const first = r.issues[0];
+        const at = first?.row === undefined ? 0 : first.row - 2;
+        const line = at >= dataPoints.length ? lines[at - dataPoints.length] : undefined;
+        return {
+          ok: false,
+          reason: 'invalid',
+          kind: line || dataPoints.length === 0 ? 'activity-line' : 'data-point',
+          id: line?.id ?? dataPoints[at]?.id ?? dataPoints[0]?.id ?? lines[0]?.id ?? '',
           field: first?.column,
           message: first?.reason ?? 'the store refused the write',
         };
@@ -372,9 +418,15 @@ export class StoreWorkspace implements Workspace {
         return r;
       }
       if (r.changeSet !== undefined) this.own.add(r.changeSet);
-      this.applyWritten(dataPoints, r.revisions, r.keys);
-      const out = new Map(changes.map((c) => [c.dataPoint.id, r.revisions.get(c.dataPoint.id) ?? 1]));
-      return { ok: true, versions: out, workspaceVersion: this.version };
+      this.applyWritten(dataPoints, r.dataPoints.revisions, r.dataPoints.keys);
+      this.applyWrittenLines(lines, r.activityLines.revisions);
+      this.version += 1; // every accepted write, as a re-read did
+      return {
+        ok: true,
+        versions: new Map(dataPoints.map((d) => [d.id, r.dataPoints.revisions.get(d.id) ?? 1])),
+        lineVersions: new Map(lines.map((l) => [l.id, r.activityLines.revisions.get(l.id) ?? 1])),
+        workspaceVersion: this.version,
+      };
     });
   }
 
@@ -422,62 +474,6 @@ export class StoreWorkspace implements Workspace {
       };
       this.version += 1;
       return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
-    });
-  }
-
-  writeActivityLines(
-    changes: readonly ActivityLineChange[],
-    reason: string,
-    author: string,
-  ): Promise<WriteOutcome> {
-    return this.serial(async () => {
-      const lines = changes.map((c) => c.line);
-      const repeated = repeatedLineInWrite(lines);
-      if (repeated)
-        return {
-          ok: false,
-          reason: 'invalid',
-          id: repeated.id,
-          field: repeated.column,
-          message: repeated.message,
-        };
-      // The database checks each expected version under its write lock (write-activity-lines.ts).
-      const r = await writeActivityLineRevisions(
-        this.store,
-        changes.map((c) => ({ line: c.line, expectedRev: c.expectedVersion })),
-        { subject: 'web', author, reason, at: this.clock() },
-      );
-      if (!r.ok && r.reason === 'locked') {
-        // The line in the locked period, or moved out of it (its stored period).
-        const held = (l: ActivityLine) => this.state.lines.get(l.id)?.periodId ?? l.periodId;
-        const id =
-          lines.find((l) => lockCovers(r.lock.periodId, l.periodId))?.id ??
-          lines.find((l) => lockCovers(r.lock.periodId, held(l)))?.id ??
-          '';
-        return { ok: false, reason: 'locked', id, lock: r.lock, message: r.message };
-      }
-      if (!r.ok && r.reason === 'invalid') {
-        // Unreachable after the check above (no rule against stored lines today); rows are i + 2.
-        const first = r.issues[0];
-        const at = first?.row === undefined ? 0 : first.row - 2;
-        return {
-          ok: false,
-          reason: 'invalid',
-          id: lines[at]?.id ?? lines[0]?.id ?? '',
-          field: first?.column,
-          message: first?.reason ?? 'the store refused the write',
-        };
-      }
-      if (!r.ok) {
-        // Stale, exists, not found: most likely another process wrote first. Catch up, so the
-        // snapshot shows what the refusal names.
-        await this.catchUpQuietly();
-        return r;
-      }
-      if (r.changeSet !== undefined) this.own.add(r.changeSet);
-      this.applyWrittenLines(lines, r.revisions);
-      const out = new Map(lines.map((l) => [l.id, r.revisions.get(l.id) ?? 1]));
-      return { ok: true, versions: out, workspaceVersion: this.version };
     });
   }
 
@@ -568,7 +564,7 @@ export class StoreWorkspace implements Workspace {
    * each fact that got a new revision to the end, which is where a re-read (ordered by change
    * set and position) would put it. Re-reading everything cost a full read of every fact per
    * edit (seconds on a store of a million activity lines). workspace.contract.test.ts checks
-   * the result equals a re-read.
+   * the result equals a re-read. The caller moves the workspace version (once per write).
    */
   private applyWritten(
     written: readonly DataPoint[],
@@ -584,7 +580,6 @@ export class StoreWorkspace implements Workspace {
       if (key === undefined || (versions.get(id) === rev && keys.get(id) === key)) continue; // unchanged
       revised.set(id, key);
     }
-    this.version += 1; // every accepted write, as a re-read did
     if (revised.size === 0) return;
     const revisedKeys = new Set(revised.values());
     const moved = written.filter((d) => revisedKeys.has(factKey(d)));
@@ -610,7 +605,6 @@ export class StoreWorkspace implements Workspace {
    */
   private applyWrittenLines(written: readonly ActivityLine[], revisions: ReadonlyMap<string, number>): void {
     const { bundle, lineVersions, lines } = this.state;
-    this.version += 1; // every accepted write, as a re-read did
     const moved = written.filter((l) => {
       const rev = revisions.get(l.id);
       return rev !== undefined && lineVersions.get(l.id) !== rev;

@@ -12,7 +12,7 @@ import { migrate, openPgliteStore, type Store } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryWorkspace } from './memory-workspace.js';
 import { StoreWorkspace } from './store-workspace.js';
-import type { Workspace } from './workspace.js';
+import type { ActivityLineChange, DataPointChange, Workspace } from './workspace.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'minimal'));
 if (!loaded.ok) throw new Error('examples/minimal should load');
@@ -85,6 +85,25 @@ const JAN: ActivityLine = {
   source: 'fuel invoice 2025-001',
 };
 
+/** February 2025 diesel of the smelter: a line entered with a data point in one workbook. */
+const FEB: ActivityLine = { ...JAN, id: 'al-smelter-2025-02-diesel', periodId: '2025-02', amount: q('7 t') };
+
+/**
+ * In the store: data-point and activity-line revisions, change sets and audit entries (what a
+ * refused write must leave as it was); undefined for the in-memory workspace.
+ */
+const stored = async (): Promise<number[] | undefined> => {
+  if (!store || currentIsMemory) return undefined;
+  const [r] = await store.query<{ dp: string; al: string; cs: string; audit: string }>(
+    `select (select count(*) from data_point_revision)::text as dp,
+            (select count(*) from activity_line_revision)::text as al,
+            (select count(*) from change_set)::text as cs,
+            (select count(*) from audit_log)::text as audit`,
+  );
+  return [Number(r?.dp), Number(r?.al), Number(r?.cs), Number(r?.audit)];
+};
+let currentIsMemory = true;
+
 const revenue = (ws: Workspace) =>
   ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-25') as DataPoint;
 
@@ -94,6 +113,7 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
   let ws: Workspace;
   beforeAll(async () => {
     ws = await open();
+    currentIsMemory = reopen === undefined;
   });
   afterAll(() => ws.close());
 
@@ -484,5 +504,98 @@ describe.each(implementations)('Workspace contract: %s', (_name, open, reopen) =
     expect(await ws.cycle.unlock('2025', who, 'again')).toEqual({ ok: false, reason: 'not-locked' });
     expect(await ws.cycle.locks()).toEqual([]);
     expect(await ws.writeDataPoints([edit], 'x', 't')).toMatchObject({ ok: true });
+  });
+  it('writes data points and activity lines in one write (a workbook holding both): one accepted write', async () => {
+    const v0 = ws.snapshot().version;
+    const rev24 = ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-24') as DataPoint;
+    const dpVersion = ws.snapshot().versionOf('rev-24') ?? 0;
+    const before = await stored();
+    const out = await ws.writeFacts(
+      {
+        dataPoints: [{ dataPoint: { ...rev24, quantity: q('960 CNY million') }, expectedVersion: dpVersion }],
+        activityLines: [{ line: FEB, expectedVersion: undefined }],
+      },
+      'workbook upload',
+      'Ann',
+    );
+    expect(out).toEqual({
+      ok: true,
+      versions: new Map([['rev-24', dpVersion + 1]]),
+      lineVersions: new Map([[FEB.id, 1]]),
+      workspaceVersion: v0 + 1,
+    });
+    expect(lineAmount(ws, FEB.id)).toBe('7');
+    // In the store: one change set with one audit entry for both.
+    if (before) expect(await stored()).toEqual(before.map((n) => n + 1));
+    const again = await reopen?.();
+    if (again) expect([current(again), lines(again)]).toEqual([current(ws), lines(ws)]);
+  });
+  it('changes nothing when either part of such a write is refused: stale, named twice, locked, a rule (issue #14)', async () => {
+    const who = { userId: 'u-ada', actor: 'Ada <ada@example.com>' };
+    expect(await ws.cycle.lock('2025-03', who, 'March approved')).toMatchObject({ ok: true });
+    const rev24 = ws.snapshot().bundle.dataPoints.find((d) => d.id === 'rev-24') as DataPoint;
+    const dpVersion = ws.snapshot().versionOf('rev-24') ?? 0;
+    const good = { dataPoint: { ...rev24, quantity: q('970 CNY million') }, expectedVersion: dpVersion };
+    const feb = { line: { ...FEB, amount: q('8 t') }, expectedVersion: 1 };
+    const march = { line: { ...FEB, id: 'al-2025-03', periodId: '2025-03' }, expectedVersion: undefined };
+    const quarter = { ...rev24, id: 'rev-24-q1', periodId: '2024-Q1' };
+    const before = [
+      current(ws),
+      lines(ws),
+      ws.snapshot().version,
+      await ws.history('rev-24'),
+      await stored(),
+    ];
+    const write = (dataPoints: DataPointChange[], activityLines: ActivityLineChange[]) =>
+      ws.writeFacts({ dataPoints, activityLines }, 'workbook upload', 'Ann');
+    const refusals = [
+      // The data points are good; the lines are refused.
+      await write([good], [{ ...feb, expectedVersion: 5 }]),
+      await write([good], [feb, { ...feb, line: { ...feb.line, amount: q('9 t') } }]),
+      await write([good], [feb, march]),
+      // The lines are good; a data point is refused.
+      await write([{ ...good, expectedVersion: dpVersion + 3 }], [feb]),
+      await write([{ dataPoint: quarter, expectedVersion: undefined }], [feb]),
+    ];
+    expect(refusals).toEqual([
+      { ok: false, reason: 'stale', kind: 'activity-line', id: FEB.id, current: 1 },
+      {
+        ok: false,
+        reason: 'invalid',
+        kind: 'activity-line',
+        id: FEB.id,
+        field: 'id',
+        message: `activity line id "${FEB.id}" appears twice in one write`,
+      },
+      {
+        ok: false,
+        reason: 'locked',
+        kind: 'activity-line',
+        id: 'al-2025-03',
+        lock: expect.objectContaining({ periodId: '2025-03' }),
+        message: expect.stringContaining('period 2025-03 is locked since'),
+      },
+      { ok: false, reason: 'stale', kind: 'data-point', id: 'rev-24', current: dpVersion },
+      {
+        ok: false,
+        reason: 'invalid',
+        kind: 'data-point',
+        id: 'rev-24-q1',
+        field: 'period',
+        message: expect.stringContaining('overlaps'),
+      },
+    ]);
+    // Nothing changed: facts, versions, the data point's revisions; in the store every revision,
+    // change set and audit entry.
+    expect([
+      current(ws),
+      lines(ws),
+      ws.snapshot().version,
+      await ws.history('rev-24'),
+      await stored(),
+    ]).toEqual(before);
+    const again = await reopen?.();
+    if (again) expect([current(again), lines(again)]).toEqual([current(ws), lines(ws)]);
+    expect(await ws.cycle.unlock('2025-03', who, 'done')).toMatchObject({ ok: true });
   });
 });

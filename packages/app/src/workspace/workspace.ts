@@ -64,6 +64,28 @@ export type WriteOutcome =
     }
   | Locked;
 
+/** What one combined write asks for: data points and activity lines together (issue #14). */
+export type FactChanges = {
+  readonly dataPoints: readonly DataPointChange[];
+  readonly activityLines: readonly ActivityLineChange[];
+};
+
+/** Which kind of fact a refusal of a combined write is about (data points and lines have separate ids). */
+export type FactKind = 'data-point' | 'activity-line';
+
+/**
+ * The answer to a combined write: `versions` of the data points and `lineVersions` of the lines,
+ * by id; a refusal is WriteOutcome's, naming the kind of fact it is about.
+ */
+export type FactsWriteOutcome =
+  | {
+      readonly ok: true;
+      readonly versions: ReadonlyMap<string, number>;
+      readonly lineVersions: ReadonlyMap<string, number>;
+      readonly workspaceVersion: number;
+    }
+  | (Exclude<WriteOutcome, { readonly ok: true }> & { readonly kind: FactKind });
+
 /**
  * The data point's period is covered by a period lock (core workflow/period-lock.ts): nothing
  * was written; `message` says since when, by whom, and that a change needs a restatement.
@@ -137,6 +159,14 @@ export interface Workspace {
     reason: string,
     author: string,
   ): Promise<WriteOutcome>;
+  /**
+   * Data points and activity lines in one write (an uploaded workbook holding both; issue #14:
+   * an import is all or nothing): the checks of writeDataPoints and writeActivityLines, data
+   * points first, and the first refusal refuses all, so either every change applies, as one
+   * accepted write (the workspace version moves by one; in the store one change set and one
+   * audit entry), or none does. writeDataPoints and writeActivityLines are this with one list empty.
+   */
+  writeFacts(changes: FactChanges, reason: string, author: string): Promise<FactsWriteOutcome>;
   /**
    * Withdraw an activity line: a new revision marks it retracted, so it leaves the snapshot and
    * every figure; adding a line with its id again brings it back at the next version.
