@@ -246,6 +246,7 @@ describe.each([
     await checkedShot(page, `evidence-${lang}`);
   });
 
+  // Once, in English: collection-journey-browser.test.ts locks a period on this page in zh-Hant.
   it.runIf(lang === 'en')('locks the period, refuses a submit while locked, and unlocks it', async () => {
     await page.goto(`${server.url}#/cycle?period=2025`);
     const panel = page.locator('section[data-lock]');

@@ -254,6 +254,8 @@ describe.each(['en', 'zh-Hant'] as const)('the review panel and restatements in 
     await panel.waitFor({ state: 'detached' });
   });
 
+  // Once, in English: the base-year rules are the server's and the same in both languages; the
+  // zh-Hant page is in the restatements-zh-Hant screenshot and files a restatement below.
   it.runIf(lang === 'en')('the administrator sets base year 2025 through the page', async () => {
     const page = await openAs(lang, LEAD, '#/restatements');
     pages.push(page);
