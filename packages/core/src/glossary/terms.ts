@@ -149,6 +149,7 @@ export const AXIS_VALUES: Readonly<Record<string, Term>> = {
   'safety-units': { 'zh-Hant': '各單位安全培訓', en: 'Unit safety training', 'zh-Hans': '各单位安全培训' },
   'integrity-pledge': { 'zh-Hant': '廉潔承諾書', en: 'Integrity pledges', 'zh-Hans': '廉洁承诺书' },
   'responsibility-letter': { 'zh-Hant': '責任書', en: 'Responsibility letters', 'zh-Hans': '责任书' },
+  board: { 'zh-Hant': '董事會會議', en: 'Board meetings', 'zh-Hans': '董事会会议' },
   'safety-committee': {
     'zh-Hant': '安全委員會會議',
     en: 'Safety committee meetings',

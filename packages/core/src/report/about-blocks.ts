@@ -4,6 +4,7 @@
  * bundle.factors). Texts here are generated; the numbers in them (years, shares, the
  * 0.1229 kgce/kWh coefficient) appear identically in both languages.
  */
+import type { FrameworkId } from '../frameworks/framework.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Methods } from '../model/methods.js';
 import type { LocalisedText } from '../model/text.js';
@@ -24,6 +25,29 @@ const GHG_METHOD: Record<Methods['ghg'], LocalisedText> = {
     '2006 IPCC Guidelines for National Greenhouse Gas Inventories',
   ),
 };
+/**
+ * Names of the frameworks a report refers to, as printed in each language. The HKEX Code is the
+ * basis of preparation, named in full in the sentence, so it is not listed again.
+ */
+const FRAMEWORK_NAME: Record<FrameworkId, LocalisedText> = {
+  hkex: t('聯交所守則', 'the HKEX Code'),
+  'ifrs-s2': t('IFRS S2', 'IFRS S2'),
+  gri: t('GRI標準', 'the GRI Standards'),
+  sasb: t('SASB準則', 'the SASB Standards'),
+  sasac: t('國資委參考指標', 'the SASAC reference indicators'),
+};
+
+/** The frameworks besides the HKEX Code, in the bundle's order ('' when there are none). */
+function referencedFrameworks(ids: readonly string[]): LocalisedText {
+  const others = ids
+    .filter((id) => id !== 'hkex')
+    .map((id) => FRAMEWORK_NAME[id as FrameworkId] ?? t(id.toUpperCase(), id.toUpperCase()));
+  const zh = others.map((n) => n['zh-Hant']).join('、');
+  const en = others.map((n) => n.en);
+  const enList = en.length <= 1 ? en.join('') : `${en.slice(0, -1).join(', ')} and ${en.at(-1)}`;
+  return t(zh === '' ? '' : `，並參考${zh}`, enList === '' ? '' : ` with reference to ${enList}`);
+}
+
 const GRID_LEVEL: Record<Methods['gridFactor']['level'], LocalisedText> = {
   provincial: t('省級', 'provincial'),
   regional: t('區域電網', 'regional grid'),
@@ -76,6 +100,7 @@ export function aboutBlocks(bundle: Bundle): Block[] {
     }),
   };
   const documents = [...new Set(bundle.factors.map((f) => `${f.document} (${f.status})`))].sort();
+  const referenced = referencedFrameworks(bundle.frameworks.frameworks);
   const blocks: Block[] = [
     // ISO dates in both languages, so that the digits printed are the same.
     para(
@@ -86,8 +111,8 @@ export function aboutBlocks(bundle: Bundle): Block[] {
     ),
     para(
       t(
-        `本報告依據香港聯合交易所《環境、社會及管治守則》編製，並參考${bundle.frameworks.frameworks.map((f) => f.toUpperCase()).join('、')}；合併範圍採用${CONSOLIDATION[m.consolidation]['zh-Hant']}。`,
-        `This report is prepared under the HKEX Environmental, Social and Governance Code with reference to ${bundle.frameworks.frameworks.map((f) => f.toUpperCase()).join(', ')}; the boundary follows ${CONSOLIDATION[m.consolidation].en}.`,
+        `本報告依據香港聯合交易所《環境、社會及管治守則》編製${referenced['zh-Hant']}；合併範圍採用${CONSOLIDATION[m.consolidation]['zh-Hant']}。`,
+        `This report is prepared under the HKEX Environmental, Social and Governance Code${referenced.en}; the boundary follows ${CONSOLIDATION[m.consolidation].en}.`,
       ),
     ),
     boundary,

@@ -128,3 +128,30 @@ describe('report model', () => {
     ]);
   });
 });
+
+describe('basis of preparation', () => {
+  const paragraphs = (b: typeof bundle) =>
+    all(buildReport({ bundle: b, figures, status: { state: 'final', units: 4 } }).sections)
+      .find((s) => s.id === 'about')
+      ?.blocks.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : [])) ?? [];
+  const basis = (frameworks: readonly string[]) =>
+    paragraphs({ ...bundle, frameworks: { ...bundle.frameworks, frameworks } }).find((p) =>
+      p.en.startsWith('This report is prepared'),
+    );
+
+  it('names the other frameworks in each language, not by their ids, and the HKEX Code once', () => {
+    const p = basis(['hkex', 'gri', 'ifrs-s2', 'sasac']);
+    expect(p?.['zh-Hant']).toContain('並參考GRI標準、IFRS S2、國資委參考指標；');
+    expect(p?.['zh-Hant']).not.toMatch(/HKEX|SASAC/);
+    expect(p?.en).toContain(
+      'with reference to the GRI Standards, IFRS S2 and the SASAC reference indicators;',
+    );
+    expect(p?.en.match(/HKEX/g)).toHaveLength(1);
+  });
+
+  it('says nothing about other frameworks when the HKEX Code is the only one', () => {
+    const p = basis(['hkex']);
+    expect(p?.['zh-Hant']).toMatch(/守則》編製；/);
+    expect(p?.en).not.toContain('with reference to');
+  });
+});
