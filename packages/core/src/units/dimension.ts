@@ -2,7 +2,8 @@
  * Dimensions as exponent vectors over base dimensions. CO2e mass is its own base dimension,
  * distinct from mass, so that "tonnes" of coal and "tonnes CO2e" never add up silently.
  * Base unit of each base dimension (scale 1): mass t, energy GJ, volume m³, co2e tCO2e,
- * carbon tC (carbon content of fuels, tC/GJ), currency CNY, count 1 (persons, items), time h,
+ * carbon tC (carbon content of fuels, tC/GJ), currency CNY, hkd HKD (Hong Kong dollars, not
+ * convertible to CNY without a dated rate), count 1 (persons, items), time h,
  * area m², length m.
  */
 export const BASE_DIMENSIONS = [
@@ -12,6 +13,7 @@ export const BASE_DIMENSIONS = [
   'co2e',
   'carbon',
   'currency',
+  'hkd',
   'count',
   'time',
   'area',

@@ -28,17 +28,42 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
     dim: 'mass',
     scale: '1',
     zh: '噸',
-    aliases: ['tonne', 'tonnes', 'ton', 'tons', '吨'],
+    aliases: [
+      'tonne',
+      'tonnes',
+      'ton',
+      'tons',
+      '吨',
+      'metric ton',
+      'metric tons',
+      'metric tonne',
+      'metric tonnes',
+    ],
   },
   {
     symbol: 'kt',
     dim: 'mass',
     scale: '1000',
     zh: '千噸',
-    aliases: ['千吨', "'000 t", "'000 tonnes", 'thousand tonnes'],
+    aliases: [
+      '千吨',
+      "'000 t",
+      "'000 tonnes",
+      "'000 tons",
+      'thousand tonnes',
+      'thousand tons',
+      'thousand metric tons',
+      'kilotonnes',
+    ],
   },
   { symbol: '10⁴ t', dim: 'mass', scale: '10000', zh: '萬噸', aliases: ['万吨', '10^4 t', '10000 t'] },
-  { symbol: 'Mt', dim: 'mass', scale: '1000000', zh: '百萬噸', aliases: ['百万吨', 'million tonnes'] },
+  {
+    symbol: 'Mt',
+    dim: 'mass',
+    scale: '1000000',
+    zh: '百萬噸',
+    aliases: ['百万吨', 'million tonnes', 'million tons', 'million metric tons'],
+  },
   // energy (base GJ)
   { symbol: 'kJ', dim: 'energy', scale: '0.000001', zh: '千焦', aliases: [] },
   { symbol: 'MJ', dim: 'energy', scale: '0.001', zh: '兆焦', aliases: [] },
@@ -180,7 +205,7 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
     ],
   },
   { symbol: '10⁸ m³', dim: 'volume', scale: '100000000', zh: '億立方米', aliases: ['亿立方米', '10^8 m3'] },
-  // currency (base CNY); other currencies are not convertible here and are not listed
+  // currency (base CNY); other currencies are their own dimensions (HKD below)
   {
     symbol: 'CNY',
     dim: 'currency',
@@ -226,6 +251,11 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
       'CNY m',
       'million CNY',
       'CNY mn',
+      'RMB mn',
+      "RMB'000000",
+      "RMB'000,000",
+      "RMB '000,000",
+      'RMB millions',
     ],
   },
   {
@@ -242,6 +272,36 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
       'RMB 100 million',
       'CNY 100 million',
     ],
+  },
+  {
+    symbol: 'CNY billion',
+    dim: 'currency',
+    scale: '1000000000',
+    zh: '十億元',
+    aliases: ['RMB billion', 'RMB bn', 'CNY bn', 'billion CNY', '十亿元', '人民幣十億元', '人民币十亿元'],
+  },
+  // Hong Kong dollars: their own dimension, because converting them to CNY needs an exchange rate
+  // of a date, which a unit table cannot hold; an HKD figure never adds to a CNY one silently.
+  {
+    symbol: 'HKD',
+    dim: 'hkd',
+    scale: '1',
+    zh: '港元',
+    aliases: ['HK$', 'HK dollars', '港幣', '港币'],
+  },
+  {
+    symbol: 'HKD thousand',
+    dim: 'hkd',
+    scale: '1000',
+    zh: '千港元',
+    aliases: ["HK$'000", "HK$ '000", "HKD '000", "HKD'000", '港幣千元'],
+  },
+  {
+    symbol: 'HKD million',
+    dim: 'hkd',
+    scale: '1000000',
+    zh: '百萬港元',
+    aliases: ['HK$ million', 'HK$m', 'HK$ mn', 'HKD mn', '百万港元', '港幣百萬元'],
   },
   // count (base 1)
   {
@@ -290,6 +350,8 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
       'participants',
       '人次',
       'person-times',
+      'person-time',
+      'man-times',
     ],
   },
   {

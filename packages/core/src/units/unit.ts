@@ -150,9 +150,57 @@ function unknownReason(text: string, where: string): string {
   const whole = SPELLING_BY_LOWER.get(text.toLowerCase());
   const base = SPELLING_BY_LOWER.get(rest.toLowerCase());
   const hint = whole ?? (prefix !== '' && base !== undefined ? `${prefix}${base}` : undefined);
-  return hint === undefined || normalise(hint) === text
+  if (hint !== undefined && normalise(hint) !== text) return `unknown unit ${where}: did you mean "${hint}"?`;
+  const near = nearestSpellings(text);
+  return near.length === 0
     ? `unknown unit ${where}`
-    : `unknown unit ${where}: did you mean "${hint}"?`;
+    : `unknown unit ${where}; nearest known: ${near.map((n) => `"${n}"`).join(', ')}`;
+}
+
+/**
+ * Up to three declared spellings within a small edit distance of an unknown label (case
+ * ignored): 1 for labels of 3–5 characters, 2 for longer ones, none for shorter ones, so that
+ * "tonns" names "tons" and "tonnes" but "xyz" names nothing. Closest first, then alphabetical.
+ */
+export function nearestSpellings(text: string): string[] {
+  const lower = text.toLowerCase();
+  const length = [...lower].length;
+  const limit = length < 3 ? 0 : length <= 5 ? 1 : 2;
+  if (limit === 0) return [];
+  const found: { label: string; distance: number }[] = [];
+  for (const [candidate, label] of SPELLING_BY_LOWER) {
+    const d = boundedEditDistance(lower, candidate, limit);
+    if (d <= limit) found.push({ label, distance: d });
+  }
+  return found
+    .sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label))
+    .slice(0, 3)
+    .map((f) => f.label);
+}
+
+/** Levenshtein distance by code point, or limit + 1 as soon as it must exceed limit. */
+function boundedEditDistance(a: string, b: string, limit: number): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[y.length] as number;
 }
 
 const dimensionless: Unit = { symbol: '1', dims: {}, scale: new Decimal(1) };

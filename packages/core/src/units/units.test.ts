@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.js';
-import { add, convert, divide, multiply, q } from './quantity.js';
+import { add, convert, divide, multiply, q, quantity } from './quantity.js';
 import { parseUnit, unitDimension, unitOf, unitsEqual } from './unit.js';
 import { ATOMIC_UNITS } from './unit-table.js';
 
@@ -180,5 +180,47 @@ describe('mixing dimensions gives an error value', () => {
     const i = divide(q('109820 tCO2e'), q('2561.3 CNY million'));
     expect(i.kind === 'quantity' && unitDimension(i.unit)).toBe('co2e/currency');
     expect(divide(q('1 t'), q('0 t'))).toMatchObject({ kind: 'error', code: 'division-by-zero' });
+  });
+});
+
+describe('units as reports print them (issue #24)', () => {
+  const scaleOf = (label: string) => {
+    const r = parseUnit(label);
+    return r.ok ? `${unitDimension(r.unit)} ${r.unit.scale.toString()}` : r.reason;
+  };
+
+  it('reads the spellings of HK and mainland reports, each to its exact scale', () => {
+    expect(scaleOf('metric tons')).toBe('mass 1');
+    expect(scaleOf('metric tonnes')).toBe('mass 1');
+    expect(scaleOf('thousand tons')).toBe('mass 1000');
+    expect(scaleOf("'000 tons")).toBe('mass 1000');
+    expect(scaleOf('萬噸')).toBe('mass 10000');
+    expect(scaleOf("RMB'000")).toBe('currency 1000');
+    expect(scaleOf("RMB'000000")).toBe('currency 1000000');
+    expect(scaleOf('RMB million')).toBe('currency 1000000');
+    expect(scaleOf('RMB billion')).toBe('currency 1000000000');
+    expect(scaleOf('kgce/t')).toBe('energy/mass 0.0293076');
+    expect(scaleOf('tce/10⁴ CNY')).toBe('energy/currency 0.00293076');
+    expect(scaleOf('litres')).toBe('volume 0.001');
+    expect(scaleOf('person-times')).toBe('count 1');
+    expect(scaleOf('‰')).toBe('ratio 0.001');
+  });
+
+  it('keeps Hong Kong dollars apart from renminbi: no conversion without a dated rate', () => {
+    expect(scaleOf('HK$')).toBe('hkd 1');
+    expect(scaleOf("HK$'000")).toBe('hkd 1000');
+    expect(scaleOf('HK$ million')).toBe('hkd 1000000');
+    expect(scaleOf('港元')).toBe('hkd 1');
+    const hk = quantity('1', 'HK$ million');
+    expect(convert(hk, unitOf('CNY million')).kind).toBe('error');
+  });
+
+  it('names the nearest known spellings of an unknown unit', () => {
+    expect(scaleOf('tonns')).toBe('unknown unit "tonns"; nearest known: "tonne", "tonnes", "tons"');
+    expect(scaleOf('RMB milion')).toBe(
+      'unknown unit "RMB milion"; nearest known: "RMB million", "RMB billion", "RMB millions"',
+    );
+    expect(scaleOf('tCO2e/kilowat hours')).toMatch(/^unknown unit "kilowat hours" in "tCO2e\/kilowat hours"/);
+    expect(scaleOf('furlongs')).toBe('unknown unit "furlongs"');
   });
 });
