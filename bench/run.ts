@@ -18,6 +18,7 @@ const SUITES: Suite[] = [
   { name: 'web', file: 'web-bench.ts', fn: 'benchWeb' },
   { name: 'edit', file: 'edit-bench.ts', fn: 'benchEdit' },
   { name: 'bundle-graph', file: 'bundle-graph-bench.ts', fn: 'benchBundleGraph' },
+  { name: 'crash', file: 'crash-bench.ts', fn: 'benchCrash' },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -41,7 +41,9 @@ export const CORE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   glossary: ['model'],
   methods: ['calc', 'factors', 'catalogue', 'model', 'units'],
   frameworks: ['methods', 'calc', 'catalogue', 'bundle', 'model', 'units'],
-  validate: ['frameworks', 'catalogue', 'bundle', 'model', 'units'],
+  // validate composes the rules from above the bundle layer: explanation subjects (frameworks) and
+  // what each activity line's method needs of it (methods, over the factor library)
+  validate: ['frameworks', 'methods', 'factors', 'catalogue', 'bundle', 'model', 'units'],
   checks: ['frameworks', 'methods', 'calc', 'factors', 'catalogue', 'bundle', 'model', 'units'],
   report: ['frameworks', 'methods', 'glossary', 'calc', 'catalogue', 'bundle', 'model', 'units'],
   workflow: ['model'],

@@ -47,7 +47,10 @@ export * from './use-cases/evaluation.js';
 export * from './use-cases/evidence-files.js';
 export * from './use-cases/explain-figure.js';
 export * from './use-cases/export-data-points.js';
+export * from './use-cases/finding-work.js';
+export * from './use-cases/finding-work-state.js';
 export * from './use-cases/findings.js';
+export * from './use-cases/health.js';
 export * from './use-cases/import-data-points.js';
 export * from './use-cases/import-fact-file.js';
 export * from './use-cases/list-activity-lines.js';
@@ -67,6 +70,8 @@ export * from './use-cases/restatement-effect.js';
 export type { ResolvedItems, RestatementItemInput } from './use-cases/restatement-items.js';
 export * from './use-cases/restatement-note.js';
 export * from './use-cases/retract-data-point.js';
+export * from './use-cases/targets.js';
+export * from './use-cases/targets-xlsx.js';
 export * from './use-cases/tasks.js';
 export * from './use-cases/unit-review.js';
 export * from './use-cases/upload-evidence.js';
@@ -79,9 +84,11 @@ export type * from './workspace/assignment-records.js';
 export * from './workspace/comment-records.js';
 export type * from './workspace/cycle-records.js';
 export * from './workspace/fact-rules.js';
+export * from './workspace/finding-work-records.js';
 export { type Clock, MemoryWorkspace } from './workspace/memory-workspace.js';
 export type * from './workspace/restatement-records.js';
 export { type OpenedStoreWorkspace, StoreWorkspace } from './workspace/store-workspace.js';
+export type * from './workspace/target-history.js';
 export type {
   ActivityLineChange,
   DataPointChange,

@@ -4,10 +4,10 @@
  */
 import {
   type DataPoint,
-  Decimal,
   type Figure,
   type Indicator,
   type LocalisedText,
+  lineageValueText,
   type QuantityResult,
 } from '@assay/core';
 
@@ -25,13 +25,13 @@ export type PresentedValue =
 
 /**
  * precision undefined (lineage nodes that are not reported figures): show at most 6 decimal
- * places, rounded half-up; `value` stays exact.
+ * places, rounded half-up, trailing zeros dropped (core lineageValueText: 44/12 shows 3.666667,
+ * not its 40 digits); `value` stays exact.
  */
 export function presentValue(v: QuantityResult, precision: number | undefined): PresentedValue {
   if (v.kind === 'error')
     return { value: null, display: null, unit: null, error: { code: v.code, message: v.message } };
-  const text =
-    precision === undefined ? v.value.toFixed() : v.value.toFixed(precision, Decimal.ROUND_HALF_UP);
+  const text = lineageValueText(v.value, precision);
   return {
     value: v.value.toString(),
     display: groupDigits(text),

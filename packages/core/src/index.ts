@@ -4,11 +4,13 @@
 
 export * from './bundle/columns.js';
 export * from './bundle/fact-fields.js';
+export { loadDataPoints } from './bundle/load-facts.js';
 export * from './bundle/load-published.js';
 export * from './bundle/raw.js';
 export * from './bundle/serialize-bundle.js';
 export * from './bundle/table-rows.js';
 export * from './bundle/validate-bundle.js';
+export * from './bundle/validate-target.js';
 export * from './calc/figure.js';
 export * from './calc/formula.js';
 export * from './calc/graph.js';
@@ -32,6 +34,8 @@ export * from './methods/base-year.js';
 export * from './methods/build-graph.js';
 export * from './methods/evaluate-bundle.js';
 export * from './methods/rules.js';
+export * from './methods/scope3/categories.js';
+export * from './methods/scope3/scope3-quality.js';
 export * from './model/bundle.js';
 export * from './model/fact.js';
 export * from './model/factor-record.js';

@@ -11,3 +11,5 @@ export type { LocalisedText } from './model/text.js';
 export { REPORT_LABELS, STATUS_LABEL } from './report/labels.js';
 export * from './report/model.js';
 export * from './units/quantity.js';
+// unit labels in Chinese (the Calculations sheet's unit column)
+export { unitLabelZh } from './units/unit.js';

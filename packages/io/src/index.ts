@@ -11,5 +11,6 @@ export * from './printable.js';
 export * from './xlsx/activity-sheet-layout.js';
 export * from './xlsx/build-template.js';
 export * from './xlsx/read-template.js';
+export * from './xlsx/targets-sheet.js';
 export * from './xlsx/template-layout.js';
 export * from './xlsx/zip-guard.js';

@@ -145,15 +145,17 @@ describe('XLSX', () => {
       for (const ws of wb.worksheets) {
         expect(ws.headerFooter.oddHeader, ws.name).toBe(`&C&"-,Bold"&KB35C44${MARK[lang]}`);
         if (ws.name === calc) {
-          expect(ws.getRow(1).getCell(1).value).toBe('node');
+          expect(ws.getRow(1).getCell(1).value).toBe(lang === 'en' ? 'node' : '節點');
           continue;
         }
         expect(ws.getRow(1).getCell(1).value, ws.name).toBe(NOTE[lang]);
-        expect(ws.getRow(2).getCell(1).value, ws.name).toBe('id');
+        expect(ws.getRow(2).getCell(1).value, ws.name).toBe(lang === 'en' ? 'id' : '編號');
       }
       for (const ws of (await book(final, lang)).worksheets) {
         expect(ws.headerFooter?.oddHeader ?? '', ws.name).toBe('');
-        expect(String(ws.getRow(1).getCell(1).value), ws.name).toMatch(/^(id|node)$/);
+        expect(String(ws.getRow(1).getCell(1).value), ws.name).toMatch(
+          lang === 'en' ? /^(id|node)$/ : /^(編號|節點)$/,
+        );
       }
     }
   });

@@ -1,14 +1,16 @@
 /** The HTTP app: /api/* over the workspace and core, everything else from the web build. */
 
 import type { Workspace } from '@assay/app';
-import { checkResult, completeness, evaluated, Notifications, printable } from '@assay/app';
+import { checkResult, completeness, evaluated, Notifications } from '@assay/app';
 import { Hono } from 'hono';
 import { failure } from './http/api-error.js';
 import { bodyLimits } from './http/body-limits.js';
 import { type AccountsOptions, identify } from './http/caller.js';
 import { enforceRules } from './http/enforce-rules.js';
+import { createLogger, type Logger } from './http/log.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestGuard } from './http/request-guard.js';
+import { requestLog } from './http/request-log.js';
 import { sendError, sendInternal } from './http/respond.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticFiles, webNotBuilt } from './http/static-files.js';
@@ -19,6 +21,8 @@ import { dataPointRoutes } from './routes/data-points.js';
 import { disclosureRoutes } from './routes/disclosure.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { figureRoutes } from './routes/figures.js';
+import { findingRoutes } from './routes/findings.js';
+import { healthRoutes } from './routes/health.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
@@ -27,6 +31,7 @@ import { passwordRoutes } from './routes/password.js';
 import { restatementRoutes } from './routes/restatements.js';
 import { securitySettingsRoutes } from './routes/security-settings.js';
 import { sessionRoutes } from './routes/session.js';
+import { targetRoutes } from './routes/targets.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { totpRoutes } from './routes/totp.js';
 import { userRoutes } from './routes/users.js';
@@ -54,6 +59,8 @@ export type AppOptions = {
    * Omitted: in-app notifications only, over the accounts' store when there is one.
    */
   notifications?: Notifications;
+  /** The structured log (http/log.ts); default: JSON lines on stderr at ASSAY_LOG_LEVEL. */
+  logger?: Logger;
 };
 
 export function createApp(o: AppOptions): Hono {
@@ -63,13 +70,14 @@ export function createApp(o: AppOptions): Hono {
   completeness(o.workspace.snapshot());
   const accounts = o.accounts ?? {};
   const now = accounts.now ?? (() => new Date());
+  const logger = o.logger ?? createLogger();
   const notifications =
     o.notifications ??
     (accounts.store
       ? new Notifications({
           store: accounts.store,
           now,
-          log: (line) => console.error(printable(`[assay] ${line}`)),
+          log: (line) => logger.warn('notifications', { detail: line }),
         })
       : undefined);
   const deps = {
@@ -78,6 +86,11 @@ export function createApp(o: AppOptions): Hono {
     notifier: notifications,
   };
   const api = new Hono();
+  // The public health status answers before `identify`, which reads the accounts from the
+  // database: a load balancer must get 503, not a 500, when the database is gone. Its rule in
+  // route-rules.ts is public, so skipping the rule check here lets nobody more in.
+  const health = healthRoutes(accounts.store);
+  api.get('/health', health.publicStatus);
   // Who asks, then whether the route's rule allows it (http/route-rules.ts): before every route.
   api.use('*', identify(o.workspace, accounts));
   api.use('*', enforceRules(o.workspace, accounts));
@@ -89,6 +102,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/users', userRoutes(o.workspace, accounts.store, now));
   api.route('/tokens', tokenRoutes(accounts.store, now));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.get('/health/details', health.details);
   api.route('/data-points', dataPointRoutes(deps));
   api.route('/activity-lines', activityLineRoutes(deps));
   api.route('/', evidenceRoutes({ ...deps, store: accounts.store, now }));
@@ -100,12 +114,16 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', restatementRoutes(deps));
   api.route('/', cycleRoutes({ ...deps, store: accounts.store, now }));
   api.route('/', commentRoutes(deps));
+  api.route('/', findingRoutes({ ...deps, store: accounts.store }));
+  api.route('/', targetRoutes(deps));
   api.route(
     '/notifications',
     notificationRoutes({ workspace: o.workspace, store: accounts.store, notifications, now }),
   );
   api.all('*', (c) => sendError(c, failure('not-found', `no API route ${c.req.method} ${c.req.path}`).error));
   const app = new Hono();
+  // One log line per request, whoever answers it (http/request-log.ts).
+  app.use('*', requestLog(logger));
   // Every request, in this order: headers on whatever answers, then the host/origin/type gate,
   // then the body limit; only then a route (docs/api.md, "Requests from browsers").
   app.use('*', securityHeaders());

@@ -31,12 +31,14 @@ import {
   activityLineRequests,
 } from './permission-matrix-activity-lines.js';
 import { CYCLE_POLICY, CYCLE_TARGETED, cycleRequests } from './permission-matrix-cycles.js';
+import { FINDING_POLICY, FINDING_TARGETED, findingRequests } from './permission-matrix-findings.js';
 import { NOTIFICATION_POLICY, notificationRequests } from './permission-matrix-notifications.js';
 import {
   RESTATEMENT_POLICY,
   RESTATEMENT_TARGETED,
   restatementRequests,
 } from './permission-matrix-restatements.js';
+import { TARGET_POLICY, targetRequests } from './permission-matrix-targets.js';
 import { WORKFLOW_POLICY, workflowRequests } from './permission-matrix-workflow.js';
 
 const loaded = await loadBundle(join(import.meta.dirname, '..', '..', '..', 'examples', 'minimal'));
@@ -74,6 +76,8 @@ const within = (action: Action): RouteRule => ({ kind: 'entities', action });
 const own = (action: Action): RouteRule => ({ kind: 'own-account', action });
 const POLICY: Record<string, RouteRule> = {
   'GET /openapi.json': P,
+  'GET /health': P,
+  'GET /health/details': org('manage-settings'),
   'GET /session': P,
   'POST /session': P,
   'DELETE /session': P,
@@ -125,8 +129,10 @@ const POLICY: Record<string, RouteRule> = {
   ...WORKFLOW_POLICY,
   ...ACTIVITY_LINE_POLICY,
   ...CYCLE_POLICY,
+  ...FINDING_POLICY,
   ...NOTIFICATION_POLICY,
   ...RESTATEMENT_POLICY,
+  ...TARGET_POLICY,
 };
 
 /** What the route should answer, from this file's POLICY and the permission table alone. */
@@ -184,6 +190,7 @@ const TARGETED = new Set([
   'GET /evidence/:sha256',
   ...ACTIVITY_LINE_TARGETED,
   ...CYCLE_TARGETED,
+  ...FINDING_TARGETED,
   ...RESTATEMENT_TARGETED,
 ]);
 
@@ -217,7 +224,11 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
     (who) => credentials(who).email,
   ),
   ...activityLineRequests(() => ws, TARGETS),
+  ...findingRequests(() => ws, TARGETS),
+  ...targetRequests(() => ws),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),
+  'GET /health': async () => ({ path: '/health' }),
+  'GET /health/details': async () => ({ path: '/health/details' }),
   'GET /session': async () => ({ path: '/session' }),
   'POST /session/totp': async () => ({ path: '/session/totp', init: json({}) }),
   'POST /session/totp/confirm': async () => ({

@@ -19,6 +19,21 @@ import type { ChangeMeta, Sql, Store } from './store.js';
 
 export type ImportOptions = { readonly author: string; readonly reason: string; readonly at?: string };
 
+/**
+ * Thrown by importBundle when `heldThrough` is given and another writer committed a change set
+ * after it: the bundle was built from a state the database no longer holds, so writing it whole
+ * would put back what the other writer changed (a register edit of another server lost). The
+ * caller catches up and builds the bundle again. Nothing was written.
+ */
+export class StoreMovedOnError extends Error {
+  constructor(
+    readonly heldThrough: number,
+    readonly latest: number,
+  ) {
+    super(`the store moved on from change set ${heldThrough} to ${latest} while this write was prepared`);
+  }
+}
+
 export const BATCH_ROWS = 5000;
 
 export function* bundleBatches(b: Bundle, file: string): Iterable<FactBatch> {
@@ -40,7 +55,15 @@ export function* bundleBatches(b: Bundle, file: string): Iterable<FactBatch> {
 export async function importBundle(
   store: Store,
   bundle: Bundle,
-  opts: ImportOptions & { readonly subject?: string },
+  opts: ImportOptions & {
+    readonly subject?: string;
+    /**
+     * The last change set the bundle's state includes. When given, the write is refused with
+     * StoreMovedOnError if any later change set was committed (checked under the writers' lock,
+     * so no writer can slip in between the check and this commit).
+     */
+    readonly heldThrough?: number;
+  },
 ): Promise<ImportResult> {
   const meta: ChangeMeta = {
     author: opts.author,
@@ -65,6 +88,7 @@ export async function importBundle(
     meta,
     batches: () => bundleBatches(bundle, 'bundle'),
     preIssues,
+    ...(opts.heldThrough === undefined ? {} : { precondition: refuseIfMovedOn(opts.heldThrough) }),
     other: async (tx, changeSet) => {
       const audit: AuditNote[] = [];
       let count = 0;
@@ -91,6 +115,14 @@ export async function importBundle(
       return { count, audit };
     },
   });
+}
+
+function refuseIfMovedOn(heldThrough: number) {
+  return async (tx: Sql): Promise<void> => {
+    const [row] = await tx.query<{ latest: string | null }>('select max(id)::text as latest from change_set');
+    const latest = Number(row?.latest ?? 0);
+    if (latest > heldThrough) throw new StoreMovedOnError(heldThrough, latest);
+  };
 }
 
 async function reviseCatalogue(tx: Sql, changeSet: number, id: string, def: unknown): Promise<number> {

@@ -1,13 +1,16 @@
 /**
- * Embedded store: PGlite (PostgreSQL compiled to WASM) in `<dir>/pgdata`. PGlite does not
- * fsync: a killed process loses nothing committed, a power cut may. Two processes on one
- * folder would corrupt it, so the folder is held with an exclusive lock (`<dir>/store.lock`,
- * proper-lockfile; a lock older than 10 s without refresh is stale, e.g. after a crash).
+ * Embedded store: PGlite (PostgreSQL compiled to WASM) in `<dir>/pgdata`. Out of the box PGlite
+ * does not fsync (a killed process loses nothing committed, a power cut may); here it runs with
+ * fsync on through DurableNodeFS (durable-nodefs.ts), so a commit is on disk when it returns.
+ * Two processes on one folder would corrupt it, so the folder is held with an exclusive lock
+ * (`<dir>/store.lock`, proper-lockfile; a lock older than 10 s without refresh is stale, e.g.
+ * after a crash).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
+import { durablePgliteOptions } from './durable-nodefs.js';
 import type { Sql, Store } from './store.js';
 
 export class StoreLockedError extends Error {
@@ -54,7 +57,7 @@ export async function openPgliteStore(dir: string): Promise<Store> {
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(join(root, 'pgdata'));
+    db = await PGlite.create(durablePgliteOptions(join(root, 'pgdata')));
   } catch (e) {
     await release();
     throw e;

@@ -37,7 +37,10 @@ export type Action =
   | 'read-cycle'
   | 'read-comments'
   | 'write-comment'
-  | 'request-restatement';
+  | 'request-restatement'
+  | 'read-targets'
+  | 'write-target'
+  | 'manage-findings';
 
 /** The six roles (app/src/access/roles.ts, by copy), in the order the administration page lists them. */
 export const ROLES = ['administrator', 'preparer', 'reviewer', 'approver', 'assurer', 'viewer'] as const;
@@ -89,6 +92,8 @@ const PAGE_NEEDS: Record<
   assignments: { action: 'manage-cycle' },
   // Restatements (docs/workflow.md, "Restatement and base year"): the list needs read-data-points;
   // the page is for those who request, submit, review, approve or return one, or set the base year.
+  // The targets register (issue #18): organisation-wide, read with the report.
+  targets: { action: 'read-targets', orgWide: true },
   restatements: {
     action: 'read-data-points',
     oneOf: [

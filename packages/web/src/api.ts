@@ -141,7 +141,9 @@ export type Lineage = {
   id: string;
   kind: 'fact' | 'factor' | 'derived' | 'constant';
   label: Localised;
+  kindText: Localised;
   op: string | null;
+  opText: Localised | null;
   value: { value: string | null; display: string | null; unit: string | null; error?: { message: string } };
   figureId: string | null;
   fact: {

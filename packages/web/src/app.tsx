@@ -41,6 +41,9 @@ const AssignmentsPage = lazy(() =>
 const RestatementsPage = lazy(() =>
   import('./pages/restatements/restatements-page').then((m) => ({ default: m.RestatementsPage })),
 );
+const TargetsPage = lazy(() =>
+  import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
 const MustEnrolSecondFactor = lazy(() =>
   import('./pages/second-factor').then((m) => ({ default: m.MustEnrolSecondFactor })),
 );
@@ -61,6 +64,7 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'figure', key: 'figures' },
   { page: 'checks', key: 'checks' },
   { page: 'disclosures', key: 'disclosures' },
+  { page: 'targets', key: 'targetsNav' },
   { page: 'report', key: 'report' },
   { page: 'admin', key: 'admin' },
   { page: 'tokens', key: 'tokens' },
@@ -102,6 +106,8 @@ function pageFor(page: Page, route: Route): ReactNode {
       return <AssignmentsPage cycle={route.params.get('cycle')} />;
     case 'restatements':
       return <RestatementsPage />;
+    case 'targets':
+      return <TargetsPage entity={route.params.get('entity')} status={route.params.get('status')} />;
   }
 }
 

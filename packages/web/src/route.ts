@@ -4,6 +4,7 @@
  * #/cycle?period=… (the collection cycle: workflow units and the period lock), #/tasks (my tasks),
  * #/entry?entity=…&period=…&topic=… (the entry form), #/assignments?cycle=… (cycles and assignments).
  * #/restatements (restatement requests and the base year).
+ * #/targets?entity=…&status=… (the targets register, issue #18).
  * Kept hand-written rather than TanStack Router for now: docs/dependencies.md says why and when.
  */
 import { useEffect, useState } from 'react';
@@ -23,6 +24,7 @@ export const PAGES = [
   'entry',
   'assignments',
   'restatements',
+  'targets',
 ] as const;
 export type Page = (typeof PAGES)[number];
 /** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */
@@ -52,3 +54,11 @@ export const entryHref = (entity: string, period: string, topic: string) =>
   `#/entry?${new URLSearchParams({ entity, period, topic }).toString()}`;
 export const assignmentsHref = (cycle: string) =>
   `#/assignments?${new URLSearchParams({ cycle }).toString()}`;
+export const targetsHref = (entity?: string, status?: string) => {
+  const q = new URLSearchParams(
+    Object.entries({ entity, status }).filter(
+      (e): e is [string, string] => e[1] !== undefined && e[1] !== '',
+    ),
+  ).toString();
+  return `#/targets${q ? `?${q}` : ''}`;
+};

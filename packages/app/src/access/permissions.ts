@@ -34,7 +34,7 @@ export const ACTIONS = {
   'read-organisation': { read: true, useCases: ['catalogue', 'GET /organisation', 'GET /periods'] },
   'read-figures': { read: true, useCases: ['evaluation', 'overview', 'affected-figures'] },
   'read-data-points': { read: true, useCases: ['GET /data-points', 'list-activity-lines', 'unit-review'] },
-  'read-findings': { read: true, useCases: ['findings'] },
+  'read-findings': { read: true, useCases: ['findings', 'finding-work'] },
   'read-disclosures': { read: true, useCases: ['disclosure-status', 'GET /explanations'] },
   'read-report': {
     read: true,
@@ -59,7 +59,13 @@ export const ACTIONS = {
   'manage-own-tokens': { read: false, useCases: ['token create/revoke for oneself (to come)'] },
   'manage-settings': {
     read: false,
-    useCases: ['base-year', 'organisation, frameworks, methods (to come)'],
+    useCases: [
+      'base-year',
+      // health: its details (database, migrations, free disk); the bare status is PUBLIC in
+      // server/src/http/route-rules.ts, for monitors and load balancers
+      'health',
+      'organisation, frameworks, methods (to come)',
+    ],
   },
   'submit-data': { read: false, useCases: ['workflow'] },
   'return-data': { read: false, useCases: ['workflow'] },
@@ -78,12 +84,20 @@ export const ACTIONS = {
   // Comment threads (docs/workflow.md, "Comments"): read with the target's own read action too.
   'read-comments': { read: true, useCases: ['comments'] },
   'write-comment': { read: false, useCases: ['comments'] },
+  // Findings as work items (docs/checks.md): assigning, accepting with a reason and reopening
+  // (the ESG lead: administrators). Reading is read-findings; commenting, write-comment.
+  'manage-findings': { read: false, useCases: ['finding-work', 'finding-work-state'] },
   // Notifications (docs/workflow.md, "Notifications and reminders"): one's own, to read, mark
   // read and choose their e-mail's language (every role; like own tokens, an own-account
   // action, not a read of reporting data), and the e-mail outbox and reminders (administrators
   // of the group).
   'manage-own-notifications': { read: false, useCases: ['notifications'] },
   'manage-notifications': { read: false, useCases: ['notification-outbox', 'remind-overdue'] },
+  // The targets register (issue #18, use-cases/targets.ts; docs/registers.md): read by everyone
+  // who reads the report; written (create, change, retract, import) by the administrator, the
+  // ESG lead (roles.ts).
+  'read-targets': { read: true, useCases: ['targets', 'targets-xlsx', 'GET /targets/:id/history'] },
+  'write-target': { read: false, useCases: ['targets', 'targets-xlsx'] },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
@@ -110,6 +124,7 @@ const READ_ALL: Action[] = [
   'read-history',
   'read-cycle',
   'read-comments',
+  'read-targets',
 ];
 
 /**
@@ -137,6 +152,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'manage-notifications',
       'write-comment',
       'request-restatement',
+      'write-target',
+      'manage-findings',
     ),
     OWN_TOKENS,
     ...OWN_NOTIFICATIONS,
@@ -168,7 +185,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   assurer: [...subtree(...READ_ALL, 'export-data-points'), OWN_TOKENS, ...OWN_NOTIFICATIONS],
   viewer: [
-    ...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report'),
+    ...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report', 'read-targets'),
     OWN_TOKENS,
     ...OWN_NOTIFICATIONS,
   ],

@@ -7,6 +7,12 @@
  * bundle figure by figure (id, value, unit, error, precision, method), the figures of the
  * snapshot before must be unchanged, and affectedFigures must name exactly the figures whose
  * value differs. ASSAY_EVAL_STEPS sets the number of steps per example (default 200).
+ *
+ * A value edit goes the incremental way by the workspace's record of what it wrote
+ * (Snapshot.dataPointChangesSince: `via: 'changes'`), also across several writes between two
+ * evaluated snapshots ('values-twice'); on random steps the snapshot is evaluated through a copy
+ * without that record, so the comparison of all data points (`via: 'comparison'`) is checked
+ * on the same histories.
  */
 import { join } from 'node:path';
 import {
@@ -22,10 +28,12 @@ import {
 import { loadBundle } from '@assay/io';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ChunkedList } from '../workspace/chunked-list.js';
 import { MemoryWorkspace } from '../workspace/memory-workspace.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { affectedFigures, sameValue } from './affected-figures.js';
 import { evaluated, findDataPoint, withGraph } from './evaluation.js';
+import { updateDataPoint } from './write-data-point.js';
 
 const STEPS = Number(process.env.ASSAY_EVAL_STEPS ?? process.env.ASSAY_MODEL_STEPS ?? 200);
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
@@ -56,6 +64,8 @@ function sameUnitGroup(u: Unit): readonly Unit[] {
 /** One step of a history; indices pick among the data points current at that step. */
 type Step =
   | { kind: 'value'; picks: number[]; values: string[]; unitPick: number }
+  /** Two value writes, the second after a snapshot nobody evaluates: the evaluation joins both. */
+  | { kind: 'values-twice'; picks: number[]; values: string[]; unitPick: number }
   | { kind: 'retract'; pick: number }
   | { kind: 'add-back' }
   | { kind: 'source'; pick: number }
@@ -75,6 +85,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('value' as const),
       picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
       values: fc.array(valueText, { minLength: 3, maxLength: 3 }),
+      unitPick: fc.nat({ max: 19 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('values-twice' as const),
+      picks: fc.array(fc.nat(), { minLength: 2, maxLength: 4 }),
+      values: fc.array(valueText, { minLength: 4, maxLength: 4 }),
       unitPick: fc.nat({ max: 19 }),
     }),
   },
@@ -138,6 +157,22 @@ async function apply(ws: MemoryWorkspace, s: Step, retracted: DataPoint[]): Prom
       expect(out.ok).toBe(true);
       return 'value';
     }
+    case 'values-twice': {
+      // The same data point may be written in both writes: the first object before, the last after.
+      const half = Math.ceil(s.picks.length / 2);
+      for (const [w, picks] of [s.picks.slice(0, half), s.picks.slice(half)].entries()) {
+        const now = ws.snapshot(); // handed out, never evaluated
+        const chosen = [
+          ...new Map(picks.map((p) => [pickOf(p).id, now.dataPoint?.(pickOf(p).id) as DataPoint])).values(),
+        ];
+        const changes = chosen.map((d, k) => ({
+          dataPoint: { ...d, quantity: newQuantity(d, s.values[w * 2 + k] as string, s.unitPick) },
+          expectedVersion: now.versionOf(d.id) as number,
+        }));
+        expect((await ws.writeDataPoints(changes, 'model step', 'test')).ok).toBe(true);
+      }
+      return 'value';
+    }
     case 'retract': {
       if (dps.length <= 1) return 'other';
       const d = pickOf(s.pick);
@@ -168,6 +203,12 @@ async function apply(ws: MemoryWorkspace, s: Step, retracted: DataPoint[]): Prom
   }
 }
 
+/** The snapshot without the workspace's record of its writes (the evaluation must compare). */
+function withoutRecord(s: Snapshot): Snapshot {
+  const { dataPointChangesSince: _unused, ...rest } = s;
+  return rest;
+}
+
 function brutalAffected(before: readonly Figure[], after: readonly Figure[]): string[] {
   const old = new Map(before.map((f) => [f.id, f]));
   return after
@@ -185,50 +226,65 @@ describe.each(['minimal', 'xinxin-2025'])('incremental evaluation of examples/%s
     const runs = Math.max(1, Math.round(STEPS / 10));
     let incrementalSteps = 0;
     let valueSteps = 0;
+    let viaChanges = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 10 }), async (steps) => {
-        // A fresh bundle object per run: evaluations are cached by bundle object.
-        const ws = new MemoryWorkspace({ ...bundle }, () => '2026-01-01T00:00:00Z');
-        const retracted: DataPoint[] = [];
-        let before: Snapshot = ws.snapshot();
-        evaluated(before);
-        for (const s of steps) {
-          const beforeFigures = evaluated(before).evaluation.figures;
-          const beforeText = printed(beforeFigures);
-          const kind = await apply(ws, s, retracted);
-          const after = ws.snapshot();
-          const ev = evaluated(after);
-          const full = evaluateBundle(after.bundle);
-          expect(differences(ev.evaluation.figures, full.figures)).toEqual([]);
-          for (const f of full.figures) expect(ev.byId.get(f.id)?.id).toBe(f.id);
-          expect(ev.byId.size).toBe(full.figures.length);
-          // A value edit through the memory workspace keeps every data point in place: incremental.
-          if (kind === 'value') {
-            valueSteps += 1;
-            expect(ev.derivation.kind).toBe('incremental');
+      fc.asyncProperty(
+        fc.array(step, { minLength: 10, maxLength: 10 }),
+        fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+        async (steps, compareAt) => {
+          // A fresh bundle object per run: evaluations are cached by bundle object.
+          const ws = new MemoryWorkspace({ ...bundle }, () => '2026-01-01T00:00:00Z');
+          const retracted: DataPoint[] = [];
+          let before: Snapshot = ws.snapshot();
+          evaluated(before);
+          for (const [k, s] of steps.entries()) {
+            const beforeFigures = evaluated(before).evaluation.figures;
+            const beforeText = printed(beforeFigures);
+            const kind = await apply(ws, s, retracted);
+            const after = ws.snapshot();
+            // Without the workspace's record of its writes: the evaluation compares all data points.
+            const compare = compareAt[k] === true;
+            const ev = evaluated(compare ? withoutRecord(after) : after);
+            const full = evaluateBundle(after.bundle);
+            expect(differences(ev.evaluation.figures, full.figures)).toEqual([]);
+            for (const f of full.figures) expect(ev.byId.get(f.id)?.id).toBe(f.id);
+            expect(ev.byId.size).toBe(full.figures.length);
+            // A value edit through the memory workspace keeps every data point in place: incremental.
+            if (kind === 'value') {
+              valueSteps += 1;
+              expect(ev.derivation.kind).toBe('incremental');
+              if (ev.derivation.kind === 'incremental')
+                expect(ev.derivation.via).toBe(compare ? 'comparison' : 'changes');
+            }
+            if (ev.derivation.kind === 'incremental') incrementalSteps += 1;
+            if (ev.derivation.kind === 'incremental' && ev.derivation.via === 'changes') viaChanges += 1;
+            // Each snapshot finds its own data points by id (the older one too, after the write).
+            for (const d of after.bundle.dataPoints) expect(findDataPoint(after, d.id)).toBe(d);
+            for (const d of before.bundle.dataPoints) expect(before.dataPoint?.(d.id)).toBe(d);
+            // The snapshot before is untouched: same figures, and its graph (rebuilt) agrees.
+            expect(evaluated(before).evaluation.figures).toBe(beforeFigures);
+            expect(printed(beforeFigures)).toBe(beforeText);
+            const oldFull = evaluateBundle(before.bundle).figures;
+            expect(differences(beforeFigures, oldFull)).toEqual([]);
+            withGraph(before, ({ graph }) => {
+              for (const f of beforeFigures)
+                expect(sameValue(graph.value(f.id) as Figure['value'], f.value)).toBe(true);
+            });
+            const affected = affectedFigures(before, after);
+            expect(affected.changed.map((f) => f.id).sort()).toEqual(brutalAffected(oldFull, full.figures));
+            const removed = oldFull.filter((f) => !full.figures.some((g) => g.id === f.id)).map((f) => f.id);
+            expect([...affected.removed].sort()).toEqual(removed.sort());
+            before = after;
           }
-          if (ev.derivation.kind === 'incremental') incrementalSteps += 1;
-          // The snapshot before is untouched: same figures, and its graph (rebuilt) agrees.
-          expect(evaluated(before).evaluation.figures).toBe(beforeFigures);
-          expect(printed(beforeFigures)).toBe(beforeText);
-          const oldFull = evaluateBundle(before.bundle).figures;
-          expect(differences(beforeFigures, oldFull)).toEqual([]);
-          withGraph(before, ({ graph }) => {
-            for (const f of beforeFigures)
-              expect(sameValue(graph.value(f.id) as Figure['value'], f.value)).toBe(true);
-          });
-          const affected = affectedFigures(before, after);
-          expect(affected.changed.map((f) => f.id).sort()).toEqual(brutalAffected(oldFull, full.figures));
-          const removed = oldFull.filter((f) => !full.figures.some((g) => g.id === f.id)).map((f) => f.id);
-          expect([...affected.removed].sort()).toEqual(removed.sort());
-          before = after;
-        }
-      }),
+        },
+      ),
       { numRuns: runs, seed: Number(process.env.ASSAY_EVAL_SEED ?? Date.now() % 2 ** 31) },
     );
-    // Not vacuous: most steps were value edits and each went the incremental way.
+    // Not vacuous: most steps were value edits and each went the incremental way, both ways.
     expect(valueSteps).toBeGreaterThan(0);
     expect(incrementalSteps).toBeGreaterThanOrEqual(valueSteps);
+    expect(viaChanges).toBeGreaterThan(0);
+    expect(incrementalSteps).toBeGreaterThan(viaChanges);
   }, 600_000);
 });
 
@@ -290,8 +346,11 @@ describe.each(['minimal', 'xinxin-2025'])(
               const ev = evaluated(after);
               const full = evaluateBundle(b);
               expect(differences(ev.evaluation.figures, full.figures)).toEqual([]);
-              if (ev.derivation.kind === 'incremental') incrementalSteps += 1;
-              else fullSteps += 1;
+              if (ev.derivation.kind === 'incremental') {
+                incrementalSteps += 1;
+                // These snapshots carry no record of writes: found by comparing.
+                expect(ev.derivation.via).toBe('comparison');
+              } else fullSteps += 1;
               // Data points are found by id wherever the write moved them.
               for (const d of b.dataPoints) expect(findDataPoint(after, d.id)).toBe(d);
               const oldFull = evaluateBundle(before.bundle).figures;
@@ -345,6 +404,34 @@ describe('an edit recalculates only what depends on it', () => {
     expect(ev.derivation.changedNodes * 20).toBeLessThan(total);
     for (const id of ev.derivation.changedFigureIds) expect(dependents.has(id)).toBe(true);
     expect(ev.derivation.changedFigureIds).toContain(`revenue@group/${d.periodId}`);
+  });
+
+  it('an edit through updateDataPoint on the memory workspace builds no data-point array', async () => {
+    const bundle = await load('xinxin-2025');
+    const ws = new MemoryWorkspace({ ...bundle }, () => '2026-01-01T00:00:00Z');
+    evaluated(ws.snapshot());
+    const d = bundle.dataPoints[3] as DataPoint;
+    const out = await updateDataPoint({
+      ws,
+      id: d.id,
+      patch: { value: '12345.5' },
+      version: 1,
+      reason: 'edit',
+      author: 'test',
+      dryRun: false,
+    });
+    if (!out.ok) throw new Error(out.error.message);
+    expect(out.value.affected.changed.length).toBeGreaterThan(0);
+    // The workspace's list after the write (private: what an edit must not copy in full).
+    const points = (ws as unknown as { points: ChunkedList<DataPoint> }).points;
+    expect(points.materialised).toBe(false);
+    const after = ws.snapshot();
+    expect(evaluated(after).derivation).toMatchObject({ kind: 'incremental', via: 'changes' });
+    expect(points.materialised).toBe(false);
+    // Read when asked for, with the new value in its old place.
+    expect(after.bundle.dataPoints[3]?.quantity.value.toString()).toBe('12345.5');
+    expect(after.bundle.dataPoints.length).toBe(bundle.dataPoints.length);
+    expect(points.materialised).toBe(true);
   });
 
   it('a pinned graph (read through evaluation.graph) is never changed by a later edit', async () => {

@@ -5,7 +5,10 @@
  * The process keeps the calculation graph of the latest evaluated snapshot ("live graph"). When a
  * snapshot is asked for that differs from it only by data-point values (value-edits.ts), the live
  * graph takes the new values (setFact) and recalculates only what depends on them; the new
- * snapshot's figures are the old ones with the changed figures replaced by new objects. Anything
+ * snapshot's figures are the old ones with the changed figures replaced by new objects (a
+ * ChunkedList sharing the untouched chunks; `evaluation.figures` is built on first read). Which
+ * data points changed comes from the workspace when it knows (Snapshot.dataPointChangesSince:
+ * no comparison of all data points), else from comparing the two bundles. Anything
  * else (a data point added, retracted or moved, activity lines, explanations, indicators…) is a
  * full evaluateBundle. evaluation.test.ts checks, over random edit histories, that both give
  * the same figures.
@@ -33,8 +36,9 @@ import {
   type Indicator,
   type QuantityResult,
 } from '@assay/core';
+import { ChunkedList } from '../workspace/chunked-list.js';
 import type { Snapshot } from '../workspace/workspace.js';
-import { valueEditsBetween } from './value-edits.js';
+import { valueEditsBetween, valueEditsFrom } from './value-edits.js';
 
 /** How a snapshot's figures were obtained; `incremental` names the bundle they were derived from. */
 export type Derivation =
@@ -46,6 +50,11 @@ export type Derivation =
       readonly changedFigureIds: readonly string[];
       /** Graph nodes whose value changed (facts, intermediate nodes and figures). */
       readonly changedNodes: number;
+      /**
+       * How the edited data points were found: from the workspace's own record of its writes
+       * ('changes'), or by comparing the two bundles' data points ('comparison').
+       */
+      readonly via: 'changes' | 'comparison';
     };
 
 export type Evaluated = {
@@ -59,26 +68,26 @@ export type Evaluated = {
 class FiguresById implements ReadonlyMap<string, Figure> {
   constructor(
     private readonly position: ReadonlyMap<string, number>,
-    private readonly figures: readonly Figure[],
+    private readonly figures: ChunkedList<Figure>,
   ) {}
   get size(): number {
     return this.position.size;
   }
   get(id: string): Figure | undefined {
     const i = this.position.get(id);
-    return i === undefined ? undefined : this.figures[i];
+    return i === undefined ? undefined : this.figures.get(i);
   }
   has(id: string): boolean {
     return this.position.has(id);
   }
   *entries(): MapIterator<[string, Figure]> {
-    for (const [id, i] of this.position) yield [id, this.figures[i] as Figure];
+    for (const [id, i] of this.position) yield [id, this.figures.get(i) as Figure];
   }
   keys(): MapIterator<string> {
     return this.position.keys();
   }
   *values(): MapIterator<Figure> {
-    for (const i of this.position.values()) yield this.figures[i] as Figure;
+    for (const i of this.position.values()) yield this.figures.get(i) as Figure;
   }
   [Symbol.iterator](): MapIterator<[string, Figure]> {
     return this.entries();
@@ -97,7 +106,7 @@ class Entry implements Evaluated {
 
   constructor(
     readonly bundle: Bundle,
-    readonly figures: readonly Figure[],
+    readonly figures: ChunkedList<Figure>,
     graph: CalcGraph,
     /** Figure id → position in `figures`; the same for every snapshot of one graph structure. */
     readonly position: ReadonlyMap<string, number>,
@@ -110,7 +119,9 @@ class Entry implements Evaluated {
     this.byId = new FiguresById(position, figures);
     const self = this;
     this.evaluation = {
-      figures,
+      get figures() {
+        return figures.toArray();
+      },
       get graph() {
         self.pinned = true;
         return self.graphNow();
@@ -141,28 +152,36 @@ let latest: Entry | undefined;
 function full(bundle: Bundle): Entry {
   const evaluation = evaluateBundle(bundle);
   const position = new Map(evaluation.figures.map((f, i) => [f.id, i]));
-  return new Entry(bundle, evaluation.figures, evaluation.graph, position, bundleCatalogue(bundle), {
-    kind: 'full',
-  });
+  return new Entry(
+    bundle,
+    ChunkedList.of(evaluation.figures),
+    evaluation.graph,
+    position,
+    bundleCatalogue(bundle),
+    { kind: 'full' },
+  );
 }
 
-/** The newer bundle from the older one's live graph, or undefined when only a full evaluation will do. */
-function incremental(older: Entry, bundle: Bundle): Entry | undefined {
-  const diff = valueEditsBetween(older.bundle, bundle);
+/** The newer snapshot from the older one's live graph, or undefined when only a full evaluation will do. */
+function incremental(older: Entry, s: Snapshot): Entry | undefined {
+  const bundle = s.bundle;
+  const known = s.dataPointChangesSince?.(older.bundle);
+  const diff = known ? valueEditsFrom(older.bundle, bundle, known) : valueEditsBetween(older.bundle, bundle);
   if (!diff) return undefined;
   const graph = older.release();
   if (!graph) return undefined;
   for (const e of diff.edits) graph.setFact(`dp:${e.dataPointId}`, e.quantity);
   const changed = graph.recalculate();
-  const figures = older.figures.slice();
+  const updates: [number, Figure][] = [];
   const changedFigureIds: string[] = [];
   for (const id of changed) {
     const i = older.position.get(id);
     if (i === undefined) continue;
-    const before = figures[i] as Figure;
-    figures[i] = { ...before, value: graph.value(id) as QuantityResult };
+    const before = older.figures.get(i) as Figure;
+    updates.push([i, { ...before, value: graph.value(id) as QuantityResult }]);
     changedFigureIds.push(id);
   }
+  const figures = older.figures.with(updates);
   return new Entry(
     bundle,
     figures,
@@ -174,6 +193,7 @@ function incremental(older: Entry, bundle: Bundle): Entry | undefined {
       from: older.bundle,
       changedFigureIds,
       changedNodes: changed.length,
+      via: known ? 'changes' : 'comparison',
     },
     diff.inPlace ? older.dataPointPosition : {},
   );
@@ -182,7 +202,7 @@ function incremental(older: Entry, bundle: Bundle): Entry | undefined {
 function entry(s: Snapshot): Entry {
   const hit = cache.get(s.bundle);
   if (hit) return hit;
-  const value = (latest && incremental(latest, s.bundle)) ?? full(s.bundle);
+  const value = (latest && incremental(latest, s)) ?? full(s.bundle);
   cache.set(s.bundle, value);
   latest = value;
   return value;
@@ -198,15 +218,23 @@ export function evaluated(s: Snapshot): Evaluated {
  */
 export function withGraph<T>(s: Snapshot, fn: (e: Evaluation) => T): T {
   const e = entry(s);
-  return fn({ figures: e.figures, graph: e.graphNow() });
+  const graph = e.graphNow();
+  return fn({
+    get figures() {
+      return e.figures.toArray();
+    },
+    graph,
+  });
 }
 
 /**
- * The snapshot's data point with this id, without scanning them all: positions are indexed once
- * per chain of value edits that keep every data point in its place (not across the store's
- * move to the end: then the index is built again).
+ * The snapshot's data point with this id, without scanning them all: the workspace's own lookup
+ * (Snapshot.dataPoint) when it has one; else positions indexed once per chain of value edits
+ * that keep every data point in its place (not across the store's move to the end: then the
+ * index is built again).
  */
 export function findDataPoint(s: Snapshot, id: string): DataPoint | undefined {
+  if (s.dataPoint) return s.dataPoint(id);
   const e = entry(s);
   const holder = e.dataPointPosition;
   holder.map ??= new Map(s.bundle.dataPoints.map((d, i) => [d.id, i]));

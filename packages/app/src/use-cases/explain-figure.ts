@@ -2,17 +2,21 @@
  * A figure's derivation tree, read from the evaluated calculation graph (core `explain`): down
  * to facts (source, evidence, the data point's version) and factors (document, status, vintage).
  */
-import { explain, type Lineage, parseFigureId } from '@assay/core';
+import { CALC_KIND_TERMS, explain, type Lineage, type LineageLabeller, parseFigureId } from '@assay/core';
 import { failure, type Result, success } from '../outcome.js';
 import { presentValue } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { evaluated, withGraph } from './evaluation.js';
+import { snapshotLabeller } from './render-report.js';
 
 export type LineageJson = {
   id: string;
   kind: Lineage['kind'];
   label: { 'zh-Hant': string; en: string };
+  /** The kind and the operation as printed (數據, 因子, 乘積, 合計…). */
+  kindText: { 'zh-Hant': string; en: string };
   op: string | null;
+  opText: { 'zh-Hant': string; en: string } | null;
   value: ReturnType<typeof presentValue> | null;
   figureId: string | null;
   fact: {
@@ -35,16 +39,25 @@ export type LineageJson = {
   children: LineageJson[];
 };
 
-/** Indicator names in both languages where the node is a figure; the graph's own label otherwise. */
-function present(n: Lineage, s: Snapshot): LineageJson {
-  const { catalogue } = evaluated(s);
-  const name = n.figure ? catalogue.get(n.figure.indicatorId)?.name : undefined;
-  const label = name ? { 'zh-Hant': name['zh-Hant'], en: name.en } : { 'zh-Hant': n.label, en: n.label };
+/**
+ * Labels in both languages (core lineageLabeller: a figure's indicator, breakdown, entity and
+ * year; a fact's indicator or activity; a factor's family and subject; a derived activity node's
+ * label key); values of nodes that are not figures to at most 6 decimals (presentValue).
+ */
+function present(n: Lineage, s: Snapshot, labelOf: LineageLabeller): LineageJson {
+  const text = labelOf(n);
+  const label = { 'zh-Hant': text['zh-Hant'], en: text.en };
+  const term = (code: string) => {
+    const t = CALC_KIND_TERMS[code];
+    return { 'zh-Hant': t?.['zh-Hant'] ?? code, en: t?.en ?? code };
+  };
   return {
     id: n.id,
     kind: n.kind,
     label,
+    kindText: term(n.kind),
     op: n.op ?? null,
+    opText: n.op ? term(n.op) : null,
     value: n.value === undefined ? null : presentValue(n.value, n.figure?.precision),
     figureId: n.figure ? n.id : null,
     fact: n.fact
@@ -68,7 +81,7 @@ function present(n: Lineage, s: Snapshot): LineageJson {
         }
       : null,
     note: n.note ?? null,
-    children: n.children.map((c) => present(c, s)),
+    children: n.children.map((c) => present(c, s, labelOf)),
   };
 }
 
@@ -82,6 +95,7 @@ export function explainFigure(s: Snapshot, figureId: string): Result<LineageJson
     present(
       withGraph(s, ({ graph }) => explain(graph, figureId)),
       s,
+      snapshotLabeller(s),
     ),
   );
 }

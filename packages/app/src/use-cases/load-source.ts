@@ -9,8 +9,10 @@ import type { Bundle, BundleIssue } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { readBundle, readSettingsDocument, type Store } from '@assay/store';
 import type { CycleRecords } from '../workspace/cycle-records.js';
+import type { FindingWorkRecords } from '../workspace/finding-work-records.js';
 import type { RestatementRecords } from '../workspace/restatement-records.js';
 import { StoreCycle } from '../workspace/store-cycle.js';
+import { StoreFindingWork } from '../workspace/store-finding-work.js';
 import { StoreRestatements } from '../workspace/store-restatements.js';
 import type { Snapshot } from '../workspace/workspace.js';
 
@@ -28,6 +30,8 @@ export type LoadedSource =
       readonly where: string;
       readonly cycle?: CycleRecords;
       readonly restatements?: RestatementRecords;
+      /** `findingWork`: the store's findings' work state (`assay check` ignores accepted findings); a folder has none. */
+      readonly findingWork?: FindingWorkRecords;
     }
   | {
       readonly ok: false;
@@ -75,11 +79,13 @@ export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
   // Read only here: the clock would stamp a transition, and a reading command records none.
   const cycle = new StoreCycle(store, () => new Date().toISOString());
   const restatements = new StoreRestatements(store, () => new Date().toISOString());
+  const findingWork = new StoreFindingWork(store, () => new Date().toISOString());
   return {
     ok: true,
     snapshot: snapshotOf(read.bundle, versions),
     where: store.location,
     cycle,
     restatements,
+    findingWork,
   };
 }

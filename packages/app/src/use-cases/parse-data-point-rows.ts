@@ -10,8 +10,11 @@ import {
   BUNDLE_FILES,
   type Bundle,
   type BundleIssue,
+  bundleCatalogue,
   type DataPoint,
   dataPointFactKey,
+  type Indicator,
+  loadDataPoints,
   type RawTable,
   serializeBundle,
   validateBundle,
@@ -49,4 +52,36 @@ export function parseDataPointRows(bundle: Bundle, table: RawTable, file = table
   // loadDataPoints keeps row order, so the i-th fact is the i-th good row.
   const rows = valid.map((dataPoint, i) => ({ line: good.rows[i]?.line ?? 0, dataPoint }));
   return { rows, issues };
+}
+
+/** The catalogue per `bundle.indicators` array (the same array along a chain of fact edits). */
+const catalogues = new WeakMap<readonly Indicator[], ReadonlyMap<string, Indicator>>();
+
+/**
+ * The rows checked against only what they touch, by the same core row rules
+ * (loadDataPoints): the entities and reporting years of the bundle's organisation settings and
+ * its catalogue (the standard one with the bundle's indicators), without serializing the
+ * settings and validating them again as parseDataPointRows does (that cost grew with the
+ * number of entities: docs/performance.md, "Edit through the API"). For a bundle whose settings
+ * and catalogue are valid (every workspace's) it gives the same rows and issues as
+ * parseDataPointRows; parse-data-point-rows.test.ts compares the two on random rows, good and bad.
+ */
+export function checkDataPointRows(bundle: Bundle, table: RawTable, file = table.file): ParsedRows {
+  let catalogue = catalogues.get(bundle.indicators);
+  if (!catalogue) {
+    catalogue = bundleCatalogue(bundle);
+    catalogues.set(bundle.indicators, catalogue);
+  }
+  const found: BundleIssue[] = [];
+  const dataPoints = loadDataPoints(
+    { ...table, file: BUNDLE_FILES.dataPoints },
+    { organisation: bundle.organisation, reporting: bundle.reporting, catalogue },
+    found,
+  );
+  const issues = found.map((i) => ({ ...i, file }));
+  if (issues.some((i) => i.row === 1 || i.row === undefined)) return { rows: [], issues };
+  const badLines = new Set(issues.map((i) => i.row));
+  // loadDataPoints keeps every row without an issue, in row order.
+  const lines = table.rows.filter((r) => !badLines.has(r.line)).map((r) => r.line);
+  return { rows: dataPoints.map((dataPoint, i) => ({ line: lines[i] ?? 0, dataPoint })), issues };
 }

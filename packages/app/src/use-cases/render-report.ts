@@ -6,9 +6,16 @@
  * headless Chromium for the request (about 1–2 s). The renderers are loaded on first use: they
  * cost seconds of start-up that a front door asking for figures only would otherwise pay.
  */
-import { explain } from '@assay/core';
-import type { Workspace } from '../workspace/workspace.js';
-import { evaluated } from './evaluation.js';
+import {
+  type ActivityLine,
+  explain,
+  type Lineage,
+  type LineageLabeller,
+  lineageLabeller,
+  localiseLineage,
+} from '@assay/core';
+import type { Snapshot, Workspace } from '../workspace/workspace.js';
+import { evaluated, findDataPoint } from './evaluation.js';
 import { reportModel } from './report-model.js';
 import { reportStatus } from './report-status.js';
 import { restatementNoteInput } from './restatement-note.js';
@@ -24,6 +31,31 @@ const TYPES: { readonly [K in ReportFormat]: string } = {
   json: 'application/json; charset=utf-8',
 };
 
+/**
+ * Labels of derivation trees in both languages for this snapshot: data points found through the
+ * workspace's index (findDataPoint), activity lines indexed on first use.
+ */
+export function snapshotLabeller(s: Snapshot): LineageLabeller {
+  let lines: Map<string, ActivityLine> | undefined;
+  return lineageLabeller(s.bundle, (id) => {
+    const d = findDataPoint(s, id);
+    if (d) return d;
+    lines ??= new Map(s.bundle.activityLines.map((l) => [l.id, l]));
+    return lines.get(id);
+  });
+}
+
+/**
+ * The derivation tree of each report figure with its labels in the report languages (the
+ * XLSX Calculations sheet): core `explain` over the snapshot's evaluated graph, then
+ * localiseLineage. Used by the API's XLSX and by `assay report`.
+ */
+export function reportLineage(s: Snapshot): (figureId: string) => Lineage | undefined {
+  const { graph } = evaluated(s).evaluation;
+  const labelOf = snapshotLabeller(s);
+  return (id) => (graph.has(id) ? localiseLineage(explain(graph, id), labelOf) : undefined);
+}
+
 export async function renderReport(
   ws: Pick<Workspace, 'snapshot' | 'cycle'> & Partial<Pick<Workspace, 'restatements'>>,
   format: ReportFormat,
@@ -31,7 +63,6 @@ export async function renderReport(
 ): Promise<Rendered> {
   const { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import('@assay/render');
   const s = ws.snapshot();
-  const { graph } = evaluated(s).evaluation;
   const model = reportModel(
     s,
     await reportStatus(s, ws.cycle),
@@ -47,7 +78,7 @@ export async function renderReport(
       return { body: await renderDocx(model, lang), contentType };
     case 'xlsx':
       return {
-        body: await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
+        body: await renderXlsx(model, lang, reportLineage(s)),
         contentType,
       };
     case 'json':

@@ -11,10 +11,11 @@ import {
   type ReportModel,
   type ReportStatusInput,
   type RestatementNoteInput,
+  scope3Quality,
 } from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completeness } from './disclosure-status.js';
-import { evaluated } from './evaluation.js';
+import { evaluated, withGraph } from './evaluation.js';
 
 export function reportModel(
   s: Snapshot,
@@ -25,6 +26,7 @@ export function reportModel(
     bundle: s.bundle,
     figures: evaluated(s).evaluation.figures,
     provisions: provisionsFromCompleteness(completeness(s)),
+    scope3Quality: withGraph(s, (e) => scope3Quality(s.bundle, e.graph)),
     status,
     ...(restatements ? { restatements } : {}),
   });

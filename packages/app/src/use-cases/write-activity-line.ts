@@ -96,7 +96,11 @@ function checkLines(
       ok: false,
       problems: v.issues.map((i) => ({ index: (i.row ?? 2) - 2, column: i.column, reason: i.reason })),
     };
-  const ctx = { ghgMethod: bundle.methods.ghg, library: withOverrides(factorLibrary(), bundle.factors) };
+  const ctx = {
+    ghgMethod: bundle.methods.ghg,
+    library: withOverrides(factorLibrary(), bundle.factors),
+    ...(bundle.methods.scope3 === undefined ? {} : { scope3FactorSets: bundle.methods.scope3 }),
+  };
   const problems: LineProblem[] = [];
   for (const [index, line] of v.bundle.activityLines.entries()) {
     const entry = activityEntryProblems(
@@ -105,6 +109,7 @@ function checkLines(
         subject: line.subject,
         use: input[index]?.fields.use ?? '',
         unit: line.amount.unit,
+        attributes: line.attributes,
       },
       ctx,
     );

@@ -7,8 +7,11 @@
  * SharedMap (a new one per write shares all but the touched buckets with the one an earlier
  * snapshot holds), the snapshot is one object per workspace version, the data points' positions
  * and the period-overlap rule's year groups are indexes kept up to date (built on the first
- * write). Only the new data-point array is a copy of n references (docs/performance.md, "Edit
- * through the API"). Nothing an earlier snapshot holds is changed.
+ * write), and the data points are a ChunkedList (a write copies the chunks it touches; the
+ * snapshot's `bundle.dataPoints` is built on first read). Each snapshot knows the data points
+ * written since an earlier one (change-log.ts), so the evaluation follows an edit without
+ * comparing all data points (docs/performance.md, "Edit through the API"). Nothing an earlier
+ * snapshot holds is changed.
  */
 import {
   type ActivityLine,
@@ -19,18 +22,28 @@ import {
   type Organisation,
 } from '@assay/core';
 import { repeatedLineInWrite, sameStoredLine } from './activity-line-rules.js';
+import { ChangeLog } from './change-log.js';
+import { ChunkedList } from './chunked-list.js';
 import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
 import { dataPointOutcome, lineOutcome } from './fact-writes.js';
 import { MemoryAssignments } from './memory-assignments.js';
 import { MemoryComments } from './memory-comments.js';
 import { MemoryCycle } from './memory-cycle.js';
+import { MemoryFindingWork } from './memory-finding-work.js';
 import { MemoryRestatements } from './memory-restatements.js';
 import type { RestatementFactKind, RestatementItemRecord } from './restatement-records.js';
 import { SharedMap } from './shared-map.js';
+import {
+  type TargetChange,
+  TargetHistories,
+  type TargetRevision,
+  type TargetWriteOutcome,
+} from './target-history.js';
 import type {
   ActivityLineChange,
   DataPointChange,
   DataPointRevision,
+  DataPointWrite,
   FactChanges,
   FactKind,
   FactsWriteOutcome,
@@ -43,7 +56,12 @@ import type {
 export type Clock = () => string;
 
 export class MemoryWorkspace implements Workspace {
-  private bundle: Bundle;
+  /** Everything of the current bundle but its data points (its own `dataPoints` is empty: see `points`). */
+  private base: Bundle;
+  /** The current data points, in bundle order. */
+  private points: ChunkedList<DataPoint>;
+  /** The data points written per workspace version (for the evaluation). */
+  private readonly log = new ChangeLog('in-place');
   private version = 1;
   private readonly revisions = new Map<string, DataPointRevision[]>();
   /** Ids whose latest revision is a retraction: not current, but their history stays. */
@@ -54,7 +72,7 @@ export class MemoryWorkspace implements Workspace {
   private versions: SharedMap<number>;
   /** The snapshot of the current workspace version, made on first ask. */
   private current: Snapshot | undefined;
-  /** Id → position in `bundle.dataPoints`; built when needed, dropped when positions shift. */
+  /** Id → position in `points`; built when needed, dropped when positions shift (a new Map then). */
   private position: Map<string, number> | undefined;
   /** The current data points by year group for the overlap rule; built on the first write. */
   private groups: YearGroupIndex | undefined;
@@ -68,6 +86,7 @@ export class MemoryWorkspace implements Workspace {
   readonly restatements: MemoryRestatements;
   readonly assignments: MemoryAssignments;
   readonly comments: MemoryComments;
+  readonly findingWork: MemoryFindingWork;
 
   constructor(
     initial: Bundle,
@@ -80,7 +99,9 @@ export class MemoryWorkspace implements Workspace {
     });
     this.assignments = new MemoryAssignments(clock);
     this.comments = new MemoryComments(clock);
-    this.bundle = initial;
+    this.findingWork = new MemoryFindingWork(clock);
+    this.base = { ...initial, dataPoints: [] };
+    this.points = ChunkedList.of(initial.dataPoints);
     const at = this.clock();
     for (const d of initial.dataPoints) {
       this.revisions.set(d.id, [revisionOf(1, d, 'loaded from bundle', 'bundle', at)]);
@@ -95,11 +116,23 @@ export class MemoryWorkspace implements Workspace {
     if (this.current) return this.current;
     const versions = this.versions;
     const lineVersions = this.lineVersions;
+    const points = this.points;
+    // Positions of the data points this snapshot holds never change later in this Map (a write
+    // appends new ids; a retraction starts a new Map).
+    const position = this.positions();
+    const bundle = withDataPoints(this.base, points);
+    const version = this.version;
+    this.log.tag(bundle, version);
     this.current = {
-      bundle: this.bundle,
-      version: this.version,
+      bundle,
+      version,
       versionOf: (id) => versions.get(id),
       lineVersionOf: (id) => lineVersions.get(id),
+      dataPoint: (id) => {
+        const d = points.get(position.get(id) ?? -1);
+        return d?.id === id ? d : undefined;
+      },
+      dataPointChangesSince: (older) => this.log.since(older, version),
     };
     return this.current;
   }
@@ -110,12 +143,12 @@ export class MemoryWorkspace implements Workspace {
   }
 
   private positions(): Map<string, number> {
-    this.position ??= new Map(this.bundle.dataPoints.map((d, i) => [d.id, i]));
+    this.position ??= new Map(this.points.toArray().map((d, i) => [d.id, i]));
     return this.position;
   }
 
   private yearGroups(): YearGroupIndex {
-    this.groups ??= YearGroupIndex.of(this.bundle.dataPoints);
+    this.groups ??= YearGroupIndex.of(this.points.toArray());
     return this.groups;
   }
 
@@ -149,9 +182,9 @@ export class MemoryWorkspace implements Workspace {
   private writeNow(changes: FactChanges, reason: string, author: string): FactsWriteOutcome {
     const refusal = this.refusalOf(changes);
     if (refusal) return refusal;
-    const versions = this.applyDataPoints(changes.dataPoints, reason, author);
+    const { versions, writes } = this.applyDataPoints(changes.dataPoints, reason, author);
     this.applyLines(changes.activityLines);
-    this.changed(); // every accepted write, one that changes nothing included (as the store)
+    this.changed(writes); // every accepted write, one that changes nothing included (as the store)
     const lineVersions = new Map(
       changes.activityLines.map((c) => [c.line.id, this.lineVersions.get(c.line.id) ?? 1]),
     );
@@ -245,32 +278,40 @@ export class MemoryWorkspace implements Workspace {
 
   /** The current line with this id, if any. */
   private lineAt(id: string): ActivityLine | undefined {
-    return this.bundle.activityLines.find((l) => l.id === id);
+    return this.base.activityLines.find((l) => l.id === id);
   }
 
   /** The changes that would change a line: new ones, and those whose stored fields differ. */
   private changedLines(changes: readonly ActivityLineChange[]): ActivityLineChange[] {
-    const position = new Map(this.bundle.activityLines.map((l, i) => [l.id, i]));
+    const position = new Map(this.base.activityLines.map((l, i) => [l.id, i]));
     return changes.filter((c) => {
-      const old = this.bundle.activityLines[position.get(c.line.id) ?? -1];
+      const old = this.base.activityLines[position.get(c.line.id) ?? -1];
       return old === undefined || !sameStoredLine(old, c.line);
     });
   }
 
-  /** Append a revision of every changed data point (checked by refusalOf); their versions by id. */
+  /**
+   * Append a revision of every changed data point (checked by refusalOf); their versions by id,
+   * and what was written for the change log (null when a data point was added).
+   */
   private applyDataPoints(
     changes: readonly DataPointChange[],
     reason: string,
     author: string,
-  ): Map<string, number> {
+  ): { versions: Map<string, number>; writes: DataPointWrite[] | null } {
     const versions = new Map<string, number>();
-    if (changes.length === 0) return versions;
+    if (changes.length === 0) return { versions, writes: [] };
     const at = this.clock();
     const position = this.positions();
     const groups = this.yearGroups();
-    // A new array (an earlier snapshot holds the old one): edited data points keep their places,
-    // new ones follow the others.
-    const dataPoints = this.bundle.dataPoints.slice();
+    // A new list sharing the untouched chunks (an earlier snapshot holds the old one): edited
+    // data points keep their places, new ones follow the others.
+    const updates = new Map<number, DataPoint>();
+    const appended: DataPoint[] = [];
+    const writes: DataPointWrite[] = [];
+    const length = this.points.length;
+    const currentAt = (i: number) =>
+      i < length ? (updates.get(i) ?? this.points.get(i)) : appended[i - length];
     for (const c of changes) {
       const list = this.revisions.get(c.dataPoint.id) ?? [];
       const version = list.length + 1;
@@ -291,28 +332,32 @@ export class MemoryWorkspace implements Workspace {
       this.keys.set(c.dataPoint.id, dataPointFactKey(c.dataPoint));
       const i = position.get(dataPoint.id);
       if (i === undefined) {
-        position.set(dataPoint.id, dataPoints.length);
-        dataPoints.push(dataPoint);
+        position.set(dataPoint.id, length + appended.length);
+        appended.push(dataPoint);
         groups.put(dataPoint, undefined);
       } else {
-        groups.put(dataPoint, dataPoints[i]);
-        dataPoints[i] = dataPoint;
+        const old = currentAt(i) as DataPoint;
+        groups.put(dataPoint, old);
+        if (i < length) {
+          updates.set(i, dataPoint);
+          writes.push({ before: old, after: dataPoint });
+        } else appended[i - length] = dataPoint;
       }
       versions.set(dataPoint.id, version);
     }
-    this.bundle = { ...this.bundle, dataPoints };
+    this.points = this.points.with(updates, appended);
     this.versions = this.versions.with(versions);
-    return versions;
+    return { versions, writes: appended.length > 0 ? null : writes };
   }
 
   /** Write every line that changes (checked by refusalOf); an unchanged one keeps its version. */
   private applyLines(changes: readonly ActivityLineChange[]): void {
     const changed = this.changedLines(changes);
     if (changed.length === 0) return;
-    const position = new Map(this.bundle.activityLines.map((l, i) => [l.id, i]));
+    const position = new Map(this.base.activityLines.map((l, i) => [l.id, i]));
     // A new array (an earlier snapshot holds the old one): edited lines keep their places, new
     // ones follow the others.
-    const lines: ActivityLine[] = this.bundle.activityLines.slice();
+    const lines: ActivityLine[] = this.base.activityLines.slice();
     const versions = new Map<string, number>();
     for (const c of changed) {
       const version = (this.lineRevisions.get(c.line.id) ?? 0) + 1;
@@ -322,7 +367,7 @@ export class MemoryWorkspace implements Workspace {
       else lines[i] = c.line;
       versions.set(c.line.id, version);
     }
-    this.bundle = { ...this.bundle, activityLines: lines };
+    this.base = { ...this.base, activityLines: lines };
     this.lineVersions = this.lineVersions.with(versions);
   }
 
@@ -336,19 +381,19 @@ export class MemoryWorkspace implements Workspace {
     const last = this.revisions.get(id)?.at(-1);
     if (current === undefined || !last) return { ok: false, reason: 'not-found', id };
     if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
-    const period = this.bundle.dataPoints[this.positions().get(id) ?? -1]?.periodId;
+    const period = this.points.get(this.positions().get(id) ?? -1)?.periodId;
     const locked = period === undefined ? undefined : this.cycle.lockedAmong([period]);
     if (locked) return { ok: false, reason: 'locked', id, lock: locked.lock, message: locked.message };
     const version = current + 1;
     this.revisions.get(id)?.push({ ...last, version, retracted: true, reason, author, at: this.clock() });
     this.retracted.add(id);
     const at = this.positions().get(id);
-    const gone = at === undefined ? undefined : this.bundle.dataPoints[at];
+    const gone = at === undefined ? undefined : this.points.get(at);
     if (gone) this.groups?.remove(gone);
-    this.bundle = { ...this.bundle, dataPoints: this.bundle.dataPoints.filter((d) => d.id !== id) };
+    this.points = ChunkedList.of(this.points.toArray().filter((d) => d.id !== id));
     this.position = undefined; // the data points after it moved up one place
     this.versions = this.versions.with([], [id]);
-    this.changed();
+    this.changed(null);
     return { ok: true, version, workspaceVersion: this.version };
   }
 
@@ -359,16 +404,16 @@ export class MemoryWorkspace implements Workspace {
     _author: string,
   ): Promise<RetractOutcome> {
     const current = this.lineVersions.get(id);
-    const line = this.bundle.activityLines.find((l) => l.id === id);
+    const line = this.base.activityLines.find((l) => l.id === id);
     if (current === undefined || !line) return { ok: false, reason: 'not-found', id };
     if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
     const locked = this.cycle.lockedAmong([line.periodId]);
     if (locked) return { ok: false, reason: 'locked', id, lock: locked.lock, message: locked.message };
     const version = current + 1;
     this.lineRevisions.set(id, version);
-    this.bundle = { ...this.bundle, activityLines: this.bundle.activityLines.filter((l) => l !== line) };
+    this.base = { ...this.base, activityLines: this.base.activityLines.filter((l) => l !== line) };
     this.lineVersions = this.lineVersions.with([], [id]);
-    this.changed();
+    this.changed([]);
     return { ok: true, version, workspaceVersion: this.version };
   }
 
@@ -423,15 +468,19 @@ export class MemoryWorkspace implements Workspace {
     _reason: string,
   ): Promise<{ ok: true; workspaceVersion: number } | { ok: false; current: number }> {
     if (expected !== this.version) return { ok: false, current: this.version };
-    this.bundle = { ...this.bundle, organisation };
-    this.changed();
+    this.base = { ...this.base, organisation };
+    this.changed([]);
     return { ok: true, workspaceVersion: this.version };
   }
 
-  /** After every accepted change: a new workspace version, whose snapshot is made on first ask. */
-  private changed(): void {
+  /**
+   * After every accepted change: a new workspace version, whose snapshot is made on first ask;
+   * `writes`: the data points it changed in place, null when it added or retracted one.
+   */
+  private changed(writes: readonly DataPointWrite[] | null): void {
     this.version += 1;
     this.current = undefined;
+    this.log.record(this.version, writes);
   }
 
   /** The version of a current data point (its revision count); undefined if unknown or retracted. */
@@ -441,10 +490,44 @@ export class MemoryWorkspace implements Workspace {
 
   async writeExplanation(e: Explanation, expected: number, _author: string) {
     if (expected !== this.version) return { ok: false as const, current: this.version };
-    const rest = this.bundle.registers.explanations.filter((x) => x.subject !== e.subject);
-    this.bundle = { ...this.bundle, registers: { ...this.bundle.registers, explanations: [...rest, e] } };
-    this.changed();
+    const rest = this.base.registers.explanations.filter((x) => x.subject !== e.subject);
+    this.base = { ...this.base, registers: { ...this.base.registers, explanations: [...rest, e] } };
+    this.changed([]);
     return { ok: true as const, workspaceVersion: this.version };
+  }
+
+  /** Targets (issue #18): histories kept as register states arrive (target-history.ts). */
+  private targetLog: TargetHistories | undefined;
+  private targetHistories(): TargetHistories {
+    if (!this.targetLog) {
+      this.targetLog = new TargetHistories();
+      this.targetLog.add({
+        targets: this.base.registers.targets,
+        author: 'bundle',
+        at: this.clock(),
+        reason: 'loaded from bundle',
+      });
+    }
+    return this.targetLog;
+  }
+
+  async targetVersions(): Promise<ReadonlyMap<string, number>> {
+    const h = this.targetHistories();
+    return new Map(this.base.registers.targets.map((t) => [t.id, h.versionOf(t.id) ?? 1] as const));
+  }
+
+  async targetHistory(id: string): Promise<readonly TargetRevision[]> {
+    return this.targetHistories().history(id);
+  }
+
+  async writeTarget(change: TargetChange, reason: string, author: string): Promise<TargetWriteOutcome> {
+    const h = this.targetHistories();
+    const next = h.apply(this.base.registers.targets, change);
+    if (!next.ok) return next;
+    this.base = { ...this.base, registers: { ...this.base.registers, targets: next.targets } };
+    h.add({ targets: next.targets, author, at: this.clock(), reason });
+    this.changed([]);
+    return { ok: true, version: next.version, workspaceVersion: this.version };
   }
 }
 
@@ -464,4 +547,16 @@ function revisionOf(
     author,
     at,
   };
+}
+
+/**
+ * `base` with `points` as its data points: an enumerable `dataPoints` property built on first
+ * read (ChunkedList.toArray), so a snapshot nobody reads the data points of costs no copy.
+ */
+export function withDataPoints(base: Bundle, points: ChunkedList<DataPoint>): Bundle {
+  const { dataPoints: _unused, ...rest } = base;
+  return Object.defineProperty(rest, 'dataPoints', {
+    enumerable: true,
+    get: () => points.toArray(),
+  }) as Bundle;
 }

@@ -8,7 +8,7 @@
  * connection on close.
  */
 import { join } from 'node:path';
-import { type ActivityLine, type DataPoint, q } from '@assay/core';
+import { type ActivityLine, type DataPoint, q, type Target } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { migrate, openPostgresStore } from '@assay/store';
 import { createTestDatabase, type TestDatabase } from '@assay/store/testing';
@@ -260,5 +260,26 @@ describe('several servers on one PostgreSQL database', () => {
     expect(await listeners()).toBe(before + 1);
     await c.close();
     expect(await listeners()).toBe(before);
+  });
+
+  it('keeps every register edit when two servers write targets at the same moment', async () => {
+    // Before the fix, each server wrote the registers whole from the state it had caught up to:
+    // a target the other server added in between was silently put back out (10 of 24 lost in
+    // one run). Each write is now checked against the database's latest change set under the
+    // writers' lock and built again when another writer came first.
+    const target = (server: string, i: number): Target => ({
+      id: `${server}-${i}`,
+      name: { en: `Target ${server} ${i}`, 'zh-Hant': `目標 ${server} ${i}` },
+    });
+    const put = (ws: StoreWorkspace, t: Target) =>
+      ws.writeTarget({ kind: 'put', target: t, expectedVersion: undefined }, 'test', 'ada');
+    const writes = Array.from({ length: 12 }, (_, i) => [put(a, target('a', i)), put(b, target('b', i))]);
+    const outcomes = await Promise.all(writes.flat());
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    const c = await server();
+    const ids = c.snapshot().bundle.registers.targets.map((t) => t.id);
+    expect(ids.filter((id) => /^[ab]-\d+$/.test(id)).sort()).toEqual(
+      [...Array.from({ length: 12 }, (_, i) => [`a-${i}`, `b-${i}`])].flat().sort(),
+    );
   });
 });

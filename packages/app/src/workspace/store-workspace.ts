@@ -27,6 +27,7 @@ import {
   type Explanation,
   lockCovers,
   type Organisation,
+  type Target,
 } from '@assay/core';
 import {
   CHANGE_CHANNEL,
@@ -36,12 +37,15 @@ import {
   type Listener,
   readBundle,
   readSettingsDocument,
+  registersRevisions,
   retractFacts,
   type Store,
+  StoreMovedOnError,
   writeFactRevisions,
 } from '@assay/store';
 import { factKey } from '../use-cases/parse-data-point-rows.js';
 import { repeatedLineInWrite } from './activity-line-rules.js';
+import { ChangeLog } from './change-log.js';
 import { repeatedInWrite } from './fact-rules.js';
 import { dataPointOutcome, lineOutcome } from './fact-writes.js';
 import type { Clock } from './memory-workspace.js';
@@ -49,11 +53,19 @@ import { SharedMap } from './shared-map.js';
 import { StoreAssignments } from './store-assignments.js';
 import { StoreComments } from './store-comments.js';
 import { StoreCycle } from './store-cycle.js';
+import { StoreFindingWork } from './store-finding-work.js';
 import { StoreRestatements } from './store-restatements.js';
+import {
+  type TargetChange,
+  TargetHistories,
+  type TargetRevision,
+  type TargetWriteOutcome,
+} from './target-history.js';
 import type {
   ActivityLineChange,
   DataPointChange,
   DataPointRevision,
+  DataPointWrite,
   FactChanges,
   FactsWriteOutcome,
   RetractOutcome,
@@ -61,6 +73,9 @@ import type {
   Workspace,
   WriteOutcome,
 } from './workspace.js';
+
+/** How often a whole-document write is built again after another writer committed first. */
+const WHOLE_WRITE_ATTEMPTS = 12;
 
 /**
  * What the workspace holds; replaced as a whole, never changed in place. `seen`: the highest
@@ -156,10 +171,13 @@ export class StoreWorkspace implements Workspace {
   /** Change sets above `state.seen` that this workspace wrote and already holds. */
   private readonly own = new Set<number>();
   private closed = false;
+  /** The data points written per workspace version (for the evaluation; change-log.ts). */
+  private readonly log = new ChangeLog('moved-to-end');
   /** Workflow units and period locks in the store; the store refuses writes in a locked period. */
   readonly cycle: StoreCycle;
   readonly assignments: StoreAssignments;
   readonly comments: StoreComments;
+  readonly findingWork: StoreFindingWork;
   /** Restatement requests; an approved one writes its facts, then this workspace catches up. */
   readonly restatements: StoreRestatements;
 
@@ -171,6 +189,7 @@ export class StoreWorkspace implements Workspace {
     this.cycle = new StoreCycle(store, clock);
     this.assignments = new StoreAssignments(store, clock);
     this.comments = new StoreComments(store, clock);
+    this.findingWork = new StoreFindingWork(store, clock);
     this.restatements = new StoreRestatements(store, clock, () => this.serial(() => this.catchUpQuietly()));
   }
 
@@ -295,12 +314,17 @@ export class StoreWorkspace implements Workspace {
   snapshot(): Snapshot {
     const state = this.state;
     if (state.snapshot?.version === this.version) return state.snapshot;
-    const { bundle, versions, lineVersions } = state;
+    const { bundle, versions, lineVersions, dataPoints } = state;
+    const version = this.version;
+    this.log.tag(bundle, version);
     state.snapshot = {
       bundle,
-      version: this.version,
+      version,
       versionOf: (id) => versions.get(id),
       lineVersionOf: (id) => lineVersions.get(id),
+      dataPoint: (id) => dataPoints.get(id),
+      dataPointChangesSince: (older) => this.log.since(older, version),
+      changeSet: Math.max(state.seen, ...this.own),
     };
     return state.snapshot;
   }
@@ -418,9 +442,10 @@ export class StoreWorkspace implements Workspace {
         return r;
       }
       if (r.changeSet !== undefined) this.own.add(r.changeSet);
-      this.applyWritten(dataPoints, r.dataPoints.revisions, r.dataPoints.keys);
+      const writes = this.applyWritten(dataPoints, r.dataPoints.revisions, r.dataPoints.keys);
       this.applyWrittenLines(lines, r.activityLines.revisions);
       this.version += 1; // every accepted write, as a re-read did
+      this.log.record(this.version, writes);
       return {
         ok: true,
         versions: new Map(dataPoints.map((d) => [d.id, r.dataPoints.revisions.get(d.id) ?? 1])),
@@ -473,6 +498,7 @@ export class StoreWorkspace implements Workspace {
         dataPoints: dataPoints.with([], [id]),
       };
       this.version += 1;
+      this.log.record(this.version, null);
       return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
     });
   }
@@ -517,6 +543,7 @@ export class StoreWorkspace implements Workspace {
         lines: lines.with([], [id]),
       };
       this.version += 1;
+      this.log.record(this.version, []);
       return { ok: true, version: expectedVersion + 1, workspaceVersion: this.version };
     });
   }
@@ -543,18 +570,110 @@ export class StoreWorkspace implements Workspace {
       // The registers are written whole: start from the latest (another server may have added
       // an explanation). No facts go with them: facts of a state behind the database would
       // otherwise be written back over newer revisions.
-      await this.catchUp();
-      const b = this.state.bundle;
-      const explanations = [...b.registers.explanations.filter((x) => x.subject !== e.subject), e];
-      const next = { ...b, dataPoints: [], activityLines: [], registers: { ...b.registers, explanations } };
-      const r = await importBundle(this.store, next, {
-        author,
-        reason: `explanation for ${e.subject}`,
-        at: this.clock(),
+      const r = await this.wholeWrite(() => {
+        const b = this.state.bundle;
+        const explanations = [...b.registers.explanations.filter((x) => x.subject !== e.subject), e];
+        const next = { ...b, dataPoints: [], activityLines: [], registers: { ...b.registers, explanations } };
+        return importBundle(this.store, next, {
+          author,
+          reason: `explanation for ${e.subject}`,
+          at: this.clock(),
+          heldThrough: this.heldThrough(),
+        });
       });
       if (!r.ok) throw new Error(`store refused the explanation: ${r.issues[0]?.reason}`);
       await this.reload();
       return { ok: true as const, workspaceVersion: this.version };
+    });
+  }
+
+  /** The last change set this workspace's state includes (its own writes among them). */
+  private heldThrough(): number {
+    return Math.max(this.state.seen, ...this.own);
+  }
+
+  /**
+   * A write of whole documents (registers, settings) built from the current state: catch up,
+   * build and write with `heldThrough`; when another writer committed in between
+   * (StoreMovedOnError, nothing written), back off, catch up and build again. The check is made
+   * under the writers' lock, so no edit can be lost; after WHOLE_WRITE_ATTEMPTS rounds the
+   * error reaches the caller (a fault, not a silent loss). Without this, two servers
+   * editing the registers at once both wrote whole registers and the later one silently put back
+   * what the earlier one changed.
+   */
+  private async wholeWrite<R>(write: () => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      await this.catchUp();
+      try {
+        return await write();
+      } catch (e) {
+        if (!(e instanceof StoreMovedOnError) || attempt >= WHOLE_WRITE_ATTEMPTS) throw e;
+      }
+      // Back off before building again: a writer that keeps writing would otherwise win every
+      // round (its next write is built while this one re-reads the store). Randomised and
+      // growing (about 10, 20, 40 … ms), so two servers do not retry in step.
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+    }
+  }
+
+  /** Targets' histories from the registers document's revisions (target-history.ts). */
+  private async targetHistories(): Promise<TargetHistories> {
+    const h = new TargetHistories();
+    for (const r of await registersRevisions(this.store)) {
+      const targets = (r.body as { targets?: Target[] } | null)?.targets ?? [];
+      h.add({ targets, author: r.author, at: r.at, reason: r.reason });
+    }
+    return h;
+  }
+
+  async targetVersions(): Promise<ReadonlyMap<string, number>> {
+    const h = await this.targetHistories();
+    const { targets } = this.snapshot().bundle.registers;
+    return new Map(targets.map((t) => [t.id, h.versionOf(t.id) ?? 1] as const));
+  }
+
+  async targetHistory(id: string): Promise<readonly TargetRevision[]> {
+    return (await this.targetHistories()).history(id);
+  }
+
+  /**
+   * One target change: like writeExplanation, the registers are written whole from the latest
+   * state (catch up first), without facts; the target's version is decided on the registers'
+   * history as the database holds it.
+   */
+  writeTarget(change: TargetChange, reason: string, author: string): Promise<TargetWriteOutcome> {
+    return this.serial(async (): Promise<TargetWriteOutcome> => {
+      const subject =
+        change.kind === 'import'
+          ? `targets (${change.targets.length} imported)`
+          : `target ${change.kind === 'put' ? change.target.id : change.id}`;
+      let applied: { readonly version: number } | undefined;
+      const r = await this.wholeWrite(async () => {
+        const b = this.state.bundle;
+        const next = (await this.targetHistories()).apply(b.registers.targets, change);
+        if (!next.ok) return { refused: next };
+        applied = next;
+        const bundle = {
+          ...b,
+          dataPoints: [],
+          activityLines: [],
+          registers: { ...b.registers, targets: next.targets },
+        };
+        const heldThrough = this.heldThrough();
+        return {
+          written: await importBundle(this.store, bundle, {
+            author,
+            reason,
+            at: this.clock(),
+            subject,
+            heldThrough,
+          }),
+        };
+      });
+      if ('refused' in r) return r.refused; // the change does not apply to the latest state
+      if (!r.written.ok) throw new Error(`store refused the targets: ${r.written.issues[0]?.reason}`);
+      await this.reload();
+      return { ok: true, version: applied?.version ?? 0, workspaceVersion: this.version };
     });
   }
 
@@ -565,12 +684,14 @@ export class StoreWorkspace implements Workspace {
    * set and position) would put it. Re-reading everything cost a full read of every fact per
    * edit (seconds on a store of a million activity lines). workspace.contract.test.ts checks
    * the result equals a re-read. The caller moves the workspace version (once per write).
+   * Returns the data points moved, each with the object it replaced, in their new order (for
+   * the change log), or null when a new data point was added.
    */
   private applyWritten(
     written: readonly DataPoint[],
     revisions: ReadonlyMap<string, number>,
     keysOf: ReadonlyMap<string, string>,
-  ): void {
+  ): DataPointWrite[] | null {
     // New maps (sharing the untouched buckets): a snapshot handed out earlier keeps answering
     // for its own version.
     const { bundle, versions, keys, dataPoints } = this.state;
@@ -580,7 +701,7 @@ export class StoreWorkspace implements Workspace {
       if (key === undefined || (versions.get(id) === rev && keys.get(id) === key)) continue; // unchanged
       revised.set(id, key);
     }
-    if (revised.size === 0) return;
+    if (revised.size === 0) return [];
     const revisedKeys = new Set(revised.values());
     const moved = written.filter((d) => revisedKeys.has(factKey(d)));
     // The data points a written one replaces: the store gives a key's current revision the id
@@ -596,6 +717,13 @@ export class StoreWorkspace implements Workspace {
       keys: keys.with(revised),
       dataPoints: dataPoints.with(moved.map((d) => [d.id, d] as const)),
     };
+    const writes: DataPointWrite[] = [];
+    for (const d of moved) {
+      const old = dataPoints.get(d.id);
+      if (old === undefined || factKey(old) !== factKey(d)) return null; // a new data point
+      writes.push({ before: old, after: d });
+    }
+    return writes;
   }
 
   /**
@@ -628,6 +756,7 @@ export class StoreWorkspace implements Workspace {
     this.state = read.state;
     for (const id of this.own) if (id <= read.state.seen) this.own.delete(id);
     this.version += 1;
+    this.log.record(this.version, null);
   }
 
   async close(): Promise<void> {

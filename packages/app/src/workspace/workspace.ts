@@ -9,7 +9,9 @@ import type { ActivityLine, Bundle, DataPoint, Explanation, Organisation, Period
 import type { AssignmentRecords } from './assignment-records.js';
 import type { CommentRecords } from './comment-records.js';
 import type { CycleRecords } from './cycle-records.js';
+import type { FindingWorkRecords } from './finding-work-records.js';
 import type { RestatementRecords } from './restatement-records.js';
+import type { TargetChange, TargetRevision, TargetWriteOutcome } from './target-history.js';
 
 export type DataPointRevision = {
   readonly version: number;
@@ -105,8 +107,36 @@ export type RetractOutcome =
   | { readonly ok: false; readonly reason: 'not-found'; readonly id: string }
   | Locked;
 
+/** One data point written between two bundles of a workspace: its object in each. */
+export type DataPointWrite = { readonly before: DataPoint; readonly after: DataPoint };
+
+/**
+ * The data points written between an earlier bundle of a workspace and a later one, when that
+ * is all that changed among the data points (change-log.ts): none added or retracted. `order`
+ * says where the written ones are in the later bundle: 'in-place' (the memory workspace: each
+ * where it was), or 'moved-to-end' (the store workspace: they left their places and follow the
+ * others, in the order of `writes`). Other parts of the bundle may differ too; the evaluation
+ * compares those by identity.
+ */
+export type DataPointChanges = {
+  readonly order: 'in-place' | 'moved-to-end';
+  readonly writes: readonly DataPointWrite[];
+};
+
 export type Snapshot = {
+  /**
+   * The workspace's data. The memory workspace's `bundle.dataPoints` is built on first read
+   * and cached (chunked-list.ts): an edit that reads only `dataPoint(id)` copies nothing.
+   */
   readonly bundle: Bundle;
+  /** This snapshot's data point with this id, without reading `bundle.dataPoints` (both workspaces). */
+  readonly dataPoint?: (id: string) => DataPoint | undefined;
+  /**
+   * The data points written from `older` (a bundle an earlier snapshot of this workspace
+   * handed out) to this snapshot's bundle; undefined when the workspace does not know (then the
+   * evaluation compares the two bundles' data points: value-edits.ts).
+   */
+  readonly dataPointChangesSince?: (older: Bundle) => DataPointChanges | undefined;
   /** Increases by one on every accepted write; lets clients detect any change. */
   readonly version: number;
   readonly versionOf: (dataPointId: string) => number | undefined;
@@ -115,6 +145,12 @@ export type Snapshot = {
    * each change and a retraction add one); undefined if unknown or retracted.
    */
   readonly lineVersionOf: (lineId: string) => number | undefined;
+  /**
+   * Over the store: the last change set this snapshot holds, a revision every process agrees on
+   * (findings' work state names the run that resolved a finding by it); undefined in memory,
+   * where `version` is that revision.
+   */
+  readonly changeSet?: number;
 };
 
 export interface Workspace {
@@ -128,6 +164,8 @@ export interface Workspace {
   readonly assignments: AssignmentRecords;
   /** Comment threads on data points, activity lines, findings, assignments and units (comment-records.ts). */
   readonly comments: CommentRecords;
+  /** Findings' work state: assignee, acceptance, resolution, per finding id (finding-work-records.ts). */
+  readonly findingWork: FindingWorkRecords;
   /**
    * Restatement requests (restatement-records.ts; docs/workflow.md, "Restatement and base
    * year"): approved like a submission; approval writes the restated facts, also into a locked
@@ -193,4 +231,16 @@ export interface Workspace {
     expectedWorkspaceVersion: number,
     author: string,
   ): Promise<{ ok: true; workspaceVersion: number } | { ok: false; current: number }>;
+  /**
+   * Targets (issue #18; target-history.ts): the current targets' versions, by id, and one
+   * target's revisions, oldest first, read off the registers' own history.
+   */
+  targetVersions(): Promise<ReadonlyMap<string, number>>;
+  targetHistory(id: string): Promise<readonly TargetRevision[]>;
+  /**
+   * Create, replace or retract one target, guarded by its own version (not the workspace's):
+   * the registers are written whole, as one audited change; a change that leaves the target as
+   * it is adds no revision but is accepted.
+   */
+  writeTarget(change: TargetChange, reason: string, author: string): Promise<TargetWriteOutcome>;
 }

@@ -7,20 +7,28 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CycleRecords, LoadedSource, RestatementRecords, Snapshot } from '@assay/app';
+import type {
+  CycleRecords,
+  FindingWorkRecords,
+  LoadedSource,
+  RestatementRecords,
+  Snapshot,
+} from '@assay/app';
 import { EXIT, type ExitCode, type Output } from '../command.js';
 import { storeConfig, withStore } from './db.js';
 import { formatIssue } from './validate.js';
 
 /**
  * `cycle`: the store's workflow records (the report's draft status); `restatements`: its
- * restatement requests (the report's restatement note); both undefined for a folder.
+ * restatement requests (the report's restatement note); `findingWork`: its findings' work state
+ * (accepted findings); all undefined for a folder.
  */
 export type SourceRun = (
   snapshot: Snapshot,
   where: string,
   cycle?: CycleRecords,
   restatements?: RestatementRecords,
+  findingWork?: FindingWorkRecords,
 ) => Promise<ExitCode>;
 
 /** `command` names the command in the hint ("calc" → `assay calc <bundle>`). */
@@ -41,7 +49,8 @@ export async function withBundleSource(
 }
 
 function answer(loaded: LoadedSource, command: string, io: Output, run: SourceRun): Promise<ExitCode> {
-  if (loaded.ok) return run(loaded.snapshot, loaded.where, loaded.cycle, loaded.restatements);
+  if (loaded.ok)
+    return run(loaded.snapshot, loaded.where, loaded.cycle, loaded.restatements, loaded.findingWork);
   if (loaded.empty) {
     io.err(emptyStoreMessage(loaded.where, command));
     return Promise.resolve(EXIT.findings);

@@ -4,7 +4,7 @@
  * Pending migrations are applied on open, so a fresh folder works at once.
  */
 import { userInfo } from 'node:os';
-import { migrate, openStore, type Store, StoreLockedError } from '@assay/store';
+import { migrate, openStore, SchemaTooNewError, type Store, StoreLockedError } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, UsageError } from '../command.js';
 
 export function storeConfig() {
@@ -41,7 +41,16 @@ export async function withStore(
     throw e;
   }
   try {
-    return await fn(store, await migrate(store, now()));
+    let applied: string[];
+    try {
+      applied = await migrate(store, now());
+    } catch (e) {
+      // The database is newer than this code: refused, nothing changed (exit 1).
+      if (!(e instanceof SchemaTooNewError)) throw e;
+      io.err(`assay: ${e.message}`);
+      return EXIT.findings;
+    }
+    return await fn(store, applied);
   } finally {
     await store.close();
   }

@@ -2,7 +2,7 @@
  * `assay explain [bundle] <figure-id>`: the derivation tree down to facts and factors, of the
  * bundle folder or, without one, of the store (app's evaluation; bundle-source.ts).
  */
-import { explain, formatFixed, type Lineage } from '@assay/core';
+import { explain, type Lineage, lineageValueText } from '@assay/core';
 import { type Command, EXIT, formatOption, UsageError } from '../command.js';
 import { withBundleSource } from './bundle-source.js';
 
@@ -19,8 +19,8 @@ function valueText(t: Lineage): string {
   const v = t.value;
   if (!v) return '(no value)';
   if (v.kind === 'error') return `ERROR ${v.code}: ${v.message}`;
-  const places = t.figure?.precision;
-  return `${places === undefined ? v.value.toString() : formatFixed(v.value, places)} ${v.unit.symbol}`;
+  // a figure at its precision; any other node to at most 6 decimals (44/12 → 3.666667)
+  return `${lineageValueText(v.value, t.figure?.precision)} ${v.unit.symbol}`;
 }
 
 function detail(t: Lineage): string {

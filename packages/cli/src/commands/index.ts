@@ -1,6 +1,7 @@
 /** The command table. Each later feature adds its command file here. */
 import type { Command } from '../command.js';
 import { auditCommand } from './audit.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { calcCommand } from './calc.js';
 import { checkCommand } from './check.js';
 import { dbCommand } from './db.js';
@@ -32,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   dbCommand,
   auditCommand,
+  backupCommand,
+  restoreCommand,
   checkCommand,
   userCommand,
   tokenCommand,

@@ -9,7 +9,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { explain } from '@assay/core';
 import type { RenderLang } from '@assay/render';
 import { type Command, EXIT, optionalPositional, UsageError } from '../command.js';
 import { withBundleSource } from './bundle-source.js';
@@ -57,9 +56,9 @@ export const reportCommand: Command = {
     } = await import('@assay/render');
     const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
     const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
-    const { evaluated, reportModel, reportStatus, restatementNoteInput } = await import('@assay/app');
+    const { reportLineage, reportModel, reportStatus, restatementNoteInput } = await import('@assay/app');
     return withBundleSource(dir, 'report', io, async (snapshot, _where, cycle, restatements) => {
-      const { graph } = evaluated(snapshot).evaluation;
+      const lineage = reportLineage(snapshot);
       // Draft unless every workflow unit of the year is approved; a folder has no approvals.
       // The restatement note: the store's approved restatements (a folder has none).
       const base = reportModel(
@@ -87,10 +86,7 @@ export const reportCommand: Command = {
           if (formats.includes('html')) await put(`report.${lang}.html`, renderHtml(model, lang));
           if (formats.includes('docx')) await put(`report.${lang}.docx`, await renderDocx(model, lang));
           if (formats.includes('xlsx'))
-            await put(
-              `report.${lang}.xlsx`,
-              await renderXlsx(model, lang, (id) => (graph.has(id) ? explain(graph, id) : undefined)),
-            );
+            await put(`report.${lang}.xlsx`, await renderXlsx(model, lang, lineage));
         }
         for (const r of await settled) {
           if (r.status === 'rejected') throw r.reason;

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Started } from '@assay/server';
-import { migrate, openStore, type Store, StoreLockedError } from '@assay/store';
+import { migrate, openStore, SchemaTooNewError, type Store, StoreLockedError } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, type ParsedArgs, UsageError } from '../command.js';
 import { now, storeConfig } from './db.js';
 import { configuredNotifications, MAIL_ENV } from './mail-config.js';
@@ -50,9 +50,18 @@ export function serveOptions(args: ParsedArgs): { port: number; host: string } {
 async function openConfiguredStore(io: Output): Promise<Store | ExitCode> {
   try {
     const store = await openStore(storeConfig());
-    await migrate(store, now());
+    try {
+      await migrate(store, now());
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
     return store;
   } catch (e) {
+    if (e instanceof SchemaTooNewError) {
+      io.err(`assay: ${e.message}`);
+      return EXIT.findings;
+    }
     if (e instanceof StoreLockedError || /cannot connect to PostgreSQL/.test((e as Error).message)) {
       io.err(`assay: ${(e as Error).message}`);
       return EXIT.findings;

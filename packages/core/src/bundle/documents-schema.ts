@@ -92,7 +92,9 @@ export const registersSchema = z.strictObject({
         value: z.string().optional(),
         unit: z.string().optional(),
         baseYear: z.string().optional(),
+        baseValue: z.string().optional(),
         targetYear: z.string().optional(),
+        milestones: z.array(z.strictObject({ year: z.string(), value: z.string() })).optional(),
         source: z.string().optional(),
       }),
     )

@@ -28,6 +28,9 @@ export function loadFactors(table: RawTable, issues: BundleIssue[]): FactorRecor
     const status = c.required('status');
     if (status !== undefined && !STATUSES.includes(status as FactorStatus))
       c.fail('status', `status must be one of ${STATUSES.join(', ')}`);
+    const priceYear = c.cell('price_year');
+    if (priceYear !== '' && !/^\d{4}$/.test(priceYear))
+      c.fail('price_year', `"${priceYear}" is not a year (the price year of a spend-based factor)`);
     const keys = parsePairs(c.cell('keys'));
     if (!keys.ok) c.fail('keys', keys.reason);
     if (c.failed || !id || !kind || !method || !value || !unit || !document || !status || !keys.ok) continue;
@@ -44,6 +47,7 @@ export function loadFactors(table: RawTable, issues: BundleIssue[]): FactorRecor
       ...optional('calibre', c.cell('calibre')),
       ...optional('publishedAt', c.cell('published_at')),
       ...optional('note', c.cell('note')),
+      ...(priceYear === '' ? {} : { priceYear: Number(priceYear) }),
     });
   }
   return out;

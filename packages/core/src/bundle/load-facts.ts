@@ -131,7 +131,7 @@ export function loadActivityLines(table: RawTable, ctx: RowContext, issues: Bund
     ids.set(id, row.line);
     if (c.failed || !entityId || !period || !activity || !subject || !amount || !unit || !source || !attrs.ok)
       continue;
-    out.push({
+    const line: ActivityLine = {
       id,
       entityId,
       periodId: period.id,
@@ -147,7 +147,9 @@ export function loadActivityLines(table: RawTable, ctx: RowContext, issues: Bund
       source,
       ...optional('evidence', c.cell('evidence')),
       ...optional('comment', c.cell('comment')),
-    });
+    };
+    for (const p of ctx.checkActivityLine?.(line) ?? []) c.fail(p.field, p.message);
+    if (!c.failed) out.push(line);
   }
   return out;
 }

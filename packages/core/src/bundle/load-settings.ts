@@ -70,7 +70,13 @@ export function loadSettings(doc: RawDocument, issues: BundleIssue[]): LoadedSet
       });
     }
   }
-  return { organisation, reporting: s.reporting, methods: s.methods, frameworks: s.frameworks };
+  const { scope3, ...methods } = s.methods;
+  return {
+    organisation,
+    reporting: s.reporting,
+    methods: scope3 === undefined ? methods : { ...methods, scope3 },
+    frameworks: s.frameworks,
+  };
 }
 
 /** Acquisition and disposal dates must be real calendar dates, disposal not before acquisition. */

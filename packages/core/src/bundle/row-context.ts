@@ -1,5 +1,6 @@
 /** What row validation needs to know, and the field checks shared by every table. */
 import { type Decimal, parseDecimal } from '../decimal.js';
+import type { ActivityLine } from '../model/fact.js';
 import type { Indicator } from '../model/indicator.js';
 import type { Organisation } from '../model/organisation.js';
 import { type Period, parsePeriod, type ReportingYear } from '../model/period.js';
@@ -11,7 +12,14 @@ export type RowContext = {
   readonly organisation: Organisation;
   readonly reporting: ReportingYear;
   readonly catalogue: ReadonlyMap<string, Indicator>;
+  /** A rule from above the bundle layer: what a line's method needs of it (validate/ passes it in). */
+  readonly checkActivityLine?: ActivityLineCheck;
 };
+
+/** Problems of one loaded activity line, each naming its column (e.g. 'unit', 'attributes'). */
+export type ActivityLineCheck = (
+  line: ActivityLine,
+) => readonly { readonly field: string; readonly message: string }[];
 
 export class RowChecker {
   readonly ok: boolean[] = [];

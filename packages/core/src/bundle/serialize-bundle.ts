@@ -126,6 +126,7 @@ export function serializeBundle(b: Bundle): RawBundle {
         published_at: f.publishedAt,
         status: f.status,
         note: f.note,
+        price_year: f.priceYear === undefined ? undefined : String(f.priceYear),
       })),
     ),
     indicators: { file: BUNDLE_FILES.indicators, data: { indicators: b.indicators } },

@@ -82,6 +82,11 @@ export const settingsSchema = z.strictObject({
       consolidation: z
         .enum(['operational-control', 'financial-control', 'equity-share'])
         .default('operational-control'),
+      scope3: z
+        .strictObject({
+          factorSets: z.record(z.string().regex(/^cat-([1-9]|1[0-5])$/), z.string().min(1)),
+        })
+        .optional(),
     })
     .default({
       ghg: 'ndrc-nf-2015',

@@ -4,9 +4,12 @@
  * the standard ones into `validateBundle`. Every problem is collected (not just the first), each
  * naming file, row and column; a bundle with any issue yields no model.
  */
+
 import type { Bundle } from '../model/bundle.js';
 import { BUNDLE_SCHEMA_VERSION } from '../model/bundle.js';
+import type { FactorRecord } from '../model/factor-record.js';
 import type { Indicator } from '../model/indicator.js';
+import type { Methods } from '../model/methods.js';
 import type { IssuerType } from '../model/organisation.js';
 import type { Explanation } from '../model/registers.js';
 import { loadIndicators, loadNarrative, loadRegisters } from './load-documents.js';
@@ -15,6 +18,11 @@ import { loadActivityLines, loadDataPoints } from './load-facts.js';
 import { loadPublished } from './load-published.js';
 import { loadSettings } from './load-settings.js';
 import type { BundleIssue, RawBundle } from './raw.js';
+import type { ActivityLineCheck } from './row-context.js';
+
+export type { ActivityLineCheck } from './row-context.js';
+
+import { validateTarget } from './validate-target.js';
 
 export type BundleValidation = { ok: true; bundle: Bundle } | { ok: false; issues: BundleIssue[] };
 
@@ -39,6 +47,14 @@ export type BundleRules = {
     file: string,
     issues: BundleIssue[],
   ) => void;
+  /**
+   * What each activity line's method needs of it (methods/activity-entry.ts activityLineRule),
+   * given the bundle's methods and its own factors (factors.csv); its problems name the row.
+   */
+  readonly activityLineRule?: (ctx: {
+    readonly methods: Methods;
+    readonly factors: readonly FactorRecord[];
+  }) => ActivityLineCheck;
 };
 
 export function validateBundleForm(raw: RawBundle, rules: BundleRules): BundleValidation {
@@ -52,25 +68,25 @@ export function validateBundleForm(raw: RawBundle, rules: BundleRules): BundleVa
   const narrative = loadNarrative(raw.narrative, issues);
   const factors = raw.factors ? loadFactors(raw.factors, issues) : [];
   if (!settings) return { ok: false, issues };
-  const ctx = { organisation: settings.organisation, reporting: settings.reporting, catalogue };
+  const checkActivityLine = rules.activityLineRule?.({ methods: settings.methods, factors });
+  const ctx = {
+    organisation: settings.organisation,
+    reporting: settings.reporting,
+    catalogue,
+    ...(checkActivityLine === undefined ? {} : { checkActivityLine }),
+  };
   const dataPoints = raw.dataPoints ? loadDataPoints(raw.dataPoints, ctx, issues) : [];
   const activityLines = raw.activityLines ? loadActivityLines(raw.activityLines, ctx, issues) : [];
   const published = raw.published ? loadPublished(raw.published, ctx, issues) : [];
+  const targetIds = new Set<string>();
+  const targetRules = { entityIds: new Set(settings.organisation.entities.map((e) => e.id)), catalogue };
   for (const t of registers.targets) {
-    if (t.entityId !== undefined && !settings.organisation.entities.some((e) => e.id === t.entityId)) {
-      issues.push({
-        file: raw.registers?.file ?? 'registers.yaml',
-        column: `targets.${t.id}.entityId`,
-        reason: `unknown entity "${t.entityId}"`,
-      });
-    }
-    if (t.indicatorId !== undefined && !catalogue.has(t.indicatorId)) {
-      issues.push({
-        file: raw.registers?.file ?? 'registers.yaml',
-        column: `targets.${t.id}.indicatorId`,
-        reason: `unknown indicator "${t.indicatorId}"`,
-      });
-    }
+    const file = raw.registers?.file ?? 'registers.yaml';
+    if (targetIds.has(t.id))
+      issues.push({ file, column: `targets.${t.id}.id`, reason: `a second target "${t.id}"` });
+    targetIds.add(t.id);
+    for (const i of validateTarget(t, targetRules))
+      issues.push({ file, column: `targets.${t.id}.${i.field}`, reason: i.reason });
   }
   checkExplanations(
     registers.explanations,

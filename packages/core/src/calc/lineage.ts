@@ -4,15 +4,19 @@
  * never recomputes.
  */
 import type { FactorRecord } from '../model/factor-record.js';
+import type { LocalisedText } from '../model/text.js';
 import type { QuantityResult } from '../units/quantity.js';
 import type { Formula, FormulaOp } from './formula.js';
 import type { CalcGraph } from './graph.js';
-import type { FactInfo, FigureMeta } from './node.js';
+import type { FactInfo, FigureMeta, LabelKey } from './node.js';
 
 export type Lineage = {
   readonly id: string;
   readonly kind: 'fact' | 'factor' | 'constant' | 'derived' | 'invalid' | 'missing';
   readonly label: string;
+  readonly labelKey?: LabelKey;
+  /** The label in each report language, set by report/lineage-text.ts localiseLineage. */
+  readonly text?: LocalisedText;
   readonly op?: FormulaOp;
   /** For weighted sums: the weight of each child, in order. */
   readonly weights?: readonly string[];
@@ -30,6 +34,7 @@ export function explain(graph: CalcGraph, id: string, depth = 64): Lineage {
   const base = {
     id,
     label: spec.label,
+    ...(spec.labelKey ? { labelKey: spec.labelKey } : {}),
     value: graph.value(id),
     ...(spec.figure ? { figure: spec.figure } : {}),
     ...(spec.note ? { note: spec.note } : {}),

@@ -20,6 +20,8 @@ export type FigureMeta = {
   readonly method?: string;
 };
 
+export type LabelKey = { readonly key: string; readonly args?: Readonly<Record<string, string>> };
+
 export type FactInfo = Provenance & {
   readonly factId: string;
   readonly entityId: string;
@@ -28,7 +30,15 @@ export type FactInfo = Provenance & {
 
 type Common = {
   readonly id: string;
+  /** English label (CLI explain, check messages). */
   readonly label: string;
+  /**
+   * What a derived node computes, as data for its label in each report language (a key of
+   * report/lineage-text.ts DERIVED_LABELS and its arguments: fuel, carrier, method…), set by
+   * the method that adds it. Figures, facts and factors need none: their labels come at report
+   * time from the catalogue, the bundle and the glossary, so no text is kept per fact.
+   */
+  readonly labelKey?: LabelKey;
   readonly figure?: FigureMeta;
   readonly note?: string;
 };

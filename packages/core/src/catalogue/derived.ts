@@ -1,6 +1,10 @@
 /**
  * Derived indicators: figures Assay computes. Their formulas are declared in methods/rules.ts
  * (sums and ratios) and methods/activity-*.ts (activity-based GHG and energy).
+ * Printed precision (decimal places, half-up at output): totals 2 (counts 0); intensities and
+ * rates 2, which shows three or more significant digits at their usual size (148.24 tCO2e per
+ * CNY million, 29.19 tCO2e/t); an intensity usually below 1 gets the places that show three
+ * significant digits (packaging per CNY million: 4, 0.0136). docs/report.md, "Numbers".
  */
 import { indicator } from './define.js';
 
@@ -47,7 +51,7 @@ export const DERIVED_INDICATORS = [
     'GHG intensity per CNY million of revenue',
     'tCO2e/CNY million',
     [],
-    4,
+    2,
   ),
   ghg(
     'ghg.scope1.intensity.revenue',
@@ -55,7 +59,7 @@ export const DERIVED_INDICATORS = [
     'Scope 1 intensity per CNY million of revenue',
     'tCO2e/CNY million',
     [],
-    4,
+    2,
   ),
   ghg(
     'ghg.scope2.intensity.revenue',
@@ -63,7 +67,7 @@ export const DERIVED_INDICATORS = [
     'Scope 2 intensity per CNY million of revenue',
     'tCO2e/CNY million',
     [],
-    4,
+    2,
   ),
   ghg(
     'ghg.intensity.product',
@@ -71,7 +75,7 @@ export const DERIVED_INDICATORS = [
     'GHG intensity per tonne of product',
     'tCO2e/t',
     ['product'],
-    4,
+    2,
   ),
   ghg(
     'ghg.intensity.ore',
@@ -79,9 +83,9 @@ export const DERIVED_INDICATORS = [
     'GHG intensity per tonne of ore processed',
     'tCO2e/t',
     ['product'],
-    4,
+    2,
   ),
-  ghg('ghg.intensity.employee', '人均溫室氣體排放', 'GHG emissions per employee', 'tCO2e/person', [], 4),
+  ghg('ghg.intensity.employee', '人均溫室氣體排放', 'GHG emissions per employee', 'tCO2e/person', [], 2),
   energy('energy.total', '綜合能源消耗量', 'Total energy consumption'),
   energy('energy.total.tce', '綜合能源消耗量（噸標準煤）', 'Total energy consumption (tce)', 'tce'),
   energy('energy.total.gj', '綜合能源消耗量（吉焦）', 'Total energy consumption (GJ)', 'GJ'),
@@ -103,7 +107,7 @@ export const DERIVED_INDICATORS = [
     'Energy intensity per CNY million of revenue',
     'MWh/CNY million',
     [],
-    4,
+    2,
   ),
   energy(
     'energy.intensity.revenue.tce',
@@ -111,7 +115,7 @@ export const DERIVED_INDICATORS = [
     'Energy intensity (tce per CNY million of revenue)',
     'tce/CNY million',
     [],
-    4,
+    2,
   ),
   energy(
     'energy.intensity.product',
@@ -119,7 +123,7 @@ export const DERIVED_INDICATORS = [
     'Energy intensity per tonne of product',
     'MWh/t',
     ['product'],
-    4,
+    2,
   ),
   indicator({
     id: 'water.total',
@@ -137,7 +141,7 @@ export const DERIVED_INDICATORS = [
     topic: 'water',
     unit: 'm³/t',
     kind: 'derived',
-    precision: 4,
+    precision: 2,
   }),
   indicator({
     id: 'water.intensity.revenue',
@@ -173,7 +177,7 @@ export const DERIVED_INDICATORS = [
     topic: 'waste',
     unit: 't/CNY million',
     kind: 'derived',
-    precision: 4,
+    precision: 2,
   }),
   indicator({
     id: 'waste.non-hazardous.intensity.revenue',
@@ -182,7 +186,7 @@ export const DERIVED_INDICATORS = [
     topic: 'waste',
     unit: 't/CNY million',
     kind: 'derived',
-    precision: 4,
+    precision: 2,
   }),
   indicator({
     id: 'materials.non-renewable.intensity.revenue',
@@ -209,7 +213,8 @@ export const DERIVED_INDICATORS = [
     topic: 'packaging',
     unit: 't/CNY million',
     kind: 'derived',
-    precision: 5,
+    // typically well below 1 (0.0136 in the demo): four places show three significant digits
+    precision: 4,
   }),
   indicator({
     id: 'employees.total',

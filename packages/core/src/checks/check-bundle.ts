@@ -5,8 +5,8 @@
 import type { Figure } from '../calc/figure.js';
 import type { CalcGraph } from '../calc/graph.js';
 import type { Bundle } from '../model/bundle.js';
-import { buildContext } from './context.js';
-import { type CheckSummary, type Finding, sortFindings, summarise } from './finding.js';
+import { buildContext, type CheckContext, claimedFigureId } from './context.js';
+import { type CheckSummary, type Coverage, type Finding, sortFindings, summarise } from './finding.js';
 import type { CheckOptions } from './options.js';
 import type { CheckRule } from './rule.js';
 import { baseYearPromptRule } from './rules/base-year-prompts.js';
@@ -18,6 +18,7 @@ import { plausibilityRule } from './rules/plausibility.js';
 import { recomputeRule } from './rules/recompute.js';
 import { reconciliationRule } from './rules/reconciliation.js';
 import { roundingRule } from './rules/rounding.js';
+import { unitSlipRule } from './rules/unit-slip.js';
 import { unitsRule } from './rules/units.js';
 import { yearOnYearRule } from './rules/year-on-year.js';
 
@@ -33,6 +34,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   masterDataRule,
   baseYearPromptRule,
   instrumentsRule,
+  unitSlipRule,
 ];
 
 export type CheckResult = { readonly findings: readonly Finding[]; readonly summary: CheckSummary };
@@ -46,5 +48,21 @@ export function checkBundle(
   const findings = sortFindings(
     CHECK_RULES.filter((r) => !ctx.options.disabled.has(r.id)).flatMap((r) => r.run(ctx)),
   );
-  return { findings, summary: summarise(findings) };
+  return { findings, summary: summarise(findings, coverageOf(ctx)) };
+}
+
+/** The share of printed numbers tied to a figure (summary.coverage). */
+export function coverageOf(ctx: CheckContext): Coverage {
+  let printed = 0;
+  let tied = 0;
+  let computable = 0;
+  for (const p of ctx.bundle.published) {
+    if (p.value === null) continue;
+    printed += 1;
+    const id = claimedFigureId(p);
+    if (!id) continue;
+    tied += 1;
+    if (ctx.figureById.has(id)) computable += 1;
+  }
+  return { printed, tied, computable };
 }

@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'completeness',
   'master-data',
   'instruments',
+  'unit-slip',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -46,10 +47,19 @@ export type Finding = {
   readonly lineage?: readonly string[];
 };
 
+/**
+ * How much of the printed layer the checker can tie to figures: printed numbers (published
+ * entries with a numeric value), those that claim a figure (figure id or indicator), and those
+ * whose claimed figure Assay computes. Numbers tied to nothing are checked only by the rules that
+ * read untied numbers (unit slips, bounds by other numbers, shares above 100 %).
+ */
+export type Coverage = { readonly printed: number; readonly tied: number; readonly computable: number };
+
 export type CheckSummary = {
   readonly total: number;
   readonly bySeverity: Readonly<Record<Severity, number>>;
   readonly byRule: Readonly<Partial<Record<RuleId, Readonly<Record<Severity, number>>>>>;
+  readonly coverage?: Coverage;
 };
 
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
@@ -67,7 +77,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-export function summarise(findings: readonly Finding[]): CheckSummary {
+export function summarise(findings: readonly Finding[], coverage?: Coverage): CheckSummary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byRule: Partial<Record<RuleId, Record<Severity, number>>> = {};
   for (const f of findings) {
@@ -76,7 +86,7 @@ export function summarise(findings: readonly Finding[]): CheckSummary {
     r[f.severity] += 1;
     byRule[f.ruleId] = r;
   }
-  return { total: findings.length, bySeverity, byRule };
+  return { total: findings.length, bySeverity, byRule, ...(coverage ? { coverage } : {}) };
 }
 
 /** Findings at or above a severity (error ⊂ warning ⊂ info). */

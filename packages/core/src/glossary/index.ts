@@ -1,2 +1,3 @@
+export * from './calc-terms.js';
 export * from './glossary.js';
 export * from './terms.js';

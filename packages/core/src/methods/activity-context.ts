@@ -1,5 +1,6 @@
 /** What an activity handler needs: the graph, factor nodes, contributions and the method choices. */
 import type { CalcGraph } from '../calc/graph.js';
+import type { LabelKey } from '../calc/node.js';
 import type { ActivityLine } from '../model/fact.js';
 import type { Methods } from '../model/methods.js';
 import type { Entity } from '../model/organisation.js';
@@ -51,13 +52,25 @@ export function contribute(
   ctx.contributions.add(line.entityId, { indicatorId, disaggregation, year: yearOfLine(line) }, node);
 }
 
+/** `label` is the English label; `labelKey` names the same thing for the report languages (calc/node.ts). */
 export function derive(
   ctx: ActivityContext,
   id: string,
   label: string,
   formula: import('../calc/formula.js').Formula,
   note?: string,
+  labelKey?: LabelKey,
 ): string {
-  ctx.graph.add({ kind: 'derived', id, label, formula, ...(note === undefined ? {} : { note }) });
+  ctx.graph.add({
+    kind: 'derived',
+    id,
+    label,
+    formula,
+    ...(note === undefined ? {} : { note }),
+    ...(labelKey === undefined ? {} : { labelKey }),
+  });
   return id;
 }
+
+/** A label key with its arguments (calc/node.ts LabelKey). */
+export const labelKey = (key: string, args: Record<string, string> = {}): LabelKey => ({ key, args });

@@ -8,7 +8,7 @@
 import { gridFactorQuery, heatEfQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
 import type { ActivityLine } from '../model/fact.js';
 import type { GridCalibre } from '../model/methods.js';
-import { type ActivityContext, contribute, derive, lineNode } from './activity-context.js';
+import { type ActivityContext, contribute, derive, labelKey, lineNode } from './activity-context.js';
 
 export function gridFactorNode(ctx: ActivityContext, calibre: GridCalibre): string {
   const g = ctx.methods.gridFactor;
@@ -28,11 +28,14 @@ const STATED_IN_TCE = new Set(['tce', 'kgce', '10⁴ tce']);
 /** tce of an energy amount: as stated when already in tce, else amount × the carrier's coefficient. */
 function tceNode(ctx: ActivityContext, line: ActivityLine, amount: string, carrier: string): string {
   if (STATED_IN_TCE.has(line.amount.unit.symbol)) {
-    return derive(ctx, `act:${line.id}:tce`, `${carrier} as stated in tce`, {
-      op: 'convert',
-      inputs: [amount],
-      unit: 'tce',
-    });
+    return derive(
+      ctx,
+      `act:${line.id}:tce`,
+      `${carrier} as stated in tce`,
+      { op: 'convert', inputs: [amount], unit: 'tce' },
+      undefined,
+      labelKey('tce-as-stated', { carrier }),
+    );
   }
   return derive(
     ctx,
@@ -43,16 +46,21 @@ function tceNode(ctx: ActivityContext, line: ActivityLine, amount: string, carri
       inputs: [amount, ctx.factors.node(tceCoefficientQuery(carrier, ctx.methods.electricityTce))],
       unit: 'tce',
     },
+    undefined,
+    labelKey('tce-basis', { carrier, basis: ctx.methods.electricityTce }),
   );
 }
 
 export function purchasedElectricityLine(ctx: ActivityContext, line: ActivityLine): void {
   const amount = lineNode(ctx, line);
-  const co2 = derive(ctx, `act:${line.id}:co2-location`, `location-based CO2 of purchased electricity`, {
-    op: 'product',
-    inputs: [amount, gridFactorNode(ctx, ctx.methods.gridFactor.calibre)],
-    unit: 'tCO2e',
-  });
+  const co2 = derive(
+    ctx,
+    `act:${line.id}:co2-location`,
+    `location-based CO2 of purchased electricity`,
+    { op: 'product', inputs: [amount, gridFactorNode(ctx, ctx.methods.gridFactor.calibre)], unit: 'tCO2e' },
+    undefined,
+    labelKey('electricity-co2-location'),
+  );
   contribute(ctx, line, 'ghg.scope2.location', co2);
   contribute(ctx, line, 'energy.indirect', amount);
   contribute(ctx, line, 'energy.by-carrier', amount, { fuel: 'electricity' });
@@ -64,11 +72,14 @@ export function purchasedElectricityLine(ctx: ActivityContext, line: ActivityLin
 export function purchasedHeatLine(ctx: ActivityContext, line: ActivityLine): void {
   const amount = lineNode(ctx, line);
   const carrier = line.activity === 'steam-purchased' ? 'steam' : 'heat';
-  const co2 = derive(ctx, `act:${line.id}:co2`, `CO2 of purchased ${carrier} (GJ × heat EF)`, {
-    op: 'product',
-    inputs: [amount, ctx.factors.node(heatEfQuery())],
-    unit: 'tCO2e',
-  });
+  const co2 = derive(
+    ctx,
+    `act:${line.id}:co2`,
+    `CO2 of purchased ${carrier} (GJ × heat EF)`,
+    { op: 'product', inputs: [amount, ctx.factors.node(heatEfQuery())], unit: 'tCO2e' },
+    undefined,
+    labelKey('heat-co2', { carrier }),
+  );
   for (const ind of ['ghg.scope2.heat', 'ghg.scope2.location', 'ghg.scope2.market'])
     contribute(ctx, line, ind, co2);
   contribute(ctx, line, 'energy.indirect', amount);

@@ -12,20 +12,26 @@
  *   energy (GJ, or tce as stated); certificates: a count; Scope 3: CO2e (tCO2e).
  *
  * The expected dimension is declared here as data per activity type (or read off the factor the
- * method multiplies by); no unit is converted. Messages are plain English naming the field; the
- * caller adds where the line is.
+ * method multiplies by); no unit is converted, except a fuel measured by mass and entered by
+ * volume with a stated density (attribute `density`, methods/density.ts). Scope 3 lines are
+ * checked by their category and method (scope3/scope3-rule.ts). Messages are plain English naming
+ * the field; the caller adds where the line is. Bundle validation composes the same rule
+ * (activityLineRule below, passed in by validate/) with unknown fuels and minerals let through:
+ * their factor is reported missing by the calculation, and a bundle's factors may add them.
  */
 
 import type { FactorRecord } from '../factors/factor.js';
 import { factorToQuantity } from '../factors/factor-quantity.js';
 import { fuelParameterQuery, processEfQuery } from '../factors/factor-queries.js';
 import { selectFactor } from '../factors/select-factor.js';
-import { ACTIVITY_TYPES, type ActivityType } from '../model/fact.js';
-import type { GhgMethod } from '../model/methods.js';
+import { ACTIVITY_TYPES, type ActivityLine, type ActivityType } from '../model/fact.js';
+import type { GhgMethod, Methods } from '../model/methods.js';
 import { dimensionKey } from '../units/dimension.js';
 import { divideUnits, parseUnit, type Unit } from '../units/unit.js';
+import { DENSITY_ATTRIBUTE, parseDensity } from './density.js';
+import { scope3LineProblems } from './scope3/scope3-rule.js';
 
-export type ActivityEntryField = 'activity' | 'subject' | 'use' | 'unit';
+export type ActivityEntryField = 'activity' | 'subject' | 'use' | 'unit' | 'attributes';
 export type ActivityEntryProblem = { readonly field: ActivityEntryField; readonly message: string };
 
 /** How the amount of an activity type is measured: a dimension, with words and example units. */
@@ -60,7 +66,11 @@ const DIMENSION_WORDS: Readonly<Record<string, string>> = {
   volume: 'a volume',
   co2e: 'emissions in CO2e',
   carbon: 'a mass of carbon',
-  currency: 'money',
+  currency: 'money (CNY)',
+  hkd: 'money (HKD)',
+  usd: 'money (USD)',
+  freight: 'freight moved (t·km)',
+  'passenger-travel': 'passenger distance (passenger·km)',
   count: 'a count',
   time: 'a time',
   area: 'an area',
@@ -73,7 +83,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   energy: 'GJ or MWh',
 };
 
-const dimensionWords = (u: Unit): string => {
+export const dimensionWords = (u: Unit): string => {
   const key = dimensionKey(u.dims);
   return DIMENSION_WORDS[key] ?? `"${key}"`;
 };
@@ -82,6 +92,10 @@ export type ActivityEntryContext = {
   readonly ghgMethod: GhgMethod;
   /** The factor library with the bundle's own factors over it (factors/library.ts withOverrides). */
   readonly library: readonly FactorRecord[];
+  /** The bundle's choice of Scope 3 factor set per category (assay.yaml methods.scope3). */
+  readonly scope3FactorSets?: Methods['scope3'];
+  /** 'pass' (bundle validation): a fuel or mineral without a factor is left to the calculation. */
+  readonly unknownSubjects?: 'refuse' | 'pass';
 };
 
 export type ActivityEntryInput = {
@@ -90,6 +104,8 @@ export type ActivityEntryInput = {
   /** '' when not given. */
   readonly use: string;
   readonly unit: Unit;
+  /** The line's attributes (density, Scope 3 method and factor…); none when not given. */
+  readonly attributes?: Readonly<Record<string, string>>;
 };
 
 /** Subjects the library has a factor of this kind for, under this method (for the message). */
@@ -106,13 +122,17 @@ function known(library: readonly FactorRecord[], kind: string, key: string, meth
 function measureFromFactor(
   input: ActivityEntryInput,
   ctx: ActivityEntryContext,
-): { ok: true; measure: Measure; per: string } | { ok: false; problem: ActivityEntryProblem } {
+):
+  | { ok: true; measure: Measure; per: string }
+  | { ok: false; problem: ActivityEntryProblem }
+  | { ok: false; problem: undefined } {
   const fuel = input.activity === 'fuel';
   const query = fuel
     ? fuelParameterQuery(ctx.ghgMethod, 'ncv', input.subject)
     : processEfQuery(input.subject);
   const hit = selectFactor(ctx.library, query);
   if (!hit.ok) {
+    if (ctx.unknownSubjects === 'pass') return { ok: false, problem: undefined };
     const list = fuel
       ? known(ctx.library, 'ncv', 'fuel', ctx.ghgMethod)
       : known(ctx.library, 'process-ef', 'mineral');
@@ -168,11 +188,14 @@ export function activityEntryProblems(
   const declared = ACTIVITY_AMOUNTS[activity];
   let measure: Measure;
   let because = '';
+  if (activity === 'scope3') return [...problems, ...scope3LineProblems(input, ctx)];
   if (declared === FROM_FACTOR) {
     const found = measureFromFactor(input, ctx);
-    if (!found.ok) return [...problems, found.problem];
+    if (!found.ok) return found.problem === undefined ? problems : [...problems, found.problem];
     measure = found.measure;
     because = ` (its ${activity === 'fuel' ? 'calorific value' : 'emission factor'} is per ${found.per})`;
+    const byVolume = dimensionKey(input.unit.dims) === 'volume' && measure.dimension === 'mass';
+    if (activity === 'fuel' && byVolume) return [...problems, ...volumeOfMassFuel(input, ctx, found.per)];
   } else measure = declared;
   if (dimensionKey(input.unit.dims) !== measure.dimension)
     problems.push({
@@ -180,4 +203,58 @@ export function activityEntryProblems(
       message: `"${input.unit.symbol}" measures ${dimensionWords(input.unit)}, but ${activity === 'fuel' || declared === FROM_FACTOR ? input.subject : activity} is entered as ${measure.what}${because}: use a unit such as ${measure.examples}`,
     });
   return problems;
+}
+
+/**
+ * A fuel whose calorific value is per mass, entered by volume: usable only with a stated density
+ * (attribute `density`), which the calculation shows as its own node (activity-fuel.ts).
+ */
+function volumeOfMassFuel(
+  input: ActivityEntryInput,
+  ctx: ActivityEntryContext,
+  per: string,
+): ActivityEntryProblem[] {
+  const stated = input.attributes?.[DENSITY_ATTRIBUTE];
+  if (stated === undefined)
+    return [
+      {
+        field: 'unit',
+        message: `${input.subject} under ${ctx.ghgMethod} is measured by mass (NCV in GJ/${per}); '${input.unit.symbol}' needs a density: give the amount in ${per}, or add the attribute density=<value> <unit> (e.g. density=0.84 kg/L)`,
+      },
+    ];
+  const density = parseDensity(stated);
+  return density.ok ? [] : [{ field: 'attributes', message: density.reason }];
+}
+
+/** The rule bundle validation composes (validate/validate-bundle.ts): one line's problems. */
+export function activityLineRule(
+  ctx: Omit<ActivityEntryContext, 'unknownSubjects'>,
+): (line: ActivityLine) => ActivityEntryProblem[] {
+  const passing: ActivityEntryContext = { ...ctx, unknownSubjects: 'pass' };
+  // A bundle repeats a few kinds of line many times (a year of monthly diesel): the answer
+  // depends only on these fields, so it is kept per kind (bounded) for one validation.
+  const seen = new Map<string, ActivityEntryProblem[]>();
+  return (line) => {
+    const key = `${line.activity}\u0000${line.subject}\u0000${line.amount.unit.symbol}\u0000${JSON.stringify(line.attributes)}`;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const problems = check(line);
+    if (seen.size >= 10_000) seen.clear();
+    seen.set(key, problems);
+    return problems;
+  };
+
+  function check(line: ActivityLine): ActivityEntryProblem[] {
+    return activityEntryProblems(
+      {
+        activity: line.activity,
+        subject: line.subject,
+        // the loaded line says "unspecified" for an empty fuel use; only the type matters here
+        use: line.use === undefined || line.activity === 'fuel' ? '' : line.use,
+        unit: line.amount.unit,
+        attributes: line.attributes,
+      },
+      passing,
+    );
+  }
 }

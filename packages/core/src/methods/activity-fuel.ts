@@ -11,25 +11,36 @@
 
 import { fuelParameterQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
 import type { ActivityLine } from '../model/fact.js';
-import { type ActivityContext, contribute, derive, lineNode } from './activity-context.js';
+import { type ActivityContext, contribute, derive, labelKey } from './activity-context.js';
+import { massOrAmount } from './density.js';
 
 export function fuelLine(ctx: ActivityContext, line: ActivityLine): void {
   const fuel = line.subject;
-  const amount = lineNode(ctx, line);
+  const amount = massOrAmount(ctx, line); // the line, or volume × stated density (density.ts)
   const method = ctx.methods.ghg;
   const ncv = ctx.factors.node(fuelParameterQuery(method, 'ncv', fuel));
-  const gj = derive(ctx, `act:${line.id}:energy`, `energy of ${fuel} (NCV, ${method})`, {
-    op: 'product',
-    inputs: [amount, ncv],
-    unit: 'GJ',
-  });
+  const gj = derive(
+    ctx,
+    `act:${line.id}:energy`,
+    `energy of ${fuel} (NCV, ${method})`,
+    { op: 'product', inputs: [amount, ncv], unit: 'GJ' },
+    undefined,
+    labelKey('fuel-energy', { fuel, method }),
+  );
   const co2 =
     method === 'ipcc-2006'
-      ? derive(ctx, `act:${line.id}:co2`, `CO2 of ${fuel} (IPCC 2006: NCV × EF)`, {
-          op: 'product',
-          inputs: [gj, ctx.factors.node(fuelParameterQuery(method, 'co2-ef-per-energy', fuel))],
-          unit: 'tCO2e',
-        })
+      ? derive(
+          ctx,
+          `act:${line.id}:co2`,
+          `CO2 of ${fuel} (IPCC 2006: NCV × EF)`,
+          {
+            op: 'product',
+            inputs: [gj, ctx.factors.node(fuelParameterQuery(method, 'co2-ef-per-energy', fuel))],
+            unit: 'tCO2e',
+          },
+          undefined,
+          labelKey('fuel-co2-ipcc', { fuel }),
+        )
       : derive(
           ctx,
           `act:${line.id}:co2`,
@@ -51,12 +62,20 @@ export function fuelLine(ctx: ActivityContext, line: ActivityLine): void {
           line.use === 'unspecified'
             ? 'not metered separately as fuel or reductant: counted as combustion'
             : undefined,
+          labelKey('fuel-co2-ndrc', { fuel }),
         );
-  const tce = derive(ctx, `act:${line.id}:tce`, `standard coal of ${fuel} (GB/T 2589-2020)`, {
-    op: 'product',
-    inputs: [amount, ctx.factors.node(tceCoefficientQuery(fuel, ctx.methods.electricityTce))],
-    unit: 'tce',
-  });
+  const tce = derive(
+    ctx,
+    `act:${line.id}:tce`,
+    `standard coal of ${fuel} (GB/T 2589-2020)`,
+    {
+      op: 'product',
+      inputs: [amount, ctx.factors.node(tceCoefficientQuery(fuel, ctx.methods.electricityTce))],
+      unit: 'tce',
+    },
+    undefined,
+    labelKey('tce', { carrier: fuel }),
+  );
   contribute(ctx, line, line.use === 'reductant' ? 'ghg.scope1.reductant' : 'ghg.scope1.combustion', co2);
   contribute(ctx, line, 'ghg.scope1.by-fuel', co2, { fuel });
   contribute(ctx, line, 'energy.direct', gj);

@@ -3,7 +3,8 @@ import type { ActivityLine, ActivityType } from '../model/fact.js';
 import type { ActivityContext } from './activity-context.js';
 import { purchasedElectricityLine, purchasedHeatLine, selfGeneratedLine } from './activity-energy.js';
 import { fuelLine } from './activity-fuel.js';
-import { processLine, recordOnly, scope3Line } from './activity-other.js';
+import { processLine, recordOnly } from './activity-other.js';
+import { scope3Line } from './scope3/scope3-line.js';
 
 type Handler = (ctx: ActivityContext, line: ActivityLine) => void;
 

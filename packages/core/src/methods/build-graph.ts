@@ -21,6 +21,7 @@ import { FigureIndex } from './figure-index.js';
 import { methodNoteFor } from './method-note.js';
 import { DERIVED_RULES } from './rules.js';
 import { doubleUsedBatches, marketBasedScope2 } from './scope2-market.js';
+import { upstreamEnergy } from './scope3/scope3-upstream-energy.js';
 
 export type BuiltGraph = { readonly graph: CalcGraph; readonly figures: FigureIndex };
 
@@ -72,6 +73,7 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
     const lines = linesByEntity.get(entity.id) ?? [];
     for (const line of lines) ACTIVITY_HANDLERS[line.activity](ctx, line);
     marketBasedScope2(ctx, lines, doubleUsed);
+    upstreamEnergy(ctx, lines); // Scope 3 category 3 from the Scope 1 and 2 lines, where factors exist
   }
 
   consolidate({ org, catalogue, contributions, figures, methodNote });

@@ -16,6 +16,12 @@ export class FactorNodes {
     private readonly library: readonly FactorRecord[],
   ) {}
 
+  /** The factor the query selects and its node, or undefined (and no node) when none matches. */
+  find(query: FactorQuery): { readonly id: string; readonly factor: FactorRecord } | undefined {
+    const hit = selectFactor(this.library, query);
+    return hit.ok ? { id: this.node(query), factor: hit.factor } : undefined;
+  }
+
   /** Node id for the factor the query selects (adding the node on first use). */
   node(query: FactorQuery): string {
     const key = JSON.stringify(query);

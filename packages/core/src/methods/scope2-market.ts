@@ -9,7 +9,14 @@
 import { calcError } from '../errors.js';
 import { gecEnergyQuery } from '../factors/factor-queries.js';
 import type { ActivityLine } from '../model/fact.js';
-import { type ActivityContext, contribute, derive, lineNode, yearOfLine } from './activity-context.js';
+import {
+  type ActivityContext,
+  contribute,
+  derive,
+  labelKey,
+  lineNode,
+  yearOfLine,
+} from './activity-context.js';
 import { gridFactorNode } from './activity-energy.js';
 
 const isCertificateFor = (l: ActivityLine, claim: string) =>
@@ -58,6 +65,8 @@ export function marketBasedScope2(
             inputs: [lineNode(ctx, l), ctx.factors.node(gecEnergyQuery())],
             unit: 'MWh',
           },
+          undefined,
+          labelKey('certificate-energy'),
         );
         instruments.push(energy);
         contribute(ctx, l, 'energy.renewable', energy);
@@ -68,6 +77,7 @@ export function marketBasedScope2(
             kind: 'invalid',
             id,
             label: `certificate batch ${batch} used twice`,
+            labelKey: labelKey('certificate-double-use', { batch }),
             value: calcError(
               'instrument-double-use',
               `certificate batch ${batch} is claimed for market-based Scope 2 and again as an offset`,
@@ -78,22 +88,30 @@ export function marketBasedScope2(
         }
       }
     }
-    const p = derive(ctx, `${base}:purchased`, 'purchased electricity', {
-      op: 'sum',
-      inputs: purchased,
-      unit: 'MWh',
-    });
-    const inst = derive(ctx, `${base}:instruments`, 'green-power trades and certificates', {
-      op: 'sum',
-      inputs: instruments,
-      unit: 'MWh',
-    });
-    const rem = derive(ctx, `${base}:remainder`, 'electricity not covered by contractual instruments', {
-      op: 'difference',
-      inputs: [p, inst],
-      unit: 'MWh',
-      nonNegative: true,
-    });
+    const p = derive(
+      ctx,
+      `${base}:purchased`,
+      'purchased electricity',
+      { op: 'sum', inputs: purchased, unit: 'MWh' },
+      undefined,
+      labelKey('market-purchased'),
+    );
+    const inst = derive(
+      ctx,
+      `${base}:instruments`,
+      'green-power trades and certificates',
+      { op: 'sum', inputs: instruments, unit: 'MWh' },
+      undefined,
+      labelKey('market-instruments'),
+    );
+    const rem = derive(
+      ctx,
+      `${base}:remainder`,
+      'electricity not covered by contractual instruments',
+      { op: 'difference', inputs: [p, inst], unit: 'MWh', nonNegative: true },
+      undefined,
+      labelKey('market-remainder'),
+    );
     const co2 = derive(
       ctx,
       `${base}:co2`,
@@ -103,6 +121,8 @@ export function marketBasedScope2(
         inputs: [rem, gridFactorNode(ctx, 'excl-market-nonfossil')],
         unit: 'tCO2e',
       },
+      undefined,
+      labelKey('market-co2'),
     );
     ctx.contributions.add(ctx.entity.id, { indicatorId: 'ghg.scope2.market', disaggregation: {}, year }, co2);
   }

@@ -21,6 +21,8 @@ export type FactorRecord = {
   /** Year the factor describes (grid factors) or the year of the document. */
   readonly vintage: number;
   readonly calibre?: string;
+  /** Spend-based (EEIO) factors: the year whose prices the factor is per (its currency is the unit's denominator). */
+  readonly priceYear?: number;
   readonly document: string;
   readonly publishedAt?: string;
   readonly status: FactorStatus;

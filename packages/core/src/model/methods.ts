@@ -16,6 +16,11 @@ export type Methods = {
   readonly gridFactor: { readonly vintage: number; readonly level: GridLevel; readonly calibre: GridCalibre };
   readonly electricityTce: ElectricityTceBasis;
   readonly consolidation: ConsolidationApproach;
+  /**
+   * Scope 3: the factor set (a factor record's `method`, e.g. from factors.csv) chosen per
+   * category ("cat-1" → "my-eeio-2024"); a line's attribute `factor-set` overrides it.
+   */
+  readonly scope3?: { readonly factorSets: Readonly<Record<string, string>> };
 };
 
 export const defaultMethods: Methods = {

@@ -39,6 +39,16 @@ export type ClimateRisk = {
   readonly response: LocalisedText;
 };
 
+/** An interim milestone of a target: the value to reach by `year` (exact decimal text, the target's unit). */
+export type TargetMilestone = { readonly year: string; readonly value: string };
+
+/**
+ * A target (issue #18; docs/registers.md): what to reach for an indicator of an entity, by when,
+ * from which base. `comparator` says which way is better: 'max' a cap or reduction (at or below
+ * the value), 'min' a floor or increase (at or above), 'equal' exactly the value. A target
+ * without an indicator or value is qualitative: listed, never scored. Rules: bundle/validate-target.ts;
+ * progress and status: report/target-progress.ts.
+ */
 export type Target = {
   readonly id: string;
   readonly name: LocalisedText;
@@ -50,7 +60,11 @@ export type Target = {
   readonly value?: string;
   readonly unit?: string;
   readonly baseYear?: string;
+  /** The indicator's value in the base year, in `unit` (exact decimal text). */
+  readonly baseValue?: string;
   readonly targetYear?: string;
+  /** Interim milestones, by year between the base and target years. */
+  readonly milestones?: readonly TargetMilestone[];
   readonly source?: string;
 };
 

@@ -4,6 +4,7 @@
  * so the model builds without it.
  */
 import type { Figure } from '../calc/figure.js';
+import type { Scope3Quality } from '../methods/scope3/scope3-quality.js';
 import type { Bundle } from '../model/bundle.js';
 import { groupEntity } from '../model/organisation.js';
 import type { LocalisedText } from '../model/text.js';
@@ -17,7 +18,9 @@ import type { Block, FigureGroup, ReportFigure, ReportModel, ReportStatusInput, 
 import { type Extra, OTHER_FIGURES_SECTION, OUTLINE, type OutlineNode } from './outline.js';
 import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks } from './register-blocks.js';
 import { type RestatementNoteInput, restatementNote, restatementSection } from './restatement-note.js';
+import { scope3Table } from './scope3-table.js';
 import { reportStatus } from './status.js';
+import { targetFigureIndex } from './target-progress.js';
 
 export type BuildReportOptions = {
   readonly bundle: Bundle;
@@ -31,12 +34,22 @@ export type BuildReportOptions = {
    * report has no restatement note.
    */
   readonly restatements?: RestatementNoteInput;
+  /** Scope 3 data quality per category weighted by emissions (methods/scope3/scope3-quality.ts, from the graph). */
+  readonly scope3Quality?: readonly Scope3Quality[];
 };
 
 const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
 const NO_NARRATIVE = t('本節尚未提供敘述內容。', 'No narrative has been provided for this section.');
 
-type Ctx = { bundle: Bundle; rows: ReportFigure[]; prior: string | null; group: string };
+type Ctx = {
+  bundle: Bundle;
+  rows: ReportFigure[];
+  prior: string | null;
+  group: string;
+  /** Figures without disaggregation, for the targets' actuals (target-progress.ts). */
+  targetFigures: ReadonlyMap<string, Figure>;
+  scope3Quality: readonly Scope3Quality[];
+};
 
 function narrativeBlocks(ctx: Ctx, node: OutlineNode): Block[] {
   const ids = node.narrative ?? [];
@@ -65,9 +78,11 @@ function extraBlocks(ctx: Ctx, extra: Extra): Block[] {
     case 'climate-risks':
       return climateRiskBlocks(r);
     case 'targets':
-      return targetBlocks(r);
+      return targetBlocks(r, ctx.targetFigures, ctx.bundle.reporting.current, ctx.group);
     case 'emissions-charts':
       return emissionsCharts(ctx.bundle, ctx.rows);
+    case 'scope3-categories':
+      return scope3Table(ctx.bundle, ctx.rows, ctx.group, ctx.scope3Quality);
     case 'energy-charts':
       return energyCharts(ctx.bundle, ctx.rows);
     case 'trends':
@@ -126,6 +141,8 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
     rows,
     prior: bundle.reporting.prior[0] ?? null,
     group: groupEntity(bundle.organisation).id,
+    targetFigures: targetFigureIndex(opts.figures),
+    scope3Quality: opts.scope3Quality ?? [],
   };
   const main = OUTLINE.map((n, i) => buildSection(ctx, n, String(i + 1)));
   // The restatement note (GRI 2-4) closes "About this report", where GRI 2-4 points.

@@ -32,3 +32,18 @@ export function formatChange(current: Decimal, prior: Decimal): NumberText | nul
   if (n.plain.startsWith('-') || n.plain === '0.0') return n;
   return { text: `+${n.text}`, plain: n.plain };
 }
+
+/** Decimal places shown for a derivation node that is not a reported figure (docs/report.md). */
+export const LINEAGE_PLACES = 6;
+
+/**
+ * A derivation view's value (figure page, `assay explain`), plain digits: a reported figure at its
+ * precision; any other node (facts, factors, constants, intermediate results) rounded half-up to
+ * at most LINEAGE_PLACES decimals with trailing zeros dropped, so 44/12 prints 3.666667 and a
+ * factor 0.0202 stays 0.0202. The exact value travels beside it wherever the view has room.
+ */
+export function lineageValueText(value: Decimal, precision?: number): string {
+  if (precision !== undefined) return formatNumber(value, precision).plain;
+  const plain = formatNumber(value, Math.min(value.decimalPlaces(), LINEAGE_PLACES)).plain;
+  return plain.includes('.') ? plain.replace(/\.?0+$/, '') : plain;
+}

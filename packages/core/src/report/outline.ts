@@ -14,6 +14,7 @@ export type Extra =
   | 'climate-risks'
   | 'targets'
   | 'emissions-charts'
+  | 'scope3-categories'
   | 'energy-charts'
   | 'trends';
 
@@ -109,7 +110,7 @@ export const OUTLINE: readonly OutlineNode[] = [
         title: t('排放物', 'Emissions'),
         narrative: ['emissions'],
         figures: ['ghg.', 'air.', 'env.'],
-        extras: ['emissions-charts'],
+        extras: ['emissions-charts', 'scope3-categories'],
         // KPI A1.2 (GHG) was withdrawn from the HKEX Code for 2025: greenhouse gases are Part D.
         hkex: [...kpis('A1', 1), 'A1.5', 'D.MT.GHG.a', 'D.MT.GHG.c', 'D.MT.GHG.d'],
         gri: ['305-1', '305-2', '305-3', '305-4', '305-7'],

@@ -1,11 +1,15 @@
-/** Blocks built from the registers: stakeholders, the materiality matrix, climate risks, targets. */
+/** Blocks built from the registers: stakeholders, the materiality matrix, climate risks, targets (with progress). */
+
+import type { Figure } from '../calc/figure.js';
 import { Decimal } from '../decimal.js';
 import { axisValueLabel } from '../glossary/glossary.js';
 import type { ClimateRisk, Registers } from '../model/registers.js';
 import type { LocalisedText } from '../model/text.js';
+import { parseUnit, unitLabelZh } from '../units/unit.js';
 import { formatNumber } from './format-number.js';
 import { REPORT_LABELS } from './labels.js';
 import type { Block, Cell } from './model.js';
+import { type TargetStatus, targetProgress } from './target-progress.js';
 
 const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
 const text = (x: LocalisedText): Cell => ({ kind: 'text', text: x });
@@ -129,9 +133,44 @@ export function climateRiskBlocks(r: Registers): Block[] {
   ];
 }
 
-export function targetBlocks(r: Registers): Block[] {
+const TARGET_STATUS: Record<TargetStatus, LocalisedText> = {
+  achieved: t('已達成', 'Achieved'),
+  'on-track': t('進度正常', 'On track'),
+  'at-risk': t('有落後風險', 'At risk'),
+  missed: t('未達成', 'Missed'),
+  'no-data': t('暫無數據', 'No data'),
+  'not-measured': t('不作量化評估', 'Not measured'),
+};
+
+/** A decimal as printed: its own places (at most 4), half-up; the same string in both languages. */
+const printed = (d: Decimal, places?: number) =>
+  formatNumber(d, places ?? Math.min(Math.max(d.decimalPlaces(), 0), 4)).text;
+
+function unitLabel(label: string | undefined): LocalisedText {
+  if (label === undefined) return t('', '');
+  const u = parseUnit(label);
+  return t(u.ok ? unitLabelZh(u.unit) : label, label);
+}
+
+/** "2020: 15 t" in both languages, the number identical; a dash without a value. */
+function yearValue(year: string | undefined, value: Decimal | undefined, unit: LocalisedText): Cell {
+  if (value === undefined) return text(year ? t(year, year) : t('—', '—'));
+  const n = printed(value);
+  const prefix = year ? `${year}: ` : '';
+  return text(t(`${prefix}${n} ${unit['zh-Hant']}`.trim(), `${prefix}${n} ${unit.en}`.trim()));
+}
+
+/**
+ * The targets table (issue #18): base, target, the reporting year's actual and the status by
+ * the rule of target-progress.ts. Numbers are formatted once, so both languages print the same.
+ */
+export function targetBlocks(
+  r: Registers,
+  figures: ReadonlyMap<string, Figure>,
+  year: string,
+  groupId: string,
+): Block[] {
   if (r.targets.length === 0) return [];
-  const dash = t('—', '—');
   return [
     {
       kind: 'table',
@@ -139,16 +178,30 @@ export function targetBlocks(r: Registers): Block[] {
       caption: t('目標', 'Targets'),
       head: [
         t('目標', 'Target'),
+        t('基準', 'Base'),
         t('目標值', 'Target value'),
-        t('基準年', 'Base year'),
-        t('目標年', 'Target year'),
+        t(`${year}年實際`, `Actual ${year}`),
+        t('狀態', 'Status'),
       ],
-      rows: r.targets.map((g) => [
-        text(g.name),
-        text(g.value ? t(`${g.value} ${g.unit ?? ''}`.trim(), `${g.value} ${g.unit ?? ''}`.trim()) : dash),
-        text(g.baseYear ? t(g.baseYear, g.baseYear) : dash),
-        text(g.targetYear ? t(g.targetYear, g.targetYear) : dash),
-      ]),
+      rows: r.targets.map((g) => {
+        const unit = unitLabel(g.unit);
+        const p = targetProgress(g, figures, year, groupId);
+        const precision = p.figureId === undefined ? undefined : figures.get(p.figureId)?.precision;
+        return [
+          text(g.name),
+          yearValue(g.baseYear, g.baseValue === undefined ? undefined : new Decimal(g.baseValue), unit),
+          yearValue(g.targetYear, g.value === undefined ? undefined : new Decimal(g.value), unit),
+          p.actual === undefined
+            ? text(t('—', '—'))
+            : text(
+                t(
+                  `${printed(p.actual, precision)} ${unit['zh-Hant']}`.trim(),
+                  `${printed(p.actual, precision)} ${unit.en}`.trim(),
+                ),
+              ),
+          text(TARGET_STATUS[p.status]),
+        ];
+      }),
     },
   ];
 }

@@ -3,8 +3,10 @@
  * distinct from mass, so that "tonnes" of coal and "tonnes CO2e" never add up silently.
  * Base unit of each base dimension (scale 1): mass t, energy GJ, volume m³, co2e tCO2e,
  * carbon tC (carbon content of fuels, tC/GJ), currency CNY, hkd HKD (Hong Kong dollars, not
- * convertible to CNY without a dated rate), count 1 (persons, items), time h,
- * area m², length m.
+ * convertible to CNY without a dated rate), usd USD (likewise), count 1 (persons, items), time h,
+ * area m², length m, freight t·km (tonne-kilometres moved) and passenger-travel passenger·km:
+ * freight and travel are their own dimensions because a mode's factor is per t·km or per
+ * passenger·km, which no mass or length alone converts to (Scope 3 distance-based transport).
  */
 export const BASE_DIMENSIONS = [
   'mass',
@@ -14,10 +16,13 @@ export const BASE_DIMENSIONS = [
   'carbon',
   'currency',
   'hkd',
+  'usd',
   'count',
   'time',
   'area',
   'length',
+  'freight',
+  'passenger-travel',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
 export type DimensionVector = Readonly<Partial<Record<BaseDimension, number>>>;

@@ -280,6 +280,22 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
     zh: '十億元',
     aliases: ['RMB billion', 'RMB bn', 'CNY bn', 'billion CNY', '十亿元', '人民幣十億元', '人民币十亿元'],
   },
+  // US dollars (EEIO factors are per USD of a price year): their own dimension, like HKD
+  { symbol: 'USD', dim: 'usd', scale: '1', zh: '美元', aliases: ['US$', 'US dollars'] },
+  {
+    symbol: 'USD thousand',
+    dim: 'usd',
+    scale: '1000',
+    zh: '千美元',
+    aliases: ["US$'000", "USD '000", "USD'000"],
+  },
+  {
+    symbol: 'USD million',
+    dim: 'usd',
+    scale: '1000000',
+    zh: '百萬美元',
+    aliases: ['US$ million', 'USD m', 'USD mn'],
+  },
   // Hong Kong dollars: their own dimension, because converting them to CNY needs an exchange rate
   // of a date, which a unit table cannot hold; an HKD figure never adds to a CNY one silently.
   {
@@ -392,6 +408,21 @@ export const ATOMIC_UNITS: readonly AtomicUnitSpec[] = [
   // length (base m)
   { symbol: 'm', dim: 'length', scale: '1', zh: '米', aliases: ['metre', 'metres'] },
   { symbol: 'km', dim: 'length', scale: '1000', zh: '公里', aliases: ['千米', 'kilometre', 'kilometres'] },
+  // freight and passenger travel (Scope 3 distance-based transport; base t·km, passenger·km)
+  {
+    symbol: 't·km',
+    dim: 'freight',
+    scale: '1',
+    zh: '噸公里',
+    aliases: ['tkm', 't-km', 'tonne-km', 'tonne·km', 'tonne.km', 'tonne-kilometres', '吨公里', '噸·公里'],
+  },
+  {
+    symbol: 'passenger·km',
+    dim: 'passenger-travel',
+    scale: '1',
+    zh: '人公里',
+    aliases: ['pkm', 'passenger-km', 'p·km', 'passenger-kilometres', '人·公里', '人公里數'],
+  },
   // dimensionless
   { symbol: '%', dim: 'ratio', scale: '0.01', zh: '%', aliases: ['percent', '百分比', '％'] },
   { symbol: '‰', dim: 'ratio', scale: '0.001', zh: '‰', aliases: ['per mille', '千分比', '千分之'] },

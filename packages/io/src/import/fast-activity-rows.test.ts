@@ -124,6 +124,30 @@ const VALUES: Record<string, { ok: string[]; odd: string[] }> = {
   comment: { ok: ['', '', 'checked'], odd: [' ', "'=SUM(A1)", '說明, 有逗號'] },
 };
 
+/**
+ * Activity, subject, unit (and attributes) as a method uses them, and some it refuses: diesel
+ * by volume without a density, a Scope 3 line in kWh, of an unknown category, or by a method its
+ * category does not allow.
+ */
+const COHERENT: readonly (readonly [string, string, string, string?])[] = [
+  ['fuel', 'diesel', 't'],
+  ['fuel', 'diesel', 'kg'],
+  ['fuel', 'natural-gas', 'm³'],
+  ['fuel', 'diesel', 'L', 'density=0.84 kg/L'],
+  ['electricity-purchased', 'grid', 'MWh'],
+  ['electricity-purchased', 'grid', 'kWh'],
+  ['heat-purchased', 'steam', 'GJ'],
+  ['scope3', 'cat-1', 'tCO2e'],
+  ['scope3', 'cat-4', 't·km', 'method=distance-based;mode=road'],
+];
+const REFUSED: readonly (readonly [string, string, string, string?])[] = [
+  ['fuel', 'diesel', 'L'],
+  ['fuel', 'diesel', 'L', 'density=0.84 kg'],
+  ['scope3', 'cat-1', 'kWh'],
+  ['scope3', 'cat-99', 'tCO2e'],
+  ['scope3', 'cat-11', 'CNY', 'method=spend-based;sector=x;price-year=2025'],
+];
+
 const REQUIRED = ['entity', 'period', 'activity', 'subject', 'amount', 'unit', 'source'];
 const OPTIONAL = ['id', 'use', 'attributes', 'evidence', 'comment'];
 
@@ -151,6 +175,19 @@ function corpus(
       const v = VALUES[col] as { ok: string[]; odd: string[] };
       return next() < oddRate ? pick(v.odd) : pick(v.ok);
     });
+    // mostly an activity, subject and unit its method can use (core's method check, issue #24),
+    // else the independent picks above, which that check often refuses
+    if (next() < 0.95) {
+      const [activity, subject, unit, attributes] = pick(next() < oddRate / 5 ? REFUSED : COHERENT);
+      const set = (col: string, v: string) => {
+        const at = header.indexOf(col);
+        if (at >= 0) cells[at] = v;
+      };
+      set('activity', activity);
+      set('subject', subject);
+      set('unit', unit);
+      if (attributes !== undefined) set('attributes', attributes);
+    }
     // now and then a row of the wrong length
     if (next() < oddRate / 10) cells.push('');
     out.push({ line, cells });

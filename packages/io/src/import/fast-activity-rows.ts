@@ -10,15 +10,21 @@
 import {
   ACTIVITY_LINE_COLUMNS,
   ACTIVITY_TYPES,
+  type ActivityLineCheck,
+  type ActivityType,
+  activityLineCheck,
   columnOrder,
   type FactFields,
   FUEL_USES,
+  type FuelUse,
   formatPairs,
   parseDecimal,
   parsePairs,
   parsePeriod,
   parseUnit,
+  quantity,
   type RawRow,
+  type Unit,
   validateBundle,
 } from '@assay/core';
 import { generatedIdPrefix, generatedLineId, type ImportContext, standardIndicators } from './fact-slice.js';
@@ -38,6 +44,10 @@ export type ActivityRowPlan = {
   readonly periods: Map<string, string | null>;
   /** Attributes text → its formatPairs text, or null when core rejects it (bounded). */
   readonly attributes: Map<string, string | null>;
+  /** Core's check of what a line's method needs (validate/ activityLineCheck), under the store's methods. */
+  readonly lineCheck: ActivityLineCheck;
+  /** activity, subject, unit and attributes text → whether lineCheck passes such a line (bounded). */
+  readonly measures: Map<string, boolean>;
 };
 
 type Column =
@@ -90,6 +100,8 @@ export function prepareActivityRows(
     idPrefix: generatedIdPrefix(file),
     periods: new Map(),
     attributes: new Map(),
+    lineCheck: activityLineCheck({ methods: v.bundle.methods, factors: v.bundle.factors }),
+    measures: new Map(),
   };
 }
 
@@ -137,6 +149,7 @@ export function activityRowsFast(plan: ActivityRowPlan, rows: readonly RawRow[])
     if (attributes === null) return undefined;
     const source = cell(cells, at.source);
     if (source === '') return undefined;
+    if (!measurable(plan, activity, subject, use, unit.unit, attributes)) return undefined;
     const evidence = cell(cells, at.evidence);
     const comment = cell(cells, at.comment);
     let id = cell(cells, at.id);
@@ -211,6 +224,41 @@ function attributesText(plan: ActivityRowPlan, text: string): string | null {
     plan.attributes.set(text, t);
   }
   return t;
+}
+
+/**
+ * Whether core's method check (units a method can convert, Scope 3 category and method) passes
+ * a line of this activity, subject, unit and attributes; the amount and the rest do not matter to it.
+ */
+function measurable(
+  plan: ActivityRowPlan,
+  activity: string,
+  subject: string,
+  use: string | null,
+  unit: Unit,
+  attributes: string,
+): boolean {
+  const key = `${activity}\u0000${subject}\u0000${use ?? ''}\u0000${unit.symbol}\u0000${attributes}`;
+  let ok = plan.measures.get(key);
+  if (ok === undefined) {
+    const pairs = parsePairs(attributes);
+    ok =
+      pairs.ok &&
+      plan.lineCheck({
+        id: '',
+        entityId: '',
+        periodId: '',
+        activity: activity as ActivityType,
+        subject,
+        ...(use === null ? {} : { use: use as FuelUse }),
+        amount: quantity('0', unit),
+        attributes: pairs.value,
+        source: '',
+      }).length === 0;
+    if (plan.measures.size >= MAX_CACHED) plan.measures.clear();
+    plan.measures.set(key, ok);
+  }
+  return ok;
 }
 
 /**

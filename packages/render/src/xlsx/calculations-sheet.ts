@@ -4,13 +4,35 @@
  * derived nodes are live Excel formulas over their children's cells, with the unit scale
  * ratios (exact decimals from the units table) written into the formula, so a spreadsheet that
  * recalculates gets the figure in its own unit. Column F holds Assay's value for comparison.
+ * Labels, kinds and units are in the sheet's language: labels from the tree's `text` (core
+ * report/lineage-text.ts localiseLineage; the graph's English label without it), units as the
+ * report prints them (Chinese unit names in Chinese). Node ids in column A are ids.
  */
-import { Decimal, type Lineage, type Quantity, type ReportModel } from '@assay/core/report-model';
+import {
+  CALC_KIND_TERMS,
+  Decimal,
+  type Lineage,
+  type LocalisedText,
+  type Quantity,
+  type ReportModel,
+  unitLabelZh,
+} from '@assay/core/report-model';
 import type ExcelJS from 'exceljs';
-import type { RenderLang } from '../text/lang.js';
+import { type RenderLang, tx } from '../text/lang.js';
+import { toSimplified } from '../text/simplified.js';
 import { markDraftHeader } from './draft-sheet.js';
 
 export type LineageSource = (figureId: string) => Lineage | undefined;
+
+const HEADS: readonly LocalisedText[] = [
+  { 'zh-Hant': '節點', en: 'node', 'zh-Hans': '节点' },
+  { 'zh-Hant': '名稱', en: 'label', 'zh-Hans': '名称' },
+  { 'zh-Hant': '類型', en: 'kind', 'zh-Hans': '类型' },
+  { 'zh-Hant': '單位', en: 'unit', 'zh-Hans': '单位' },
+  { 'zh-Hant': '數值（公式）', en: 'value (live)', 'zh-Hans': '数值（公式）' },
+  { 'zh-Hant': '系統計算值', en: 'Assay', 'zh-Hans': '系统计算值' },
+];
+const same = (s: string): LocalisedText => ({ 'zh-Hant': s, en: s });
 
 type Row = { node: Lineage; q: Quantity; row: number };
 
@@ -56,16 +78,12 @@ export function addCalculationsSheet(
   lang: RenderLang,
   source: LineageSource,
 ): void {
-  const ws = wb.addWorksheet(lang === 'en' ? 'Calculations' : '計算');
+  const ws = wb.addWorksheet(lang === 'en' ? 'Calculations' : lang === 'zh-Hans' ? '计算' : '計算');
   markDraftHeader(ws, model, lang);
-  ws.addRow([
-    'node',
-    'label',
-    'kind',
-    'unit',
-    lang === 'en' ? 'value (live)' : '數值（公式）',
-    'Assay',
-  ]).font = { bold: true };
+  // zh-Hans (a draft): a text without its own Simplified form is converted like the model's
+  const say = (t: LocalisedText) =>
+    lang === 'zh-Hans' ? (t['zh-Hans'] ?? toSimplified(t['zh-Hant'])) : tx(t, lang);
+  ws.addRow(HEADS.map(say)).font = { bold: true };
   const rows = new Map<string, Row>();
   const visit = (n: Lineage): Row | undefined => {
     const done = rows.get(n.id);
@@ -78,9 +96,9 @@ export function addCalculationsSheet(
     if (n.kind === 'derived' && f === undefined) return undefined;
     const excelRow = ws.addRow([
       n.id,
-      n.label,
-      n.op ?? n.kind,
-      q.unit.symbol,
+      say(n.text ?? same(n.label)),
+      say(CALC_KIND_TERMS[n.op ?? n.kind] ?? same(n.op ?? n.kind)),
+      lang === 'en' ? q.unit.symbol : say(same(unitLabelZh(q.unit))),
       null,
       Number(q.value.toString()),
     ]);
@@ -94,8 +112,11 @@ export function addCalculationsSheet(
       const tree = source(fig.id);
       if (tree?.kind === 'derived') visit(tree);
     }
+  // widths in characters; a Chinese character takes about two
   ws.getColumn(1).width = 48;
-  ws.getColumn(2).width = 40;
+  ws.getColumn(2).width = lang === 'en' ? 60 : 70;
+  ws.getColumn(3).width = 18;
+  ws.getColumn(4).width = lang === 'en' ? 18 : 26;
   ws.getColumn(5).width = 20;
   ws.getColumn(6).width = 20;
 }

@@ -14,6 +14,8 @@ import { addDraftBanner } from './draft-sheet.js';
 import { addRestatementsSheet } from './restatements-sheet.js';
 
 export const safeText = (s: string) => (/^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s);
+/** Head of the id column: the ids themselves are the same in every language. */
+const ID_HEAD = { 'zh-Hant': '編號', en: 'id', 'zh-Hans': '编号' } as const;
 const numFmt = (places: number) => (places > 0 ? `#,##0.${'0'.repeat(places)}` : '#,##0');
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
@@ -36,7 +38,7 @@ export async function renderXlsx(
   for (const g of model.figureGroups) {
     const ws = wb.addWorksheet(sheetName(tx(g.title, lang), used));
     const head = [
-      'id',
+      tx(ID_HEAD, lang),
       tx(L.indicator, lang),
       tx(L.entity, lang),
       tx(L.unit, lang),

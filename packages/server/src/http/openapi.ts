@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { activityLinePaths } from './activity-line-openapi.js';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import { cyclePaths } from './cycle-openapi.js';
+import { findingPaths } from './finding-openapi.js';
 import { notificationPaths } from './notification-openapi.js';
 import { restatementPaths } from './restatement-openapi.js';
 import {
@@ -21,6 +22,7 @@ import {
   TotpCode,
   UserCreate,
 } from './schemas.js';
+import { targetPaths } from './target-openapi.js';
 import { workflowPaths } from './workflow-openapi.js';
 
 const json = (schema: z.ZodType) => ({
@@ -65,6 +67,23 @@ export function openApiDocument() {
       description: 'ESG data, figures with lineage, checks and disclosures. See docs/api.md.',
     },
     paths: {
+      '/api/health': {
+        get: {
+          summary:
+            'Health for monitors, no sign-in: {status: ok} or {status: unavailable} (docs/operations.md)',
+          responses: {
+            200: ok('ok'),
+            503: ok('unavailable: database unreachable or migrations not current'),
+          },
+        },
+      },
+      '/api/health/details': {
+        get: {
+          summary:
+            'Health for administrators: database (kind, reachable, latency, problem), migrations (applied, known, pending, unknown), disk (free bytes at the data folder), databaseBytes',
+          responses: { 200: ok('ok'), 503: ok('unavailable'), ...errors('unauthenticated', 'forbidden') },
+        },
+      },
       '/api/session': {
         get: {
           summary:
@@ -403,14 +422,6 @@ export function openApiDocument() {
           responses: { 200: ok('overview'), ...errors('invalid-request') },
         },
       },
-      '/api/findings': {
-        get: {
-          summary:
-            'Check findings, each with its id (a comment thread names a finding by it: GET /api/comments?target=finding:<id>)',
-          parameters: [q('rule', ''), q('severity', ''), q('entity', '')],
-          responses: { 200: ok('findings') },
-        },
-      },
       '/api/disclosures': {
         get: {
           summary: 'Disclosure index with status',
@@ -435,7 +446,9 @@ export function openApiDocument() {
       ...workflowPaths(),
       ...restatementPaths(),
       ...cyclePaths(),
+      ...findingPaths(),
       ...notificationPaths(),
+      ...targetPaths(),
       '/api/reports/{format}': {
         get: {
           summary: 'Report download',

@@ -1,9 +1,10 @@
 /** Route plumbing: validate input with zod at the boundary, present results and errors as JSON. */
 import { randomBytes } from 'node:crypto';
-import { printable } from '@assay/app';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type ApiError, failure, type Result, STATUS_OF } from './api-error.js';
+import { requestLogOf } from './log.js';
+import { routePattern } from './request-log.js';
 
 export function sendError(c: Context, e: ApiError): Response {
   return c.json({ error: e }, STATUS_OF[e.code]);
@@ -15,10 +16,11 @@ export function sendError(c: Context, e: ApiError): Response {
  */
 export function sendInternal(c: Context, err: unknown): Response {
   const id = randomBytes(4).toString('hex');
-  // One log line per fault: control characters from the request (path, error text) are escaped,
-  // so input cannot forge log lines or drive the terminal of whoever reads the log.
+  // One log line per fault (log.ts): JSON-encoded, so input in the error text cannot forge
+  // lines or drive the terminal of whoever reads the log; the route pattern, not the path.
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  console.error(printable(`[assay ${id}] ${c.req.method} ${c.req.path}: ${detail}`));
+  const { logger, requestId } = requestLogOf(c);
+  logger.error('fault', { faultId: id, requestId, route: routePattern(c.req.method, c.req.path), detail });
   return sendError(c, {
     code: 'internal',
     message: `internal error ${id}: the server log has the detail under this id`,

@@ -54,6 +54,10 @@ const own = (action: Action) => ({ kind: 'own-account', action }) as const;
 
 export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/openapi.json', PUBLIC),
+  // Health (routes/health.ts): the bare status for anyone (monitors, load balancers); the
+  // database, migrations and free disk for administrators only (docs/security.md).
+  r('GET', '/health', PUBLIC),
+  r('GET', '/health/details', org('manage-settings')),
   r('GET', '/session', PUBLIC),
   r('POST', '/session', PUBLIC),
   r('DELETE', '/session', PUBLIC),
@@ -95,10 +99,28 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/lineage', within('read-lineage')),
   r('GET', '/overview', org('read-figures')),
   r('GET', '/findings', within('read-findings')),
+  // Findings as work items (routes/findings.ts; docs/checks.md): the use case decides on the
+  // finding's entity (404 where the caller cannot see it): assign, accept and reopen are the
+  // ESG lead's (manage-findings), a comment is the thread's (write-comment).
+  r('GET', '/findings/:id/history', within('read-findings')),
+  r('POST', '/findings/:id/assign', within('manage-findings')),
+  r('POST', '/findings/:id/accept', within('manage-findings')),
+  r('POST', '/findings/:id/reopen', within('manage-findings')),
+  r('GET', '/findings/:id/comments', within('read-comments')),
+  r('POST', '/findings/:id/comments', within('write-comment')),
   r('GET', '/disclosures', org('read-disclosures')),
   r('GET', '/explanations', org('read-disclosures')),
   r('PUT', '/explanations/:subject', org('write-explanation')),
   r('GET', '/reports/:format', org('read-report')),
+  // The targets register (routes/targets.ts, issue #18): read with the report, written by the
+  // administrator (the ESG lead); organisation-wide like the report's targets table.
+  r('GET', '/targets', org('read-targets')),
+  r('POST', '/targets', org('write-target')),
+  r('PUT', '/targets/:id', org('write-target')),
+  r('POST', '/targets/:id/retract', org('write-target')),
+  r('GET', '/targets/:id/history', org('read-targets')),
+  r('GET', '/export/targets.xlsx', org('read-targets')),
+  r('POST', '/import/targets', org('write-target')),
 
   r('POST', '/import/data-points', within('import-data-points')),
   r('GET', '/export/data-points.csv', within('export-data-points')),

@@ -93,12 +93,6 @@ export const FigureQuery = z.object({
 
 export const DataPointQuery = z.object({ entity: z.string().optional(), period: z.string().optional() });
 
-export const FindingQuery = z.object({
-  rule: z.string().optional(),
-  severity: z.string().optional(),
-  entity: z.string().optional(),
-});
-
 export const ReportQuery = z.object({ lang: z.enum(['zh-Hant', 'en']).default('zh-Hant') });
 export const ReportFormatParam = z.enum(['html', 'pdf', 'docx', 'xlsx', 'json']);
 

@@ -1,42 +1,14 @@
-/** Checks (findings), disclosure status per framework with explanations, report downloads. */
+/** Disclosure status per framework with explanations, report downloads (findings: findings.ts). */
 
-import {
-  checkResult,
-  completeness,
-  findings,
-  presentCompleteness,
-  presentFinding,
-  renderReport,
-  writeExplanation,
-} from '@assay/app';
-import { summarise } from '@assay/core';
+import { completeness, presentCompleteness, renderReport, writeExplanation } from '@assay/app';
 import { Hono } from 'hono';
-import { allowedOf } from '../http/enforce-rules.js';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
-import { ExplanationWrite, FindingQuery, ReportFormatParam, ReportQuery } from '../http/schemas.js';
+import { ExplanationWrite, ReportFormatParam, ReportQuery } from '../http/schemas.js';
 import { REPORT_PAGE_HEADERS } from '../http/security-headers.js';
 import { authorOf, type Deps } from './deps.js';
 
 export function disclosureRoutes(d: Deps): Hono {
   const r = new Hono();
-  r.get('/findings', (c) => {
-    const q = parseWith(FindingQuery, c.req.query());
-    if (!q.ok) return sendError(c, q.error);
-    const s = d.workspace.snapshot();
-    // Findings of entities the caller may read; a group-level one (no entity) with the group.
-    const visible = allowedOf(c);
-    const root = s.bundle.organisation.entities.find((e) => e.parentId === undefined)?.id ?? '';
-    const list = findings(s, q.value).filter((f) => visible.has(f.where.entityId ?? root));
-    // The counts too: of every finding the caller may read (not only the filtered page), so a
-    // preparer of one subsidiary learns nothing of the others from the totals.
-    const all = checkResult(s);
-    const summary = visible.has(root)
-      ? all.summary
-      : summarise(all.findings.filter((f) => visible.has(f.where.entityId ?? root)));
-    // Each with its id (core findingId): comment threads name a finding by it (GET /api/comments).
-    const withIds = list.map(presentFinding);
-    return c.json({ workspaceVersion: s.version, findings: withIds, total: summary.total, summary });
-  });
   r.get('/disclosures', (c) => {
     const reports = completeness(d.workspace.snapshot());
     return c.json({

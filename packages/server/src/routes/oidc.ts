@@ -25,7 +25,6 @@
  * on a server without an account store.
  */
 
-import { printable } from '@assay/app';
 import {
   createOidcClient,
   OIDC_PENDING_SECONDS,
@@ -37,6 +36,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { type AccountsOptions, clientAddress, SESSION_COOKIE } from '../http/caller.js';
+import { defaultLogger } from '../http/log.js';
 import { sendError } from '../http/respond.js';
 
 export const OIDC_COOKIE = 'assay_oidc';
@@ -59,7 +59,8 @@ function decodePending(text: string | undefined): OidcPending | undefined {
   return { state, nonce, codeVerifier, startedAt: Number(startedAt) };
 }
 
-const log = (message: string) => console.warn(printable(`[assay] single sign-on: ${message}`));
+// The log masks e-mail addresses (http/log.ts): the reason stays, the person does not.
+const log = (message: string) => defaultLogger().warn('single sign-on', { detail: message });
 
 function away(c: Context, location: string): Response {
   c.header('Cache-Control', 'no-store');

@@ -10,10 +10,12 @@ import { common as enCommon } from './en/common';
 import { cycle as enCycle } from './en/cycle';
 import { entry as enEntry } from './en/entry';
 import { evidence as enEvidence } from './en/evidence';
+import { findings as enFindings } from './en/findings';
 import { notifications as enNotifications } from './en/notifications';
 import { restatement as enRestatement } from './en/restatement';
 import { review as enReview } from './en/review';
 import { security as enSecurity } from './en/security';
+import { targets as enTargets } from './en/targets';
 import { tasks as enTasks } from './en/tasks';
 import { assignments as zhAssignments } from './zh-Hant/assignments';
 import { comments as zhComments } from './zh-Hant/comments';
@@ -21,10 +23,12 @@ import { common as zhCommon } from './zh-Hant/common';
 import { cycle as zhCycle } from './zh-Hant/cycle';
 import { entry as zhEntry } from './zh-Hant/entry';
 import { evidence as zhEvidence } from './zh-Hant/evidence';
+import { findings as zhFindings } from './zh-Hant/findings';
 import { notifications as zhNotifications } from './zh-Hant/notifications';
 import { restatement as zhRestatement } from './zh-Hant/restatement';
 import { review as zhReview } from './zh-Hant/review';
 import { security as zhSecurity } from './zh-Hant/security';
+import { targets as zhTargets } from './zh-Hant/targets';
 import { tasks as zhTasks } from './zh-Hant/tasks';
 
 export const resources = {
@@ -40,6 +44,8 @@ export const resources = {
     tasks: enTasks,
     restatement: enRestatement,
     review: enReview,
+    targets: enTargets,
+    findings: enFindings,
   },
   'zh-Hant': {
     common: zhCommon,
@@ -53,6 +59,8 @@ export const resources = {
     tasks: zhTasks,
     restatement: zhRestatement,
     review: zhReview,
+    targets: zhTargets,
+    findings: zhFindings,
   },
 } as const;
 
@@ -68,4 +76,6 @@ export const NAMESPACES = [
   'tasks',
   'restatement',
   'review',
+  'targets',
+  'findings',
 ] as const;

@@ -14,8 +14,9 @@ function Node({ n }: { n: Lineage }) {
   return (
     <li className={`node node-${n.kind}`} data-node={n.id}>
       <div className="node-head">
-        <span className={`badge ${n.kind}`}>{n.kind}</span> <strong>{pick(n.label, lang)}</strong>
-        {n.op ? <code className="op"> {n.op}</code> : null}
+        <span className={`badge ${n.kind}`}>{pick(n.kindText, lang)}</span>{' '}
+        <strong>{pick(n.label, lang)}</strong>
+        {n.opText ? <code className="op"> {pick(n.opText, lang)}</code> : null}
         {' = '}
         {v.display !== null ? (
           <span className="node-value">
@@ -36,8 +37,8 @@ function Node({ n }: { n: Lineage }) {
       ) : null}
       {n.factor ? (
         <div className="node-detail">
-          {t('factor')} {n.factor.id}: {n.factor.value} {n.factor.unit} · {n.factor.document} (
-          {n.factor.vintage}) · {t('status')}:{' '}
+          {/* the value is in the head, at most 6 decimals (the record's 40-digit 44/12 is not printed) */}
+          {t('factor')} {n.factor.id} · {n.factor.document} ({n.factor.vintage}) · {t('status')}:{' '}
           <span className={`status ${n.factor.status}`}>{n.factor.status}</span>
         </div>
       ) : null}

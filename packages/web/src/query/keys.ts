@@ -35,6 +35,9 @@ export const queryKeys = {
   progress: (cycle: string) => ['cycles', cycle, 'progress'] as const,
   /** GET /api/comments?target=kind:id. */
   comments: (target: string) => ['comments', target] as const,
+  /** GET /api/findings with a filter and page (every one under ['findings']). */
+  findingsAll: () => ['findings'] as const,
+  findings: (filter: Record<string, unknown>) => ['findings', filter] as const,
   /** GET /api/notifications (the bell). */
   notifications: () => ['notifications'] as const,
   /** GET /api/notifications/preferences: the language of your e-mail. */
@@ -52,4 +55,8 @@ export const queryKeys = {
   restatement: (id: number) => ['restatements', id] as const,
   /** GET /api/settings/base-year. */
   baseYear: () => ['base-year'] as const,
+  /** GET /api/targets (every filter), and under it a filter's list and a target's history (issue #18). */
+  targetsAll: () => ['targets'] as const,
+  targets: (entity: string, status: string) => ['targets', 'list', entity, status] as const,
+  targetHistory: (id: string) => ['targets', 'history', id] as const,
 };

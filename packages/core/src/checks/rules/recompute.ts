@@ -4,12 +4,15 @@
  * each unit its label implies. A difference beyond rounding is an error with both numbers and
  * the figure's lineage; a match only under an implied unit is noted.
  */
+
+import type { Decimal } from '../../decimal.js';
 import { isCalcError, rootCause } from '../../errors.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { type CheckContext, claimedFigureId, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
 import { show } from '../util/compare.js';
+import { printedInterval, showInterval } from '../util/interval.js';
 import { lineageBrief } from '../util/lineage-brief.js';
 import { comparePublished } from '../util/published-value.js';
 import { HOW_TEXT, unitLabelOf } from '../util/readings.js';
@@ -81,6 +84,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       },
     ];
   }
+  const stands = showInterval(printedInterval(p.value as Decimal, p.precision));
   const readings = cmp.trials
     .map((t) => `${show(t.computed)} ${t.reading.unit.symbol} (${HOW_TEXT[t.reading.how].en})`)
     .join('; ');
@@ -91,8 +95,8 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       severity: 'error',
       expected: `${show(best.computed, p.precision)} ${best.reading.unit.symbol}`,
       message: msg(
-        `${p.id} prints ${p.printed} ${unitLabelOf(p)}, but the inputs give ${show(value.value)} ${value.unit.symbol}, i.e. ${readings}.`,
-        `${p.id} 印為 ${p.printed} ${unitLabelOf(p)}，但由輸入計算得 ${show(value.value)} ${value.unit.symbol}，即 ${readings}。`,
+        `${p.id} prints ${p.printed} ${unitLabelOf(p)}, which stands for ${stands} ${best.reading.unit.symbol}, but the inputs give ${show(value.value)} ${value.unit.symbol}, i.e. ${readings}.`,
+        `${p.id} 印為 ${p.printed} ${unitLabelOf(p)}（代表 ${stands} ${best.reading.unit.symbol}），但由輸入計算得 ${show(value.value)} ${value.unit.symbol}，即 ${readings}。`,
       ),
       lineage: lineageBrief(ctx.graph, ref),
     },

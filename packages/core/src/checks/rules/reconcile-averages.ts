@@ -10,11 +10,14 @@ import { figureId, parseFigureId } from '../../calc/figure.js';
 import { Decimal } from '../../decimal.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { convert, isQuantity, multiply } from '../../units/quantity.js';
+import type { Unit } from '../../units/unit.js';
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 import { msg } from '../rule.js';
 import { show } from '../util/compare.js';
-import { inUnit, type Printed, printedOf } from '../util/published-index.js';
+import { add, around, contains, type Interval, point, scale, showInterval } from '../util/interval.js';
+import { type Printed, printedOf } from '../util/published-index.js';
+import { comparePublished } from '../util/published-value.js';
 import { ALTERNATIVE_WEIGHTS, RATIO_RELATIONS } from '../util/relations.js';
 
 export function categoryAverages(ctx: CheckContext): Finding[] {
@@ -35,13 +38,13 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
       const total = ctx.figureById.get(figureId(rule.numerator, entityId, periodId));
       if (!total || !isQuantity(total.value)) continue;
       const tq = total.value;
-      const tried: { weight: string; sum: Decimal }[] = [];
+      const tried: { weight: string; sum: Interval }[] = [];
       let matched: string | undefined;
       for (const weight of [rule.denominator, ...(ALTERNATIVE_WEIGHTS[rule.indicator] ?? [])]) {
         const r = weightedSum(ctx, rates, weight, entityId, periodId, axis, tq.unit);
         if (!r) continue;
-        tried.push({ weight, sum: r.sum });
-        if (r.sum.minus(tq.value).abs().lessThanOrEqualTo(r.tol)) {
+        tried.push({ weight, sum: r });
+        if (contains(r, tq.value)) {
           matched = weight;
           break;
         }
@@ -56,6 +59,36 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
       };
       const unit = tq.unit.symbol;
       if (matched === rule.denominator || tried.length === 0) continue;
+      // rates whose printing the rounding rule reports (cut off or rounded away): when their
+      // half-up values reconcile, the mismatch is that finding again, not a second error
+      const misprinted = new Map<string, Decimal>();
+      for (const r of rates) {
+        const best = comparePublished(ctx, r.p).best;
+        if (best && (best.outcome === 'truncated' || best.outcome === 'rounded-away'))
+          misprinted.set(r.p.id, best.computed);
+      }
+      const fixed =
+        !matched && misprinted.size > 0
+          ? weightedSum(ctx, rates, rule.denominator, entityId, periodId, axis, tq.unit, misprinted)
+          : undefined;
+      const unitSym = tq.unit.symbol;
+      if (fixed && contains(fixed, tq.value)) {
+        const ids = [...misprinted.keys()].join(', ');
+        const first = tried[0] as { weight: string; sum: Interval };
+        out.push({
+          ruleId: 'reconciliation',
+          code: 'average-follows-rounding',
+          severity: 'info',
+          where,
+          expected: `${show(tq.value)} ${unitSym}`,
+          actual: `${showInterval(first.sum)} ${unitSym} (by ${first.weight})`,
+          message: msg(
+            `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}) weighted by ${first.weight} gives ${showInterval(first.sum)} ${unitSym}, not the ${show(tq.value)} ${unitSym} of ${rule.numerator}, only because ${ids} is not rounded half-up (see the rounding finding); with ${ids} at ${[...misprinted.values()].map((v) => show(v)).join(', ')} it reconciles (${showInterval(fixed)} ${unitSym}).`,
+            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}）以 ${first.weight} 加權得 ${showInterval(first.sum)} ${unitSym}，與 ${rule.numerator} 的 ${show(tq.value)} ${unitSym} 不符，僅因 ${ids} 未按四捨五入（見進位檢查）；以計算值 ${[...misprinted.values()].map((v) => show(v)).join('、')} 代入即相符（${showInterval(fixed)} ${unitSym}）。`,
+          ),
+        });
+        continue;
+      }
       if (matched)
         out.push({
           ruleId: 'reconciliation',
@@ -74,10 +107,10 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
           severity: 'warning',
           where,
           expected: `${show(tq.value)} ${unit}`,
-          actual: tried.map((t) => `${show(t.sum)} ${unit} (by ${t.weight})`).join('; '),
+          actual: tried.map((t) => `${showInterval(t.sum)} ${unit} (by ${t.weight})`).join('; '),
           message: msg(
-            `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}) times each category's weight gives ${tried.map((t) => `${show(t.sum)} ${unit} by ${t.weight}`).join(', ')}, not the ${show(tq.value)} ${unit} of ${rule.numerator}.`,
-            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}）乘以各類別權數，得 ${tried.map((t) => `${show(t.sum)} ${unit}（以 ${t.weight}）`).join('、')}，與 ${rule.numerator} 的 ${show(tq.value)} ${unit} 不符。`,
+            `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}, each standing for its rounding interval) times each category's weight gives ${tried.map((t) => `${showInterval(t.sum)} ${unit} by ${t.weight}`).join(', ')}, which cannot hold the ${show(tq.value)} ${unit} of ${rule.numerator}.`,
+            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}，各按其進位區間）乘以各類別權數，得 ${tried.map((t) => `${showInterval(t.sum)} ${unit}（以 ${t.weight}）`).join('、')}，不可能等於 ${rule.numerator} 的 ${show(tq.value)} ${unit}。`,
           ),
         });
     }
@@ -85,7 +118,11 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
   return out;
 }
 
-/** Σ rate × weight over the categories, when every category has a weight and they cover the total. */
+/**
+ * Σ rate × weight over the categories as an interval (each printed rate stands for its rounding
+ * interval; `exact` replaces a rate by a computed value), when every category has a weight and
+ * they cover the total.
+ */
 function weightedSum(
   ctx: CheckContext,
   rates: readonly Printed[],
@@ -93,28 +130,24 @@ function weightedSum(
   entityId: string,
   periodId: string,
   axis: string,
-  unit: import('../../units/unit.js').Unit,
-): { sum: Decimal; tol: Decimal } | undefined {
-  let sum = new Decimal(0);
-  let tol = new Decimal(0);
+  unit: Unit,
+  exact: ReadonlyMap<string, Decimal> = new Map(),
+): Interval | undefined {
+  let sum: Interval = point(new Decimal(0));
   let covered = new Decimal(0);
   for (const r of rates) {
     const cat = r.p.disaggregation[axis] ?? parseFigureId(r.p.figureRef ?? '')?.disaggregation[axis];
     const w = ctx.figureById.get(figureId(weight, entityId, periodId, { [axis]: cat ?? '' }));
     if (!w || !isQuantity(w.value)) return undefined;
-    const product = convert(multiply(r.q, w.value), unit);
-    const half = inUnit({ ...r, q: { ...r.q, value: r.half } }, r.q.unit);
-    if (!isQuantity(product) || !half) return undefined;
-    const halfProduct = convert(
-      multiply({ kind: 'quantity', value: half.value, unit: r.q.unit }, w.value),
-      unit,
-    );
-    if (!isQuantity(halfProduct)) return undefined;
-    sum = sum.plus(product.value);
-    tol = tol.plus(halfProduct.value.abs());
+    // the product's unit: rate unit × weight unit, expressed in the total's unit
+    const one = convert(multiply({ kind: 'quantity', value: new Decimal(1), unit: r.q.unit }, w.value), unit);
+    if (!isQuantity(one)) return undefined;
+    const known = exact.get(r.p.id);
+    const rate = known ? point(known) : around(r.q.value, r.half);
+    sum = add(sum, scale(rate, one.value));
     covered = covered.plus(w.value.value);
   }
   const whole = ctx.figureById.get(figureId(weight, entityId, periodId));
   if (whole && isQuantity(whole.value) && !whole.value.value.equals(covered)) return undefined;
-  return { sum, tol };
+  return sum;
 }

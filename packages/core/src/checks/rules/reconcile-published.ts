@@ -13,6 +13,7 @@ import { type CheckContext, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
 import { msg } from '../rule.js';
 import { show } from '../util/compare.js';
+import { add, around, div, type Interval, meets, point, scale, showInterval } from '../util/interval.js';
 import { inUnit, type Printed, printedFor, printedOf } from '../util/published-index.js';
 import { comparePublished } from '../util/published-value.js';
 import { unitLabelOf } from '../util/readings.js';
@@ -67,26 +68,26 @@ export function publishedDisaggregations(ctx: CheckContext): Finding[] {
 }
 
 function sumFinding(whole: Printed, parts: readonly Printed[], what: string): Finding | undefined {
-  let sum = new Decimal(0);
-  let tol = whole.half;
+  let sum: Interval = point(new Decimal(0));
+  let mid = new Decimal(0);
   for (const x of parts) {
     const v = inUnit(x, whole.q.unit);
     if (!v) return undefined;
-    sum = sum.plus(v.value);
-    tol = tol.plus(v.half);
+    sum = add(sum, around(v.value, v.half));
+    mid = mid.plus(v.value);
   }
-  const diff = sum.minus(whole.q.value);
-  if (diff.abs().lessThanOrEqualTo(tol)) return undefined;
-  const over = diff.greaterThan(0);
+  const printed = around(whole.q.value, whole.half);
+  if (meets(sum, printed)) return undefined;
+  const over = sum.lo.greaterThan(printed.hi);
   const unit = whole.q.unit.symbol;
   return {
     ...base(whole.p, 'sum-of-parts'),
     severity: over ? 'error' : 'warning',
-    expected: `${show(sum)} ${unit}`,
+    expected: `${show(mid)} ${unit}`,
     actual: `${whole.p.printed} ${unitLabelOf(whole.p)}`.trim(),
     message: msg(
-      `${whole.p.id} prints ${whole.p.printed}, but its printed parts (${what}: ${parts.map((x) => x.p.id).join(', ')}) add up to ${show(sum)} ${unit}${over ? '' : '; parts may be missing'}.`,
-      `${whole.p.id} 印為 ${whole.p.printed}，但其所印分項（${parts.map((x) => x.p.id).join('、')}）合計為 ${show(sum)} ${unit}${over ? '' : '，或有分項缺漏'}。`,
+      `${whole.p.id} prints ${whole.p.printed} (${showInterval(printed)} ${unit}), but its printed parts (${what}: ${parts.map((x) => x.p.id).join(', ')}) add up to ${show(mid)} ${unit}, at their printed precision ${showInterval(sum)}${over ? '' : '; parts may be missing'}.`,
+      `${whole.p.id} 印為 ${whole.p.printed}（${showInterval(printed)} ${unit}），但其所印分項（${parts.map((x) => x.p.id).join('、')}）合計為 ${show(mid)} ${unit}，按所印精度為 ${showInterval(sum)}${over ? '' : '，或有分項缺漏'}。`,
     ),
   };
 }
@@ -101,15 +102,15 @@ export function publishedTwice(ctx: CheckContext): Finding[] {
       const other = printedOf(ctx, p);
       const v = other ? inUnit(other, first.q.unit) : undefined;
       if (!other || !v) continue;
-      if (v.value.minus(first.q.value).abs().lessThanOrEqualTo(v.half.plus(first.half))) continue;
+      if (meets(around(v.value, v.half), around(first.q.value, first.half))) continue;
       out.push({
         ...base(p, 'printed-twice'),
         severity: 'error',
         expected: `${first.p.printed} ${first.q.unit.symbol} (${first.p.id})`,
         actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
         message: msg(
-          `${p.id} and ${first.p.id} print the same figure as ${p.printed} and ${first.p.printed} (${show(v.value)} against ${show(first.q.value)} ${first.q.unit.symbol}).`,
-          `${p.id} 與 ${first.p.id} 為同一數據，卻分別印為 ${p.printed} 及 ${first.p.printed}（${show(v.value)} 對 ${show(first.q.value)} ${first.q.unit.symbol}）。`,
+          `${p.id} and ${first.p.id} print the same figure as ${p.printed} and ${first.p.printed} (${showInterval(around(v.value, v.half))} against ${showInterval(around(first.q.value, first.half))} ${first.q.unit.symbol}, which cannot meet).`,
+          `${p.id} 與 ${first.p.id} 為同一數據，卻分別印為 ${p.printed} 及 ${first.p.printed}（${showInterval(around(v.value, v.half))} 對 ${showInterval(around(first.q.value, first.half))} ${first.q.unit.symbol}，不可能相等）。`,
         ),
       });
     }
@@ -135,12 +136,13 @@ export function publishedRatios(ctx: CheckContext): Finding[] {
       if (!a || !n || !d || d.q.value.isZero()) continue;
       const ratioUnit = divideUnits(n.q.unit, d.q.unit);
       if (unitDimension(ratioUnit) !== unitDimension(a.q.unit)) continue;
-      const scale = ratioUnit.scale.dividedBy(a.q.unit.scale);
-      const lo = n.q.value.minus(n.half).dividedBy(d.q.value.plus(d.half)).times(scale);
-      const hi = n.q.value.plus(n.half).dividedBy(d.q.value.minus(d.half)).times(scale);
-      const av = a.q.value;
-      if (av.plus(a.half).greaterThanOrEqualTo(lo) && av.minus(a.half).lessThanOrEqualTo(hi)) continue;
-      const mid = n.q.value.dividedBy(d.q.value).times(scale);
+      const factor = ratioUnit.scale.dividedBy(a.q.unit.scale);
+      const q = div(around(n.q.value, n.half), around(d.q.value, d.half));
+      if (!q) continue; // the denominator's interval holds zero: any ratio fits
+      const ratio = scale(q, factor);
+      const printedIv = around(a.q.value, a.half);
+      if (meets(printedIv, ratio)) continue;
+      const mid = n.q.value.dividedBy(d.q.value).times(factor);
       const unit = a.q.unit;
       out.push({
         ...base(p, 'printed-ratio'),
@@ -148,8 +150,8 @@ export function publishedRatios(ctx: CheckContext): Finding[] {
         expected: `${show(mid, p.precision)} ${unit.symbol}`,
         actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
         message: msg(
-          `${p.id} prints ${p.printed}, but its own printed ${n.p.id} (${n.p.printed}) ÷ ${d.p.id} (${d.p.printed}) gives ${show(mid)} ${unit.symbol}, which rounds to ${show(mid, p.precision)}.`,
-          `${p.id} 印為 ${p.printed}，但按報告所印 ${n.p.id}（${n.p.printed}）÷ ${d.p.id}（${d.p.printed}）計算為 ${show(mid)} ${unit.symbol}，四捨五入應為 ${show(mid, p.precision)}。`,
+          `${p.id} prints ${p.printed} (${showInterval(printedIv)} ${unit.symbol}), but its own printed ${n.p.id} (${n.p.printed}) ÷ ${d.p.id} (${d.p.printed}) gives ${show(mid)} ${unit.symbol}, which rounds to ${show(mid, p.precision)}; at their printed precision ${showInterval(ratio)} ${unit.symbol}.`,
+          `${p.id} 印為 ${p.printed}（${showInterval(printedIv)} ${unit.symbol}），但按報告所印 ${n.p.id}（${n.p.printed}）÷ ${d.p.id}（${d.p.printed}）計算為 ${show(mid)} ${unit.symbol}，四捨五入應為 ${show(mid, p.precision)}；按所印精度為 ${showInterval(ratio)} ${unit.symbol}。`,
         ),
       });
     }

@@ -37,6 +37,26 @@ describe('rule 4: reconciliation', () => {
     expect(codes(fs)).toEqual(['warning:average-mismatch']);
   });
 
+  it('a breakdown of rates weighted back: a truncated rate is the rounding finding, not a second warning', () => {
+    // 1,339/1,499 = 89.3262% printed 89.32% (cut off) and 295/340 = 86.7647% printed 86.76%:
+    // weighted by headcount [1633.8, 1633.98] people, not 1,634, only because of the cut-off rate
+    const cov = (g: string, t: string) =>
+      pub(`c-${g}`, t, '', { figure: `training.coverage[gender=${g}]@group/2025` });
+    const fs = runRule(reconciliationRule, smallGroup([cov('male', '89.32%'), cov('female', '86.76%')]));
+    expect(codes(fs)).toEqual(['info:average-follows-rounding']);
+    expect(fs[0]?.message.en).toContain('only because c-male is not rounded half-up');
+    // rounded half-up, the intervals hold 1,634: nothing
+    expect(runRule(reconciliationRule, smallGroup([cov('male', '89.33%'), cov('female', '86.76%')]))).toEqual(
+      [],
+    );
+    // rounded to whole percent too
+    expect(runRule(reconciliationRule, smallGroup([cov('male', '89%'), cov('female', '87%')]))).toEqual([]);
+    // a rate that is simply wrong still gives the warning, with the intervals
+    const wrong = runRule(reconciliationRule, smallGroup([cov('male', '80.00%'), cov('female', '86.76%')]));
+    expect(codes(wrong)).toEqual(['warning:average-mismatch']);
+    expect(wrong[0]?.actual).toMatch(/^\[\d+\.?\d*, \d+\.?\d*\] person \(by employees.headcount\)$/);
+  });
+
   it('is silent when parts, categories and printed twice agree', () => {
     const b = smallGroup([
       ...scopes('205.22'),

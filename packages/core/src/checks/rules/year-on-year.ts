@@ -3,24 +3,33 @@
  * the prior year needs an explanation in registers.explanations whose subject is the figure id
  * or the printed figure's id; without one it is a warning. Printed pairs are compared first;
  * computed pairs that repeat a printed comparison (same entity, same values) are not repeated.
+ * A number tied to no figure is compared with last year's number of the same label and unit label
+ * for the same entity. Printed values stand for their rounding intervals: the change must exceed
+ * the threshold for every value they allow.
  */
 
 import { type Figure, figureId, parseFigureId } from '../../calc/figure.js';
 import { Decimal } from '../../decimal.js';
 import { disaggregationKey } from '../../model/fact.js';
 import { priorYear } from '../../model/period.js';
+import type { PublishedFigure } from '../../model/published.js';
 import { isQuantity, type Quantity, toBase } from '../../units/quantity.js';
 import { type CheckContext, claimedFigureId, whereOf, whereOfFigure } from '../context.js';
 import type { Finding, Where } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
 import { show } from '../util/compare.js';
+import { around, div, meets } from '../util/interval.js';
 import { inUnit, printedFor, printedOf } from '../util/published-index.js';
+import { unitLabelOf } from '../util/readings.js';
 
 export const yearOnYearRule: CheckRule = { id: 'year-on-year', run };
 
 type Pair = {
   current: Decimal;
   prior: Decimal;
+  /** Rounding half-widths of printed values (zero for computed ones). */
+  currentHalf: Decimal;
+  priorHalf: Decimal;
   unit: string;
   subjects: string[];
   where: Where;
@@ -46,10 +55,37 @@ function run(ctx: CheckContext): Finding[] {
     pairs.push({
       current: cur.q.value,
       prior: v.value,
+      currentHalf: cur.half,
+      priorHalf: v.half,
       unit: cur.q.unit.symbol,
       subjects: [p.id, ref as string],
       where: whereOf(p),
       label: `${p.id} (${p.labelZh})`,
+    });
+  }
+  // numbers tied to no figure: last year's is the same label and unit label for the same entity
+  const untied = new Map<string, PublishedFigure>();
+  const untiedKey = (q: PublishedFigure, period: string) =>
+    `${q.entityId}|${period}|${q.labelZh}|${unitLabelOf(q)}|${disaggregationKey(q.disaggregation)}`;
+  for (const q of ctx.bundle.published)
+    if (q.value !== null && !claimedFigureId(q)) untied.set(untiedKey(q, q.periodId), q);
+  for (const p of ctx.bundle.published) {
+    const prior = priorYear(p.periodId);
+    if (p.value === null || !prior || claimedFigureId(p)) continue;
+    const last = untied.get(untiedKey(p, prior));
+    const cur = printedOf(ctx, p);
+    const pri = last ? printedOf(ctx, last) : undefined;
+    const v = pri && cur ? inUnit(pri, cur.q.unit) : undefined;
+    if (!cur || !v || !last) continue;
+    pairs.push({
+      current: cur.q.value,
+      prior: v.value,
+      currentHalf: cur.half,
+      priorHalf: v.half,
+      unit: cur.q.unit.symbol,
+      subjects: [p.id],
+      where: whereOf(p),
+      label: `${p.id} (${p.labelZh}, against ${last.id})`,
     });
   }
   const threshold = new Decimal(ctx.options.yoyThreshold);
@@ -67,6 +103,8 @@ function run(ctx: CheckContext): Finding[] {
     pairs.push({
       current: f.value.value,
       prior: pv,
+      currentHalf: new Decimal(0),
+      priorHalf: new Decimal(0),
       unit: f.value.unit.symbol,
       subjects: [f.id],
       where: whereOfFigure(f),
@@ -79,6 +117,14 @@ function run(ctx: CheckContext): Finding[] {
     if (x.prior.isZero() || x.subjects.some((s) => explained.has(s))) continue;
     const change = x.current.minus(x.prior).dividedBy(x.prior.abs());
     if (change.abs().lessThanOrEqualTo(threshold)) continue;
+    // printed values stand for their rounding intervals: the change must exceed the threshold for all of them
+    const ratio = div(around(x.current, x.currentHalf), around(x.prior, x.priorHalf));
+    const one = new Decimal(1);
+    if (
+      x.prior.isPositive() &&
+      (!ratio || meets(ratio, { lo: one.minus(threshold), hi: one.plus(threshold) }))
+    )
+      continue;
     const pct = show(change.times(100), 1);
     out.push({
       ruleId: 'year-on-year',

@@ -1,10 +1,13 @@
 /**
  * Comparing a printed value with an exact one at the printed precision. A printed value is
- * right when it equals the exact value rounded half-up at its printed places; it is truncated
+ * right when it equals the exact value rounded half-up at its printed places, i.e. when the exact
+ * value lies in the interval the printed value stands for [v − ½·10⁻ᵖ, v + ½·10⁻ᵖ)
+ * (util/interval.ts for interval arithmetic on such values); it is truncated
  * when it equals the value cut towards zero; rounded away when it equals the value pushed away
  * from zero; anything else is a different number.
  */
 import { Decimal } from '../../decimal.js';
+import { halfUnit } from './interval.js';
 
 export type Outcome = 'equal' | 'truncated' | 'rounded-away' | 'different';
 
@@ -16,9 +19,7 @@ export function compareAtPrecision(printed: Decimal, places: number, exact: Deci
 }
 
 /** Half a unit of the last printed place: 0.005 for two places. */
-export function halfUlp(places: number): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(places + 1)));
-}
+export const halfUlp = halfUnit;
 
 /** Print an exact value for a message: at `places` when given, else up to 6 significant digits. */
 export function show(value: Decimal, places?: number): string {

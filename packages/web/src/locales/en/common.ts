@@ -16,6 +16,7 @@ export const common = {
   entry: 'Enter data',
   assignments: 'Assignments',
   restatements: 'Restatements',
+  targetsNav: 'Targets',
   notifications: 'Notifications',
   language: '中文',
   loading: 'Loading…',

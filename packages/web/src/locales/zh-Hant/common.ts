@@ -18,6 +18,7 @@ export const common: Record<keyof typeof en, string> = {
   entry: '數據填報',
   assignments: '任務指派',
   restatements: '重述',
+  targetsNav: '目標',
   notifications: '通知',
   language: 'English',
   loading: '載入中…',

@@ -1,0 +1,91 @@
+/**
+ * Scope 3 lines through their method (attribute `method`; scope3-methods.ts), each step a node:
+ *   given:             E = amount (tCO2e, reported as given)
+ *   supplier-specific: E = amount × the supplier's factor (on the line: `factor`, or the factor set's, keyed by `item`)
+ *   average-data:      E = amount × cradle-to-gate factor (factor set, keyed by `item`)
+ *   spend-based:       E = spend × deflator (when the price years differ) × EEIO factor (keyed by `sector`)
+ *   distance-based:    E = t·km or passenger·km × mode factor (keyed by `mode`)
+ *   waste-type:        E = mass × treatment-route factor (keyed by `route`)
+ * Every result goes to ghg.scope3 by category; its data-quality score (attribute `dq`) is noted
+ * on the line's emissions node.
+ */
+import { Decimal } from '../../decimal.js';
+import { calcError } from '../../errors.js';
+import type { ActivityLine } from '../../model/fact.js';
+import { type ActivityContext, contribute, derive, lineNode } from '../activity-context.js';
+import type { Scope3Method } from './categories.js';
+import { methodOf, parseLineFactor, scope3FactorQuery } from './scope3-factor.js';
+import { SCOPE3_ATTRIBUTES as A } from './scope3-methods.js';
+
+export function scope3Line(ctx: ActivityContext, line: ActivityLine): void {
+  const category = line.subject;
+  const amount = lineNode(ctx, line);
+  const method = methodOf(line) as Scope3Method; // validated (scope3-rule.ts)
+  if (method === 'given') {
+    contribute(ctx, line, 'ghg.scope3', amount, { category });
+    return;
+  }
+  const inputs = [amount, factorNode(ctx, line, method)];
+  const deflator = line.attributes[A.deflator];
+  if (method === 'spend-based' && deflator !== undefined) {
+    const id = `act:${line.id}:deflator`;
+    ctx.graph.add({
+      kind: 'constant',
+      id,
+      label: `price-year deflator to the factor's prices (from ${line.attributes[A.priceYear] ?? '?'} prices, stated on the line)`,
+      value: {
+        kind: 'quantity',
+        value: new Decimal(deflator),
+        unit: { symbol: 'ratio', dims: {}, scale: new Decimal(1) },
+      },
+    });
+    inputs.splice(1, 0, id);
+  }
+  const dq = line.attributes[A.quality];
+  const co2e = derive(
+    ctx,
+    `act:${line.id}:co2e`,
+    `Scope 3 ${category} of ${line.id} (${method})`,
+    { op: 'product', inputs, unit: 'tCO2e' },
+    dq === undefined ? undefined : `data quality ${dq} (1 best … 5 poorest)`,
+  );
+  contribute(ctx, line, 'ghg.scope3', co2e, { category });
+}
+
+function factorNode(
+  ctx: ActivityContext,
+  line: ActivityLine,
+  method: Exclude<Scope3Method, 'given'>,
+): string {
+  const onLine = method === 'supplier-specific' ? line.attributes[A.factor] : undefined;
+  if (onLine !== undefined) {
+    const id = `act:${line.id}:factor`;
+    const f = parseLineFactor(onLine);
+    ctx.graph.add(
+      f.ok
+        ? {
+            kind: 'constant',
+            id,
+            label: `supplier's factor for ${line.id} (stated on the line)`,
+            value: f.value,
+          }
+        : {
+            kind: 'invalid',
+            id,
+            label: `supplier's factor for ${line.id}`,
+            value: calcError('invalid-formula', f.reason, id),
+          },
+    );
+    return id;
+  }
+  const query = scope3FactorQuery(method, line.subject, line.attributes, ctx.methods.scope3);
+  if (query !== undefined) return ctx.factors.node(query);
+  const id = `act:${line.id}:factor`;
+  ctx.graph.add({
+    kind: 'invalid',
+    id,
+    label: `factor for ${line.id}`,
+    value: calcError('factor-not-found', `the ${method} line ${line.id} names no factor`, id),
+  });
+  return id;
+}
