@@ -155,10 +155,10 @@ describe('the targets register in the browser', () => {
     await row.waitFor();
     expect(await page.locator('main h1').textContent()).toBe('目標');
     // The 2025 milestone (1,000) is the path, so the raised value leaves it on track; 40.0 % of
-    // the way from 800 to 1,300.
+    // the way from 800 to 1,300. The unit is in Chinese (百萬元), the digits as in English.
     expect(await row.locator('[data-status]').textContent()).toBe('進度正常');
     expect(await row.locator('td.col-progress').textContent()).toBe('40.0 %');
-    expect(await row.locator('td.col-goal').textContent()).toBe('2027: 1300 CNY million');
+    expect(await row.locator('td.col-goal').textContent()).toBe('2027: 1300 百萬元');
     expect(await page.locator('[data-target-add]').count()).toBe(0);
     expect(await row.locator('[data-target-edit]').count()).toBe(0);
     expect(await row.locator('[data-target-retract]').count()).toBe(0);

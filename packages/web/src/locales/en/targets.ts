@@ -5,7 +5,7 @@
 export const targets = {
   title: 'Targets',
   intro:
-    'Each target names an indicator, its entity, a base year and value, a target value and year and, if set, milestones. The actual for the reporting year comes from the figures; the status follows the rule in docs/registers.md: achieved when met, missed when the target year has come and it is not met, otherwise on track when the actual is at or better than the straight path from base to target, else at risk.',
+    'Each target names an indicator, its entity, a base year and value, a target value and year and, if set, milestones. The actual for the reporting year comes from the figures; the status follows one rule: achieved when met, missed when the target year has come and it is not met, otherwise on track when the actual is at or better than the straight path from base to target, else at risk.',
   entity: 'Entity',
   allEntities: 'All entities',
   status: 'Status',

@@ -19,6 +19,7 @@ import { OrgContext, useEntityName } from '../../org-context';
 import { queryKeys } from '../../query/keys';
 import { useWrite } from '../../query/write';
 import { targetsHref } from '../../route';
+import { unitLabel } from '../fact-labels';
 import { TargetForm } from './target-form';
 import { TargetHistory } from './target-history';
 import './targets.css';
@@ -55,6 +56,20 @@ function EntityName({ id }: { id: string | undefined }) {
 const yearValue = (year: string | undefined, value: string | undefined, unit: string | undefined) =>
   value === undefined ? (year ?? '—') : `${year ? `${year}: ` : ''}${value} ${unit ?? ''}`.trim();
 
+/** yearValue with the unit in the page's language ("2023: 800 百萬元" in Chinese). */
+function YearValue(props: {
+  year?: string | undefined;
+  value?: string | undefined;
+  unit?: string | undefined;
+}) {
+  const lang = useLang();
+  return yearValue(
+    props.year,
+    props.value,
+    props.unit === undefined ? undefined : unitLabel(props.unit, lang),
+  );
+}
+
 function Status({ status }: { status: TargetRow['status'] }) {
   const { t } = useTranslation('targets');
   return (
@@ -78,17 +93,26 @@ const COLUMNS = column.columns([
   column.accessor((r) => yearValue(r.target.baseYear, r.target.baseValue, r.target.unit), {
     id: 'base',
     header: () => <Header k="base" />,
-    cell: (c) => c.getValue(),
+    cell: (c) => {
+      const t = c.row.original.target;
+      return <YearValue year={t.baseYear} value={t.baseValue} unit={t.unit} />;
+    },
   }),
   column.accessor((r) => yearValue(r.target.targetYear, r.target.value, r.target.unit), {
     id: 'goal',
     header: () => <Header k="goal" />,
-    cell: (c) => c.getValue(),
+    cell: (c) => {
+      const t = c.row.original.target;
+      return <YearValue year={t.targetYear} value={t.value} unit={t.unit} />;
+    },
   }),
   column.accessor((r) => (r.actual === null ? '—' : `${r.actual} ${r.target.unit ?? ''}`.trim()), {
     id: 'actual',
     header: () => <Header k="actual" />,
-    cell: (c) => c.getValue(),
+    cell: (c) => {
+      const r = c.row.original;
+      return r.actual === null ? '—' : <YearValue value={r.actual} unit={r.target.unit} />;
+    },
   }),
   column.accessor((r) => (r.percent === null ? '—' : `${r.percent} %`), {
     id: 'progress',
