@@ -442,7 +442,10 @@ describe.each(['en', 'zh-Hant'] as const)(
       const page = await as(LEAD, `#/figure?id=${encodeURIComponent(SCOPE1)}`);
       const shown = page.locator(`[data-ready="figure"] h2 a[data-figure="${SCOPE1}"]`);
       await shown.waitFor();
-      expect(await shown.textContent()).toBe(`${f.figure.display} tCO2e`);
+      // the unit by its symbol in English, its Chinese label in Chinese
+      expect(await shown.textContent()).toBe(
+        `${f.figure.display} ${lang === 'en' ? 'tCO2e' : '噸二氧化碳當量'}`,
+      );
     });
 
     it('7. an edit of the January line after the lock is refused on the entry form, saying to restate; nothing stored', async () => {

@@ -254,5 +254,55 @@ describe.each(['en', 'zh-Hant'] as const)(
       await page.locator('tr.finding').first().waitFor();
       await checkedShot(page, `findings-${lang}`);
     });
+
+    it('5. the Checks page and a figure page use the page language: words, unit labels, entity names, factor statuses', async () => {
+      const page = await as(LEAD, '#/checks');
+      const row = await rowOn(page, 'mine', MINE_MALE);
+      const shown = (await row.locator('td.col-expectedActual').textContent()) ?? '';
+      const place = row.locator('[data-finding-entity]');
+      // the id stays in the data attribute and the link; the text names the entity
+      expect(await place.getAttribute('data-finding-entity')).toBe('mine');
+      expect(await row.locator('[data-finding-figure]').getAttribute('data-finding-figure')).toBe(MINE_MALE);
+      if (lang === 'zh-Hant') {
+        expect(shown).toContain('變動不超過 ±30%，或已記錄解釋 / 1 → 150 人（+14900.0%）');
+        expect(shown.match(/[A-Za-z]+/g)).toBeNull();
+        expect(await place.textContent()).toContain('示例礦業');
+      } else {
+        expect(shown).toContain('within ±30% or explained / 1 → 150 person (+14900.0%)');
+        expect(await place.textContent()).toContain('Demo Mining');
+      }
+      await checkedShot(page, `findings-localised-${lang}`);
+
+      const figure = 'ghg.scope1@group/2025';
+      await page.goto(`${server.url}#/figure?${new URLSearchParams({ id: figure }).toString()}`);
+      await page.locator('[data-ready="figure"]').waitFor();
+      const statuses = page.locator('.node-detail .status[data-status]');
+      await statuses.first().waitFor();
+      const codes = await statuses.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      const labels = (await statuses.allTextContents()).map((t) => t.trim());
+      expect(codes.length).toBeGreaterThan(0);
+      const units = (await page.locator('[data-ready="figure"] .unit').allTextContents()).map((t) =>
+        t.trim(),
+      );
+      if (lang === 'zh-Hant') {
+        for (const l of labels) expect(['已核實', '已佐證', '未核實', '計算所得']).toContain(l);
+        expect(units).toContain('噸二氧化碳當量');
+        expect(units.filter((u) => u.includes('tCO2e'))).toEqual([]);
+      } else {
+        expect(labels).toEqual(
+          codes.map(
+            (c) =>
+              ({
+                VERIFIED: 'Verified',
+                CORROBORATED: 'Corroborated',
+                UNVERIFIED: 'Unverified',
+                COMPUTED: 'Computed',
+              })[c as 'VERIFIED'],
+          ),
+        );
+        expect(units).toContain('tCO2e');
+      }
+      await checkedShot(page, `figure-${lang}`);
+    });
   },
 );

@@ -451,6 +451,9 @@ export type Finding = {
   where?: { entityId?: string; figureId?: string; indicatorId?: string; periodId?: string; section?: string };
   expected?: string;
   actual?: string;
+  /** expected/actual in both languages (units as labels), where the checker gives them. */
+  expectedText?: Localised;
+  actualText?: Localised;
   message: Localised;
 };
 

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assessCompleteness, buildContentIndex, evaluateBundle } from '@assay/core';
 import { loadBundle } from '@assay/io';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Output } from '../command.js';
 import { main } from '../main.js';
 
@@ -52,6 +53,47 @@ describe('assay disclosures', () => {
     expect(await main(['disclosures', 'x', 'y'], capture())).toBe(2);
     expect(await main(['disclosures', 'x', '--framework', 'tcfd'], capture())).toBe(2);
     expect(await main(['disclosures', 'x', '--format', 'xml'], capture())).toBe(2);
+  });
+});
+
+/** examples/minimal moved back in time: every 2025 becomes `year`, every 2024 the year before. */
+const tmp = mkdtempSync(join(tmpdir(), 'assay-cli-editions-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+function minimalIn(year: number): string {
+  const dir = join(tmp, `minimal-${year}`);
+  cpSync(join(root, 'examples/minimal'), dir, { recursive: true });
+  for (const f of readdirSync(dir)) {
+    const t = readFileSync(join(dir, f), 'utf8');
+    writeFileSync(join(dir, f), t.replaceAll('2024', String(year - 1)).replaceAll('2025', String(year)));
+  }
+  return dir;
+}
+
+describe('assay disclosures by edition (issue #24)', () => {
+  it('FY2024: lists the 2019 Guide provisions with statuses; a mandatory one missing exits 1', async () => {
+    const dir = minimalIn(2024);
+    const json = capture();
+    expect(await main(['disclosures', dir, '--format', 'json'], json)).toBe(1);
+    const r = JSON.parse(json.text());
+    expect(r).toMatchObject({ framework: 'hkex', version: '2019', year: '2024' });
+    const codes = r.provisions.map((p: { code: string }) => p.code);
+    expect(codes).toHaveLength(54);
+    expect(codes).toEqual(expect.arrayContaining(['A1.2', 'A4.GD', 'A4.1', 'B7.3']));
+    expect(codes.filter((c: string) => c.startsWith('D.'))).toEqual([]);
+    const a12 = r.provisions.find((p: { code: string }) => p.code === 'A1.2');
+    expect(a12).toMatchObject({ obligation: 'comply-or-explain', status: 'disclosed' });
+    const text = capture();
+    expect(await main(['disclosures', dir], text)).toBe(1);
+    expect(text.text()).toContain('hkex 2019 — main-board, FY2024');
+    expect(text.text()).toContain('hkex:MDR.GOV is mandatory and not disclosed');
+  });
+  it('FY2019: no edition loaded is an error naming the year and the editions', async () => {
+    const io = capture();
+    expect(await main(['disclosures', minimalIn(2019)], io)).toBe(1);
+    expect(io.text()).toContain('hkex (no edition) — main-board, FY2019');
+    expect(io.text()).toContain(
+      'error: hkex has no edition loaded for FY2019: the editions available are 2019 Environmental, Social and Governance Reporting Guide (FY2021–FY2024), 2025 Environmental, Social and Governance Code (FY2025 onwards)',
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * `assay disclosures [bundle] [--framework …] [--format text|json]`: completeness of a bundle
  * folder or, without one, of the store against one framework (any framework, also one the bundle
- * does not report against; app's completeness where the bundle does). Exit 1 when a mandatory
- * provision is missing or explained away.
+ * does not report against; app's completeness where the bundle does), in the edition in force
+ * for the bundle's year (HKEX: 2019 Guide FY2021–FY2024, 2025 Code from FY2025). Exit 1 when a
+ * mandatory provision is missing or explained away, or when no edition covers the year.
  */
 import { assessCompleteness, type CompletenessReport, FRAMEWORK_IDS, isFrameworkId } from '@assay/core';
 import { type Command, EXIT, formatOption, optionalPositional, UsageError } from '../command.js';
@@ -53,7 +54,8 @@ function toJson(r: CompletenessReport) {
 }
 
 function printText(r: CompletenessReport, out: (t: string) => void) {
-  out(`${r.framework} ${r.version} — ${r.issuerType}, FY${r.year}`);
+  // version '' : no edition covers the year; the no-edition finding below says which exist.
+  out(`${r.framework} ${r.version || '(no edition)'} — ${r.issuerType}, FY${r.year}`);
   const width = Math.max(...r.provisions.map((a) => a.provision.code.length), 4);
   for (const a of r.provisions) {
     const detail =
@@ -66,6 +68,6 @@ function printText(r: CompletenessReport, out: (t: string) => void) {
   }
   const counts = new Map<string, number>();
   for (const a of r.provisions) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-  out([...counts].map(([s, n]) => `${n} ${s}`).join(', '));
+  if (counts.size > 0) out([...counts].map(([s, n]) => `${n} ${s}`).join(', '));
   for (const f of r.findings) out(`${f.severity}: ${f.message}`);
 }

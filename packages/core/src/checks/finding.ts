@@ -42,6 +42,13 @@ export type Finding = {
   readonly where: Where;
   readonly expected?: string;
   readonly actual?: string;
+  /**
+   * Expected and actual as a reader sees them, in both report languages (units as labels, words
+   * translated). Where absent, expected/actual read the same in both. expected/actual stay as
+   * they were: finding inputs (finding-id.ts) and the CLI's JSON read them.
+   */
+  readonly expectedText?: LocalisedText;
+  readonly actualText?: LocalisedText;
   readonly message: LocalisedText;
   /** Brief lineage of the computed side: leaf facts and factors. */
   readonly lineage?: readonly string[];

@@ -1,5 +1,8 @@
 /**
- * Completeness of a bundle against one framework, for the bundle's issuer type and a year.
+ * Completeness of a bundle against one framework, for the bundle's issuer type and a year. A
+ * framework named by id is assessed in the edition in force for that year (registry.ts
+ * editionFor); a year no edition covers gives no provisions and a `no-edition` error, never an
+ * empty pass.
  * Each provision is disclosed, partly disclosed, explained (comply-or-explain omission with an
  * explanation in registers.explanations) or missing. A mandatory provision cannot be explained
  * away: such an explanation is an error finding and the provision keeps its status.
@@ -12,7 +15,7 @@ import { bundleCitations, type CitationFinding } from './citations.js';
 import { evidenceText } from './evidence.js';
 import type { Framework, FrameworkId, Obligation, Provision } from './framework.js';
 import { provisionObligation, requirementObligation } from './obligation.js';
-import { FRAMEWORKS, splitCitation } from './registry.js';
+import { editionFor, noEditionMessage, splitCitation } from './registry.js';
 
 export type ProvisionStatus = 'disclosed' | 'partly-disclosed' | 'explained' | 'missing';
 
@@ -40,10 +43,18 @@ export type CompletenessFinding =
       readonly provision: string;
       readonly message: string;
     }
+  | {
+      readonly severity: 'error';
+      readonly code: 'no-edition';
+      readonly framework: FrameworkId;
+      readonly year: string;
+      readonly message: string;
+    }
   | CitationFinding;
 
 export type CompletenessReport = {
   readonly framework: FrameworkId;
+  /** The edition applied ("2019", "2025"); '' when the year has none (a no-edition finding). */
   readonly version: string;
   readonly year: string;
   readonly issuerType: Bundle['organisation']['issuerType'];
@@ -60,8 +71,26 @@ export type AssessOptions = {
 };
 
 export function assessCompleteness(o: AssessOptions): CompletenessReport {
-  const fw = typeof o.framework === 'string' ? FRAMEWORKS[o.framework] : o.framework;
   const year = o.year ?? o.bundle.reporting.current;
+  const fw = typeof o.framework === 'string' ? editionFor(o.framework, Number(year)) : o.framework;
+  if (!fw) {
+    const id = o.framework as FrameworkId;
+    const missing: CompletenessFinding = {
+      severity: 'error',
+      code: 'no-edition',
+      framework: id,
+      year,
+      message: noEditionMessage(id, year),
+    };
+    return {
+      framework: id,
+      version: '',
+      year,
+      issuerType: o.bundle.organisation.issuerType,
+      provisions: [],
+      findings: [missing, ...bundleCitations(o.bundle)],
+    };
+  }
   const ctx: Ctx = {
     fw,
     year: Number(year),

@@ -99,15 +99,22 @@ describe('explanation subjects (issue #14, item 12)', () => {
     ]);
   });
 
-  it('refuses a provision not yet in force for the reporting year', () => {
-    const s = { ...rawSettings(), reporting: { current: '2024', prior: [] }, frameworks: ['hkex'] };
-    const { registers } = withExplanations(['hkex:A1.1']);
-    const issues = issuesOf({
-      settings: { file: 'assay.yaml', data: s },
-      ...(registers ? { registers } : {}),
-    });
-    expect(issues.map((i) => i.reason)).toEqual([
-      '"hkex:A1.1" is not in force for main-board issuers in 2024 (not-effective)',
+  it('checks a subject against the edition in force for the reporting year (issue #24)', () => {
+    const reasons = (current: string, subjects: string[]) => {
+      const s = { ...rawSettings(), reporting: { current, prior: [] }, frameworks: ['hkex'] };
+      const { registers } = withExplanations(subjects);
+      const issues = issuesOf({
+        settings: { file: 'assay.yaml', data: s },
+        ...(registers ? { registers } : {}),
+      });
+      return issues.map((i) => i.reason);
+    };
+    // FY2024: the 2019 Guide, where A1.2 and A4 are still in force and Part D does not exist.
+    expect(reasons('2024', ['hkex:A1.1', 'hkex:A1.2', 'hkex:A4.1', 'hkex:D.MT.GHG.e'])).toEqual([
+      '"hkex:D.MT.GHG.e" is not a provision of hkex (its 2019 edition, in force for FY2024)',
+    ]);
+    expect(reasons('2019', ['hkex:A1.1'])).toEqual([
+      '"hkex:A1.1" cites hkex, which has no edition loaded for FY2019 (editions: 2019 Environmental, Social and Governance Reporting Guide (FY2021–FY2024), 2025 Environmental, Social and Governance Code (FY2025 onwards))',
     ]);
   });
 });

@@ -18,7 +18,14 @@ import { parsePeriod } from '../model/period.js';
 import type { Explanation } from '../model/registers.js';
 import type { Framework, FrameworkId } from './framework.js';
 import { provisionObligation } from './obligation.js';
-import { FRAMEWORKS, findProvision, isFrameworkId, splitCitation } from './registry.js';
+import {
+  editionFor,
+  editionsText,
+  FRAMEWORKS,
+  findProvision,
+  isFrameworkId,
+  splitCitation,
+} from './registry.js';
 
 export type { ExplanationContext } from '../bundle/validate-bundle.js';
 
@@ -92,15 +99,21 @@ function provisionProblem(
 ): string | undefined {
   if (!ctx.frameworks.includes(frameworkId))
     return `"${subject}" cites ${frameworkId}, which the bundle does not report against (assay.yaml frameworks: ${ctx.frameworks.join(', ') || 'none'})`;
-  const fw = FRAMEWORKS[frameworkId];
+  const year = ctx.years[0] ?? '';
+  // The edition in force for the current year (the 2019 HKEX Guide for FY2021–FY2024).
+  const fw = editionFor(frameworkId, Number(year));
+  if (!fw)
+    return `"${subject}" cites ${frameworkId}, which has no edition loaded for FY${year} (editions: ${editionsText(frameworkId)})`;
   const p = findProvision(fw, code);
   if (!p) {
     const members = fw.provisions.filter((x) => x.code.startsWith(`${code}.`) && !x.deprecated);
-    if (members.length === 0) return `"${subject}" is not a provision of ${fw.id}`;
+    // An older edition is named, so that a 2025 code cited in a FY2024 bundle is understood.
+    const which =
+      fw === FRAMEWORKS[frameworkId] ? '' : ` (its ${fw.version} edition, in force for FY${year})`;
+    if (members.length === 0) return `"${subject}" is not a provision of ${fw.id}${which}`;
     const shown = members.slice(0, 3).map((m) => `${fw.id}:${m.code}`);
     return `"${subject}" is an aspect, not a provision: explain one of its provisions (${shown.join(', ')}${members.length > 3 ? ', …' : ''})`;
   }
-  const year = ctx.years[0] ?? '';
   const obligation = provisionObligation(fw, p, ctx.issuerType, Number(year));
   if (obligation === 'withdrawn' || obligation === 'not-effective')
     return `"${subject}" is not in force for ${ctx.issuerType} issuers in ${year} (${obligation})`;
@@ -112,7 +125,10 @@ function citationHint(subject: string, ctx: ExplanationContext): string | undefi
   const colon = subject.indexOf(':');
   const prefix = colon > 0 ? subject.slice(0, colon).trim().toLowerCase() : undefined;
   const code = colon > 0 ? subject.slice(colon + 1) : subject;
-  const candidates: Framework[] = ctx.frameworks.filter(isFrameworkId).map((id) => FRAMEWORKS[id]);
+  const year = Number(ctx.years[0] ?? '');
+  const candidates: Framework[] = ctx.frameworks
+    .filter(isFrameworkId)
+    .map((id) => editionFor(id, year) ?? FRAMEWORKS[id]);
   const fw = candidates.find((f) => (prefix === undefined || f.id === prefix) && findProvision(f, code));
   const p = fw && findProvision(fw, code);
   return fw && p ? `${fw.id}:${p.code}` : undefined;

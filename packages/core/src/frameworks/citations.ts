@@ -5,7 +5,7 @@
  */
 import type { Bundle } from '../model/bundle.js';
 import type { Framework, Provision } from './framework.js';
-import { FRAMEWORKS, findProvision, splitCitation } from './registry.js';
+import { editionFor, FRAMEWORKS, findProvision, splitCitation } from './registry.js';
 
 export type CitationFinding = {
   readonly severity: 'warning';
@@ -17,10 +17,14 @@ export type CitationFinding = {
   readonly message: string;
 };
 
-export function checkCitation(citation: string, citedBy: string): CitationFinding | undefined {
+/**
+ * Checked against the edition in force for `year` (the 2019 HKEX Guide still has A1.2 and A4),
+ * else, without a year or an edition for it, against the newest edition.
+ */
+export function checkCitation(citation: string, citedBy: string, year?: number): CitationFinding | undefined {
   const c = splitCitation(citation);
   if (!c) return undefined;
-  const fw = FRAMEWORKS[c.framework];
+  const fw = (year === undefined ? undefined : editionFor(c.framework, year)) ?? FRAMEWORKS[c.framework];
   // An aspect ("A1", "A4") stands for its provisions ("A1.GD", "A1.1", …).
   const p =
     findProvision(fw, c.code) ?? aspectOf(fw.provisions.filter((x) => x.code.startsWith(`${c.code}.`)));
@@ -49,12 +53,14 @@ function aspectOf(members: readonly Provision[]): Provision | undefined {
 
 /** Citations made by a bundle: explanation subjects and material topics' HKEX codes. */
 export function bundleCitations(bundle: Bundle): CitationFinding[] {
+  const year = Number(bundle.reporting.current);
   const found: (CitationFinding | undefined)[] = [];
   bundle.registers.explanations.forEach((e, i) => {
-    found.push(checkCitation(e.subject, `registers.explanations.${i}`));
+    found.push(checkCitation(e.subject, `registers.explanations.${i}`, year));
   });
   for (const t of bundle.registers.materialTopics)
-    for (const code of t.hkex ?? []) found.push(checkCitation(`hkex:${code}`, `materialTopics.${t.id}`));
+    for (const code of t.hkex ?? [])
+      found.push(checkCitation(`hkex:${code}`, `materialTopics.${t.id}`, year));
   return found.filter((f) => f !== undefined);
 }
 

@@ -108,6 +108,13 @@ export type Framework = {
   readonly id: FrameworkId;
   readonly version: string;
   readonly title: LocalisedText;
+  /**
+   * The financial years this edition governs (inclusive; an absent bound is open). Editions of
+   * one framework do not overlap; a year none covers has no edition (registry.ts editionFor).
+   */
+  readonly years?: { readonly from?: number; readonly until?: number };
+  /** How a report names this edition in its basis of preparation (HKEX: Guide or Code). */
+  readonly citedAs?: LocalisedText;
   /** Where the texts come from and how far they were checked. */
   readonly source: string;
   readonly schedules: Readonly<Record<string, Schedule>>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { standardCatalogue } from '../catalogue/catalogue.js';
 import { crosswalkCitations } from './citations.js';
 import { FRAMEWORK_IDS, SECTION_IDS } from './framework.js';
-import { FRAMEWORKS } from './registry.js';
+import { FRAMEWORK_EDITIONS, FRAMEWORKS } from './registry.js';
 
 // Derived indicator ids planned by the calculation work (/tmp/figure-ids.md, issue brief).
 const DERIVED =
@@ -21,8 +21,8 @@ const EXTENSION = `climate.financial-effect climate.assets-transition-risk clima
 
 describe('framework data', () => {
   const known = new Set([...standardCatalogue().map((i) => i.id), ...DERIVED, ...EXTENSION]);
-  for (const id of FRAMEWORK_IDS) {
-    const fw = FRAMEWORKS[id];
+  for (const fw of FRAMEWORK_IDS.flatMap((id) => FRAMEWORK_EDITIONS[id])) {
+    const id = `${fw.id} ${fw.version}`;
     it(`${id}: codes unique, schedules defined, evidence refers to known indicators and sections`, () => {
       const codes = fw.provisions.map((p) => p.code);
       expect(new Set(codes).size).toBe(codes.length);
@@ -40,6 +40,27 @@ describe('framework data', () => {
       expect(crosswalkCitations(fw)).toEqual([]);
     });
   }
+  it('editions of one framework do not overlap, and FRAMEWORKS holds the newest', () => {
+    for (const id of FRAMEWORK_IDS) {
+      const eds = FRAMEWORK_EDITIONS[id];
+      expect(eds.at(-1)).toBe(FRAMEWORKS[id]);
+      for (let i = 1; i < eds.length; i++) {
+        const until = eds[i - 1]?.years?.until;
+        const from = eds[i]?.years?.from;
+        expect(
+          until !== undefined && from !== undefined && until < from,
+          `${id} editions ${i - 1}/${i}`,
+        ).toBe(true);
+      }
+    }
+  });
+  it('the HKEX 2019 Guide reuses the 2025 crosswalk for every item the Code kept', () => {
+    const [guide, code] = FRAMEWORK_EDITIONS.hkex;
+    for (const p of guide?.provisions ?? []) {
+      const kept = code?.provisions.find((q) => q.code === p.code && !q.deprecated);
+      if (kept) expect(p.requirements, p.code).toEqual(kept.requirements);
+    }
+  });
   it('HKEX holds the 100 items of the reference file, three of them withdrawn', () => {
     const hkex = FRAMEWORKS.hkex.provisions;
     expect(hkex).toHaveLength(100);

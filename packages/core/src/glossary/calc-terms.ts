@@ -70,6 +70,29 @@ export const FACTOR_KIND_TERMS: Readonly<Record<string, Term>> = {
   'tce-coefficient': t('折標準煤係數', 'standard coal coefficient', '折标准煤系数'),
   'gec-energy': t('每張綠色電力證書電量', 'energy per green electricity certificate', '每张绿色电力证书电量'),
   constant: t('常數', 'constant', '常数'),
+  'scope3-average': t(
+    '平均數據排放因子（從搖籃到大門）',
+    'average-data factor (cradle to gate)',
+    '平均数据排放因子（从摇篮到大门）',
+  ),
+  'scope3-spend': t('支出法排放因子', 'spend-based factor', '支出法排放因子'),
+  'scope3-transport': t('運輸排放因子', 'transport factor', '运输排放因子'),
+  'scope3-waste': t('廢棄物處理排放因子', 'waste treatment factor', '废弃物处理排放因子'),
+  'scope3-wtt': t(
+    '燃料上游排放因子（開採至使用前）',
+    'well-to-tank factor',
+    '燃料上游排放因子（开采至使用前）',
+  ),
+  'scope3-electricity-upstream': t(
+    '外購電力上游排放因子',
+    'upstream factor of purchased electricity',
+    '外购电力上游排放因子',
+  ),
+  'scope3-td-loss': t(
+    '輸配電損耗排放因子',
+    'transmission and distribution loss factor',
+    '输配电损耗排放因子',
+  ),
 };
 
 /** Named constants (factor keys.constant); the exact fraction is part of the name. */

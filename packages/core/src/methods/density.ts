@@ -11,7 +11,7 @@ import type { ActivityLine } from '../model/fact.js';
 import { dimensionKey } from '../units/dimension.js';
 import { type Quantity, quantity } from '../units/quantity.js';
 import { parseUnit } from '../units/unit.js';
-import { type ActivityContext, derive, lineNode } from './activity-context.js';
+import { type ActivityContext, derive, labelKey, lineNode } from './activity-context.js';
 
 export const DENSITY_ATTRIBUTE = 'density';
 
@@ -50,6 +50,7 @@ export function massOrAmount(ctx: ActivityContext, line: ActivityLine): string {
           kind: 'constant',
           id: densityId,
           label: `density of ${line.subject} (stated on the line)`,
+          labelKey: labelKey('fuel-density', { fuel: line.subject }),
           value: density.value,
         }
       : {
@@ -59,9 +60,12 @@ export function massOrAmount(ctx: ActivityContext, line: ActivityLine): string {
           value: calcError('invalid-formula', density.reason, densityId),
         },
   );
-  return derive(ctx, `act:${line.id}:mass`, `mass of ${line.subject} (volume × stated density)`, {
-    op: 'product',
-    inputs: [amount, densityId],
-    unit: 't',
-  });
+  return derive(
+    ctx,
+    `act:${line.id}:mass`,
+    `mass of ${line.subject} (volume × stated density)`,
+    { op: 'product', inputs: [amount, densityId], unit: 't' },
+    undefined,
+    labelKey('fuel-mass', { fuel: line.subject }),
+  );
 }

@@ -5,6 +5,7 @@
  * 0.1229 kgce/kWh coefficient) appear identically in both languages.
  */
 import type { FrameworkId } from '../frameworks/framework.js';
+import { editionFor } from '../frameworks/registry.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Methods } from '../model/methods.js';
 import type { LocalisedText } from '../model/text.js';
@@ -75,6 +76,18 @@ const CONSOLIDATION: Record<Methods['consolidation'], LocalisedText> = {
   'equity-share': t('股權比例法', 'equity share'),
 };
 
+/**
+ * The HKEX edition the report is prepared under, as named in the basis-of-preparation sentence:
+ * the 2019 Guide for FY2021–FY2024, the Code from FY2025 (frameworks/registry.ts editionFor).
+ * A year with no edition loaded names no edition (completeness reports it as an error).
+ */
+function hkexBasis(year: string): LocalisedText {
+  const cited = editionFor('hkex', Number(year))?.citedAs;
+  return cited
+    ? t(`香港聯合交易所${cited['zh-Hant']}`, `the HKEX ${cited.en}`)
+    : t('香港聯合交易所的環境、社會及管治報告規定', 'the HKEX ESG reporting requirements');
+}
+
 export function aboutBlocks(bundle: Bundle): Block[] {
   const y = bundle.reporting.current;
   const m = bundle.methods;
@@ -101,6 +114,7 @@ export function aboutBlocks(bundle: Bundle): Block[] {
   };
   const documents = [...new Set(bundle.factors.map((f) => `${f.document} (${f.status})`))].sort();
   const referenced = referencedFrameworks(bundle.frameworks.frameworks);
+  const basis = hkexBasis(y);
   const blocks: Block[] = [
     // ISO dates in both languages, so that the digits printed are the same.
     para(
@@ -111,8 +125,8 @@ export function aboutBlocks(bundle: Bundle): Block[] {
     ),
     para(
       t(
-        `本報告依據香港聯合交易所《環境、社會及管治守則》編製${referenced['zh-Hant']}；合併範圍採用${CONSOLIDATION[m.consolidation]['zh-Hant']}。`,
-        `This report is prepared under the HKEX Environmental, Social and Governance Code${referenced.en}; the boundary follows ${CONSOLIDATION[m.consolidation].en}.`,
+        `本報告依據${basis['zh-Hant']}編製${referenced['zh-Hant']}；合併範圍採用${CONSOLIDATION[m.consolidation]['zh-Hant']}。`,
+        `This report is prepared under ${basis.en}${referenced.en}; the boundary follows ${CONSOLIDATION[m.consolidation].en}.`,
       ),
     ),
     boundary,

@@ -13,7 +13,7 @@ import { emissionsCharts, energyCharts, trendCharts } from './chart-blocks.js';
 import { type ProvisionInput, reportContentIndex } from './content-index.js';
 import { reportFigures } from './figure-rows.js';
 import { figureTable } from './figure-table.js';
-import { REPORT_LABELS } from './labels.js';
+import { hkexIndexTitle, REPORT_LABELS } from './labels.js';
 import type { Block, FigureGroup, ReportFigure, ReportModel, ReportStatusInput, Section } from './model.js';
 import { type Extra, OTHER_FIGURES_SECTION, OUTLINE, type OutlineNode } from './outline.js';
 import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks } from './register-blocks.js';
@@ -179,7 +179,7 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
     blocks: [{ kind: 'content-index', framework }],
     sections: [],
   });
-  sections.push(indexSection('hkex-index', REPORT_LABELS.hkexIndex, 'hkex'));
+  sections.push(indexSection('hkex-index', hkexIndexTitle(bundle.reporting.current), 'hkex'));
   sections.push(indexSection('gri-index', REPORT_LABELS.griIndex, 'gri'));
   sections.push(indexSection('sasac-index', REPORT_LABELS.sasacIndex, 'sasac'));
   return {

@@ -1,4 +1,6 @@
 /** Fixed labels of the report (table heads, index titles), in both languages. */
+import { editionFor, FRAMEWORKS } from '../frameworks/registry.js';
+import type { LocalisedText } from '../model/text.js';
 import type { ReportIndexRow, ReportLabels } from './model.js';
 
 export const REPORT_LABELS: ReportLabels = {
@@ -34,3 +36,16 @@ export const STATUS_LABEL = {
   explained: 'statusExplained',
   missing: 'statusMissing',
 } as const satisfies Record<NonNullable<ReportIndexRow['status']>, keyof ReportLabels>;
+
+/**
+ * The HKEX content index's title for a financial year: the Code's (hkexIndex) from FY2025, the
+ * older edition's own name before (FY2021–FY2024: the 2019 ESG Reporting Guide).
+ */
+export function hkexIndexTitle(year: string): LocalisedText {
+  const ed = editionFor('hkex', Number(year));
+  if (!ed?.citedAs || ed === FRAMEWORKS.hkex) return REPORT_LABELS.hkexIndex;
+  return {
+    'zh-Hant': `香港聯合交易所${ed.citedAs['zh-Hant']}內容索引`,
+    en: `HKEX ${ed.citedAs.en} content index`,
+  };
+}

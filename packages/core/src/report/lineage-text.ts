@@ -24,6 +24,7 @@ import {
 } from '../glossary/calc-terms.js';
 import { axisValueLabel } from '../glossary/glossary.js';
 import { AXIS_VALUES, type Term } from '../glossary/terms.js';
+import { SCOPE3_CATEGORIES, SCOPE3_METHOD_NAMES } from '../methods/scope3/categories.js';
 import type { Bundle } from '../model/bundle.js';
 import type { ActivityLine, DataPoint } from '../model/fact.js';
 import type { FactorRecord } from '../model/factor-record.js';
@@ -38,6 +39,9 @@ const UNSPECIFIED: Term = { 'zh-Hant': '未註明', en: 'unspecified', 'zh-Hans'
 /** A fuel, carrier, mineral or other subject code as a term. */
 function subjectTerm(code: string): LocalisedText {
   if (code === 'unspecified') return UNSPECIFIED;
+  const category = SCOPE3_CATEGORIES.find((c) => c.id === code);
+  // a Scope 3 category: its number and name in Chinese, its code in English (as the graph has it)
+  if (category) return { 'zh-Hant': `類別${category.number}：${category.name['zh-Hant']}`, en: code };
   return AXIS_VALUES[code] ?? MINERAL_TERMS[code] ?? GRID_TERMS[code] ?? axisValueLabel(code);
 }
 
@@ -55,6 +59,10 @@ export function periodText(id: string): LocalisedText {
 }
 
 const zhOf = (t: LocalisedText) => t['zh-Hant'];
+const scope3Method = (m: string): LocalisedText =>
+  (SCOPE3_METHOD_NAMES as Readonly<Record<string, LocalisedText>>)[m] ?? same(m);
+/** What a Scope 3 upstream factor is per (scope3-factor.ts perDimension). */
+const PER_ZH: Readonly<Record<string, string>> = { mass: '按質量', energy: '按能量', volume: '按體積' };
 
 /**
  * Chinese labels of derived activity nodes by label key (methods/activity-*.ts,
@@ -80,6 +88,17 @@ const DERIVED_ZH: Readonly<Record<string, (a: Readonly<Record<string, string>>) 
   'market-purchased': () => '外購電力',
   'market-instruments': () => '綠色電力交易及綠色電力證書',
   'market-remainder': () => '未由合約工具覆蓋的外購電力',
+  'fuel-density': (a) => `${zhOf(subjectTerm(a.fuel ?? ''))}密度（按活動數據行填報）`,
+  'fuel-mass': (a) => `${zhOf(subjectTerm(a.fuel ?? ''))}質量（體積 × 填報密度）`,
+  'scope3-line': (a) =>
+    `範圍三排放（${zhOf(subjectTerm(a.category ?? ''))}，${zhOf(scope3Method(a.method ?? ''))}）`,
+  'scope3-deflator': (a) =>
+    `價格年份平減係數（由${a.from ?? ''}年價格換算至排放因子的價格年份，按活動數據行填報）`,
+  'scope3-supplier-factor': () => '供應商排放因子（按活動數據行填報）',
+  'scope3-wtt': (a) =>
+    `${zhOf(subjectTerm(a.fuel ?? ''))}燃料上游排放（開採至使用前，範圍三類別3，${PER_ZH[a.per ?? ''] ?? '按活動量'}）`,
+  'scope3-upstream': () => '外購電力上游排放（範圍三類別3）',
+  'scope3-td-loss': () => '外購電力輸配電損耗排放（範圍三類別3）',
   'market-co2': () => '剩餘外購電力二氧化碳排放（基於市場，不含市場化交易非化石能源電量口徑）',
 };
 

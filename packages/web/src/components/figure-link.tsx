@@ -2,7 +2,16 @@
 import type { Figure } from '../api';
 import { figureHref } from '../route';
 
-export function FigureValue({ figure, withUnit = true }: { figure: Figure | null; withUnit?: boolean }) {
+/** `unitText`: how the unit is written (default: its symbol), e.g. its Chinese label on a Chinese page. */
+export function FigureValue({
+  figure,
+  withUnit = true,
+  unitText = (u) => u,
+}: {
+  figure: Figure | null;
+  withUnit?: boolean;
+  unitText?: (unit: string) => string;
+}) {
   if (!figure) return <span className="muted">–</span>;
   if (figure.display === null)
     return (
@@ -13,7 +22,7 @@ export function FigureValue({ figure, withUnit = true }: { figure: Figure | null
   return (
     <a className="figure" href={figureHref(figure.id)} data-figure={figure.id} title={figure.id}>
       {figure.display}
-      {withUnit && figure.unit ? <span className="unit"> {figure.unit}</span> : null}
+      {withUnit && figure.unit ? <span className="unit"> {unitText(figure.unit)}</span> : null}
     </a>
   );
 }

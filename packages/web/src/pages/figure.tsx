@@ -3,9 +3,30 @@ import { useState } from 'react';
 import { api, type Lineage } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { FigureValue } from '../components/figure-link';
-import { pick, useLang, useT } from '../i18n';
+import { type Lang, pick, useLang, useT } from '../i18n';
 import { figureHref } from '../route';
 import { useLoad } from '../use-load';
+import { unitLabel } from './fact-labels';
+
+/** A unit in the page's language: its label, or each part's label for a compound ("tCO2e/TJ"). */
+function unitText(symbol: string, lang: Lang): string {
+  const whole = unitLabel(symbol, lang);
+  return whole !== symbol
+    ? whole
+    : symbol
+        .split('/')
+        .map((p) => unitLabel(p, lang))
+        .join('/');
+}
+
+const FACTOR_STATUSES = ['VERIFIED', 'CORROBORATED', 'UNVERIFIED', 'COMPUTED'] as const;
+
+/** A factor's status in the page's language; a status the page does not know is shown as is. */
+function statusLabel(status: string, t: ReturnType<typeof useT>): string {
+  return (FACTOR_STATUSES as readonly string[]).includes(status)
+    ? t(`factorStatus${status as (typeof FACTOR_STATUSES)[number]}`)
+    : status;
+}
 
 function Node({ n }: { n: Lineage }) {
   const t = useT();
@@ -20,7 +41,7 @@ function Node({ n }: { n: Lineage }) {
         {' = '}
         {v.display !== null ? (
           <span className="node-value">
-            {v.display} <span className="unit">{v.unit}</span>
+            {v.display} <span className="unit">{v.unit ? unitText(v.unit, lang) : v.unit}</span>
           </span>
         ) : (
           <span className="error">⚠ {v.error?.message}</span>
@@ -39,7 +60,9 @@ function Node({ n }: { n: Lineage }) {
         <div className="node-detail">
           {/* the value is in the head, at most 6 decimals (the record's 40-digit 44/12 is not printed) */}
           {t('factor')} {n.factor.id} · {n.factor.document} ({n.factor.vintage}) · {t('status')}:{' '}
-          <span className={`status ${n.factor.status}`}>{n.factor.status}</span>
+          <span className={`status ${n.factor.status}`} title={n.factor.status} data-status={n.factor.status}>
+            {statusLabel(n.factor.status, t)}
+          </span>
         </div>
       ) : null}
       {n.note ? <div className="node-detail muted">{n.note}</div> : null}
@@ -64,7 +87,8 @@ function FigureDetail({ id }: { id: string }) {
   return (
     <div data-ready="figure">
       <h2>
-        {pick(data.figure.name, lang)} <FigureValue figure={data.figure} />
+        {pick(data.figure.name, lang)}{' '}
+        <FigureValue figure={data.figure} unitText={(u) => unitText(u, lang)} />
       </h2>
       <p className="muted">
         <code>{data.figure.id}</code>

@@ -2,10 +2,12 @@
  * Rule 8, completeness, from the frameworks code (frameworks/assess-completeness.ts) for every
  * framework the bundle reports against: a mandatory provision missing (or explained away) is an
  * error; a comply-or-explain element missing without an explanation is a warning; citing a
- * withdrawn or unknown provision is a warning. Findings repeated across frameworks appear once.
+ * withdrawn or unknown provision is a warning; a reporting year for which a framework has no
+ * edition loaded is an error (nothing could be assessed). Findings repeated across frameworks
+ * appear once.
  */
 import { assessCompleteness } from '../../frameworks/assess-completeness.js';
-import { isFrameworkId } from '../../frameworks/registry.js';
+import { editionsText, isFrameworkId } from '../../frameworks/registry.js';
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
@@ -21,7 +23,23 @@ function run(ctx: CheckContext): Finding[] {
   for (const fw of ctx.bundle.frameworks.frameworks.filter(isFrameworkId)) {
     const report = assessCompleteness({ bundle: ctx.bundle, figures: ctx.figures, framework: fw });
     for (const f of report.findings) {
-      if ('provision' in f) {
+      if (f.code === 'no-edition') {
+        // No edition covers the year: nothing was assessed, which must not read as complete.
+        add(`${f.code}|${f.framework}|${f.year}`, {
+          ruleId: 'completeness',
+          code: f.code,
+          severity: 'error',
+          where: { section: f.framework, periodId },
+          expected: 'an edition of the framework for the reporting year',
+          actual: `no edition for FY${f.year}`,
+          expectedText: msg('an edition of the framework for the reporting year', '適用於報告年度的框架版本'),
+          actualText: msg(`no edition for FY${f.year}`, `沒有${f.year}財政年度的版本`),
+          message: msg(
+            f.message,
+            `${f.framework} 未載入適用於${f.year}財政年度的版本，無法評估披露完整性（可用版本：${editionsText(f.framework)}）。`,
+          ),
+        });
+      } else if ('provision' in f) {
         const explained = f.code === 'mandatory-explained';
         add(`${f.code}|${f.provision}`, {
           ruleId: 'completeness',
@@ -30,6 +48,8 @@ function run(ctx: CheckContext): Finding[] {
           where: { section: f.provision, periodId },
           expected: 'disclosed',
           actual: explained ? 'explained' : 'missing',
+          expectedText: msg('disclosed', '已披露'),
+          actualText: explained ? msg('explained', '僅有解釋') : msg('missing', '未披露'),
           message: msg(
             f.message,
             explained
@@ -64,6 +84,11 @@ function run(ctx: CheckContext): Finding[] {
         where: { section: tag, periodId },
         expected: 'disclosed, or an explanation',
         actual: `missing ${missing.map((m) => m.requirement).join(', ')}`,
+        expectedText: msg('disclosed, or an explanation', '已披露，或已記錄解釋'),
+        actualText: msg(
+          `missing ${missing.map((m) => m.requirement).join(', ')}`,
+          `未披露：${missing.map((m) => m.requirement).join('、')}`,
+        ),
         message: msg(
           `${tag} (comply or explain) is not disclosed (${missing.map((m) => m.requirement).join(', ')}) and no explanation is recorded.`,
           `${tag}（不遵守就解釋）未有披露（${missing.map((m) => m.requirement).join('、')}），亦未記錄解釋。`,

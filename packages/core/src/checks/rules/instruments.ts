@@ -8,6 +8,7 @@
 import { rootCause } from '../../errors.js';
 import type { ActivityLine } from '../../model/fact.js';
 import { isQuantity } from '../../units/quantity.js';
+import { unitLabelZh } from '../../units/unit.js';
 import { type CheckContext, whereOfFigure } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
@@ -40,6 +41,11 @@ function run(ctx: CheckContext): Finding[] {
       where: where(first),
       expected: 'each certificate claimed once',
       actual: ls.map((l) => `${l.id} (${l.attributes.claim ?? 'scope2-market'})`).join(', '),
+      expectedText: msg('each certificate claimed once', '每張證書只申報一次'),
+      actualText: msg(
+        ls.map((l) => `${l.id} (${l.attributes.claim ?? 'scope2-market'})`).join(', '),
+        ls.map((l) => `${l.id}（${l.attributes.claim ?? 'scope2-market'}）`).join('、'),
+      ),
       message: msg(
         `Certificate batch ${batch} is claimed ${ls.length} times (${claims.join(', ')}) in ${ls.map((l) => l.id).join(', ')}.`,
         `綠證批次 ${batch} 被重複申報 ${ls.length} 次（${claims.join('、')}），見 ${ls.map((l) => l.id).join('、')}。`,
@@ -54,6 +60,14 @@ function run(ctx: CheckContext): Finding[] {
       where: where(l),
       expected: 'claim=scope2-market (or not claimed)',
       actual: `claim=offset, ${show(l.amount.value)} ${l.amount.unit.symbol}`,
+      expectedText: msg(
+        'claim=scope2-market (or not claimed)',
+        '用於基於市場的範圍二（claim=scope2-market）或不申報',
+      ),
+      actualText: msg(
+        `claim=offset, ${show(l.amount.value)} ${l.amount.unit.symbol}`,
+        `列作抵銷（claim=offset），${show(l.amount.value)} ${unitLabelZh(l.amount.unit)}`,
+      ),
       message: msg(
         `${l.id}: ${show(l.amount.value)} green electricity certificates are presented as offsets; a certificate only carries the renewable attribute of 1 MWh for market-based Scope 2 and does not offset emissions.`,
         `${l.id}：${show(l.amount.value)} 張綠色電力證書被列作抵銷；綠證只代表 1 兆瓦時可再生電力的環境屬性，可用於基於市場的範圍二計算，不能抵銷排放。`,

@@ -11,7 +11,7 @@ import { Decimal } from '../../decimal.js';
 import type { Entity } from '../../model/organisation.js';
 import { parsePeriod } from '../../model/period.js';
 import { convert, isQuantity, type Quantity } from '../../units/quantity.js';
-import { parseUnit, type Unit, unitDimension, unitOf } from '../../units/unit.js';
+import { parseUnit, type Unit, unitDimension, unitLabelZh, unitOf } from '../../units/unit.js';
 import { type CheckContext, claimedFigureId, whereOf, whereOfFigure } from '../context.js';
 import type { Finding, Where } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
@@ -89,6 +89,10 @@ function boundedByOthers(ctx: CheckContext): Finding[] {
       where: whereOf(p),
       expected: `at most ${showInterval(bound.value)} ${x.q.unit.symbol} (${bound.text})`,
       actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
+      expectedText: msg(
+        `at most ${showInterval(bound.value)} ${x.q.unit.symbol} (${bound.text})`,
+        `不超過 ${showInterval(bound.value)} ${unitLabelZh(x.q.unit)}（${bound.text}）`,
+      ),
       message: msg(
         `${p.id} (${p.labelEn ?? p.labelZh}) prints ${p.printed} ${unitLabelOf(p)}, i.e. ${showInterval(value)} ${x.q.unit.symbol}, more than ${bound.text} (${showInterval(bound.value)} ${x.q.unit.symbol}): ${entry.name}.`,
         `${p.id}（${p.labelZh}）印為 ${p.printed} ${unitLabelOf(p)}，即 ${showInterval(value)} ${x.q.unit.symbol}，超過 ${bound.text}（${showInterval(bound.value)} ${x.q.unit.symbol}），不合理。`,
@@ -153,6 +157,11 @@ function bounds(ctx: CheckContext): Finding[] {
       where,
       expected: range,
       actual: `${show(q.value)} ${q.unit.symbol}`,
+      expectedText: msg(
+        range,
+        `${show(min)}–${max === undefined ? '∞' : show(max)} ${unitLabelZh(unit.unit)}`,
+      ),
+      actualText: msg(`${show(q.value)} ${q.unit.symbol}`, `${show(q.value)} ${unitLabelZh(q.unit)}`),
       message: msg(
         `${label} is ${show(q.value)} ${q.unit.symbol}, outside the plausible range ${range}.`,
         `${label} 為 ${show(q.value)} ${q.unit.symbol}，超出合理範圍 ${range}。`,
@@ -254,6 +263,11 @@ function impliedGridFactors(ctx: CheckContext): Finding[] {
       where: whereOf(p),
       expected: `${rangeText}, as published ${showInterval(range.range)} (${range.n} grid factors of vintage ${ctx.bundle.methods.gridFactor.vintage})`,
       actual: `${impliedText} ${tPerMWh.symbol}`,
+      expectedText: msg(
+        `${rangeText}, as published ${showInterval(range.range)} (${range.n} grid factors of vintage ${ctx.bundle.methods.gridFactor.vintage})`,
+        `${range.text} ${unitLabelZh(tPerMWh)}，按公佈精度即 ${showInterval(range.range)}（${ctx.bundle.methods.gridFactor.vintage} 年的 ${range.n} 個電網排放因子）`,
+      ),
+      actualText: msg(`${impliedText} ${tPerMWh.symbol}`, `${impliedText} ${unitLabelZh(tPerMWh)}`),
       message: msg(
         `${p.id} (${p.printed} ${p.unitLabel}${heatText}) over ${show(mwh)} MWh of purchased electricity implies ${impliedText} tCO2e/MWh (the printed value stands for ${showInterval(around(printedT.value, printedT.half))} t), which cannot meet any published grid factor for ${entity.province ?? entity.gridRegion ?? 'the entity'} in ${ctx.bundle.methods.gridFactor.vintage} (${rangeText}, i.e. ${showInterval(range.range)} at their published precision).`,
         `${p.id}（${p.printed} ${p.unitLabel}${heatT.isZero() ? '' : `，扣除外購熱力 ${show(heatT)} 噸`}）除以外購電力 ${show(mwh)} 兆瓦時，推算排放因子為 ${impliedText} tCO2e/MWh（所印數值代表 ${showInterval(around(printedT.value, printedT.half))} 噸），與 ${ctx.bundle.methods.gridFactor.vintage} 年任何適用電網排放因子（${rangeText}，按公佈精度即 ${showInterval(range.range)}）均不相符。`,

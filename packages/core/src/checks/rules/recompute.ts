@@ -10,7 +10,7 @@ import { isCalcError, rootCause } from '../../errors.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { type CheckContext, claimedFigureId, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { type CheckRule, msg } from '../rule.js';
+import { type CheckRule, msg, quantityText } from '../rule.js';
 import { show } from '../util/compare.js';
 import { printedInterval, showInterval } from '../util/interval.js';
 import { lineageBrief } from '../util/lineage-brief.js';
@@ -63,6 +63,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
         code: 'unit-incomparable',
         severity: 'info',
         expected: `${show(value.value)} ${value.unit.symbol}`,
+        expectedText: quantityText(show(value.value), value.unit),
         message: msg(
           `The printed unit of ${p.id} cannot be read in ${value.unit.symbol}, so the value cannot be compared with the computed ${show(value.value)} ${value.unit.symbol}.`,
           `${p.id} 的所印單位無法換算為 ${value.unit.symbol}，未能與計算值 ${show(value.value)} ${value.unit.symbol} 比較。`,
@@ -77,6 +78,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
         code: 'matches-implied-unit',
         severity: 'info',
         expected: `${show(best.computed, p.precision)} ${best.reading.unit.symbol}`,
+        expectedText: quantityText(show(best.computed, p.precision), best.reading.unit),
         message: msg(
           `${p.id} matches the computed value only when read ${HOW_TEXT[best.reading.how].en} (${best.reading.unit.symbol}).`,
           `${p.id} 只有${HOW_TEXT[best.reading.how]['zh-Hant']}（${best.reading.unit.symbol}）理解時才與計算值相符。`,
@@ -94,6 +96,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       code: 'value-differs',
       severity: 'error',
       expected: `${show(best.computed, p.precision)} ${best.reading.unit.symbol}`,
+      expectedText: quantityText(show(best.computed, p.precision), best.reading.unit),
       message: msg(
         `${p.id} prints ${p.printed} ${unitLabelOf(p)}, which stands for ${stands} ${best.reading.unit.symbol}, but the inputs give ${show(value.value)} ${value.unit.symbol}, i.e. ${readings}.`,
         `${p.id} 印為 ${p.printed} ${unitLabelOf(p)}（代表 ${stands} ${best.reading.unit.symbol}），但由輸入計算得 ${show(value.value)} ${value.unit.symbol}，即 ${readings}。`,

@@ -10,7 +10,7 @@ import { figureId, parseFigureId } from '../../calc/figure.js';
 import { Decimal } from '../../decimal.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { convert, isQuantity, multiply } from '../../units/quantity.js';
-import type { Unit } from '../../units/unit.js';
+import { type Unit, unitLabelZh } from '../../units/unit.js';
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 import { msg } from '../rule.js';
@@ -81,7 +81,12 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
           severity: 'info',
           where,
           expected: `${show(tq.value)} ${unitSym}`,
+          expectedText: msg(`${show(tq.value)} ${unitSym}`, `${show(tq.value)} ${unitLabelZh(tq.unit)}`),
           actual: `${showInterval(first.sum)} ${unitSym} (by ${first.weight})`,
+          actualText: msg(
+            `${showInterval(first.sum)} ${unitSym} (by ${first.weight})`,
+            `${showInterval(first.sum)} ${unitLabelZh(tq.unit)}（以 ${first.weight} 加權）`,
+          ),
           message: msg(
             `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}) weighted by ${first.weight} gives ${showInterval(first.sum)} ${unitSym}, not the ${show(tq.value)} ${unitSym} of ${rule.numerator}, only because ${ids} is not rounded half-up (see the rounding finding); with ${ids} at ${[...misprinted.values()].map((v) => show(v)).join(', ')} it reconciles (${showInterval(fixed)} ${unitSym}).`,
             `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}）以 ${first.weight} 加權得 ${showInterval(first.sum)} ${unitSym}，與 ${rule.numerator} 的 ${show(tq.value)} ${unitSym} 不符，僅因 ${ids} 未按四捨五入（見進位檢查）；以計算值 ${[...misprinted.values()].map((v) => show(v)).join('、')} 代入即相符（${showInterval(fixed)} ${unitSym}）。`,
@@ -107,10 +112,17 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
           severity: 'warning',
           where,
           expected: `${show(tq.value)} ${unit}`,
+          expectedText: msg(`${show(tq.value)} ${unit}`, `${show(tq.value)} ${unitLabelZh(tq.unit)}`),
           actual: tried.map((t) => `${showInterval(t.sum)} ${unit} (by ${t.weight})`).join('; '),
+          actualText: msg(
+            tried.map((t) => `${showInterval(t.sum)} ${unit} (by ${t.weight})`).join('; '),
+            tried
+              .map((t) => `${showInterval(t.sum)} ${unitLabelZh(tq.unit)}（以 ${t.weight} 加權）`)
+              .join('；'),
+          ),
           message: msg(
             `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}, each standing for its rounding interval) times each category's weight gives ${tried.map((t) => `${showInterval(t.sum)} ${unit} by ${t.weight}`).join(', ')}, which cannot hold the ${show(tq.value)} ${unit} of ${rule.numerator}.`,
-            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}，各按其進位區間）乘以各類別權數，得 ${tried.map((t) => `${showInterval(t.sum)} ${unit}（以 ${t.weight}）`).join('、')}，不可能等於 ${rule.numerator} 的 ${show(tq.value)} ${unit}。`,
+            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}，各按其進位區間）乘以各類別權數，得 ${tried.map((t) => `${showInterval(t.sum)} ${unitLabelZh(tq.unit)}（以 ${t.weight}）`).join('、')}，不可能等於 ${rule.numerator} 的 ${show(tq.value)} ${unit}。`,
           ),
         });
     }

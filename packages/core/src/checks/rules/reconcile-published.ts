@@ -11,7 +11,7 @@ import type { PublishedFigure } from '../../model/published.js';
 import { divideUnits, unitDimension } from '../../units/unit.js';
 import { type CheckContext, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { msg } from '../rule.js';
+import { msg, quantityText } from '../rule.js';
 import { show } from '../util/compare.js';
 import { add, around, div, type Interval, meets, point, scale, showInterval } from '../util/interval.js';
 import { inUnit, type Printed, printedFor, printedOf } from '../util/published-index.js';
@@ -148,6 +148,7 @@ export function publishedRatios(ctx: CheckContext): Finding[] {
         ...base(p, 'printed-ratio'),
         severity: 'warning',
         expected: `${show(mid, p.precision)} ${unit.symbol}`,
+        expectedText: quantityText(show(mid, p.precision), unit),
         actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
         message: msg(
           `${p.id} prints ${p.printed} (${showInterval(printedIv)} ${unit.symbol}), but its own printed ${n.p.id} (${n.p.printed}) ÷ ${d.p.id} (${d.p.printed}) gives ${show(mid)} ${unit.symbol}, which rounds to ${show(mid, p.precision)}; at their printed precision ${showInterval(ratio)} ${unit.symbol}.`,

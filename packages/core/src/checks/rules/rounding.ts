@@ -10,7 +10,7 @@
 import type { PublishedFigure } from '../../model/published.js';
 import { type CheckContext, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { type CheckRule, msg } from '../rule.js';
+import { type CheckRule, msg, quantityText } from '../rule.js';
 import { show } from '../util/compare.js';
 import { plausibleInterval } from '../util/figure-interval.js';
 import { meets, printedInterval, scale, showInterval } from '../util/interval.js';
@@ -43,6 +43,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
         severity: 'info',
         where: whereOf(p),
         expected: `${right} ${unit.symbol}`,
+        expectedText: quantityText(right, unit),
         actual: `${p.printed}`,
         message: msg(
           `${p.printed} is not ${show(best.computed)} ${unit.symbol} rounded half-up (${right}), but factors rounded to three significant digits explain it: the printed value stands for ${stands}, the inputs at plausible precision give ${range}.`,
@@ -57,6 +58,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       severity: 'warning',
       where: whereOf(p),
       expected: `${right} ${unit.symbol}`,
+      expectedText: quantityText(right, unit),
       actual: `${p.printed}`,
       message: truncated
         ? msg(

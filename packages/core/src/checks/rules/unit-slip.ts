@@ -15,6 +15,7 @@ import { type Disaggregation, disaggregationKey } from '../../model/fact.js';
 import { priorYear } from '../../model/period.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { convert, isQuantity } from '../../units/quantity.js';
+import { unitLabelZh } from '../../units/unit.js';
 import { type CheckContext, claimedFigureId, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
@@ -199,6 +200,10 @@ function slipFinding(p: PublishedFigure, x: Printed, refs: readonly Reference[])
         severity: 'warning',
         where: whereOf(p),
         expected: `about ${showInterval(r.value)} ${unit} (${r.what})`,
+        expectedText: msg(
+          `about ${showInterval(r.value)} ${unit} (${r.what})`,
+          `約 ${showInterval(r.value)} ${unitLabelZh(x.q.unit)}（${r.what}）`,
+        ),
         actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
         message: fraction
           ? msg(

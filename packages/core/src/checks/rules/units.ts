@@ -31,6 +31,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       where,
       ...(exp ? { expected: exp } : {}),
       actual: label === '' ? '(no unit)' : label,
+      ...(label === '' ? { actualText: msg('(no unit)', '（無單位）') } : {}),
       message: msg(en, zh),
     });
   const first = readings[0];

@@ -17,6 +17,14 @@ describe('rule 6: year on year', () => {
     expect(fs[0]?.actual).toContain('+3400.0%');
   });
 
+  it('gives expected and actual in both languages: the same numbers, words and units in Chinese', () => {
+    const [f] = runRule(yearOnYearRule, smallGroup([haz('2024', '0.08'), haz('2025', '2.80')]));
+    expect(f?.expectedText).toEqual({ en: f?.expected, 'zh-Hant': '變動不超過 ±30%，或已記錄解釋' });
+    expect(f?.actualText?.en).toBe(f?.actual);
+    expect(f?.actualText?.['zh-Hant']).toBe('0.08 → 2.8 千噸（+3400.0%）');
+    expect(f?.message['zh-Hant']).toContain('2.8 千噸（+3400.0%）');
+  });
+
   it('accepts the swing once an explanation names the figure, and small changes', () => {
     const explained = smallGroup([haz('2024', '0.08'), haz('2025', '2.80')]);
     const registers = {

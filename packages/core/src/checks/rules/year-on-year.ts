@@ -14,6 +14,7 @@ import { disaggregationKey } from '../../model/fact.js';
 import { priorYear } from '../../model/period.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { isQuantity, type Quantity, toBase } from '../../units/quantity.js';
+import { type Unit, unitLabelZh } from '../../units/unit.js';
 import { type CheckContext, claimedFigureId, whereOf, whereOfFigure } from '../context.js';
 import type { Finding, Where } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
@@ -30,7 +31,7 @@ type Pair = {
   /** Rounding half-widths of printed values (zero for computed ones). */
   currentHalf: Decimal;
   priorHalf: Decimal;
-  unit: string;
+  unit: Unit;
   subjects: string[];
   where: Where;
   label: string;
@@ -57,7 +58,7 @@ function run(ctx: CheckContext): Finding[] {
       prior: v.value,
       currentHalf: cur.half,
       priorHalf: v.half,
-      unit: cur.q.unit.symbol,
+      unit: cur.q.unit,
       subjects: [p.id, ref as string],
       where: whereOf(p),
       label: `${p.id} (${p.labelZh})`,
@@ -82,7 +83,7 @@ function run(ctx: CheckContext): Finding[] {
       prior: v.value,
       currentHalf: cur.half,
       priorHalf: v.half,
-      unit: cur.q.unit.symbol,
+      unit: cur.q.unit,
       subjects: [p.id],
       where: whereOf(p),
       label: `${p.id} (${p.labelZh}, against ${last.id})`,
@@ -105,7 +106,7 @@ function run(ctx: CheckContext): Finding[] {
       prior: pv,
       currentHalf: new Decimal(0),
       priorHalf: new Decimal(0),
-      unit: f.value.unit.symbol,
+      unit: f.value.unit,
       subjects: [f.id],
       where: whereOfFigure(f),
       label: f.id,
@@ -125,17 +126,25 @@ function run(ctx: CheckContext): Finding[] {
       (!ratio || meets(ratio, { lo: one.minus(threshold), hi: one.plus(threshold) }))
     )
       continue;
-    const pct = show(change.times(100), 1);
+    const pct = `${change.isPositive() ? '+' : ''}${show(change.times(100), 1)}%`;
+    const limit = show(threshold.times(100));
+    const unit = x.unit.symbol;
+    const unitZh = unitLabelZh(x.unit);
     out.push({
       ruleId: 'year-on-year',
       code: 'unexplained-change',
       severity: 'warning',
       where: x.where,
-      expected: `within ±${show(threshold.times(100))}% or explained`,
-      actual: `${show(x.prior)} → ${show(x.current)} ${x.unit} (${change.isPositive() ? '+' : ''}${pct}%)`,
+      expected: `within ±${limit}% or explained`,
+      actual: `${show(x.prior)} → ${show(x.current)} ${unit} (${pct})`,
+      expectedText: msg(`within ±${limit}% or explained`, `變動不超過 ±${limit}%，或已記錄解釋`),
+      actualText: msg(
+        `${show(x.prior)} → ${show(x.current)} ${unit} (${pct})`,
+        `${show(x.prior)} → ${show(x.current)} ${unitZh}（${pct}）`,
+      ),
       message: msg(
-        `${x.label} moves from ${show(x.prior)} to ${show(x.current)} ${x.unit} (${change.isPositive() ? '+' : ''}${pct}%) with no explanation recorded for ${x.subjects[0]}.`,
-        `${x.label} 由 ${show(x.prior)} 變為 ${show(x.current)} ${x.unit}（${change.isPositive() ? '+' : ''}${pct}%），但未就 ${x.subjects[0]} 記錄任何解釋。`,
+        `${x.label} moves from ${show(x.prior)} to ${show(x.current)} ${unit} (${pct}) with no explanation recorded for ${x.subjects[0]}.`,
+        `${x.label} 由 ${show(x.prior)} 變為 ${show(x.current)} ${unitZh}（${pct}），但未就 ${x.subjects[0]} 記錄任何解釋。`,
       ),
     });
   }

@@ -43,6 +43,11 @@ export const HKEX_C2_2025: Framework = {
   id: 'hkex',
   version: data._meta.version,
   title: { 'zh-Hant': '香港聯交所《環境、社會及管治報告守則》(2025)', en: data._meta.title },
+  citedAs: {
+    'zh-Hant': '《環境、社會及管治守則》',
+    en: 'Environmental, Social and Governance Code',
+  },
+  years: { from: 2025 },
   source: `${data._meta.source}. ${data._meta.verification}`,
   schedules: HKEX_SCHEDULES,
   provisions: (data.provisions as Row[]).map(provision),

@@ -12,7 +12,7 @@
 import { Decimal } from '../../decimal.js';
 import { calcError } from '../../errors.js';
 import type { ActivityLine } from '../../model/fact.js';
-import { type ActivityContext, contribute, derive, lineNode } from '../activity-context.js';
+import { type ActivityContext, contribute, derive, labelKey, lineNode } from '../activity-context.js';
 import type { Scope3Method } from './categories.js';
 import { methodOf, parseLineFactor, scope3FactorQuery } from './scope3-factor.js';
 import { SCOPE3_ATTRIBUTES as A } from './scope3-methods.js';
@@ -33,6 +33,7 @@ export function scope3Line(ctx: ActivityContext, line: ActivityLine): void {
       kind: 'constant',
       id,
       label: `price-year deflator to the factor's prices (from ${line.attributes[A.priceYear] ?? '?'} prices, stated on the line)`,
+      labelKey: labelKey('scope3-deflator', { from: line.attributes[A.priceYear] ?? '?' }),
       value: {
         kind: 'quantity',
         value: new Decimal(deflator),
@@ -48,6 +49,7 @@ export function scope3Line(ctx: ActivityContext, line: ActivityLine): void {
     `Scope 3 ${category} of ${line.id} (${method})`,
     { op: 'product', inputs, unit: 'tCO2e' },
     dq === undefined ? undefined : `data quality ${dq} (1 best … 5 poorest)`,
+    labelKey('scope3-line', { category, method }),
   );
   contribute(ctx, line, 'ghg.scope3', co2e, { category });
 }
@@ -67,6 +69,7 @@ function factorNode(
             kind: 'constant',
             id,
             label: `supplier's factor for ${line.id} (stated on the line)`,
+            labelKey: labelKey('scope3-supplier-factor'),
             value: f.value,
           }
         : {

@@ -12,7 +12,7 @@
 import type { ActivityLine } from '../../model/fact.js';
 import { dimensionKey } from '../../units/dimension.js';
 import { parseUnit } from '../../units/unit.js';
-import { type ActivityContext, contribute, derive } from '../activity-context.js';
+import { type ActivityContext, contribute, derive, labelKey } from '../activity-context.js';
 import { perDimension } from './scope3-factor.js';
 
 const CATEGORY = 'cat-3';
@@ -58,6 +58,8 @@ function wellToTank(ctx: ActivityContext, line: ActivityLine, set: string): void
     `act:${line.id}:wtt`,
     `well-to-tank of ${line.subject} (Scope 3 category 3, ${set}; per ${per || dimensionKey({})})`,
     { op: 'product', inputs: [input, hit.id], unit: 'tCO2e' },
+    undefined,
+    labelKey('scope3-wtt', { fuel: line.subject, per }),
   );
   contribute(ctx, line, 'ghg.scope3', co2e, { category: CATEGORY });
 }
@@ -72,10 +74,13 @@ function upstream(
 ): void {
   const hit = ctx.factors.find({ kind, method: set, keys: {}, label: `${what} in ${set}` });
   if (!hit) return;
-  const co2e = derive(ctx, `act:${line.id}:${suffix}`, `${what} (Scope 3 category 3, ${set})`, {
-    op: 'product',
-    inputs: [`act:${line.id}`, hit.id],
-    unit: 'tCO2e',
-  });
+  const co2e = derive(
+    ctx,
+    `act:${line.id}:${suffix}`,
+    `${what} (Scope 3 category 3, ${set})`,
+    { op: 'product', inputs: [`act:${line.id}`, hit.id], unit: 'tCO2e' },
+    undefined,
+    labelKey(`scope3-${suffix}`),
+  );
   contribute(ctx, line, 'ghg.scope3', co2e, { category: CATEGORY });
 }

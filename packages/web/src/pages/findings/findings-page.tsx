@@ -21,8 +21,8 @@ import {
   type StateFilter,
 } from '../../api-findings';
 import { ErrorNote } from '../../components/error-note';
-import { formatTime, pick, useLang } from '../../i18n';
-import { OrgContext } from '../../org-context';
+import { formatTime, type Lang, pick, useLang } from '../../i18n';
+import { OrgContext, useEntityName } from '../../org-context';
 import { queryKeys } from '../../query/keys';
 import { figureHref } from '../../route';
 import { personName } from '../cycle/cycle-rules';
@@ -87,8 +87,25 @@ function Message({ f }: { f: ListedFinding }) {
   );
 }
 
+/** Expected and printed, in the page's language where the checker gives both languages. */
+export function expectedActual(f: ListedFinding, lang: Lang): string {
+  if (f.expected === undefined && f.expectedText === undefined) return '';
+  const expected = f.expectedText ? pick(f.expectedText, lang) : (f.expected ?? '');
+  const actual = f.actualText ? pick(f.actualText, lang) : (f.actual ?? '');
+  return `${expected} / ${actual}`;
+}
+
+function ExpectedActual({ f }: { f: ListedFinding }) {
+  return expectedActual(f, useLang());
+}
+
 function Where({ f }: { f: ListedFinding }) {
-  const place = [f.where?.section, f.where?.entityId, f.where?.periodId].filter(Boolean).join(' · ');
+  const lang = useLang();
+  const entityName = useEntityName();
+  const entity = f.where?.entityId;
+  const place = [f.where?.section, entity ? entityName(entity, lang) : undefined, f.where?.periodId]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <>
       {f.where?.figureId ? (
@@ -96,7 +113,9 @@ function Where({ f }: { f: ListedFinding }) {
           {f.where.figureId}
         </a>
       ) : null}
-      <div className="muted small-text">{place}</div>
+      <div className="muted small-text" data-finding-entity={entity ?? ''}>
+        {place}
+      </div>
     </>
   );
 }
@@ -147,10 +166,11 @@ const COLUMNS = column.columns([
     header: () => <Header k="finding" />,
     cell: (c) => <Message f={c.row.original.finding} />,
   }),
-  column.accessor(
-    (r) => (r.finding.expected !== undefined ? `${r.finding.expected} / ${r.finding.actual ?? ''}` : ''),
-    { id: 'expectedActual', header: () => <Header k="expectedActual" />, cell: (c) => c.getValue() },
-  ),
+  column.display({
+    id: 'expectedActual',
+    header: () => <Header k="expectedActual" />,
+    cell: (c) => <ExpectedActual f={c.row.original.finding} />,
+  }),
   column.display({
     id: 'location',
     header: () => <Header k="location" />,
