@@ -25,19 +25,25 @@ export type FindingWorkEvent =
 
 export type StoredFindingEvent = {
   readonly findingId: string;
+  /** 1 for the first record; each later one adds one. */
   readonly version: number;
   readonly event: FindingWorkEvent;
   readonly state: FindingWorkState;
+  /** The finding's entity (the group's for an organisation-wide one): who may read it is decided on it. */
   readonly entityId: string;
+  /** User id ("local" for the local user) and name; null: nobody. */
   readonly assignee: string | null;
   readonly assigneeLabel: string | null;
+  /** Accepted: why, the inputs digest it was accepted with (core findingInputsDigest), by whom, when. */
   readonly reason: string | null;
   readonly inputsDigest: string | null;
   readonly acceptedBy: string | null;
   readonly acceptedActor: string | null;
   /** ISO-8601. */
   readonly acceptedAt: string | null;
+  /** The revision of the run the record was written at. */
   readonly revision: number;
+  /** Resolved: the last run that still found it; the change that fixed it is after this, up to `revision`. */
   readonly sinceRevision: number | null;
   readonly userId: string;
   readonly actor: string;

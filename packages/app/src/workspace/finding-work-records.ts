@@ -10,47 +10,21 @@
  * over the store (store-finding-work.ts, 022-finding-work.sql). Times come from the workspace's clock.
  */
 
-export const FINDING_WORK_STATES = ['open', 'accepted', 'resolved'] as const;
-export type FindingWorkState = (typeof FINDING_WORK_STATES)[number];
+import type { FindingWorkEvent, FindingWorkState, StoredFindingEvent } from '@assay/store';
 
-/** Why a record was written: by a person (assign, accept, reopen) or by a run of the checker. */
-export type FindingWorkEvent =
-  | 'seen'
-  | 'assign'
-  | 'accept'
-  | 'reopen'
-  | 'inputs-changed'
-  | 'reappeared'
-  | 'resolve';
+export type { FindingWorkEvent, FindingWorkState };
+export const FINDING_WORK_STATES = [
+  'open',
+  'accepted',
+  'resolved',
+] as const satisfies readonly FindingWorkState[];
 
-export type FindingWorkRecord = {
-  readonly findingId: string;
-  /** 1 for the first record; each later one adds one. */
-  readonly version: number;
-  readonly event: FindingWorkEvent;
-  readonly state: FindingWorkState;
-  /** The finding's entity (the group's for an organisation-wide one): who may read it is decided on it. */
-  readonly entityId: string;
-  /** User id ("local" for the local user) and name; null: nobody. */
-  readonly assignee: string | null;
-  readonly assigneeLabel: string | null;
-  /** Accepted: why, the inputs digest it was accepted with (core findingInputsDigest), by whom, when. */
-  readonly reason: string | null;
-  readonly inputsDigest: string | null;
-  readonly acceptedBy: string | null;
-  readonly acceptedActor: string | null;
-  readonly acceptedAt: string | null;
-  /** The revision of the run the record was written at (the store's change set; the memory workspace's version). */
-  readonly revision: number;
-  /** Resolved: the last run that still found it; the change that fixed it is after this, up to `revision`. */
-  readonly sinceRevision: number | null;
-  readonly userId: string;
-  readonly actor: string;
-  /** ISO-8601. */
-  readonly at: string;
-  /** The finding as last seen (as presented: id, rule, code, severity, where, message, values). */
-  readonly finding: unknown;
-};
+/**
+ * One record: the store's row (store/finding-work.ts StoredFindingEvent, fields documented there),
+ * also held by the memory workspace. `revision` is the store's change set, or the memory
+ * workspace's version.
+ */
+export type FindingWorkRecord = StoredFindingEvent;
 
 /** A record to append: the records stamp its time (and an acceptance's). */
 export type FindingWorkDraft = Omit<FindingWorkRecord, 'at' | 'acceptedAt'>;
