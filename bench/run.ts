@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another, printed as a table with
  * the machine it ran on. Figures are recorded by hand in docs/performance.md.
- * Set BENCH_ONLY=calc,check,… to run a subset.
+ * Set BENCH_ONLY=calc,check,… to run a subset; the load test runs only with BENCH_LOAD=1 (or BENCH_ONLY=load).
  */
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -19,6 +19,9 @@ const SUITES: Suite[] = [
   { name: 'edit', file: 'edit-bench.ts', fn: 'benchEdit' },
   { name: 'bundle-graph', file: 'bundle-graph-bench.ts', fn: 'benchBundleGraph' },
   { name: 'crash', file: 'crash-bench.ts', fn: 'benchCrash' },
+  // The load test (minutes, PostgreSQL on 127.0.0.1): only with BENCH_LOAD=1 or BENCH_ONLY=load.
+  { name: 'load', file: 'load-bench.ts', fn: 'benchLoad' },
+  { name: 'meters', file: 'meters-bench.ts', fn: 'benchMeters' },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
@@ -27,6 +30,7 @@ console.log(
 );
 for (const s of SUITES) {
   if (only && !only.includes(s.name)) continue;
+  if (s.name === 'load' && !only && process.env.BENCH_LOAD !== '1') continue;
   const path = join(import.meta.dirname, s.file);
   if (!existsSync(path)) {
     console.log(`${s.name}: no benchmark file ${s.file}`);

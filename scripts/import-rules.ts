@@ -47,7 +47,9 @@ export const CORE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   checks: ['frameworks', 'methods', 'calc', 'factors', 'catalogue', 'bundle', 'model', 'units'],
   report: ['frameworks', 'methods', 'glossary', 'calc', 'catalogue', 'bundle', 'model', 'units'],
   workflow: ['model'],
+  meters: ['model', 'units'],
   testing: [
+    'meters',
     'workflow',
     'validate',
     'checks',

@@ -2,7 +2,9 @@
  * @assay/core: the pure domain. No I/O, no Node built-ins, no clock, no randomness.
  */
 
+export * from './bundle/calendar-date.js';
 export * from './bundle/columns.js';
+export * from './bundle/credit-code.js';
 export * from './bundle/fact-fields.js';
 export { loadDataPoints } from './bundle/load-facts.js';
 export * from './bundle/load-published.js';
@@ -10,6 +12,9 @@ export * from './bundle/raw.js';
 export * from './bundle/serialize-bundle.js';
 export * from './bundle/table-rows.js';
 export * from './bundle/validate-bundle.js';
+export * from './bundle/validate-compliance-case.js';
+export * from './bundle/validate-register-rows.js';
+export * from './bundle/validate-site-registers.js';
 export * from './bundle/validate-target.js';
 export * from './calc/figure.js';
 export * from './calc/formula.js';
@@ -29,6 +34,7 @@ export * from './factors/select-factor.js';
 export * from './frameworks/check-explanations.js';
 export * from './frameworks/index.js';
 export * from './glossary/index.js';
+export * from './meters/index.js';
 export * from './methods/activity-entry.js';
 export * from './methods/base-year.js';
 export * from './methods/build-graph.js';
@@ -37,16 +43,18 @@ export * from './methods/rules.js';
 export * from './methods/scope3/categories.js';
 export * from './methods/scope3/scope3-quality.js';
 export * from './model/bundle.js';
+export * from './model/compliance-case.js';
 export * from './model/fact.js';
 export * from './model/factor-record.js';
-
 export * from './model/indicator.js';
 export * from './model/methods.js';
 export * from './model/organisation.js';
 export * from './model/period.js';
 export * from './model/published.js';
+export * from './model/register-rows.js';
 export * from './model/registers.js';
 export * from './model/restatement.js';
+export * from './model/site-registers.js';
 export * from './model/text.js';
 export * from './report/index.js';
 export * from './units/dimension.js';

@@ -22,10 +22,25 @@ import { pdfPages } from './pdf/pdf-text.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { renderXlsx } from './xlsx/render-xlsx.js';
 
-const bundle = reportTestBundle();
+// Publishable but for its workflow units (core publication-gate.ts): no placeholder score, no
+// narrative with unbound numbers, no open error; the draft is then blocked by its units alone.
+const test = reportTestBundle();
+const bundle = {
+  ...test,
+  narrative: [],
+  registers: {
+    ...test.registers,
+    materialTopics: test.registers.materialTopics.map((m) => ({ ...m, isPlaceholder: false })),
+  },
+};
 const { figures, graph } = evaluateBundle(bundle);
-const draft = buildReport({ bundle, figures, status: { state: 'draft', units: 9, unapproved: 4 } });
-const final = buildReport({ bundle, figures, status: { state: 'final', units: 9 } });
+const draft = buildReport({
+  bundle,
+  figures,
+  status: { state: 'draft', units: 9, unapproved: 4 },
+  openErrors: 0,
+});
+const final = buildReport({ bundle, figures, status: { state: 'final', units: 9 }, openErrors: 0 });
 const MARK = { en: 'DRAFT', 'zh-Hant': '草稿' } as const;
 const LANGS = ['en', 'zh-Hant'] as const;
 const NOTE = {

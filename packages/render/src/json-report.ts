@@ -15,6 +15,11 @@ export function renderJson(model: ReportModel): string {
       status: model.status.state,
       unapproved: model.status.state === 'draft' ? model.status.unapproved : 0,
       units: model.status.units,
+      // What blocks publication (core publication-gate.ts); [] when final.
+      blockers:
+        model.status.state === 'draft'
+          ? model.status.blockers.map((b) => ({ kind: b.kind, count: b.count, text: b.text }))
+          : [],
       figures: model.figureGroups.flatMap((g) => g.figures),
       restatements: model.restatementNote,
     },

@@ -15,7 +15,9 @@ import { sendError, sendInternal } from './http/respond.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticFiles, webNotBuilt } from './http/static-files.js';
 import { activityLineRoutes } from './routes/activity-lines.js';
+import { backupRoute } from './routes/backup.js';
 import { commentRoutes } from './routes/comments.js';
+import { complianceCaseRoutes } from './routes/compliance-cases.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { dataPointRoutes } from './routes/data-points.js';
 import { disclosureRoutes } from './routes/disclosure.js';
@@ -26,11 +28,13 @@ import { healthRoutes } from './routes/health.js';
 import { importExportRoutes } from './routes/import-export.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
+import { operatingRegisterRoutes } from './routes/operating-registers.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { passwordRoutes } from './routes/password.js';
 import { restatementRoutes } from './routes/restatements.js';
 import { securitySettingsRoutes } from './routes/security-settings.js';
 import { sessionRoutes } from './routes/session.js';
+import { siteRegisterRoutes } from './routes/site-registers.js';
 import { targetRoutes } from './routes/targets.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { totpRoutes } from './routes/totp.js';
@@ -103,6 +107,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/tokens', tokenRoutes(accounts.store, now));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/health/details', health.details);
+  api.get('/backup', backupRoute(accounts.store, now));
   api.route('/data-points', dataPointRoutes(deps));
   api.route('/activity-lines', activityLineRoutes(deps));
   api.route('/', evidenceRoutes({ ...deps, store: accounts.store, now }));
@@ -116,6 +121,9 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', commentRoutes(deps));
   api.route('/', findingRoutes({ ...deps, store: accounts.store }));
   api.route('/', targetRoutes(deps));
+  api.route('/', operatingRegisterRoutes(deps));
+  api.route('/', complianceCaseRoutes(deps));
+  api.route('/', siteRegisterRoutes(deps));
   api.route(
     '/notifications',
     notificationRoutes({ workspace: o.workspace, store: accounts.store, notifications, now }),

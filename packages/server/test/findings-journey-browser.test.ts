@@ -3,15 +3,16 @@
  * to end in real Chromium (Debian /usr/bin/chromium via playwright-core) against a real server
  * on a loopback port over a real PGlite store, once in English and once in Chinese (zh-Hant),
  * each on a store of its own: examples/minimal with two 2024 values that make the year-on-year
- * rule fire: the mine's male headcount (1, against 150 in 2025) and the smelter's nickel output
- * (1 t, against 10,000 t). Two accounts: Lena Lead (administrator of the group, the ESG lead) and
+ * rule fire: the mine's male and female headcounts (1 each, against 150 and 50 in 2025) and the
+ * smelter's nickel output (1 t, against 10,000 t); the mine's total moves only because of them and
+ * is not reported again (issue #24: year on year at the origin). Two accounts: Lena Lead (administrator of the group, the ESG lead) and
  * Rita Reviewer (reviewer of the group). Accounts and roles are the only set-up not done on a page
  * or through the API.
  *
  * 1. Lena opens Checks, filters the mine's findings and assigns the male-headcount finding to
  *    Rita (the row shows her; the store's history has an 'assign' record by Lena).
  * 2. Rita opens Checks, sees no accept button (a reviewer), and comments on the finding.
- * 3. Lena accepts the mine's total-headcount finding with a reason: the row shows it accepted,
+ * 3. Lena accepts the mine's female-headcount finding with a reason: the row shows it accepted,
  *    with the reason.
  * 4. Lena fixes the data behind the smelter's output finding (the 2024 value was 9,800 t, PUT
  *    /api/data-points through her session) and Checks, filtered to resolved findings, shows it
@@ -38,10 +39,10 @@ const ROLES: [Person, Role, string][] = [
 ];
 
 const MINE_MALE = 'employees.headcount[gender=male]@mine/2025';
-const MINE_TOTAL = 'employees.headcount@mine/2025';
+const MINE_FEMALE = 'employees.headcount[gender=female]@mine/2025';
 const OUTPUT_2024 = 'out-ni-2024';
 
-/** examples/minimal with a 2024 male headcount of 1 at the mine and a 2024 nickel output of 1 t. */
+/** examples/minimal with 2024 male and female headcounts of 1 at the mine and a 2024 nickel output of 1 t. */
 function withPriorYear(b: Bundle): Bundle {
   const prior = (d: Omit<DataPoint, 'periodId' | 'source'>): DataPoint => ({
     ...d,
@@ -57,6 +58,13 @@ function withPriorYear(b: Bundle): Bundle {
         entityId: 'mine',
         indicatorId: 'employees.headcount',
         disaggregation: { gender: 'male' },
+        quantity: q('1 person'),
+      }),
+      prior({
+        id: 'hc-m-f-2024',
+        entityId: 'mine',
+        indicatorId: 'employees.headcount',
+        disaggregation: { gender: 'female' },
         quantity: q('1 person'),
       }),
       prior({
@@ -210,7 +218,7 @@ describe.each(['en', 'zh-Hant'] as const)(
 
     it('3. the ESG lead accepts another finding with a reason', async () => {
       const page = await as(LEAD, '#/checks');
-      const row = await rowOn(page, 'mine', MINE_TOTAL);
+      const row = await rowOn(page, 'mine', MINE_FEMALE);
       await row.locator('[data-accept]').click();
       // A blank reason is refused on the page, nothing is sent.
       await row.locator('.accept-form button[type="submit"]').click();
@@ -219,7 +227,7 @@ describe.each(['en', 'zh-Hant'] as const)(
       await row.locator('.accept-form button[type="submit"]').click();
       await row.locator('[data-work-state="accepted"]').waitFor();
       expect(await row.locator('[data-accepted]').textContent()).toContain(text.reason);
-      const { work } = await findingOf(MINE_TOTAL);
+      const { work } = await findingOf(MINE_FEMALE);
       expect(work).toMatchObject({ state: 'accepted', accepted: { reason: text.reason } });
     });
 
@@ -246,7 +254,7 @@ describe.each(['en', 'zh-Hant'] as const)(
       const after = await findingOf(output);
       expect(after.work.resolved.revision).toBe(Number(changeSet));
       // An unrelated edit keeps the acceptance and the assignment.
-      expect((await findingOf(MINE_TOTAL)).work.state).toBe('accepted');
+      expect((await findingOf(MINE_FEMALE)).work.state).toBe('accepted');
       expect((await findingOf(MINE_MALE)).work.assignee.id).toBe(ids.get(REVIEWER));
       await page.locator('select[name="state"]').selectOption('all');
       await page.locator('select[name="entity"]').selectOption('');

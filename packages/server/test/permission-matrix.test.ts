@@ -30,9 +30,14 @@ import {
   ACTIVITY_LINE_TARGETED,
   activityLineRequests,
 } from './permission-matrix-activity-lines.js';
+import { CASE_POLICY, caseRequests } from './permission-matrix-cases.js';
 import { CYCLE_POLICY, CYCLE_TARGETED, cycleRequests } from './permission-matrix-cycles.js';
 import { FINDING_POLICY, FINDING_TARGETED, findingRequests } from './permission-matrix-findings.js';
 import { NOTIFICATION_POLICY, notificationRequests } from './permission-matrix-notifications.js';
+import {
+  OPERATING_REGISTER_POLICY,
+  operatingRegisterRequests,
+} from './permission-matrix-operating-registers.js';
 import {
   RESTATEMENT_POLICY,
   RESTATEMENT_TARGETED,
@@ -78,6 +83,7 @@ const POLICY: Record<string, RouteRule> = {
   'GET /openapi.json': P,
   'GET /health': P,
   'GET /health/details': org('manage-settings'),
+  'GET /backup': org('manage-settings'),
   'GET /session': P,
   'POST /session': P,
   'DELETE /session': P,
@@ -133,6 +139,8 @@ const POLICY: Record<string, RouteRule> = {
   ...NOTIFICATION_POLICY,
   ...RESTATEMENT_POLICY,
   ...TARGET_POLICY,
+  ...CASE_POLICY,
+  ...OPERATING_REGISTER_POLICY,
 };
 
 /** What the route should answer, from this file's POLICY and the permission table alone. */
@@ -226,9 +234,12 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
   ...activityLineRequests(() => ws, TARGETS),
   ...findingRequests(() => ws, TARGETS),
   ...targetRequests(() => ws),
+  ...caseRequests(() => ws),
+  ...operatingRegisterRequests(() => ws),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),
   'GET /health': async () => ({ path: '/health' }),
   'GET /health/details': async () => ({ path: '/health/details' }),
+  'GET /backup': async () => ({ path: '/backup' }),
   'GET /session': async () => ({ path: '/session' }),
   'POST /session/totp': async () => ({ path: '/session/totp', init: json({}) }),
   'POST /session/totp/confirm': async () => ({

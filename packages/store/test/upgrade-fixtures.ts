@@ -21,6 +21,7 @@ import { createUser } from '../src/accounts/users.js';
 import { type AuditInput, appendAudit, entryHash } from '../src/audit.js';
 import { importBundle } from '../src/import-bundle.js';
 import { importContext, importFacts } from '../src/import-facts.js';
+import { importMeterReadings, saveMeterRegister } from '../src/meter-readings.js';
 import { migrate } from '../src/migrate.js';
 import { retractFacts } from '../src/retract-facts.js';
 import type { Sql, Store } from '../src/store.js';
@@ -78,6 +79,49 @@ export async function writeReference(store: Store): Promise<void> {
     });
     if (!r.ok) throw new Error(`reference transition refused: ${JSON.stringify(r)}`);
   }
+  // 023: a meter register version and an import of readings (with its file row)
+  await saveMeterRegister(
+    store,
+    {
+      meters: [
+        {
+          id: 'smelter-main',
+          site: 'smelter',
+          carrier: 'electricity',
+          unit: 'kWh',
+          mode: 'interval',
+          interval_minutes: '15',
+          utc_offset: '+08:00',
+        },
+      ],
+      replacements: [],
+    },
+    0,
+    { actor: 'upgrade-fixture', reason: 'fixture', at: FIXTURE_AT },
+  );
+  const readings = await importMeterReadings(
+    store,
+    async function* () {
+      yield [
+        {
+          meterId: 'smelter-main',
+          at: '2025-01-01T00:15:00+08:00',
+          offsetMinutes: 480,
+          value: '12.5',
+          row: 2,
+        },
+        {
+          meterId: 'smelter-main',
+          at: '2025-01-01T00:30:00+08:00',
+          offsetMinutes: 480,
+          value: '0.125',
+          row: 3,
+        },
+      ];
+    },
+    { sha256: 'ab'.repeat(32), source: 'readings.csv', actor: 'upgrade-fixture', at: FIXTURE_AT },
+  );
+  if (!readings.ok) throw new Error('reference readings import refused');
   await createUser(store, {
     id: 'u-1',
     email: 'ada@example.com',

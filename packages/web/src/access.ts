@@ -39,11 +39,24 @@ export type Action =
   | 'write-comment'
   | 'request-restatement'
   | 'read-targets'
+  | 'read-case-counts'
+  | 'read-cases'
+  | 'write-case'
   | 'write-target'
+  | 'read-operating-registers'
+  | 'write-operating-register'
   | 'manage-findings';
 
-/** The six roles (app/src/access/roles.ts, by copy), in the order the administration page lists them. */
-export const ROLES = ['administrator', 'preparer', 'reviewer', 'approver', 'assurer', 'viewer'] as const;
+/** The roles (app/src/access/roles.ts, by copy: six of issue #16 and compliance of issue #18), in the order the administration page lists them. */
+export const ROLES = [
+  'administrator',
+  'preparer',
+  'reviewer',
+  'approver',
+  'assurer',
+  'viewer',
+  'compliance',
+] as const;
 
 export type Access = {
   /** No accounts yet: everything allowed, no user. */
@@ -94,6 +107,12 @@ const PAGE_NEEDS: Record<
   // the page is for those who request, submit, review, approve or return one, or set the base year.
   // The targets register (issue #18): organisation-wide, read with the report.
   targets: { action: 'read-targets', orgWide: true },
+  // Compliance cases (issue #18): counts for every reader of the report; rows need read-cases.
+  cases: { action: 'read-case-counts', orgWide: true },
+  // Suppliers, hazards, energy-saving projects (issue #18): organisation-wide, read with the report.
+  suppliers: { action: 'read-operating-registers', orgWide: true },
+  hazards: { action: 'read-operating-registers', orgWide: true },
+  projects: { action: 'read-operating-registers', orgWide: true },
   restatements: {
     action: 'read-data-points',
     oneOf: [

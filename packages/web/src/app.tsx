@@ -44,6 +44,10 @@ const RestatementsPage = lazy(() =>
 const TargetsPage = lazy(() =>
   import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
 );
+const CasesPage = lazy(() => import('./pages/cases/cases-page').then((m) => ({ default: m.CasesPage })));
+const RegisterPage = lazy(() =>
+  import('./pages/registers/register-page').then((m) => ({ default: m.RegisterPage })),
+);
 const MustEnrolSecondFactor = lazy(() =>
   import('./pages/second-factor').then((m) => ({ default: m.MustEnrolSecondFactor })),
 );
@@ -65,6 +69,10 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'checks', key: 'checks' },
   { page: 'disclosures', key: 'disclosures' },
   { page: 'targets', key: 'targetsNav' },
+  { page: 'suppliers', key: 'suppliersNav' },
+  { page: 'hazards', key: 'hazardsNav' },
+  { page: 'projects', key: 'projectsNav' },
+  { page: 'cases', key: 'casesNav' },
   { page: 'report', key: 'report' },
   { page: 'admin', key: 'admin' },
   { page: 'tokens', key: 'tokens' },
@@ -108,6 +116,18 @@ function pageFor(page: Page, route: Route): ReactNode {
       return <RestatementsPage />;
     case 'targets':
       return <TargetsPage entity={route.params.get('entity')} status={route.params.get('status')} />;
+    case 'cases':
+      return (
+        <CasesPage
+          kind={route.params.get('kind')}
+          type={route.params.get('type')}
+          status={route.params.get('status')}
+        />
+      );
+    case 'suppliers':
+    case 'hazards':
+    case 'projects':
+      return <RegisterPage key={page} register={page} params={route.params} />;
   }
 }
 

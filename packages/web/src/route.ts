@@ -5,6 +5,8 @@
  * #/entry?entity=…&period=…&topic=… (the entry form), #/assignments?cycle=… (cycles and assignments).
  * #/restatements (restatement requests and the base year).
  * #/targets?entity=…&status=… (the targets register, issue #18).
+ * #/cases?kind=…&type=…&status=… (compliance cases: counts for all, rows for the compliance role; issue #18).
+ * #/suppliers, #/hazards, #/projects ?entity=…&status=…&region=…&grade=… (registers, issue #18).
  * Kept hand-written rather than TanStack Router for now: docs/dependencies.md says why and when.
  */
 import { useEffect, useState } from 'react';
@@ -25,6 +27,10 @@ export const PAGES = [
   'assignments',
   'restatements',
   'targets',
+  'suppliers',
+  'hazards',
+  'projects',
+  'cases',
 ] as const;
 export type Page = (typeof PAGES)[number];
 /** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */

@@ -97,7 +97,8 @@ describe('the permission table says what the issue says', () => {
 
   it('assurer reads everything incl. lineage and evidence and writes nothing', () => {
     const a = access({ role: 'assurer', entityId: 'group' });
-    for (const action of ACTION_NAMES.filter((x) => ACTIONS[x].read)) {
+    // every read but case rows, which only the compliance role reads (issue #18; docs/security.md)
+    for (const action of ACTION_NAMES.filter((x) => ACTIONS[x].read && x !== 'read-cases')) {
       expect(authorise(a, action, entity('site-b1'))).toBe('allow');
     }
     for (const action of [
@@ -155,6 +156,29 @@ describe('the permission table says what the issue says', () => {
     expect(authorise(subAdmin, 'manage-settings', { kind: 'organisation' })).toBe('deny-forbidden');
     expect(authorise(subAdmin, 'manage-tokens', { kind: 'account', ownerId: 'someone-else' })).toBe(
       'deny-invisible',
+    );
+  });
+
+  it('only the compliance role reads or writes case rows; every role reads case counts (issue #18)', () => {
+    const org = { kind: 'organisation' } as const;
+    for (const role of ROLES) {
+      const a = access({ role, entityId: 'group' });
+      const rows = (['read-cases', 'write-case'] as const).map((x) => authorise(a, x, org));
+      expect([role, rows]).toEqual([
+        role,
+        role === 'compliance' ? ['allow', 'allow'] : ['deny-forbidden', 'deny-forbidden'],
+      ]);
+      expect([role, authorise(a, 'read-case-counts', org)]).toEqual([role, 'allow']);
+    }
+    // an administrator who is also granted compliance reads the rows (grants add up)
+    const both = access(
+      { role: 'administrator', entityId: 'group' },
+      { role: 'compliance', entityId: 'group' },
+    );
+    expect(authorise(both, 'read-cases', org)).toBe('allow');
+    // the register is organisation-wide: compliance on a subsidiary does not reach it
+    expect(authorise(access({ role: 'compliance', entityId: 'sub-a' }), 'read-cases', org)).toBe(
+      'deny-forbidden',
     );
   });
 

@@ -64,6 +64,9 @@ export const ACTIONS = {
       // health: its details (database, migrations, free disk); the bare status is PUBLIC in
       // server/src/http/route-rules.ts, for monitors and load balancers
       'health',
+      // backup: the whole store as one file, written by the server that holds it (GET /api/backup;
+      // it holds password hashes, so administrators only)
+      'backup',
       'organisation, frameworks, methods (to come)',
     ],
   },
@@ -98,6 +101,24 @@ export const ACTIONS = {
   // ESG lead (roles.ts).
   'read-targets': { read: true, useCases: ['targets', 'targets-xlsx', 'GET /targets/:id/history'] },
   'write-target': { read: false, useCases: ['targets', 'targets-xlsx'] },
+  // Compliance cases (issue #18, use-cases/compliance-cases.ts; docs/security.md "Compliance
+  // cases"): rows only with the compliance role (granted on the group: the register is
+  // organisation-wide); counts by kind, type and outcome for everyone who reads the report.
+  'read-case-counts': { read: true, useCases: ['GET /cases/counts'] },
+  'read-cases': {
+    read: true,
+    useCases: ['compliance-cases', 'compliance-cases-xlsx', 'GET /cases/:id/history'],
+  },
+  'write-case': { read: false, useCases: ['compliance-cases', 'compliance-cases-xlsx'] },
+  // Certifications and tailings facilities (issue #18, use-cases/site-registers.ts): read by
+  // everyone who reads the report, written by the administrator, like targets.
+  'read-site-registers': { read: true, useCases: ['site-registers', 'site-registers-xlsx'] },
+  'write-site-register': { read: false, useCases: ['site-registers', 'site-registers-xlsx'] },
+  // Suppliers, hazards and energy-saving projects (issue #18, use-cases/operating-registers.ts;
+  // docs/registers.md): read by everyone who reads the report, written by the administrator
+  // (the ESG lead) on the group, like targets.
+  'read-operating-registers': { read: true, useCases: ['operating-registers', 'operating-registers-xlsx'] },
+  'write-operating-register': { read: false, useCases: ['operating-registers', 'operating-registers-xlsx'] },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
@@ -125,6 +146,9 @@ const READ_ALL: Action[] = [
   'read-cycle',
   'read-comments',
   'read-targets',
+  'read-case-counts',
+  'read-site-registers',
+  'read-operating-registers',
 ];
 
 /**
@@ -153,6 +177,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'write-comment',
       'request-restatement',
       'write-target',
+      'write-site-register',
+      'write-operating-register',
       'manage-findings',
     ),
     OWN_TOKENS,
@@ -185,7 +211,22 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   assurer: [...subtree(...READ_ALL, 'export-data-points'), OWN_TOKENS, ...OWN_NOTIFICATIONS],
   viewer: [
-    ...subtree('read-organisation', 'read-figures', 'read-disclosures', 'read-report', 'read-targets'),
+    ...subtree(
+      'read-organisation',
+      'read-figures',
+      'read-disclosures',
+      'read-report',
+      'read-targets',
+      'read-case-counts',
+      'read-site-registers',
+      'read-operating-registers',
+    ),
+    OWN_TOKENS,
+    ...OWN_NOTIFICATIONS,
+  ],
+  // Cases only: a compliance officer who also prepares data or runs the report holds those roles too.
+  compliance: [
+    ...subtree('read-organisation', 'read-case-counts', 'read-cases', 'write-case'),
     OWN_TOKENS,
     ...OWN_NOTIFICATIONS,
   ],

@@ -92,6 +92,7 @@ describe('report status', () => {
 
     expect(await status()).toEqual({ state: 'draft', units: 6, unapproved: 6 });
     expect(await json()).toMatchObject({ status: 'draft', unapproved: 6, units: 6 });
+    expect((await json()).blockers.map((b: { kind: string }) => b.kind)).toEqual(['unapproved', 'errors']);
     expect(await html('en')).toContain('<div class="draft-mark" aria-hidden="true">DRAFT</div>');
     expect(await html('zh-Hant')).toContain('<div class="draft-mark" aria-hidden="true">草稿</div>');
 
@@ -112,11 +113,19 @@ describe('report status', () => {
 
     await approve(UNITS_2025.at(-1) ?? []);
     expect(await status()).toEqual({ state: 'final', units: 6 });
-    expect(await json()).toMatchObject({ status: 'final', unapproved: 0, units: 6 });
+    // Every unit approved: the units no longer block. examples/minimal still has error-level
+    // findings (mandatory HKEX provisions it does not disclose), so the publication gate keeps
+    // the report a draft and names only those (core publication-gate.ts; final: its own test).
+    const after = await json();
+    expect(after).toMatchObject({ status: 'draft', unapproved: 0, units: 6 });
+    expect(after.blockers.map((b: { kind: string }) => b.kind)).toEqual(['errors']);
     for (const lang of ['en', 'zh-Hant'] as const) {
       const page = await html(lang);
-      expect(page).not.toContain('draft-mark"');
-      expect(page).not.toContain('draft-banner"');
+      expect(page).toContain('draft-mark"');
+      expect(page).toContain(
+        lang === 'en' ? 'error-level check finding(s) are not resolved' : '錯誤級別的檢查結果尚未解決',
+      );
+      expect(page).not.toContain(lang === 'en' ? 'workflow units' : '工作單元');
     }
 
     const reopened = await actOnUnit({

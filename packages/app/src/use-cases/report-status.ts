@@ -35,6 +35,7 @@ export const ACTIVITY_TOPIC: Readonly<Record<ActivityType, 'energy' | 'emissions
   carbonate: 'emissions',
   'oxalic-acid': 'emissions',
   scope3: 'emissions',
+  'carbon-balance': 'emissions',
 };
 
 const keyOf = (k: UnitKey) => JSON.stringify([k.entityId, k.periodId, k.topic]);

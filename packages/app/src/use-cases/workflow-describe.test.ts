@@ -2,14 +2,15 @@
  * describeUnits (issue #17, the web's cycle page): who submitted and who reviewed the current
  * submission by name, and the newest comment on a unit, on the in-memory workspace and on a
  * PGlite store. A return clears both names and its comment is the newest; the next submit
- * names the submitter again.
+ * names the submitter again. The names come from one read of the period's transitions, not one
+ * read per unit (the load test's list of 400 units; docs/performance.md, "Load").
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore } from '@assay/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callerFor } from '../../test/cycle-callers.js';
 import { MemoryWorkspace } from '../workspace/memory-workspace.js';
 import { StoreWorkspace } from '../workspace/store-workspace.js';
@@ -117,5 +118,35 @@ describe.each(backends)('describeUnits on %s', (_name, open) => {
       reviewer: null,
       lastComment: { comment: 'contractors missing' },
     });
+  });
+
+  it('reads the transitions once per period, not once per unit, and gives each unit its own trail', async () => {
+    const mona = callerFor(bundle, 'u-mona', [{ role: 'preparer', entityId: 'mine' }]);
+    const mineKey = { entityId: 'mine', periodId: '2025', topic: 'employment' };
+    expect((await actOnUnit({ ws, caller: mona, key: mineKey, event: 'submit', version: 0 })).ok).toBe(true);
+    const perUnit = vi.spyOn(ws.cycle, 'transitions');
+    const perPeriod = vi.spyOn(ws.cycle, 'periodTransitions');
+    const listed = await listUnits(ws, ada, '2025');
+    if (!listed.ok) throw new Error(listed.error.message);
+    const all = await describeUnits(ws, listed.value);
+    expect(perUnit).not.toHaveBeenCalled();
+    expect(perPeriod).toHaveBeenCalledTimes(1);
+    perUnit.mockRestore();
+    perPeriod.mockRestore();
+    expect(all.find((u) => u.entityId === 'mine' && u.topic === 'employment')).toMatchObject({
+      submitter: 'u-mona <u-mona@example.com>',
+      lastComment: null,
+    });
+    expect(all.find((u) => u.entityId === 'smelter' && u.topic === 'employment')).toMatchObject({
+      submitter: 'u-ann <u-ann@example.com>',
+      lastComment: { comment: 'contractors missing' },
+    });
+    // The period's read, cut by unit, is each unit's own read (same records, same order).
+    const period = await ws.cycle.periodTransitions('2025');
+    for (const k of [key, mineKey])
+      expect(
+        period.filter((t) => t.entityId === k.entityId && t.topic === k.topic && t.periodId === k.periodId),
+      ).toEqual(await ws.cycle.transitions(k));
+    expect(period).toHaveLength(5);
   });
 });

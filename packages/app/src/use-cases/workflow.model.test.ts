@@ -78,6 +78,7 @@ const ROLE_EVENTS: Record<Role, WorkflowEventKind[]> = {
   administrator: ['reopen', 'exception'],
   assurer: [],
   viewer: [],
+  compliance: [],
 };
 const rolesOn = (user: string, entity: string) =>
   (USERS[user] ?? []).filter(([, e]) => e === 'group' || e === entity).map(([r]) => r);

@@ -71,6 +71,8 @@ export interface CycleRecords {
   units(periodId?: string): Promise<readonly UnitRecord[]>;
   /** One unit's transitions, oldest first. */
   transitions(key: UnitKey): Promise<readonly TransitionRecord[]>;
+  /** Every transition of one period's units, by entity, topic, then version (one read for a list). */
+  periodTransitions(periodId: string): Promise<readonly TransitionRecord[]>;
   /** Decide and record one transition atomically (see the file comment). */
   apply(request: ApplyRequest): Promise<ApplyOutcome>;
   /** The locks in force. */

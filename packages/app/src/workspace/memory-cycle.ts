@@ -63,6 +63,13 @@ export class MemoryCycle implements CycleRecords {
     return this.history.get(keyOf(key))?.slice() ?? [];
   }
 
+  async periodTransitions(periodId: string): Promise<readonly TransitionRecord[]> {
+    return [...this.unitsByKey.values()]
+      .filter((u) => u.periodId === periodId)
+      .sort(byUnitKey)
+      .flatMap((u) => this.history.get(keyOf(u)) ?? []);
+  }
+
   async apply(r: ApplyRequest): Promise<ApplyOutcome> {
     const k = keyOf(r.key);
     const unit: UnitRecord = this.unitsByKey.get(k) ?? {

@@ -27,10 +27,19 @@ import { ChunkedList } from './chunked-list.js';
 import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
 import { dataPointOutcome, lineOutcome } from './fact-writes.js';
 import { MemoryAssignments } from './memory-assignments.js';
+import { MemoryCases } from './memory-cases.js';
 import { MemoryComments } from './memory-comments.js';
 import { MemoryCycle } from './memory-cycle.js';
 import { MemoryFindingWork } from './memory-finding-work.js';
 import { MemoryRestatements } from './memory-restatements.js';
+import {
+  type RowChange,
+  RowHistories,
+  type RowOf,
+  type RowRegister,
+  type RowRevision,
+  type RowWriteOutcome,
+} from './register-row-history.js';
 import type { RestatementFactKind, RestatementItemRecord } from './restatement-records.js';
 import { SharedMap } from './shared-map.js';
 import {
@@ -87,6 +96,7 @@ export class MemoryWorkspace implements Workspace {
   readonly assignments: MemoryAssignments;
   readonly comments: MemoryComments;
   readonly findingWork: MemoryFindingWork;
+  readonly cases: MemoryCases;
 
   constructor(
     initial: Bundle,
@@ -100,6 +110,7 @@ export class MemoryWorkspace implements Workspace {
     this.assignments = new MemoryAssignments(clock);
     this.comments = new MemoryComments(clock);
     this.findingWork = new MemoryFindingWork(clock);
+    this.cases = new MemoryCases(clock);
     this.base = { ...initial, dataPoints: [] };
     this.points = ChunkedList.of(initial.dataPoints);
     const at = this.clock();
@@ -526,6 +537,50 @@ export class MemoryWorkspace implements Workspace {
     if (!next.ok) return next;
     this.base = { ...this.base, registers: { ...this.base.registers, targets: next.targets } };
     h.add({ targets: next.targets, author, at: this.clock(), reason });
+    this.changed([]);
+    return { ok: true, version: next.version, workspaceVersion: this.version };
+  }
+
+  /** Rows of registers listed by id (register-row-history.ts), histories kept as states arrive. */
+  private readonly rowLogs = new Map<RowRegister, RowHistories<{ id: string }>>();
+  private rowHistories(register: RowRegister): RowHistories<{ id: string }> {
+    let h = this.rowLogs.get(register);
+    if (!h) {
+      h = new RowHistories();
+      h.add({
+        rows: this.base.registers[register] ?? [],
+        author: 'bundle',
+        at: this.clock(),
+        reason: 'loaded from bundle',
+      });
+      this.rowLogs.set(register, h);
+    }
+    return h;
+  }
+
+  async registerRowVersions(register: RowRegister): Promise<ReadonlyMap<string, number>> {
+    const h = this.rowHistories(register);
+    return new Map((this.base.registers[register] ?? []).map((r) => [r.id, h.versionOf(r.id) ?? 1] as const));
+  }
+
+  async registerRowHistory<K extends RowRegister>(
+    register: K,
+    id: string,
+  ): Promise<readonly RowRevision<RowOf<K>>[]> {
+    return this.rowHistories(register).history(id) as readonly RowRevision<RowOf<K>>[];
+  }
+
+  async writeRegisterRow<K extends RowRegister>(
+    register: K,
+    change: RowChange<RowOf<K>>,
+    reason: string,
+    author: string,
+  ): Promise<RowWriteOutcome> {
+    const h = this.rowHistories(register);
+    const next = h.apply(this.base.registers[register] ?? [], change);
+    if (!next.ok) return next;
+    this.base = { ...this.base, registers: { ...this.base.registers, [register]: next.rows } };
+    h.add({ rows: next.rows, author, at: this.clock(), reason });
     this.changed([]);
     return { ok: true, version: next.version, workspaceVersion: this.version };
   }

@@ -10,6 +10,7 @@ import {
   periodLocks,
   type Store,
   unlockPeriod,
+  workflowPeriodTransitions,
   workflowTransitions,
   workflowUnits,
 } from '@assay/store';
@@ -38,6 +39,10 @@ export class StoreCycle implements CycleRecords {
 
   transitions(key: UnitKey): Promise<readonly TransitionRecord[]> {
     return workflowTransitions(this.store, key);
+  }
+
+  periodTransitions(periodId: string): Promise<readonly TransitionRecord[]> {
+    return workflowPeriodTransitions(this.store, periodId);
   }
 
   apply(r: ApplyRequest): Promise<ApplyOutcome> {

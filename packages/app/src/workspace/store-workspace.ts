@@ -49,8 +49,17 @@ import { ChangeLog } from './change-log.js';
 import { repeatedInWrite } from './fact-rules.js';
 import { dataPointOutcome, lineOutcome } from './fact-writes.js';
 import type { Clock } from './memory-workspace.js';
+import {
+  type RowChange,
+  RowHistories,
+  type RowOf,
+  type RowRegister,
+  type RowRevision,
+  type RowWriteOutcome,
+} from './register-row-history.js';
 import { SharedMap } from './shared-map.js';
 import { StoreAssignments } from './store-assignments.js';
+import { StoreCases } from './store-cases.js';
 import { StoreComments } from './store-comments.js';
 import { StoreCycle } from './store-cycle.js';
 import { StoreFindingWork } from './store-finding-work.js';
@@ -178,6 +187,7 @@ export class StoreWorkspace implements Workspace {
   readonly assignments: StoreAssignments;
   readonly comments: StoreComments;
   readonly findingWork: StoreFindingWork;
+  readonly cases: StoreCases;
   /** Restatement requests; an approved one writes its facts, then this workspace catches up. */
   readonly restatements: StoreRestatements;
 
@@ -190,6 +200,7 @@ export class StoreWorkspace implements Workspace {
     this.assignments = new StoreAssignments(store, clock);
     this.comments = new StoreComments(store, clock);
     this.findingWork = new StoreFindingWork(store, clock);
+    this.cases = new StoreCases(store, clock);
     this.restatements = new StoreRestatements(store, clock, () => this.serial(() => this.catchUpQuietly()));
   }
 
@@ -672,6 +683,71 @@ export class StoreWorkspace implements Workspace {
       });
       if ('refused' in r) return r.refused; // the change does not apply to the latest state
       if (!r.written.ok) throw new Error(`store refused the targets: ${r.written.issues[0]?.reason}`);
+      await this.reload();
+      return { ok: true, version: applied?.version ?? 0, workspaceVersion: this.version };
+    });
+  }
+
+  /** Rows of a register listed by id: histories from the registers document's revisions. */
+  private async rowHistories(register: RowRegister): Promise<RowHistories<{ id: string }>> {
+    const h = new RowHistories<{ id: string }>();
+    for (const r of await registersRevisions(this.store)) {
+      const rows = (r.body as Partial<Record<RowRegister, { id: string }[]>> | null)?.[register] ?? [];
+      h.add({ rows, author: r.author, at: r.at, reason: r.reason });
+    }
+    return h;
+  }
+
+  async registerRowVersions(register: RowRegister): Promise<ReadonlyMap<string, number>> {
+    const h = await this.rowHistories(register);
+    const rows: readonly { id: string }[] = this.snapshot().bundle.registers[register] ?? [];
+    return new Map(rows.map((r) => [r.id, h.versionOf(r.id) ?? 1] as const));
+  }
+
+  async registerRowHistory<K extends RowRegister>(
+    register: K,
+    id: string,
+  ): Promise<readonly RowRevision<RowOf<K>>[]> {
+    return (await this.rowHistories(register)).history(id) as readonly RowRevision<RowOf<K>>[];
+  }
+
+  /** One row change, written like writeTarget: the registers whole from the caught-up state. */
+  writeRegisterRow<K extends RowRegister>(
+    register: K,
+    change: RowChange<RowOf<K>>,
+    reason: string,
+    author: string,
+  ): Promise<RowWriteOutcome> {
+    return this.serial(async (): Promise<RowWriteOutcome> => {
+      const subject =
+        change.kind === 'import'
+          ? `${register} (${change.rows.length} imported)`
+          : `${register} ${change.kind === 'put' ? change.row.id : change.id}`;
+      let applied: { readonly version: number } | undefined;
+      const r = await this.wholeWrite(async () => {
+        const b = this.state.bundle;
+        const next = (await this.rowHistories(register)).apply(b.registers[register] ?? [], change);
+        if (!next.ok) return { refused: next };
+        applied = next;
+        const bundle = {
+          ...b,
+          dataPoints: [],
+          activityLines: [],
+          registers: { ...b.registers, [register]: next.rows },
+        };
+        const heldThrough = this.heldThrough();
+        return {
+          written: await importBundle(this.store, bundle, {
+            author,
+            reason,
+            at: this.clock(),
+            subject,
+            heldThrough,
+          }),
+        };
+      });
+      if ('refused' in r) return r.refused;
+      if (!r.written.ok) throw new Error(`store refused the ${register}: ${r.written.issues[0]?.reason}`);
       await this.reload();
       return { ok: true, version: applied?.version ?? 0, workspaceVersion: this.version };
     });

@@ -7,9 +7,11 @@
  */
 import type { ActivityLine, Bundle, DataPoint, Explanation, Organisation, PeriodLock } from '@assay/core';
 import type { AssignmentRecords } from './assignment-records.js';
+import type { CaseRecords } from './case-records.js';
 import type { CommentRecords } from './comment-records.js';
 import type { CycleRecords } from './cycle-records.js';
 import type { FindingWorkRecords } from './finding-work-records.js';
+import type { RowChange, RowOf, RowRegister, RowRevision, RowWriteOutcome } from './register-row-history.js';
 import type { RestatementRecords } from './restatement-records.js';
 import type { TargetChange, TargetRevision, TargetWriteOutcome } from './target-history.js';
 
@@ -167,6 +169,11 @@ export interface Workspace {
   /** Findings' work state: assignee, acceptance, resolution, per finding id (finding-work-records.ts). */
   readonly findingWork: FindingWorkRecords;
   /**
+   * Compliance cases (issue #18; case-records.ts): kept outside the bundle, so no export of the
+   * bundle, its registers or the report can hold one; read and written with the compliance role only.
+   */
+  readonly cases: CaseRecords;
+  /**
    * Restatement requests (restatement-records.ts; docs/workflow.md, "Restatement and base
    * year"): approved like a submission; approval writes the restated facts, also into a locked
    * period (the only write a lock lets through), each new revision linked to the old one.
@@ -243,4 +250,20 @@ export interface Workspace {
    * it is adds no revision but is accepted.
    */
   writeTarget(change: TargetChange, reason: string, author: string): Promise<TargetWriteOutcome>;
+  /**
+   * Rows of any register listed by id (register-row-history.ts; issue #18: certifications,
+   * tailings facilities): versions, history and one guarded write, by targets' rules; the
+   * registers are written whole, as one audited change.
+   */
+  registerRowVersions(register: RowRegister): Promise<ReadonlyMap<string, number>>;
+  registerRowHistory<K extends RowRegister>(
+    register: K,
+    id: string,
+  ): Promise<readonly RowRevision<RowOf<K>>[]>;
+  writeRegisterRow<K extends RowRegister>(
+    register: K,
+    change: RowChange<RowOf<K>>,
+    reason: string,
+    author: string,
+  ): Promise<RowWriteOutcome>;
 }

@@ -219,7 +219,9 @@ describe('assay report on xinxin-2025: the zh-Hant PDF', () => {
     pages.forEach((p, i) => {
       expect(p, `page ${i + 1}`).toContain('草稿');
     });
-    expect(squash(pages[0] ?? '')).toMatch(/草稿：2025年度(\d+)個工作單元（實體×期間×議題）中有\1個尚未批准/);
+    // The first page lists what blocks publication (core publication-gate.ts), units first.
+    expect(squash(pages[0] ?? '')).toMatch(/草稿：本報告尚未符合發佈條件/);
+    expect(squash(pages[0] ?? '')).toMatch(/2025年度(\d+)個工作單元（實體×期間×議題）中有\1個尚未批准/);
     const figures = JSON.parse(readFileSync(file('figures.json'), 'utf8'));
     expect(figures).toMatchObject({ status: 'draft' });
     expect(figures.unapproved).toBe(figures.units);

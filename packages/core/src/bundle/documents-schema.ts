@@ -1,5 +1,6 @@
 /** Schemas of the bundle's YAML documents: indicators, registers and narrative. */
 import { z } from 'zod';
+import { hazardSchema, projectSchema, supplierSchema } from './register-rows-schema.js';
 import { localisedTextSchema } from './settings-schema.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'ids are letters, digits, ".", "_" and "-"');
@@ -113,6 +114,43 @@ export const registersSchema = z.strictObject({
   explanations: z
     .array(z.strictObject({ subject: z.string().min(1), text: localisedTextSchema }))
     .default([]),
+  // Site registers (issue #18, model/site-registers.ts): optional, absent when a bundle has none.
+  // Enumerations are checked by bundle/validate-site-registers.ts, which names the field.
+  certifications: z
+    .array(
+      z.strictObject({
+        id,
+        standard: z.string(),
+        entityId: z.string(),
+        scope: localisedTextSchema,
+        issuer: z.string(),
+        certificateNumber: z.string(),
+        issuedOn: z.string(),
+        expiresOn: z.string().optional(),
+        source: z.string().optional(),
+        isDemonstration: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  tailingsFacilities: z
+    .array(
+      z.strictObject({
+        id,
+        name: localisedTextSchema,
+        entityId: z.string(),
+        status: z.string(),
+        consequence: z.string(),
+        monitoring: localisedTextSchema,
+        emergencyPlan: localisedTextSchema,
+        closurePlan: localisedTextSchema,
+        source: z.string().optional(),
+        isDemonstration: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  suppliers: z.array(supplierSchema).optional(),
+  hazards: z.array(hazardSchema).optional(),
+  projects: z.array(projectSchema).optional(),
 });
 
 export const narrativeSchema = z.strictObject({

@@ -38,6 +38,13 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
         `"${c.cell('value')}" is below zero, but ${indicator.id} cannot be negative (only an indicator declared "signed: true" can)`,
       );
     }
+    const missingAxes = pairs.ok ? (indicator?.nonAdditiveAxes ?? []).filter((a) => !(a in pairs.value)) : [];
+    if (indicator && missingAxes.length > 0) {
+      c.fail(
+        'disaggregation',
+        `${indicator.id} is not additive over ${missingAxes.join(', ')} (its categories are different substances): name one, e.g. "${missingAxes[0]}=nox"; a total over them means nothing`,
+      );
+    }
     if (indicator && unit && unitDimension(unit) !== indicator.dimension) {
       c.fail(
         'unit',

@@ -70,7 +70,15 @@ export function loadSettings(doc: RawDocument, issues: BundleIssue[]): LoadedSet
       });
     }
   }
-  const { scope3, ...methods } = s.methods;
+  for (const id of Object.keys(s.methods.sectorPacks ?? {}))
+    if (!entities.some((e) => e.id === id))
+      issues.push({
+        file: doc.file,
+        column: `methods.sectorPacks.${id}`,
+        reason: `"${id}" is not an entity of organisation.entities`,
+      });
+  const { scope3, sectorPacks, ...rest } = s.methods;
+  const methods = sectorPacks === undefined ? rest : { ...rest, sectorPacks };
   return {
     organisation,
     reporting: s.reporting,

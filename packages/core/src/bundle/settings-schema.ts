@@ -1,5 +1,6 @@
 /** Schema of assay.yaml (the bundle's settings). Strict: unknown keys are errors. */
 import { z } from 'zod';
+import { SECTOR_PACK_IDS } from '../model/methods.js';
 
 export const localisedTextSchema = z.strictObject({
   'zh-Hant': z.string().min(1),
@@ -87,6 +88,8 @@ export const settingsSchema = z.strictObject({
           factorSets: z.record(z.string().regex(/^cat-([1-9]|1[0-5])$/), z.string().min(1)),
         })
         .optional(),
+      /** Sector method pack per entity id (docs/methods.md, "Sector packs"). */
+      sectorPacks: z.record(z.string().min(1), z.enum(SECTOR_PACK_IDS)).optional(),
     })
     .default({
       ghg: 'ndrc-nf-2015',

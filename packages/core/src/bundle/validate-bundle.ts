@@ -22,6 +22,8 @@ import type { ActivityLineCheck } from './row-context.js';
 
 export type { ActivityLineCheck } from './row-context.js';
 
+import { checkRegisterRows } from './validate-register-rows-bundle.js';
+import { checkSiteRegisters } from './validate-site-registers.js';
 import { validateTarget } from './validate-target.js';
 
 export type BundleValidation = { ok: true; bundle: Bundle } | { ok: false; issues: BundleIssue[] };
@@ -88,6 +90,13 @@ export function validateBundleForm(raw: RawBundle, rules: BundleRules): BundleVa
     for (const i of validateTarget(t, targetRules))
       issues.push({ file, column: `targets.${t.id}.${i.field}`, reason: i.reason });
   }
+  checkSiteRegisters(
+    registers,
+    { entityIds: targetRules.entityIds },
+    raw.registers?.file ?? 'registers.yaml',
+    issues,
+  );
+  checkRegisterRows(registers, targetRules, raw.registers?.file ?? 'registers.yaml', issues);
   checkExplanations(
     registers.explanations,
     {

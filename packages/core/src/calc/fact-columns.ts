@@ -29,16 +29,32 @@ export type FactEntry = {
   readonly comment?: string | undefined;
 };
 
+/** The provenance fields of a data point or activity line (CalcGraph.addFactFrom reads them in place). */
+export type FactRecord = {
+  readonly id: string;
+  readonly entityId: string;
+  readonly periodId: string;
+  readonly source: string;
+  readonly evidence?: string | undefined;
+  readonly comment?: string | undefined;
+};
+
 class StringPool {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The last string asked for and its index: facts come in runs of one entity, period, source. */
+  private last: string | undefined;
+  private lastId = 0;
   id(s: string): number {
+    if (s === this.last) return this.lastId;
     let k = this.index.get(s);
     if (k === undefined) {
       k = this.strings.length;
       this.strings.push(s);
       this.index.set(s, k);
     }
+    this.last = s;
+    this.lastId = k;
     return k;
   }
 }
@@ -101,6 +117,27 @@ export class FactColumns {
     }
     if (e.evidence !== undefined) this.evidence.set(i, e.evidence);
     if (e.comment !== undefined) this.comments.set(i, e.comment);
+  }
+
+  /**
+   * Record the provenance of node i whose id is `<prefix of cut code units><f.id>`, fact id f.id,
+   * label "<labelHead> <entity> <period>": what add(i, { id, factId: f.id, labelHead, ...f })
+   * records, without the entry object.
+   */
+  addParts(i: number, cut: number, labelHead: string, f: FactRecord): void {
+    if (i >= this.entity.length) this.reserve(i + 1);
+    this.entity[i] = this.entities.id(f.entityId);
+    this.period[i] = this.periods.id(f.periodId);
+    this.source[i] = this.sources.id(f.source);
+    this.head[i] = this.heads.id(labelHead) + 1;
+    if (cut === 0) this.idCut[i] = 0;
+    else if (cut <= MAX_PREFIX) this.idCut[i] = cut;
+    else {
+      this.idCut[i] = 0;
+      this.factIds.set(i, f.id);
+    }
+    if (f.evidence !== undefined) this.evidence.set(i, f.evidence);
+    if (f.comment !== undefined) this.comments.set(i, f.comment);
   }
 
   label(i: number, id: string): string {

@@ -14,9 +14,10 @@
 import { Decimal } from '../decimal.js';
 import { calcError } from '../errors.js';
 import type { Quantity, QuantityResult } from '../units/quantity.js';
+import type { Unit } from '../units/unit.js';
 import { applyFormula, sameResult } from './apply-formula.js';
 import { findCycles } from './cycles.js';
-import { FactColumns, type FactEntry } from './fact-columns.js';
+import { FactColumns, type FactEntry, type FactRecord } from './fact-columns.js';
 import { IdIndex } from './id-index.js';
 import { MinHeap } from './min-heap.js';
 import { inputsOf, type NodeSpec } from './node.js';
@@ -25,7 +26,7 @@ import { scaledFromDecimalDigits } from './scaled-decimal.js';
 import { applyScaled, NO_FAST, QUOTIENT, ratioScaled } from './scaled-formula.js';
 import { SLOW, ValueColumns } from './value-columns.js';
 
-export type { FactEntry } from './fact-columns.js';
+export type { FactEntry, FactRecord } from './fact-columns.js';
 
 /** Marks a kept formula whose input ids are all resolved (held as indices only). */
 const RESOLVED: readonly [string] = Object.freeze([]) as unknown as readonly [string];
@@ -70,9 +71,10 @@ export class CalcGraph {
   private rank: Int32Array = new Int32Array(0);
   private evaluated = false;
 
-  private push(id: string, spec: NodeSpec | undefined, kind: number): number {
-    const i = this.index.add(id);
-    if (i < 0) throw new Error(`duplicate node id ${id}`);
+  /** Append node `id + rest` (rest: see IdIndex.add). */
+  private push(id: string, spec: NodeSpec | undefined, kind: number, rest = ''): number {
+    const i = this.index.add(id, rest);
+    if (i < 0) throw new Error(`duplicate node id ${id}${rest}`);
     this.specs.push(spec);
     if (i >= this.kinds.length) this.kinds = grow(this.kinds, i + 1);
     this.kinds[i] = kind;
@@ -83,29 +85,57 @@ export class CalcGraph {
     return i;
   }
 
-  add(spec: NodeSpec): void {
-    const ids = inputsOf(spec);
-    if (this.inPos + ids.length > this.inBuf.length) this.inBuf = grow(this.inBuf, this.inPos + ids.length);
+  /** Add a node; returns its index. */
+  add(spec: NodeSpec): number {
+    return this.addNode(spec, inputsOf(spec), false);
+  }
+
+  /**
+   * Add a derived node whose inputs are given as node indices (already in the graph) or ids,
+   * in formula order; `spec.formula.inputs` is not read. The node is the same as
+   * add({ ...spec, formula: { ...spec.formula, inputs: ids } }) would make with the ids of those
+   * inputs, without looking each id up again (consolidation adds millions of fact inputs so).
+   */
+  addWithInputs(spec: NodeSpec & { kind: 'derived' }, inputs: readonly (string | number)[]): number {
+    for (const x of inputs)
+      if (typeof x === 'number' && !(Number.isInteger(x) && x >= 0 && x < this.index.size))
+        throw new Error(`${spec.id}: no node with index ${x}`);
+    return this.addNode(spec, inputs, true);
+  }
+
+  /**
+   * Inputs resolved to indices into the shared buffer, then the node pushed. `given`: the ids
+   * in `ids` are not the spec's own (addWithInputs), so a spec that keeps its ids gets them.
+   */
+  private addNode(spec: NodeSpec, ids: readonly (string | number)[], given: boolean): number {
+    const n = ids.length;
+    if (this.inPos + n > this.inBuf.length) this.inBuf = grow(this.inBuf, this.inPos + n);
     const start = this.inPos;
+    const inBuf = this.inBuf;
     let allKnown = true;
-    for (let k = 0; k < ids.length; k++) {
-      const j = this.indexOf(ids[k] as string);
-      this.inBuf[start + k] = j;
+    for (let k = 0; k < n; k++) {
+      const x = ids[k] as string | number;
+      const j = typeof x === 'number' ? x : this.indexOf(x);
+      inBuf[start + k] = j;
       if (j < 0) allKnown = false;
     }
     const kind = spec.kind === 'derived' ? DERIVED : spec.kind === 'fact' ? FACT : LEAF;
     // Inputs all resolved: keep the formula without its id list (rebuilt from indices on demand),
     // so the caller's arrays of input ids are not held (millions of strings in the benchmark).
-    const kept =
-      spec.kind === 'derived' && allKnown && ids.length > 0
-        ? ({ ...spec, formula: { ...spec.formula, inputs: RESOLVED } } as NodeSpec)
-        : spec;
+    let kept = spec;
+    if (spec.kind === 'derived' && allKnown && n > 0)
+      kept = { ...spec, formula: { ...spec.formula, inputs: RESOLVED } } as NodeSpec;
+    else if (spec.kind === 'derived' && given) {
+      const named = ids.map((x) => (typeof x === 'number' ? this.idOf(x) : x));
+      kept = { ...spec, formula: { ...spec.formula, inputs: named } } as NodeSpec;
+    }
     // inPos advances only once the id is known to be new (push throws on a duplicate)
     const saved = this.inPos;
-    this.inPos = start + ids.length;
+    this.inPos = start + n;
     try {
       const i = this.push(spec.id, kept, kind);
       if (spec.kind !== 'derived') this.cols.set(i, spec.value);
+      return i;
     } catch (e) {
       this.inPos = saved;
       throw e;
@@ -117,8 +147,9 @@ export class CalcGraph {
    * Decimal's digits, scaled-decimal.ts) into the value columns, the provenance into the fact
    * columns (a Bundle's data points and activity lines come in this way). The node is
    * the same as add({ kind: 'fact', id, label, value, fact }) would make; spec(id) rebuilds it.
+   * Returns the node index.
    */
-  addFact(e: FactEntry): void {
+  addFact(e: FactEntry): number {
     let value: Decimal | undefined;
     if (typeof e.value === 'string') {
       if (!scaledFromText(e.value)) {
@@ -133,6 +164,22 @@ export class CalcGraph {
     if (value === undefined) this.cols.setScaled(i, SCALED.m, SCALED.s, this.cols.unitId(e.unit));
     else this.cols.set(i, { kind: 'quantity', value, unit: e.unit });
     this.facts.add(i, e);
+    return i;
+  }
+
+  /**
+   * addFact for a record whose node id is `prefix + f.id`, fact id `f.id` and label
+   * "<labelHead> <entityId> <periodId>", without building the id or an entry object: a Bundle's
+   * millions of data points come in this way. The node equals what addFact({ id: prefix + f.id,
+   * factId: f.id, labelHead, value, unit, ...f }) makes. Returns the node index.
+   */
+  addFactFrom(prefix: string, labelHead: string, f: FactRecord, value: Decimal, unit: Unit): number {
+    const fits = scaledFromDecimalDigits(value);
+    const i = this.push(prefix, undefined, FACT, f.id);
+    if (fits) this.cols.setScaled(i, SCALED.m, SCALED.s, this.cols.unitId(unit));
+    else this.cols.set(i, { kind: 'quantity', value, unit });
+    this.facts.addParts(i, prefix.length, labelHead, f);
+    return i;
   }
 
   /**

@@ -41,6 +41,15 @@ export class IdIndex {
     return true;
   }
 
+  /** Node i's id equals the `length` code units just copied at chars[from..]. */
+  private copied(i: number, from: number, length: number): boolean {
+    const at = this.start[i] as number;
+    if ((this.start[i + 1] as number) - at !== length) return false;
+    const c = this.chars;
+    for (let k = 0; k < length; k++) if (c[at + k] !== c[from + k]) return false;
+    return true;
+  }
+
   private find(s: string, h: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
@@ -56,25 +65,36 @@ export class IdIndex {
     return this.find(id, hashOf(id));
   }
 
-  /** Append id as the next index and return it; -1 (nothing added) when id is already there. */
-  add(id: string): number {
+  /**
+   * Append id (the concatenation of `id` and `rest`, so that a caller with a prefix and a name
+   * need not build the string) as the next index and return it; -1 (nothing added) when that id
+   * is already there.
+   */
+  add(id: string, rest = ''): number {
     const i = this.count;
     if (i + 2 > this.start.length) {
       this.start = grownInt32(this.start, i + 2);
       this.hashes = grownInt32(this.hashes, i + 1);
     }
     const from = this.charEnd;
-    if (from + id.length > this.chars.length) {
-      const b = new Uint16Array(Math.max(from + id.length, this.chars.length * 2));
+    const length = id.length + rest.length;
+    if (from + length > this.chars.length) {
+      const b = new Uint16Array(Math.max(from + length, this.chars.length * 2));
       b.set(this.chars);
       this.chars = b;
     }
-    // one pass: copy the code units and hash them (the same hash as hashOf)
+    // one pass: copy the code units and hash them (the same hash as hashOf of the whole id)
     const c = this.chars;
     let h = 0x811c9dc5 | 0;
     for (let k = 0; k < id.length; k++) {
       const u = id.charCodeAt(k);
       c[from + k] = u;
+      h = Math.imul(h ^ u, 0x01000193);
+    }
+    const mid = from + id.length;
+    for (let k = 0; k < rest.length; k++) {
+      const u = rest.charCodeAt(k);
+      c[mid + k] = u;
       h = Math.imul(h ^ u, 0x01000193);
     }
     h ^= h >>> 15;
@@ -89,9 +109,9 @@ export class IdIndex {
     for (; ; p = (p + 1) & mask) {
       const v = slots[2 * p + 1] as number;
       if (v === EMPTY) break;
-      if (slots[2 * p] === h && this.matches(v - 1, id)) return -1;
+      if (slots[2 * p] === h && this.copied(v - 1, from, length)) return -1;
     }
-    this.charEnd = from + id.length;
+    this.charEnd = from + length;
     this.start[i + 1] = this.charEnd;
     this.hashes[i] = h;
     this.count = i + 1;

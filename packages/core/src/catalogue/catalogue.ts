@@ -8,6 +8,7 @@ import { DERIVED_INDICATORS } from './derived.js';
 import { ECONOMIC_INDICATORS } from './economic.js';
 import { ENVIRONMENT_INDICATORS } from './environment.js';
 import { GOVERNANCE_INDICATORS } from './governance.js';
+import { REGISTER_INDICATORS } from './registers.js';
 import { SOCIAL_INDICATORS } from './social.js';
 
 export function standardCatalogue(): Indicator[] {
@@ -18,5 +19,6 @@ export function standardCatalogue(): Indicator[] {
     ...GOVERNANCE_INDICATORS,
     ...CLIMATE_INDICATORS,
     ...DERIVED_INDICATORS,
+    ...REGISTER_INDICATORS,
   ];
 }

@@ -14,6 +14,8 @@ type Spec = {
   weightBy?: string;
   /** May be negative (see Indicator.signed); absent: values below zero are refused. */
   signed?: true;
+  /** Axes whose categories must not be summed (see Indicator.nonAdditiveAxes). */
+  nonAdditiveAxes?: readonly Axis[];
 };
 
 /** Build a catalogue entry; the dimension is derived from the unit so the two cannot disagree. */
@@ -32,5 +34,6 @@ export function indicator(s: Spec): Indicator {
     precision: s.precision ?? 2,
     ...(s.weightBy === undefined ? {} : { weightBy: s.weightBy }),
     ...(s.signed === undefined ? {} : { signed: s.signed }),
+    ...(s.nonAdditiveAxes === undefined ? {} : { nonAdditiveAxes: s.nonAdditiveAxes }),
   };
 }

@@ -71,6 +71,8 @@ export const ENVIRONMENT_INDICATORS = [
     topic: 'air',
     unit: 't',
     axes: ['pollutant'],
+    // NOx, SOx, PM… are different substances: a tonnage summed over them means nothing (issue #24)
+    nonAdditiveAxes: ['pollutant'],
     precision: 2,
   }),
   indicator({

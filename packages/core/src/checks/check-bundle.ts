@@ -13,11 +13,17 @@ import { baseYearPromptRule } from './rules/base-year-prompts.js';
 import { completenessRule } from './rules/completeness.js';
 import { impliedDenominatorRule } from './rules/implied-denominators.js';
 import { instrumentsRule } from './rules/instruments.js';
+import { intensityPairsRule } from './rules/intensity-pairs.js';
 import { masterDataRule } from './rules/master-data.js';
+import { nameVariantsRule } from './rules/name-variants.js';
+import { narrativeRule } from './rules/narrative.js';
+import { narrativeArithmeticRule } from './rules/narrative-arithmetic.js';
+import { nonAdditiveRule } from './rules/non-additive.js';
 import { plausibilityRule } from './rules/plausibility.js';
 import { recomputeRule } from './rules/recompute.js';
 import { reconciliationRule } from './rules/reconciliation.js';
 import { roundingRule } from './rules/rounding.js';
+import { signRule } from './rules/sign.js';
 import { unitSlipRule } from './rules/unit-slip.js';
 import { unitsRule } from './rules/units.js';
 import { yearOnYearRule } from './rules/year-on-year.js';
@@ -27,14 +33,20 @@ export const CHECK_RULES: readonly CheckRule[] = [
   recomputeRule,
   roundingRule,
   reconciliationRule,
+  intensityPairsRule, // issue #24: family reconciliation
+  nonAdditiveRule, // issue #24: family reconciliation
   impliedDenominatorRule,
   yearOnYearRule,
   plausibilityRule,
+  signRule, // issue #24: family plausibility
   completenessRule,
   masterDataRule,
   baseYearPromptRule,
   instrumentsRule,
   unitSlipRule,
+  narrativeRule,
+  narrativeArithmeticRule,
+  nameVariantsRule,
 ];
 
 export type CheckResult = { readonly findings: readonly Finding[]; readonly summary: CheckSummary };

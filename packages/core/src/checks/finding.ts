@@ -21,6 +21,9 @@ export const RULE_IDS = [
   'master-data',
   'instruments',
   'unit-slip',
+  'narrative',
+  'narrative-arithmetic',
+  'name-variants',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

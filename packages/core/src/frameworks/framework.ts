@@ -46,6 +46,10 @@ export const SECTION_IDS = [
   'climate-strategy',
   'climate-risk-management',
   'climate-metrics-targets',
+  // Elements a broader section cannot prove (issue #19, honest content index): scenario
+  // analysis (resilience) and the external assurance statement have narrative of their own.
+  'climate-scenario-analysis',
+  'external-assurance',
   'emissions',
   'energy',
   'water',

@@ -45,6 +45,7 @@ export const ACTIVITY_TERMS: Readonly<Record<ActivityType, Term>> = {
   carbonate: t('碳酸鹽', 'Carbonates', '碳酸盐'),
   'oxalic-acid': t('草酸', 'Oxalic acid'),
   scope3: t('範圍3', 'Scope 3', '范围3'),
+  'carbon-balance': t('碳質量平衡', 'Carbon mass balance', '碳质量平衡'),
 };
 
 export const FUEL_USE_TERMS: Readonly<Record<FuelUse, Term>> = {
@@ -154,6 +155,17 @@ export const MINERAL_TERMS: Readonly<Record<string, Term>> = {
   SrCO3: t('碳酸鍶', 'SrCO3', '碳酸锶'),
   H2C2O4: t('草酸', 'H2C2O4'),
   'H2C2O4.2H2O': t('二水草酸', 'H2C2O4.2H2O'),
+  // materials of the iron-and-steel carbon mass balance (carbon-balance lines' subjects, issue #24)
+  limestone: t('石灰石', 'limestone'),
+  dolomite: t('白雲石', 'dolomite', '白云石'),
+  'iron-ore': t('鐵礦石', 'iron ore', '铁矿石'),
+  sinter: t('燒結礦', 'sinter', '烧结矿'),
+  pellets: t('球團礦', 'pellets', '球团矿'),
+  'hot-metal': t('鐵水', 'hot metal', '铁水'),
+  'crude-steel': t('粗鋼', 'crude steel', '粗钢'),
+  slag: t('爐渣', 'slag', '炉渣'),
+  dust: t('除塵灰', 'dust', '除尘灰'),
+  'converter-gas': t('轉爐煤氣', 'converter gas', '转炉煤气'),
 };
 
 /** A code's term from one of the tables, or the code itself in every language. */

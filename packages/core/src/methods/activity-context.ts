@@ -2,7 +2,7 @@
 import type { CalcGraph } from '../calc/graph.js';
 import type { LabelKey } from '../calc/node.js';
 import type { ActivityLine } from '../model/fact.js';
-import type { Methods } from '../model/methods.js';
+import type { Methods, SectorPackId } from '../model/methods.js';
 import type { Entity } from '../model/organisation.js';
 import { parsePeriod } from '../model/period.js';
 import type { Contributions } from './contributions.js';
@@ -14,6 +14,8 @@ export type ActivityContext = {
   readonly contributions: Contributions;
   readonly methods: Methods;
   readonly entity: Entity;
+  /** The entity's sector method pack (methods/sector-packs.ts); absent: non-ferrous. */
+  readonly pack?: SectorPackId;
 };
 
 /** The fact node of an activity line, added once. */
@@ -37,8 +39,13 @@ export function lineNode(ctx: ActivityContext, line: ActivityLine): string {
   return id;
 }
 
+/** The last period read and its year (a pure memo: lines come in runs of one period). */
+let lastPeriod: { readonly id: string; readonly year: string } | undefined;
+
 export function yearOfLine(line: ActivityLine): string {
-  return String(parsePeriod(line.periodId)?.year ?? line.periodId);
+  if (lastPeriod?.id !== line.periodId)
+    lastPeriod = { id: line.periodId, year: String(parsePeriod(line.periodId)?.year ?? line.periodId) };
+  return lastPeriod.year;
 }
 
 /** Record that `node` contributes to `indicatorId` for the line's entity and year. */

@@ -28,6 +28,7 @@ import { ACTIVITY_TYPES, type ActivityLine, type ActivityType } from '../model/f
 import type { GhgMethod, Methods } from '../model/methods.js';
 import { dimensionKey } from '../units/dimension.js';
 import { divideUnits, parseUnit, type Unit } from '../units/unit.js';
+import { carbonBalanceProblems } from './carbon-balance.js';
 import { DENSITY_ATTRIBUTE, parseDensity } from './density.js';
 import { scope3LineProblems } from './scope3/scope3-rule.js';
 
@@ -57,6 +58,8 @@ export const ACTIVITY_AMOUNTS: { readonly [K in ActivityType]: Measure | typeof 
   carbonate: FROM_FACTOR,
   'oxalic-acid': FROM_FACTOR,
   scope3: { dimension: 'co2e', what: 'emissions in CO2e', examples: 'tCO2e' },
+  // the amount is a mass or a gas volume; what it must be is read off its carbon content (carbon-balance.ts)
+  'carbon-balance': { dimension: 'mass', what: 'a mass or a volume', examples: 't or 10⁴ m³' },
 };
 
 /** Plain words for a dimension key (units/dimension.ts). */
@@ -189,6 +192,14 @@ export function activityEntryProblems(
   let measure: Measure;
   let because = '';
   if (activity === 'scope3') return [...problems, ...scope3LineProblems(input, ctx)];
+  if (activity === 'carbon-balance')
+    return [
+      ...problems,
+      ...carbonBalanceProblems({ unit: input.unit, attributes: input.attributes ?? {} }).map((message) => ({
+        field: 'attributes' as const,
+        message,
+      })),
+    ];
   if (declared === FROM_FACTOR) {
     const found = measureFromFactor(input, ctx);
     if (!found.ok) return found.problem === undefined ? problems : [...problems, found.problem];

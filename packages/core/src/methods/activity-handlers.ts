@@ -22,4 +22,5 @@ export const ACTIVITY_HANDLERS: { readonly [K in ActivityType]: Handler } = {
   carbonate: processLine,
   'oxalic-acid': processLine,
   scope3: scope3Line,
+  'carbon-balance': recordOnly, // summed per entity and year by carbon-balance.ts (iron-steel pack)
 };

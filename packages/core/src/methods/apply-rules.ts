@@ -14,7 +14,7 @@ type Args = {
   catalogue: ReadonlyMap<string, Indicator>;
   figures: FigureIndex;
   rules: readonly DerivedRule[];
-  methodNote: (indicator: Indicator) => string;
+  methodNote: (indicator: Indicator, entityId?: string) => string;
 };
 
 export function applyRules(a: Args): void {
@@ -29,7 +29,7 @@ export function applyRules(a: Args): void {
           periodId: year,
           disaggregation: d,
           precision: indicator.precision,
-          method: a.methodNote(indicator),
+          method: a.methodNote(indicator, entity.id),
         });
         if (rule.kind === 'sum') {
           const inputs = rule.of

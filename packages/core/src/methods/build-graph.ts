@@ -14,14 +14,17 @@ import type { ActivityLine } from '../model/fact.js';
 import { parsePeriod } from '../model/period.js';
 import { ACTIVITY_HANDLERS } from './activity-handlers.js';
 import { applyRules } from './apply-rules.js';
+import { carbonMassBalance } from './carbon-balance.js';
 import { consolidate } from './consolidate.js';
 import { Contributions } from './contributions.js';
 import { FactorNodes } from './factor-nodes.js';
 import { FigureIndex } from './figure-index.js';
 import { methodNoteFor } from './method-note.js';
+import { registerFigures } from './register-figures.js';
 import { DERIVED_RULES } from './rules.js';
 import { doubleUsedBatches, marketBasedScope2 } from './scope2-market.js';
 import { upstreamEnergy } from './scope3/scope3-upstream-energy.js';
+import { packOf } from './sector-packs.js';
 
 export type BuiltGraph = { readonly graph: CalcGraph; readonly figures: FigureIndex };
 
@@ -31,34 +34,37 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
   const contributions = new Contributions();
   const factors = new FactorNodes(graph, withOverrides(library, bundle.factors));
   const figures = new FigureIndex(graph);
-  const methodNote = methodNoteFor(bundle.methods);
+  const methodNote = methodNoteFor(bundle.methods, bundle.organisation);
   const org = bundle.organisation;
 
-  // capacity for the bulk: one node per data point, a few per activity line, ids ~16 code units
+  // Capacity for the whole graph up front: one node per data point, a few per activity line, and
+  // an estimate of the derived nodes (figures, ~1/8 of the leaves in a group plus some per
+  // entity). Growing a column later copies it whole, and every ~64 MiB of new typed-array memory
+  // starts a full garbage collection of the heap, bundle included (docs/performance.md).
   const leaves = bundle.dataPoints.length + 4 * bundle.activityLines.length;
-  graph.reserve(leaves, leaves, leaves * 16);
+  const derived = (leaves >> 3) + 64 * bundle.organisation.entities.length;
+  let idChars = 0;
+  for (const d of bundle.dataPoints) idChars += 3 + d.id.length; // "dp:<id>"
+  idChars += 24 * 4 * bundle.activityLines.length + 48 * derived; // line and figure ids, estimated
+  graph.reserve(leaves + derived, leaves + derived, idChars);
   const yearOf = new Map<string, string>(); // period id → year, parsed once per period
+  let lastPeriod: string | undefined;
+  let year = '';
   for (const d of bundle.dataPoints) {
-    const id = `dp:${d.id}`;
-    // columnar fact (no spec object kept): label "<indicator> <entity> <period>", fact id d.id
-    graph.addFact({
-      id,
-      value: d.quantity.value,
-      unit: d.quantity.unit,
-      labelHead: d.indicatorId,
-      factId: d.id,
-      entityId: d.entityId,
-      periodId: d.periodId,
-      source: d.source,
-      evidence: d.evidence,
-      comment: d.comment,
-    });
-    let year = yearOf.get(d.periodId);
-    if (year === undefined) {
-      year = String(parsePeriod(d.periodId)?.year ?? d.periodId);
-      yearOf.set(d.periodId, year);
+    // columnar fact (no spec object, id string or entry kept): node id "dp:<id>", label
+    // "<indicator> <entity> <period>", fact id d.id
+    const node = graph.addFactFrom('dp:', d.indicatorId, d, d.quantity.value, d.quantity.unit);
+    if (d.periodId !== lastPeriod) {
+      lastPeriod = d.periodId;
+      let y = yearOf.get(d.periodId);
+      if (y === undefined) {
+        y = String(parsePeriod(d.periodId)?.year ?? d.periodId);
+        yearOf.set(d.periodId, y);
+      }
+      year = y;
     }
-    contributions.add(d.entityId, { indicatorId: d.indicatorId, disaggregation: d.disaggregation, year }, id);
+    // the fact node by index: no id string kept until consolidation, none looked up again
+    contributions.addTo(d.entityId, d.indicatorId, d.disaggregation, year, node);
   }
 
   const doubleUsed = doubleUsedBatches(bundle.activityLines);
@@ -69,14 +75,26 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
     else linesByEntity.set(l.entityId, [l]);
   }
   for (const entity of org.entities) {
-    const ctx = { graph, factors, contributions, methods: bundle.methods, entity };
+    const pack = packOf(bundle.methods, org, entity.id); // sector pack (issue #24)
+    const ctx = { graph, factors, contributions, methods: bundle.methods, entity, pack };
     const lines = linesByEntity.get(entity.id) ?? [];
     for (const line of lines) ACTIVITY_HANDLERS[line.activity](ctx, line);
+    carbonMassBalance(ctx, lines, pack);
     marketBasedScope2(ctx, lines, doubleUsed);
     upstreamEnergy(ctx, lines); // Scope 3 category 3 from the Scope 1 and 2 lines, where factors exist
   }
 
   consolidate({ org, catalogue, contributions, figures, methodNote });
+  registerFigures(
+    {
+      graph,
+      figures,
+      org,
+      year: bundle.reporting.current,
+      precisionOf: (id) => catalogue.get(id)?.precision ?? 0,
+    },
+    bundle.registers,
+  );
   const years = [bundle.reporting.current, ...bundle.reporting.prior];
   applyRules({ org, years, catalogue, figures, rules: DERIVED_RULES, methodNote });
   graph.evaluate();

@@ -54,12 +54,17 @@ export function postOrder(org: Organisation): Entity[] {
 
 type TotalSet = ContributionSet & { readonly totalOver: string };
 
-function ownTotals(
-  own: ReadonlyMap<string, ContributionSet>,
-  catalogue: ReadonlyMap<string, Indicator>,
-): TotalSet[] {
+/** No axis value (as Object.keys(d).length === 0, without the array). */
+function isEmpty(d: Readonly<Record<string, string>>): boolean {
+  for (const _ in d) return false;
+  return true;
+}
+
+function ownTotals(own: readonly ContributionSet[], catalogue: ReadonlyMap<string, Indicator>): TotalSet[] {
+  // totals only where some own value is disaggregated (most entities have none)
+  if (own.every((s) => isEmpty(s.disaggregation))) return [];
   const byIndYear = new Map<string, ContributionSet[]>();
-  for (const set of own.values()) {
+  for (const set of own) {
     const k = `${set.indicatorId}|${set.year}`;
     byIndYear.set(k, [...(byIndYear.get(k) ?? []), set]);
   }
@@ -67,7 +72,9 @@ function ownTotals(
   for (const sets of byIndYear.values()) {
     if (sets.some((s) => Object.keys(s.disaggregation).length === 0)) continue;
     const first = sets[0] as ContributionSet;
-    const axes = catalogue.get(first.indicatorId)?.axes ?? [];
+    const ind = catalogue.get(first.indicatorId);
+    // never a total over categories that are different things (NOx + SOx + PM: Indicator.nonAdditiveAxes)
+    const axes = (ind?.axes ?? []).filter((a) => !ind?.nonAdditiveAxes?.includes(a));
     const axis = axes.find((a) =>
       sets.some((s) => Object.keys(s.disaggregation).length === 1 && a in s.disaggregation),
     );
@@ -91,7 +98,7 @@ export function consolidate(args: {
   catalogue: ReadonlyMap<string, Indicator>;
   contributions: Contributions;
   figures: FigureIndex;
-  methodNote: (indicator: Indicator) => string;
+  methodNote: (indicator: Indicator, entityId?: string) => string;
 }): void {
   const { org, catalogue, contributions, figures } = args;
   const approach = org.consolidation;
@@ -100,8 +107,8 @@ export function consolidate(args: {
   const childrenOf = childrenByParent(org);
   for (const entity of postOrder(org)) {
     const children = childrenOf.get(entity.id) ?? [];
-    const own = [...contributions.of(entity.id).values()];
-    const totals = ownTotals(contributions.of(entity.id), catalogue);
+    const own = contributions.of(entity.id);
+    const totals = ownTotals(own, catalogue);
     const keys = new Map<string, { set: ContributionSet; totalOver?: string }>();
     for (const s of own) keys.set(keyText(s), { set: s });
     for (const t of totals) keys.set(keyText(t), { set: t, totalOver: t.totalOver ?? '' });
@@ -114,12 +121,13 @@ export function consolidate(args: {
       const indicator = catalogue.get(set.indicatorId);
       if (!indicator) continue;
       const additive = indicator.aggregation === 'sum';
-      const inputs = [...set.nodes];
+      // own nodes are graph indices (facts) or ids; children's figures by index
+      const inputs: (string | number)[] = [...set.nodes];
       const weights = set.nodes.map(() => '1');
       if (additive) {
         for (const child of children) {
           const w = childWeight(approach, child, indicator);
-          const f = figures.get(set.indicatorId, child.id, set.year, set.disaggregation);
+          const f = figures.node(set.indicatorId, child.id, set.year, set.disaggregation);
           if (w !== undefined && f !== undefined) {
             inputs.push(f);
             weights.push(w);
@@ -141,11 +149,12 @@ export function consolidate(args: {
           periodId: set.year,
           disaggregation: set.disaggregation,
           precision: indicator.precision,
-          method: args.methodNote(indicator),
+          method: args.methodNote(indicator, entity.id),
         },
         `${indicator.name.en}, ${entity.name.en}, ${set.year}`,
-        { op: 'weighted-sum', inputs, weights, unit: indicator.unit },
+        { op: 'weighted-sum', inputs: [], weights, unit: indicator.unit },
         notes.length > 0 ? notes.join('; ') : undefined,
+        inputs,
       );
     }
     keysOf.set(

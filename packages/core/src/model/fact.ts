@@ -50,6 +50,7 @@ export const ACTIVITY_TYPES = [
   'carbonate',
   'oxalic-acid',
   'scope3',
+  'carbon-balance',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -47,5 +47,14 @@ export type Indicator = {
    * Absent or false: a data point below zero is refused at validation.
    */
   readonly signed?: boolean;
+  /**
+   * Axes whose categories are different things that must not be added (pollutants: NOx, SOx and PM
+   * in tonnes are three substances; their sum means nothing). No total is formed over them
+   * (consolidation sums only the entity's figures per category), a data point of the indicator
+   * must name a category on each of them (refused at validation otherwise), a printed number that
+   * claims the indicator without one is flagged (checks, `non-additive-total`) and year-on-year
+   * compares only per category (issue #24).
+   */
+  readonly nonAdditiveAxes?: readonly Axis[];
   readonly description?: LocalisedText;
 };

@@ -10,6 +10,12 @@ export type GridLevel = 'provincial' | 'regional' | 'national';
 export type GridCalibre = 'average' | 'excl-market-nonfossil' | 'fossil' | 'ets-admin';
 /** GB/T 2589 electricity to tce: equivalent value (当量值, 0.1229 kgce/kWh) or equal value (等价值). */
 export type ElectricityTceBasis = 'equivalent' | 'equal';
+/**
+ * Sector method packs (methods/sector-packs.ts), chosen per entity: the NDRC non-ferrous smelting
+ * guideline (the default, as before packs existed) or the iron-and-steel carbon mass balance.
+ */
+export const SECTOR_PACK_IDS = ['non-ferrous', 'iron-steel'] as const;
+export type SectorPackId = (typeof SECTOR_PACK_IDS)[number];
 
 export type Methods = {
   readonly ghg: GhgMethod;
@@ -21,6 +27,11 @@ export type Methods = {
    * category ("cat-1" → "my-eeio-2024"); a line's attribute `factor-set` overrides it.
    */
   readonly scope3?: { readonly factorSets: Readonly<Record<string, string>> };
+  /**
+   * Sector pack per entity id ("iron-works" → "iron-steel"); an entity not listed takes its
+   * nearest listed ancestor's, else "non-ferrous" (methods/sector-packs.ts packOf).
+   */
+  readonly sectorPacks?: Readonly<Record<string, SectorPackId>>;
 };
 
 export const defaultMethods: Methods = {

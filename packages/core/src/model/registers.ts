@@ -2,6 +2,8 @@
  * Registers: the qualitative lists a report is built around. Material-topic scores may be
  * placeholders (isPlaceholder) when the source gives only a picture of the matrix.
  */
+import type { Hazard, SavingProject, Supplier } from './register-rows.js';
+import type { Certification, TailingsFacility } from './site-registers.js';
 import type { LocalisedText } from './text.js';
 
 export type Stakeholder = {
@@ -90,6 +92,13 @@ export type Registers = {
   readonly targets: readonly Target[];
   readonly policies: readonly Policy[];
   readonly explanations: readonly Explanation[];
+  /** Kept row by row (register-rows.ts); absent in a bundle that has none. */
+  readonly suppliers?: readonly Supplier[];
+  readonly hazards?: readonly Hazard[];
+  readonly projects?: readonly SavingProject[];
+  /** Site registers (site-registers.ts); absent in a bundle that has none. */
+  readonly certifications?: readonly Certification[];
+  readonly tailingsFacilities?: readonly TailingsFacility[];
 };
 
 export const emptyRegisters: Registers = {

@@ -6,6 +6,7 @@
  */
 import type { FrameworkId } from '../frameworks/framework.js';
 import { editionFor } from '../frameworks/registry.js';
+import { packsInUse } from '../methods/sector-packs.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Methods } from '../model/methods.js';
 import type { LocalisedText } from '../model/text.js';
@@ -88,6 +89,37 @@ function hkexBasis(year: string): LocalisedText {
     : t('香港聯合交易所的環境、社會及管治報告規定', 'the HKEX ESG reporting requirements');
 }
 
+/**
+ * The GHG accounting rows: the method each entity actually follows (issue #24). With only the
+ * non-ferrous pack in use, one row as before; otherwise one row per sector pack naming its
+ * entities, and the factor set used for fuels outside a mass balance.
+ */
+function ghgRows(bundle: Bundle): Cell[][] {
+  const m = bundle.methods;
+  const label = text(t('溫室氣體核算', 'GHG accounting'));
+  const packs = packsInUse(
+    m,
+    bundle.organisation,
+    bundle.activityLines.map((l) => l.entityId),
+  );
+  if (packs.every((p) => p.pack.id === 'non-ferrous')) return [[label, text(GHG_METHOD[m.ghg])]];
+  const names = (ids: readonly string[]) => {
+    const es = ids.map((id) => bundle.organisation.entities.find((e) => e.id === id)?.name ?? t(id, id));
+    return t(es.map((n) => n['zh-Hant']).join('、'), es.map((n) => n.en).join(', '));
+  };
+  const rows: Cell[][] = packs.map(({ pack, entities }) => {
+    const g = pack.id === 'non-ferrous' ? GHG_METHOD[m.ghg] : pack.guideline;
+    const who = names(entities);
+    return [label, text(t(`${g['zh-Hant']}（${who['zh-Hant']}）`, `${g.en} (${who.en})`))];
+  });
+  if (!packs.some((p) => p.pack.id === 'non-ferrous'))
+    rows.push([
+      text(t('質量平衡以外的燃料燃燒因子', 'Fuel combustion outside the mass balance')),
+      text(GHG_METHOD[m.ghg]),
+    ]);
+  return rows;
+}
+
 export function aboutBlocks(bundle: Bundle): Block[] {
   const y = bundle.reporting.current;
   const m = bundle.methods;
@@ -142,7 +174,7 @@ export function aboutBlocks(bundle: Bundle): Block[] {
       caption: t('計算方法及因子來源', 'Methods and factor sources'),
       head: [t('項目', 'Item'), t('採用方法', 'Method used')],
       rows: [
-        [text(t('溫室氣體核算', 'GHG accounting')), text(GHG_METHOD[m.ghg])],
+        ...ghgRows(bundle),
         [
           text(t('外購電力排放因子', 'Purchased-electricity factor')),
           text(

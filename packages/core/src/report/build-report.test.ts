@@ -58,7 +58,22 @@ describe('report model', () => {
   });
 
   it('carries the status the app decided: a draft with its count in both languages, or final', () => {
-    expect(model.status).toEqual({
+    // Publishable but for its units: no placeholder score, no narrative number, no open error.
+    const clean = {
+      ...bundle,
+      narrative: [],
+      registers: {
+        ...bundle.registers,
+        materialTopics: bundle.registers.materialTopics.map((m) => ({ ...m, isPlaceholder: false })),
+      },
+    };
+    const units = buildReport({
+      bundle: clean,
+      figures,
+      status: { state: 'draft', units: 4, unapproved: 3 },
+      openErrors: 0,
+    });
+    expect(units.status).toMatchObject({
       state: 'draft',
       units: 4,
       unapproved: 3,
@@ -68,10 +83,9 @@ describe('report model', () => {
       },
     });
     expect(model.labels.draft).toEqual({ 'zh-Hant': '草稿', en: 'DRAFT' });
-    expect(buildReport({ bundle, figures, status: { state: 'final', units: 4 } }).status).toEqual({
-      state: 'final',
-      units: 4,
-    });
+    expect(
+      buildReport({ bundle: clean, figures, status: { state: 'final', units: 4 }, openErrors: 0 }).status,
+    ).toEqual({ state: 'final', units: 4 });
     // A draft with nothing unapproved, or more unapproved than units, is a caller's mistake.
     expect(() =>
       buildReport({ bundle, figures, status: { state: 'draft', units: 4, unapproved: 0 } }),

@@ -15,7 +15,9 @@ import { reportFigures } from './figure-rows.js';
 import { figureTable } from './figure-table.js';
 import { hkexIndexTitle, REPORT_LABELS } from './labels.js';
 import type { Block, FigureGroup, ReportFigure, ReportModel, ReportStatusInput, Section } from './model.js';
+import { type FigureLookup, figureLookup, resolveNarrative } from './narrative-text.js';
 import { type Extra, OTHER_FIGURES_SECTION, OUTLINE, type OutlineNode } from './outline.js';
+import { gateBlockers } from './publication-gate.js';
 import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks } from './register-blocks.js';
 import { type RestatementNoteInput, restatementNote, restatementSection } from './restatement-note.js';
 import { scope3Table } from './scope3-table.js';
@@ -34,6 +36,11 @@ export type BuildReportOptions = {
    * report has no restatement note.
    */
   readonly restatements?: RestatementNoteInput;
+  /**
+   * Error-level check findings not resolved (publication-gate.ts), from the app's checker run;
+   * undefined when the caller did not run the checker (then not counted).
+   */
+  readonly openErrors?: number;
   /** Scope 3 data quality per category weighted by emissions (methods/scope3/scope3-quality.ts, from the graph). */
   readonly scope3Quality?: readonly Scope3Quality[];
 };
@@ -49,6 +56,8 @@ type Ctx = {
   /** Figures without disaggregation, for the targets' actuals (target-progress.ts). */
   targetFigures: ReadonlyMap<string, Figure>;
   scope3Quality: readonly Scope3Quality[];
+  /** Narrative placeholders → the figure's row (narrative-text.ts). */
+  lookup: FigureLookup;
 };
 
 function narrativeBlocks(ctx: Ctx, node: OutlineNode): Block[] {
@@ -61,7 +70,11 @@ function narrativeBlocks(ctx: Ctx, node: OutlineNode): Block[] {
   if (wanted.length === 0) return [{ kind: 'paragraph', text: NO_NARRATIVE, role: 'placeholder' }];
   return wanted.flatMap((n): Block[] => [
     ...(wanted.length > 1 ? [{ kind: 'subheading', text: n.title } as const] : []),
-    { kind: 'paragraph', text: n.body, role: 'user' },
+    {
+      kind: 'paragraph',
+      text: resolveNarrative(n.body, ctx.lookup, ctx.group, ctx.bundle.reporting.current),
+      role: 'user',
+    },
   ]);
 }
 const rankOf = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
@@ -143,6 +156,7 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
     group: groupEntity(bundle.organisation).id,
     targetFigures: targetFigureIndex(opts.figures),
     scope3Quality: opts.scope3Quality ?? [],
+    lookup: figureLookup(rows),
   };
   const main = OUTLINE.map((n, i) => buildSection(ctx, n, String(i + 1)));
   // The restatement note (GRI 2-4) closes "About this report", where GRI 2-4 points.
@@ -188,7 +202,18 @@ export function buildReport(opts: BuildReportOptions): ReportModel {
       `${bundle.reporting.current} Environmental, Social and Governance Report`,
     ),
     organisation: bundle.organisation.name,
-    status: reportStatus(opts.status, bundle.reporting.current),
+    status: reportStatus(
+      opts.status,
+      bundle.reporting.current,
+      gateBlockers({
+        bundle,
+        sections,
+        unapproved: opts.status.state === 'draft' ? opts.status.unapproved : 0,
+        units: opts.status.units,
+        year: bundle.reporting.current,
+        openErrors: opts.openErrors,
+      }),
+    ),
     restatementNote: note && opts.restatements ? restatementNote(bundle, opts.restatements) : null,
     ...(bundle.organisation.stockCode ? { stockCode: bundle.organisation.stockCode } : {}),
     currentYear: bundle.reporting.current,

@@ -5,11 +5,13 @@
  * still listed, with its status and explanation. Register explanations ("hkex:<code>") attach
  * to their rows.
  */
+import { parseFigureId } from '../calc/figure.js';
+import type { ProvisionStatus } from '../frameworks/assess-completeness.js';
 import type { Registers } from '../model/registers.js';
 import type { LocalisedText } from '../model/text.js';
 import type { ReportIndexRow } from './model.js';
 import { OUTLINE, type OutlineNode } from './outline.js';
-import { flattenOutline } from './section-of.js';
+import { flattenOutline, sectionOfIndicator } from './section-of.js';
 
 type Framework = ReportIndexRow['framework'];
 
@@ -23,7 +25,31 @@ export type ProvisionInput = {
   readonly explanation?: LocalisedText;
   /** Narrative section ids ("emissions", "climate-strategy") that disclose it. */
   readonly narrativeIds?: readonly string[];
+  /** Registers that disclose it ("targets"): printed in the section REGISTER_SECTION names. */
+  readonly registers?: readonly string[];
+  /** Figure ids that disclose it: printed in their indicator's section (section-of.ts). */
+  readonly figureIds?: readonly string[];
 };
+
+/**
+ * Where each register is printed (outline.ts extras). A register with no place (policies) gives
+ * a provision no place: it cannot count as disclosed in the report.
+ */
+const REGISTER_SECTION: Readonly<Record<string, string>> = {
+  stakeholders: 'stakeholder-engagement',
+  materialTopics: 'materiality',
+  climateRisks: 'climate',
+  targets: 'climate',
+};
+
+/**
+ * Honest status (issue #19): a provision is disclosed or partly disclosed in the report only with
+ * a place in it; evidence the report does not print leaves it not disclosed.
+ */
+function placedStatus(status: ProvisionStatus, placed: boolean): ProvisionStatus {
+  if (!placed && (status === 'disclosed' || status === 'partly-disclosed')) return 'missing';
+  return status;
+}
 
 /** HKEX order: Part B (MDR), then A1..B8 (general disclosure before its KPIs), then Part D by pillar. */
 const D_PILLARS = ['D.GOV', 'D.STR', 'D.RM', 'D.MT'];
@@ -81,8 +107,19 @@ export function reportContentIndex(
     }
     if (framework !== 'sasac')
       for (const n of nodes) for (const c of n[framework] ?? []) codes.set(c, [...(codes.get(c) ?? []), n]);
+    // With the framework's provisions supplied, the index lists exactly them (each with its
+    // status); outline codes the framework does not hold would have no status and are left out.
+    if (supplied.length > 0)
+      for (const c of [...codes.keys()]) if (!supplied.some((p) => p.code === c)) codes.delete(c);
     for (const p of supplied) {
-      const extra = sectionsForNarrative(nodes, p.narrativeIds ?? []);
+      const extra = [
+        ...sectionsForNarrative(nodes, p.narrativeIds ?? []),
+        ...nodes.filter(
+          (n) =>
+            (p.registers ?? []).some((r) => REGISTER_SECTION[r] === n.id) ||
+            (p.figureIds ?? []).some((f) => sectionOfIndicator(parseFigureId(f)?.indicatorId ?? '') === n.id),
+        ),
+      ];
       codes.set(p.code, [...new Set([...(codes.get(p.code) ?? []), ...extra])]);
     }
     const key = framework === 'hkex' ? hkexKey : numericKey;
@@ -97,7 +134,7 @@ export function reportContentIndex(
         label: p?.label ?? printedLabel(framework, code),
         title: p?.title ?? titles(answered),
         sectionIds: answered.map((n) => n.id),
-        ...(p?.status ? { status: p.status } : {}),
+        ...(p?.status ? { status: placedStatus(p.status, answered.length > 0) } : {}),
         ...(explanation ? { explanation } : {}),
       });
     }

@@ -1,4 +1,6 @@
 export * from './build-report.js';
+export * from './certification-expiry.js';
+export * from './compliance-case-counts.js';
 export * from './content-index.js';
 export * from './format-number.js';
 export { REPORT_LABELS, STATUS_LABEL } from './labels.js';

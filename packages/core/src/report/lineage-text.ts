@@ -90,11 +90,27 @@ const DERIVED_ZH: Readonly<Record<string, (a: Readonly<Record<string, string>>) 
   'market-remainder': () => '未由合約工具覆蓋的外購電力',
   'fuel-density': (a) => `${zhOf(subjectTerm(a.fuel ?? ''))}密度（按活動數據行填報）`,
   'fuel-mass': (a) => `${zhOf(subjectTerm(a.fuel ?? ''))}質量（體積 × 填報密度）`,
+  // iron-and-steel carbon mass balance (issue #24, methods/carbon-balance.ts)
+  'carbon-content': (a) => `${zhOf(subjectTerm(a.material ?? ''))}含碳量（按活動數據行填報）`,
+  'carbon-flow': (a) =>
+    `${zhOf(subjectTerm(a.material ?? ''))}${a.direction === 'out' ? '帶出' : '帶入'}碳量`,
+  'carbon-in': () => '輸入碳量合計（焦炭、煤、礦石、熔劑等）',
+  'carbon-out': () => '輸出碳量合計（鐵水、鋼、爐渣、外供煤氣等）',
+  'carbon-net': () => '排放碳量（輸入碳 − 輸出碳）',
+  'carbon-balance-co2': () => '碳質量平衡二氧化碳排放（（輸入碳 − 輸出碳）× 44/12）',
   'scope3-line': (a) =>
     `範圍三排放（${zhOf(subjectTerm(a.category ?? ''))}，${zhOf(scope3Method(a.method ?? ''))}）`,
   'scope3-deflator': (a) =>
     `價格年份平減係數（由${a.from ?? ''}年價格換算至排放因子的價格年份，按活動數據行填報）`,
   'scope3-supplier-factor': () => '供應商排放因子（按活動數據行填報）',
+  // register rows (methods/register-figures.ts)
+  'register-suppliers': (a) => `供應商名冊：${a.zh ?? ''}（${a.entity ?? ''}）`,
+  'register-hazards': (a) => `隱患排查治理台賬：${a.zh ?? ''}（${a.entity ?? ''}）`,
+  'register-projects': (a) => `節能減排項目台賬：${a.zh ?? ''}（${a.entity ?? ''}）`,
+  'register-projects.tce': (a) => `節能減排項目「${a.zh ?? ''}」經核實節能量（噸標準煤，${a.entity ?? ''}）`,
+  'register-projects.MWh': (a) => `節能減排項目「${a.zh ?? ''}」經核實節電量（兆瓦時，${a.entity ?? ''}）`,
+  'register-projects.tCO2e': (a) =>
+    `節能減排項目「${a.zh ?? ''}」經核實減排量（噸二氧化碳當量，${a.entity ?? ''}）`,
   'scope3-wtt': (a) =>
     `${zhOf(subjectTerm(a.fuel ?? ''))}燃料上游排放（開採至使用前，範圍三類別3，${PER_ZH[a.per ?? ''] ?? '按活動量'}）`,
   'scope3-upstream': () => '外購電力上游排放（範圍三類別3）',

@@ -55,6 +55,12 @@ export type ChartBlock =
       readonly points: readonly MatrixPoint[];
     };
 
+/**
+ * A narrative placeholder that did not resolve prints as ⟦…⟧ inside the paragraph's text
+ * (narrative-text.ts); renderers highlight it. No figure's text contains ⟦.
+ */
+export const UNRESOLVED_MARKER = /⟦[^⟧]*⟧/g;
+
 export type Block =
   | {
       readonly kind: 'paragraph';
@@ -131,7 +137,17 @@ export type ReportStatusInput =
   | { readonly state: 'final'; readonly units: number }
   | { readonly state: 'draft'; readonly units: number; readonly unapproved: number };
 
-/** The status as printed: a draft carries the sentence under the DRAFT mark, in both languages. */
+/** One thing that keeps a report from being final (publication-gate.ts), counted, in both languages. */
+export type GateBlocker = {
+  readonly kind: 'unapproved' | 'errors' | 'unresolved' | 'unbound' | 'placeholder';
+  readonly count: number;
+  readonly text: LocalisedText;
+};
+
+/**
+ * The status as printed: a draft carries the sentence under the DRAFT mark and the list of what
+ * blocks publication (first page), in both languages. `unapproved` may be 0 when other items block.
+ */
 export type ReportStatus =
   | { readonly state: 'final'; readonly units: number }
   | {
@@ -139,6 +155,7 @@ export type ReportStatus =
       readonly units: number;
       readonly unapproved: number;
       readonly note: LocalisedText;
+      readonly blockers: readonly GateBlocker[];
     };
 
 /**

@@ -44,7 +44,7 @@ export const OUTLINE: readonly OutlineNode[] = [
   {
     id: 'about',
     title: t('關於本報告', 'About this report'),
-    narrative: ['about-report'],
+    narrative: ['about-report', 'external-assurance'],
     extras: ['about'],
     hkex: ['MDR.RP', 'MDR.RP.MAT', 'MDR.RP.QUANT', 'MDR.RP.CONS', 'MDR.RB'],
     gri: ['2-1', '2-2', '2-3'],

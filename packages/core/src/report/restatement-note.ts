@@ -91,6 +91,7 @@ const ACTIVITY_LABEL: Readonly<Record<ActivityType, LocalisedText>> = {
   carbonate: t('碳酸鹽分解', 'Carbonate decomposition'),
   'oxalic-acid': t('草酸', 'Oxalic acid'),
   scope3: t('範圍3', 'Scope 3'),
+  'carbon-balance': t('碳質量平衡', 'Carbon mass balance'),
 };
 
 const POLICY_TRIGGER: Readonly<Record<RestatementChange, LocalisedText>> = {

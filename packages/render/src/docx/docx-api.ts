@@ -7,8 +7,8 @@ import * as docxEsm from 'docx';
 
 export type DocxNode = { readonly __docx: 'node' };
 type Ctor<O> = new (options: O) => DocxNode;
-/** `color`: hex RRGGBB without '#'. */
-type Run = { text: string; bold?: boolean; italics?: boolean; color?: string };
+/** `color`: hex RRGGBB without '#'; `highlight`: a Word highlight colour name ("yellow"). */
+type Run = { text: string; bold?: boolean; italics?: boolean; color?: string; highlight?: string };
 /** Headers of a section: `default` repeats on every page of it. */
 type SectionHeaders = { default: DocxNode };
 

@@ -4,7 +4,13 @@
  * in the narrative is interpreted as markup. A draft report (model.status) has "DRAFT" / "草稿"
  * in the header of its section, so on every page, and the count of unapproved units under the title.
  */
-import type { Block, Cell, ReportModel, Section } from '@assay/core/report-model';
+import {
+  type Block,
+  type Cell,
+  type ReportModel,
+  type Section,
+  UNRESOLVED_MARKER,
+} from '@assay/core/report-model';
 import { type DocxNode, docx } from './docx-api.js';
 
 const {
@@ -36,6 +42,19 @@ const LEVELS = [
 const para = (text: string, opts: { italics?: boolean; bold?: boolean } = {}) =>
   new Paragraph({ children: [new TextRun({ text, ...opts })] });
 
+/** A narrative paragraph: an unresolved placeholder (⟦…⟧, core narrative-text.ts) as a bold red, highlighted run. */
+function markedPara(text: string): Paragraph {
+  const runs: DocxNode[] = [];
+  let at = 0;
+  for (const m of text.matchAll(UNRESOLVED_MARKER)) {
+    if ((m.index ?? 0) > at) runs.push(new TextRun(text.slice(at, m.index)));
+    runs.push(new TextRun({ text: m[0], bold: true, color: DRAFT_COLOUR, highlight: 'yellow' }));
+    at = (m.index ?? 0) + m[0].length;
+  }
+  if (at < text.length || runs.length === 0) runs.push(new TextRun(text.slice(at)));
+  return new Paragraph({ children: runs });
+}
+
 function table(head: string[], rows: string[][]): DocxNode {
   const row = (cells: string[], bold: boolean) =>
     new TableRow({
@@ -61,7 +80,7 @@ function blockDocx(
     case 'paragraph':
       return tx(b.text, lang)
         .split(/\n{2,}/)
-        .map((p) => para(p, { italics: b.role === 'placeholder' }));
+        .map((p) => (b.role === 'placeholder' ? para(p, { italics: true }) : markedPara(p)));
     case 'note':
       return [para(tx(b.text, lang), { italics: true })];
     case 'subheading':
@@ -150,6 +169,15 @@ function draftParts(
       new Paragraph({
         children: [new TextRun({ text: tx(model.status.note, lang), bold: true, color: DRAFT_COLOUR })],
       }),
+      // What blocks publication (core publication-gate.ts), one line each, unless the note says it all.
+      ...(model.status.blockers.length === 1 && model.status.blockers[0]?.kind === 'unapproved'
+        ? []
+        : model.status.blockers.map(
+            (b) =>
+              new Paragraph({
+                children: [new TextRun({ text: `• ${tx(b.text, lang)}`, color: DRAFT_COLOUR })],
+              }),
+          )),
     ],
   };
 }

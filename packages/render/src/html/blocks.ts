@@ -1,5 +1,12 @@
 /** HTML for the model's blocks. Every text goes through esc(); numbers are the model's strings. */
-import type { Block, Cell, LocalisedText, ReportIndexRow, ReportModel } from '@assay/core/report-model';
+import {
+  type Block,
+  type Cell,
+  type LocalisedText,
+  type ReportIndexRow,
+  type ReportModel,
+  UNRESOLVED_MARKER,
+} from '@assay/core/report-model';
 import { barChartSvg } from '../charts/svg-bar.js';
 import { matrixSvg } from '../charts/svg-matrix.js';
 import { hasStatus, statusText } from '../text/index-status.js';
@@ -14,11 +21,22 @@ export type HtmlContext = {
   sectionNumbers: ReadonlyMap<string, string>;
 };
 
+/** A narrative placeholder that did not resolve (⟦…⟧, core narrative-text.ts), highlighted; the rest escaped. */
+function markUnresolved(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(UNRESOLVED_MARKER)) {
+    out += `${esc(text.slice(at, m.index))}<mark class="unresolved">${esc(m[0])}</mark>`;
+    at = (m.index ?? 0) + m[0].length;
+  }
+  return out + esc(text.slice(at));
+}
+
 /** User text keeps its paragraphs (blank lines) and line breaks; everything else is escaped. */
 function userParagraphs(text: string, cls: string): string {
   return text
     .split(/\n{2,}/)
-    .map((p) => `<p${cls ? ` class="${cls}"` : ''}>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p${cls ? ` class="${cls}"` : ''}>${markUnresolved(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
 }
 

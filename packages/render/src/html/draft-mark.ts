@@ -16,9 +16,19 @@ import { esc } from './escape.js';
 export const DRAFT_CSS = `
 .draft-mark { position: fixed; top: 0; right: 0; z-index: 10; padding: 1mm 3mm; border: 0.6mm solid #b35c44; color: #b35c44; background: rgba(255,255,255,0.9); font-weight: bold; font-size: 11pt; letter-spacing: 0.08em; }
 .draft-banner { border: 2px solid #b35c44; color: #b35c44; padding: 3mm; margin: 0 0 6mm; font-weight: bold; }
+.draft-banner p { margin: 0; }
+.draft-blockers { margin: 1mm 0 0; padding-left: 6mm; font-weight: normal; }
 .draft-banner + .cover { min-height: 215mm; }
 @media print { .draft-mark { display: none; } }
 `;
+
+/** What blocks publication (core publication-gate.ts), one item each, unless the note already says it all. */
+function blockerList(model: ReportModel, lang: RenderLang): string {
+  if (model.status.state === 'final') return '';
+  const bs = model.status.blockers;
+  if (bs.length === 1 && bs[0]?.kind === 'unapproved') return '';
+  return `<ul class="draft-blockers">${bs.map((b) => `<li>${esc(tx(b.text, lang))}</li>`).join('')}</ul>`;
+}
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks as escapes. */
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
@@ -34,9 +44,13 @@ export function draftHtml(
 ): { mark: string; banner: string; pageCss: string } {
   if (model.status.state === 'final') return { mark: '', banner: '', pageCss: '' };
   const label = tx(model.labels.draft, lang);
+  const note = esc(tx(model.status.note, lang));
+  const list = blockerList(model, lang);
   return {
     mark: `<div class="draft-mark" aria-hidden="true">${esc(label)}</div>`,
-    banner: `<p class="draft-banner" role="note">${esc(tx(model.status.note, lang))}</p>`,
+    banner: list
+      ? `<div class="draft-banner" role="note"><p>${note}</p>${list}</div>`
+      : `<p class="draft-banner" role="note">${note}</p>`,
     pageCss: `@page { @top-right { content: ${cssString(label)}; font-family: ${font}; font-size: 10pt; font-weight: bold; color: #b35c44; } }`,
   };
 }

@@ -21,6 +21,7 @@ section.top { break-before: page; }
 h1, h2, h3, h4 { color: #1f6f5c; line-height: 1.3; break-after: avoid; }
 h1 { font-size: 18pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; } h4 { font-size: 11pt; }
 p.placeholder { color: #777; font-style: italic; }
+mark.unresolved { background: #f6d6cc; color: #8a2d12; font-weight: bold; border: 1px solid #b35c44; padding: 0 1mm; }
 p.note { font-size: 9pt; color: #555; }
 table { border-collapse: collapse; width: 100%; margin: 3mm 0 5mm; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; padding-bottom: 1.5mm; }

@@ -27,9 +27,11 @@ export function addDraftBanner(
 ): void {
   markDraftHeader(ws, model, lang);
   if (model.status.state === 'final') return;
-  const row = ws.addRow([tx(model.status.note, lang)]);
+  const bs = model.status.blockers;
+  const items = bs.length === 1 && bs[0]?.kind === 'unapproved' ? [] : bs.map((b) => `• ${tx(b.text, lang)}`);
+  const row = ws.addRow([[tx(model.status.note, lang), ...items].join('\n')]);
   row.font = { bold: true, color: { argb: `FF${COLOUR}` } };
-  row.height = 30;
+  row.height = 30 + 15 * items.length;
   row.getCell(1).alignment = { wrapText: true, vertical: 'middle' };
   ws.mergeCells(row.number, 1, row.number, width);
 }

@@ -5,6 +5,8 @@ import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import { cyclePaths } from './cycle-openapi.js';
 import { findingPaths } from './finding-openapi.js';
 import { notificationPaths } from './notification-openapi.js';
+import { operatingRegisterPaths } from './operating-register-openapi.js';
+import { registerRowPaths } from './register-row-openapi.js';
 import { restatementPaths } from './restatement-openapi.js';
 import {
   CatalogueResponse,
@@ -82,6 +84,16 @@ export function openApiDocument() {
           summary:
             'Health for administrators: database (kind, reachable, latency, problem), migrations (applied, known, pending, unknown), disk (free bytes at the data folder), databaseBytes',
           responses: { 200: ok('ok'), 503: ok('unavailable'), ...errors('unauthenticated', 'forbidden') },
+        },
+      },
+      '/api/backup': {
+        get: {
+          summary:
+            'The whole store as an `assay backup` file (gzip-compressed tar: manifest, every table, digest), written from one snapshot by this server; for `assay backup --server`. Headers X-Assay-Backup-Sha256 (entries) and X-Assay-Backup-File-Sha256',
+          responses: {
+            200: { description: 'the backup file (application/gzip)' },
+            ...errors('unauthenticated', 'forbidden', 'not-found'),
+          },
         },
       },
       '/api/session': {
@@ -449,6 +461,8 @@ export function openApiDocument() {
       ...findingPaths(),
       ...notificationPaths(),
       ...targetPaths(),
+      ...operatingRegisterPaths(),
+      ...registerRowPaths(),
       '/api/reports/{format}': {
         get: {
           summary: 'Report download',

@@ -58,6 +58,8 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   // database, migrations and free disk for administrators only (docs/security.md).
   r('GET', '/health', PUBLIC),
   r('GET', '/health/details', org('manage-settings')),
+  // The whole store as a backup file (routes/backup.ts): it holds password hashes, so administrators only.
+  r('GET', '/backup', org('manage-settings')),
   r('GET', '/session', PUBLIC),
   r('POST', '/session', PUBLIC),
   r('DELETE', '/session', PUBLIC),
@@ -121,6 +123,37 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/targets/:id/history', org('read-targets')),
   r('GET', '/export/targets.xlsx', org('read-targets')),
   r('POST', '/import/targets', org('write-target')),
+  // Compliance cases (routes/compliance-cases.ts, issue #18; docs/security.md "Compliance
+  // cases"): rows only with the compliance role (granted on the group); counts for every reader
+  // of the report.
+  r('GET', '/cases/counts', org('read-case-counts')),
+  r('GET', '/cases', org('read-cases')),
+  r('POST', '/cases', org('write-case')),
+  r('PUT', '/cases/:id', org('write-case')),
+  r('POST', '/cases/:id/retract', org('write-case')),
+  r('GET', '/cases/:id/history', org('read-cases')),
+  r('GET', '/export/cases.xlsx', org('read-cases')),
+  r('POST', '/import/cases', org('write-case')),
+  // Certifications and tailings facilities (routes/site-registers.ts, issue #18): like targets.
+  ...['certifications', 'tailings-facilities'].flatMap((p) => [
+    r('GET', `/${p}`, org('read-site-registers')),
+    r('POST', `/${p}`, org('write-site-register')),
+    r('PUT', `/${p}/:id`, org('write-site-register')),
+    r('POST', `/${p}/:id/retract`, org('write-site-register')),
+    r('GET', `/${p}/:id/history`, org('read-site-registers')),
+    r('GET', `/export/${p}.xlsx`, org('read-site-registers')),
+    r('POST', `/import/${p}`, org('write-site-register')),
+  ]),
+  // Suppliers, hazards and energy-saving projects (routes/operating-registers.ts, issue #18): like targets.
+  ...['suppliers', 'hazards', 'projects'].flatMap((p) => [
+    r('GET', `/${p}`, org('read-operating-registers')),
+    r('POST', `/${p}`, org('write-operating-register')),
+    r('PUT', `/${p}/:id`, org('write-operating-register')),
+    r('POST', `/${p}/:id/retract`, org('write-operating-register')),
+    r('GET', `/${p}/:id/history`, org('read-operating-registers')),
+    r('GET', `/export/${p}.xlsx`, org('read-operating-registers')),
+    r('POST', `/import/${p}`, org('write-operating-register')),
+  ]),
 
   r('POST', '/import/data-points', within('import-data-points')),
   r('GET', '/export/data-points.csv', within('export-data-points')),

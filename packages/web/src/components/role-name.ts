@@ -8,6 +8,7 @@ const ROLE_TEXT: Record<string, TextKey> = {
   approver: 'roleApprover',
   assurer: 'roleAssurer',
   viewer: 'roleViewer',
+  compliance: 'roleCompliance',
 };
 
 /** The translated name, or the id itself for a role this build does not know. */

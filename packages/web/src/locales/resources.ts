@@ -5,6 +5,7 @@
  */
 
 import { assignments as enAssignments } from './en/assignments';
+import { cases as enCases } from './en/cases';
 import { comments as enComments } from './en/comments';
 import { common as enCommon } from './en/common';
 import { cycle as enCycle } from './en/cycle';
@@ -12,12 +13,14 @@ import { entry as enEntry } from './en/entry';
 import { evidence as enEvidence } from './en/evidence';
 import { findings as enFindings } from './en/findings';
 import { notifications as enNotifications } from './en/notifications';
+import { registers as enRegisters } from './en/registers';
 import { restatement as enRestatement } from './en/restatement';
 import { review as enReview } from './en/review';
 import { security as enSecurity } from './en/security';
 import { targets as enTargets } from './en/targets';
 import { tasks as enTasks } from './en/tasks';
 import { assignments as zhAssignments } from './zh-Hant/assignments';
+import { cases as zhCases } from './zh-Hant/cases';
 import { comments as zhComments } from './zh-Hant/comments';
 import { common as zhCommon } from './zh-Hant/common';
 import { cycle as zhCycle } from './zh-Hant/cycle';
@@ -25,6 +28,7 @@ import { entry as zhEntry } from './zh-Hant/entry';
 import { evidence as zhEvidence } from './zh-Hant/evidence';
 import { findings as zhFindings } from './zh-Hant/findings';
 import { notifications as zhNotifications } from './zh-Hant/notifications';
+import { registers as zhRegisters } from './zh-Hant/registers';
 import { restatement as zhRestatement } from './zh-Hant/restatement';
 import { review as zhReview } from './zh-Hant/review';
 import { security as zhSecurity } from './zh-Hant/security';
@@ -45,6 +49,8 @@ export const resources = {
     restatement: enRestatement,
     review: enReview,
     targets: enTargets,
+    cases: enCases,
+    registers: enRegisters,
     findings: enFindings,
   },
   'zh-Hant': {
@@ -60,6 +66,8 @@ export const resources = {
     restatement: zhRestatement,
     review: zhReview,
     targets: zhTargets,
+    cases: zhCases,
+    registers: zhRegisters,
     findings: zhFindings,
   },
 } as const;
@@ -77,5 +85,7 @@ export const NAMESPACES = [
   'restatement',
   'review',
   'targets',
+  'cases',
   'findings',
+  'registers',
 ] as const;

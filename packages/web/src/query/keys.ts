@@ -59,4 +59,14 @@ export const queryKeys = {
   targetsAll: () => ['targets'] as const,
   targets: (entity: string, status: string) => ['targets', 'list', entity, status] as const,
   targetHistory: (id: string) => ['targets', 'history', id] as const,
+  /** GET /api/cases/counts and /api/cases (issue #18): counts for everyone, rows for the compliance role. */
+  casesAll: () => ['cases'] as const,
+  caseCounts: (year: string) => ['cases', 'counts', year] as const,
+  caseList: (kind: string, type: string, status: string) => ['cases', 'list', kind, type, status] as const,
+  caseHistory: (id: string) => ['cases', 'history', id] as const,
+  /** GET /api/{suppliers|hazards|projects} (every filter), a filter's list and a row's history (issue #18). */
+  registerAll: (register: string) => ['register', register] as const,
+  registerList: (register: string, entity: string, status: string, region: string, grade: string) =>
+    ['register', register, 'list', entity, status, region, grade] as const,
+  registerHistory: (register: string, id: string) => ['register', register, 'history', id] as const,
 };

@@ -55,6 +55,7 @@ export function publishedDisaggregations(ctx: CheckContext): Finding[] {
   for (const [g, ps] of groups) {
     const [indicatorId, entityId, periodId, axis] = g.split('|') as [string, string, string, string];
     if (ps.length < 2 || ctx.catalogue.get(indicatorId)?.aggregation !== 'sum') continue;
+    if (ctx.catalogue.get(indicatorId)?.nonAdditiveAxes?.includes(axis as never)) continue; // NOx + SOx + PM: no sum (#24)
     if (RATIO_RELATIONS.some((r) => r.indicator === indicatorId)) continue; // rates do not add up
     const whole = totalIndicatorsOf(indicatorId)
       .map((i) => printedFor(ctx, i, entityId, periodId))

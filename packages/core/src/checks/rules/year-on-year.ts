@@ -6,6 +6,16 @@
  * A number tied to no figure is compared with last year's number of the same label and unit label
  * for the same entity. Printed values stand for their rounding intervals: the change must exceed
  * the threshold for every value they allow.
+ *
+ * Reported once, where the change originates (issue #24): a pair whose figure has a roll-up child
+ * (util/roll-up.ts: a child entity's figure, a part of a sum rule, a category of a total) that
+ * itself moved beyond the threshold, or whose move is explained, is not reported again at the
+ * total; the lowest figure that moved carries the finding, with the input lines (activity lines
+ * of its lineage, matched across the two years by entity, activity, subject and use) that moved,
+ * and the totals above it that move with it. An explanation of a total covers the moves below it.
+ * A total over categories the catalogue says must not be added (Indicator.nonAdditiveAxes, e.g.
+ * air emissions summed over pollutants) is never compared: that sum means nothing
+ * (`non-additive-total` reports a printed one).
  */
 
 import { type Figure, figureId, parseFigureId } from '../../calc/figure.js';
@@ -20,8 +30,10 @@ import type { Finding, Where } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
 import { show } from '../util/compare.js';
 import { around, div, meets } from '../util/interval.js';
+import { movedInputLines } from '../util/moved-lines.js';
 import { inUnit, printedFor, printedOf } from '../util/published-index.js';
 import { unitLabelOf } from '../util/readings.js';
+import { isNonAdditiveTotal, rollUps } from '../util/roll-up.js';
 
 export const yearOnYearRule: CheckRule = { id: 'year-on-year', run };
 
@@ -35,6 +47,10 @@ type Pair = {
   subjects: string[];
   where: Where;
   label: string;
+  /** The figure compared (printed pairs: the figure they claim), for origin and non-additive tests. */
+  figureId?: string;
+  /** Entity, categories and both values: a computed pair repeating a reported one is not reported. */
+  mark?: string;
 };
 
 function run(ctx: CheckContext): Finding[] {
@@ -52,8 +68,8 @@ function run(ctx: CheckContext): Finding[] {
     const pri = printedFor(ctx, key.indicatorId, key.entityId, prior, key.disaggregation);
     const v = pri ? inUnit(pri, cur.q.unit) : undefined;
     if (!pri || !v) continue;
-    seen.add(mark(key.entityId, disaggregationKey(key.disaggregation), cur.q, { ...cur.q, value: v.value }));
     pairs.push({
+      mark: mark(key.entityId, disaggregationKey(key.disaggregation), cur.q, { ...cur.q, value: v.value }),
       current: cur.q.value,
       prior: v.value,
       currentHalf: cur.half,
@@ -62,6 +78,7 @@ function run(ctx: CheckContext): Finding[] {
       subjects: [p.id, ref as string],
       where: whereOf(p),
       label: `${p.id} (${p.labelZh})`,
+      figureId: ref as string,
     });
   }
   // numbers tied to no figure: last year's is the same label and unit label for the same entity
@@ -98,10 +115,8 @@ function run(ctx: CheckContext): Finding[] {
     if (!pf || !isQuantity(f.value) || !isQuantity(pf.value) || pf.value.value.isZero()) continue;
     const pv = pf.value.value.times(pf.value.unit.scale).dividedBy(f.value.unit.scale);
     if (f.value.value.minus(pv).dividedBy(pv.abs()).abs().lessThanOrEqualTo(threshold)) continue; // cheap test first
-    const m = mark(f.entityId, disaggregationKey(f.disaggregation), f.value, pf.value);
-    if (seen.has(m)) continue;
-    seen.add(m);
     pairs.push({
+      mark: mark(f.entityId, disaggregationKey(f.disaggregation), f.value, pf.value),
       current: f.value.value,
       prior: pv,
       currentHalf: new Decimal(0),
@@ -110,26 +125,95 @@ function run(ctx: CheckContext): Finding[] {
       subjects: [f.id],
       where: whereOfFigure(f),
       label: f.id,
+      figureId: f.id,
     });
   }
   const explained = new Set(ctx.bundle.registers.explanations.map((e) => e.subject));
-  const out: Finding[] = [];
-  for (const x of pairs) {
-    if (x.prior.isZero() || x.subjects.some((s) => explained.has(s))) continue;
-    const change = x.current.minus(x.prior).dividedBy(x.prior.abs());
-    if (change.abs().lessThanOrEqualTo(threshold)) continue;
-    // printed values stand for their rounding intervals: the change must exceed the threshold for all of them
+  const one = new Decimal(1);
+  /** Beyond the threshold for every value the printed intervals allow (computed pairs: exactly). */
+  const beyond = (x: Pair) => {
+    if (x.prior.isZero()) return false;
+    if (x.current.minus(x.prior).dividedBy(x.prior.abs()).abs().lessThanOrEqualTo(threshold)) return false;
     const ratio = div(around(x.current, x.currentHalf), around(x.prior, x.priorHalf));
-    const one = new Decimal(1);
-    if (
+    return !(
       x.prior.isPositive() &&
       (!ratio || meets(ratio, { lo: one.minus(threshold), hi: one.plus(threshold) }))
-    )
+    );
+  };
+  // figures whose change is the origin of a total's: moved beyond the threshold, or explained
+  const moved = new Set<string>();
+  for (const x of pairs)
+    if (x.figureId && (beyond(x) || x.subjects.some((s) => explained.has(s)))) moved.add(x.figureId);
+  for (const e of explained) if (ctx.figureById.has(e)) moved.add(e);
+  for (const f of ctx.figures) {
+    if (moved.has(f.id) || !isQuantity(f.value)) continue;
+    const prior = priorYear(f.periodId);
+    const pf = prior
+      ? ctx.figureById.get(figureId(f.indicatorId, f.entityId, prior, f.disaggregation))
+      : undefined;
+    if (!pf || !isQuantity(pf.value) || pf.value.value.isZero()) continue;
+    const pv = toBase(pf.value);
+    if (toBase(f.value).minus(pv).dividedBy(pv.abs()).abs().greaterThan(threshold)) moved.add(f.id);
+  }
+  const { childrenOf } = rollUps(ctx);
+  // an explanation of a total covers the moves below it that it is made of
+  const explainedFigures = new Set<string>();
+  const coverBelow = (id: string) => {
+    if (explainedFigures.has(id)) return;
+    explainedFigures.add(id);
+    for (const c of childrenOf(id)) if (moved.has(c)) coverBelow(c);
+  };
+  for (const x of pairs) if (x.figureId && x.subjects.some((s) => explained.has(s))) coverBelow(x.figureId);
+  for (const e of explained) if (ctx.figureById.has(e)) coverBelow(e);
+  const reported = new Set<string>(); // marks of reported pairs: printed ones come first
+  const toReport: Pair[] = [];
+  const above: Pair[] = []; // totals that moved because something below them did
+  for (const x of pairs) {
+    if (x.subjects.some((s) => explained.has(s)) || !beyond(x)) continue;
+    if (x.figureId && explainedFigures.has(x.figureId)) continue;
+    const key = x.figureId ? parseFigureId(x.figureId) : undefined;
+    if (key && isNonAdditiveTotal(ctx, key.indicatorId, key.disaggregation)) continue; // a sum that means nothing
+    if (x.figureId && childrenOf(x.figureId).some((c) => moved.has(c))) {
+      above.push(x); // reported where it originates
       continue;
+    }
+    if (x.mark !== undefined) {
+      if (reported.has(x.mark)) continue; // the same comparison, already reported
+      reported.add(x.mark);
+    }
+    toReport.push(x);
+  }
+  // each reported origin names the totals above it that move with it (printed ids first)
+  const carried = new Map<string, string[]>();
+  for (const t of above) {
+    const seenBelow = new Set<string>();
+    const walk = (id: string) => {
+      for (const c of childrenOf(id)) {
+        if (!moved.has(c) || seenBelow.has(c)) continue;
+        seenBelow.add(c);
+        const name = t.subjects[0] as string;
+        const list = carried.get(c) ?? [];
+        if (!list.includes(name)) carried.set(c, [...list, name]);
+        walk(c);
+      }
+    };
+    if (t.figureId) walk(t.figureId);
+  }
+  const out: Finding[] = [];
+  for (const x of toReport) {
+    const change = x.current.minus(x.prior).dividedBy(x.prior.abs());
     const pct = `${change.isPositive() ? '+' : ''}${show(change.times(100), 1)}%`;
     const limit = show(threshold.times(100));
     const unit = x.unit.symbol;
     const unitZh = unitLabelZh(x.unit);
+    const lines = x.figureId ? movedInputLines(ctx, x.figureId, threshold) : [];
+    const linesEn = lines.length ? ` Input lines that moved: ${lines.map((l) => l.en).join('; ')}.` : '';
+    const linesZh = lines.length ? `變動的輸入行：${lines.map((l) => l.zh).join('；')}。` : '';
+    const totals = (x.figureId ? carried.get(x.figureId) : undefined) ?? [];
+    const totalsEn = totals.length
+      ? ` Totals above it that move with it, not reported again: ${totals.join(', ')}.`
+      : '';
+    const totalsZh = totals.length ? `隨之變動的上層合計（不再重複提示）：${totals.join('、')}。` : '';
     out.push({
       ruleId: 'year-on-year',
       code: 'unexplained-change',
@@ -143,8 +227,8 @@ function run(ctx: CheckContext): Finding[] {
         `${show(x.prior)} → ${show(x.current)} ${unitZh}（${pct}）`,
       ),
       message: msg(
-        `${x.label} moves from ${show(x.prior)} to ${show(x.current)} ${unit} (${pct}) with no explanation recorded for ${x.subjects[0]}.`,
-        `${x.label} 由 ${show(x.prior)} 變為 ${show(x.current)} ${unitZh}（${pct}），但未就 ${x.subjects[0]} 記錄任何解釋。`,
+        `${x.label} moves from ${show(x.prior)} to ${show(x.current)} ${unit} (${pct}) with no explanation recorded for ${x.subjects[0]}.${linesEn}${totalsEn}`,
+        `${x.label} 由 ${show(x.prior)} 變為 ${show(x.current)} ${unitZh}（${pct}），但未就 ${x.subjects[0]} 記錄任何解釋。${linesZh}${totalsZh}`,
       ),
     });
   }

@@ -32,7 +32,8 @@ export const GRI: Framework = {
       ]),
       row('2-3', 'Reporting period, frequency and contact point', '報告期、頻率及聯絡人', about),
       row('2-4', 'Restatements of information', '資料重述', about, ['hkex:MDR.RP.CONS']),
-      row('2-5', 'External assurance', '外部鑒證', about),
+      // An assurance statement of its own, not any "about this report" text (issue #19).
+      row('2-5', 'External assurance', '外部鑒證', ['section:external-assurance']),
       row(
         '2-6',
         'Activities, value chain and other business relationships',

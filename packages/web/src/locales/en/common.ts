@@ -17,6 +17,10 @@ export const common = {
   assignments: 'Assignments',
   restatements: 'Restatements',
   targetsNav: 'Targets',
+  suppliersNav: 'Suppliers',
+  hazardsNav: 'Hazards',
+  projectsNav: 'Saving projects',
+  casesNav: 'Compliance cases',
   notifications: 'Notifications',
   language: '中文',
   loading: 'Loading…',
@@ -180,6 +184,7 @@ export const common = {
   roleApprover: 'Approver',
   roleAssurer: 'Assurer',
   roleViewer: 'Viewer',
+  roleCompliance: 'Compliance',
   // The page of your own account's security (#/tokens): second factor and API tokens.
   tokens: 'My security',
   mySecurity: 'My account security',

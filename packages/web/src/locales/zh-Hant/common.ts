@@ -19,6 +19,10 @@ export const common: Record<keyof typeof en, string> = {
   assignments: '任務指派',
   restatements: '重述',
   targetsNav: '目標',
+  suppliersNav: '供應商',
+  hazardsNav: '隱患排查',
+  projectsNav: '節能減排項目',
+  casesNav: '合規案件',
   notifications: '通知',
   language: 'English',
   loading: '載入中…',
@@ -180,6 +184,7 @@ export const common: Record<keyof typeof en, string> = {
   roleApprover: '審批人',
   roleAssurer: '鑒證人員',
   roleViewer: '檢視者',
+  roleCompliance: '合規',
   // The page of your own account's security (#/tokens): second factor and API tokens.
   tokens: '我的帳戶安全',
   mySecurity: '我的帳戶安全',

@@ -22,6 +22,7 @@ export const ACTIVITIES: readonly string[] = [
   'carbonate',
   'oxalic-acid',
   'scope3',
+  'carbon-balance',
 ];
 
 const ACTIVITY_NAMES: Record<string, Localised> = {
@@ -38,6 +39,7 @@ const ACTIVITY_NAMES: Record<string, Localised> = {
   carbonate: { en: 'Carbonate (process)', 'zh-Hant': '碳酸鹽（工業過程）' },
   'oxalic-acid': { en: 'Oxalic acid (process)', 'zh-Hant': '草酸（工業過程）' },
   scope3: { en: 'Scope 3 emissions', 'zh-Hant': '範疇三排放' },
+  'carbon-balance': { en: 'Carbon mass balance (iron and steel)', 'zh-Hant': '碳質量平衡（鋼鐵）' },
 };
 
 export const FUEL_USES: readonly string[] = ['combustion', 'reductant', 'unspecified'];

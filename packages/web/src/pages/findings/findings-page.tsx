@@ -42,6 +42,9 @@ const RULES = [
   'master-data',
   'instruments',
   'unit-slip',
+  'narrative',
+  'narrative-arithmetic',
+  'name-variants',
 ] as const;
 type Rule = (typeof RULES)[number];
 const isRule = (r: string): r is Rule => (RULES as readonly string[]).includes(r);

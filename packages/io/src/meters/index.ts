@@ -1,0 +1,4 @@
+export * from './file-digest.js';
+export * from './reading-round-sheet.js';
+export * from './reading-row.js';
+export * from './readings-csv.js';

@@ -1,0 +1,153 @@
+/**
+ * What each register's form and list show (docs/registers.md): its fields with their kind, the
+ * list's columns, the status filter's options and the figures' precision. A field's `key` is
+ * its path in the row ("name.en", "verified.tce"); form state uses `formKey` (react-hook-form
+ * would read dots as nesting).
+ */
+import type { Register, RegisterRow } from '../../api-registers';
+
+export type FieldKind = 'id' | 'text' | 'date' | 'entity' | 'decimal' | { options: readonly string[] };
+export type Field = { readonly key: string; readonly kind: FieldKind; readonly required?: boolean };
+
+const f = (key: string, kind: FieldKind, required = false): Field => ({ key, kind, required });
+const localised = (key: string): Field[] => [f(`${key}.en`, 'text', true), f(`${key}.zh-Hant`, 'text', true)];
+const savings = (key: string): Field[] => ['tce', 'MWh', 'tCO2e'].map((u) => f(`${key}.${u}`, 'decimal'));
+
+export const SUPPLIER_STATUSES = ['approved', 'suspended', 'blacklisted'] as const;
+export const HAZARD_STATES = ['open', 'rectified', 'overdue'] as const;
+export const PROJECT_STATUSES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
+
+export const FIELDS: Readonly<Record<Register, readonly Field[]>> = {
+  suppliers: [
+    f('id', 'id', true),
+    ...localised('name'),
+    f('creditCode', 'text', true),
+    f('entityId', 'entity', true),
+    f('region', 'text', true),
+    f('category', 'text', true),
+    f('esgResult', { options: ['pass', 'conditional', 'fail'] }),
+    f('esgAssessedOn', 'date'),
+    f('status', { options: SUPPLIER_STATUSES }, true),
+  ],
+  hazards: [
+    f('id', 'id', true),
+    f('foundOn', 'date', true),
+    f('entityId', 'entity', true),
+    f('grade', { options: ['general', 'major'] }, true),
+    ...localised('description'),
+    f('owner', 'text', true),
+    f('dueOn', 'date', true),
+    f('rectifiedOn', 'date'),
+    f('evidence', 'text'),
+  ],
+  projects: [
+    f('id', 'id', true),
+    ...localised('name'),
+    f('entityId', 'entity', true),
+    ...localised('measure'),
+    f('status', { options: PROJECT_STATUSES }, true),
+    ...savings('estimated'),
+    ...savings('verified'),
+  ],
+};
+
+/** The status filter's options (for hazards: the state as of 31 December of the reporting year). */
+export const STATUS_FILTER: Readonly<Record<Register, readonly string[]>> = {
+  suppliers: SUPPLIER_STATUSES,
+  hazards: HAZARD_STATES,
+  projects: PROJECT_STATUSES,
+};
+
+/** Printed places of each derived indicator (core catalogue/registers.ts). */
+export const FIGURE_PLACES: Readonly<Record<string, number>> = {
+  'suppliers.registered': 0,
+  'hazards.found': 0,
+  'hazards.rectified': 0,
+  'hazards.overdue': 0,
+  'hazards.rectification-rate': 1,
+  'projects.count': 0,
+  'projects.completed': 0,
+  'projects.completion-rate': 1,
+  'projects.saved.energy': 2,
+  'projects.saved.electricity': 2,
+  'projects.saved.emissions': 2,
+};
+
+export const formKey = (key: string) => key.replace(/\./g, '__');
+
+/** The text at a path of a row ("" when absent). */
+export function valueAt(row: RegisterRow | undefined, key: string): string {
+  let v: unknown = row;
+  for (const p of key.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/** Form values → a row: empty fields left out, paths nested; the demonstration mark kept. */
+export function rowOf(register: Register, values: Record<string, string>, keep?: RegisterRow): RegisterRow {
+  const out: Record<string, unknown> = {};
+  for (const field of FIELDS[register]) {
+    const v = (values[formKey(field.key)] ?? '').trim();
+    if (v === '') continue;
+    const parts = field.key.split('.');
+    let at = out;
+    for (const p of parts.slice(0, -1)) {
+      at[p] = (at[p] as Record<string, unknown> | undefined) ?? {};
+      at = at[p] as Record<string, unknown>;
+    }
+    at[parts[parts.length - 1] as string] = v;
+  }
+  for (const t of ['name', 'description', 'measure'])
+    if (FIELDS[register].some((x) => x.key === `${t}.en`))
+      out[t] = { en: '', 'zh-Hant': '', ...(out[t] as object) };
+  if (keep?.isDemonstration) out.isDemonstration = true;
+  return out as RegisterRow;
+}
+
+/**
+ * Names of common region and category ids in both languages (regions: provinces of mainland China
+ * and beyond). An id without a name here is shown as it is.
+ */
+export const TERMS: Readonly<Record<string, { en: string; 'zh-Hant': string }>> = {
+  xinjiang: { en: 'Xinjiang', 'zh-Hant': '新疆' },
+  jiangsu: { en: 'Jiangsu', 'zh-Hant': '江蘇' },
+  shaanxi: { en: 'Shaanxi', 'zh-Hant': '陝西' },
+  shanxi: { en: 'Shanxi', 'zh-Hant': '山西' },
+  anhui: { en: 'Anhui', 'zh-Hant': '安徽' },
+  liaoning: { en: 'Liaoning', 'zh-Hant': '遼寧' },
+  sichuan: { en: 'Sichuan', 'zh-Hant': '四川' },
+  gansu: { en: 'Gansu', 'zh-Hant': '甘肅' },
+  qinghai: { en: 'Qinghai', 'zh-Hant': '青海' },
+  ningxia: { en: 'Ningxia', 'zh-Hant': '寧夏' },
+  'inner-mongolia': { en: 'Inner Mongolia', 'zh-Hant': '內蒙古' },
+  beijing: { en: 'Beijing', 'zh-Hant': '北京' },
+  tianjin: { en: 'Tianjin', 'zh-Hant': '天津' },
+  shanghai: { en: 'Shanghai', 'zh-Hant': '上海' },
+  chongqing: { en: 'Chongqing', 'zh-Hant': '重慶' },
+  hebei: { en: 'Hebei', 'zh-Hant': '河北' },
+  henan: { en: 'Henan', 'zh-Hant': '河南' },
+  hubei: { en: 'Hubei', 'zh-Hant': '湖北' },
+  hunan: { en: 'Hunan', 'zh-Hant': '湖南' },
+  shandong: { en: 'Shandong', 'zh-Hant': '山東' },
+  zhejiang: { en: 'Zhejiang', 'zh-Hant': '浙江' },
+  fujian: { en: 'Fujian', 'zh-Hant': '福建' },
+  jiangxi: { en: 'Jiangxi', 'zh-Hant': '江西' },
+  guangdong: { en: 'Guangdong', 'zh-Hant': '廣東' },
+  guangxi: { en: 'Guangxi', 'zh-Hant': '廣西' },
+  hainan: { en: 'Hainan', 'zh-Hant': '海南' },
+  yunnan: { en: 'Yunnan', 'zh-Hant': '雲南' },
+  guizhou: { en: 'Guizhou', 'zh-Hant': '貴州' },
+  jilin: { en: 'Jilin', 'zh-Hant': '吉林' },
+  heilongjiang: { en: 'Heilongjiang', 'zh-Hant': '黑龍江' },
+  tibet: { en: 'Tibet', 'zh-Hant': '西藏' },
+  'hong-kong': { en: 'Hong Kong', 'zh-Hant': '香港' },
+  overseas: { en: 'Outside mainland China', 'zh-Hant': '境外' },
+  'raw-materials': { en: 'Raw materials', 'zh-Hant': '原材料' },
+  reagents: { en: 'Reagents', 'zh-Hant': '化工試劑' },
+  equipment: { en: 'Equipment', 'zh-Hant': '設備' },
+  logistics: { en: 'Logistics', 'zh-Hant': '物流運輸' },
+  explosives: { en: 'Blasting supplies', 'zh-Hant': '民爆器材' },
+  services: { en: 'Services', 'zh-Hant': '服務' },
+  energy: { en: 'Energy', 'zh-Hant': '能源' },
+  construction: { en: 'Construction', 'zh-Hant': '工程建設' },
+};
