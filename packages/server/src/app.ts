@@ -26,6 +26,7 @@ import { figureRoutes } from './routes/figures.js';
 import { findingRoutes } from './routes/findings.js';
 import { healthRoutes } from './routes/health.js';
 import { importExportRoutes } from './routes/import-export.js';
+import { meterRoutes } from './routes/meters.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { operatingRegisterRoutes } from './routes/operating-registers.js';
@@ -122,6 +123,7 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', findingRoutes({ ...deps, store: accounts.store }));
   api.route('/', targetRoutes(deps));
   api.route('/', operatingRegisterRoutes(deps));
+  api.route('/', meterRoutes({ ...deps, store: accounts.store, now }));
   api.route('/', complianceCaseRoutes(deps));
   api.route('/', siteRegisterRoutes(deps));
   api.route(

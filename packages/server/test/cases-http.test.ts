@@ -15,6 +15,7 @@ import { StoreWorkspace } from '@assay/app';
 import { addUser, grantRole, type Role } from '@assay/app/access';
 import { loadBundle } from '@assay/io';
 import { migrate, openPgliteStore, type Store } from '@assay/store';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 
@@ -188,6 +189,82 @@ describe('compliance cases over HTTP', () => {
     const after = (await call('cora', 'GET', '/cases')).body.cases;
     expect(after.map((v: Body) => v.case)).toEqual(before.map((v: Body) => v.case));
     expect(after[0].version).toBe(4);
+  });
+
+  it('a report for a viewer shows B7.1 derived from the case counts (hand count) and no case row', async () => {
+    // Hand count for 2025: legal cases concluded in 2025 = zq-legal-01 (substantiated) + -02
+    // (unsubstantiated) = 2; -03 is open at the year's end, -04 concluded in 2024, and the
+    // whistleblowing report wb-2025-001 is not a legal case: none of them counts.
+    const legal = (id: string, extra: object) => ({
+      id,
+      kind: 'legal-case',
+      type: 'bribery',
+      entityId: 'smelter',
+      openedOn: '2024-03-01',
+      summary: `Demonstration: secret allegation ${id}`,
+      ...extra,
+    });
+    for (const c of [
+      legal('zq-legal-01', { concludedOn: '2025-05-01', outcome: 'substantiated' }),
+      legal('zq-legal-02', { type: 'fraud', concludedOn: '2025-11-30', outcome: 'unsubstantiated' }),
+      legal('zq-legal-03', { openedOn: '2025-09-01' }),
+      legal('zq-legal-04', { concludedOn: '2024-12-31', outcome: 'withdrawn' }),
+    ])
+      expect((await call('cora', 'POST', '/cases', { case: c })).status).toBe(201);
+    const json = await call('vic', 'GET', '/reports/json?lang=en');
+    expect(json.status).toBe(200);
+    const found: Body[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as Body;
+        if (o.indicatorId === 'anticorruption.cases' && o.periodId === '2025' && 'exact' in o) found.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(json.body);
+    expect(found.map((f) => [f.id, f.exact, f.method])).toContainEqual([
+      'anticorruption.cases@group/2025',
+      '2',
+      'counted from the compliance case register (counts only)',
+    ]);
+    // the XLSX report's Calculations sheet carries B7.1's lineage: counts by type and outcome only
+    for (const lang of ['en', 'zh-Hant']) {
+      const x = await call('vic', 'GET', `/reports/xlsx?lang=${lang}`);
+      expect(x.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.bytes.buffer as ArrayBuffer);
+      const cells: string[] = [];
+      wb.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((c) => {
+            cells.push(String(c.text ?? ''));
+          }),
+        ),
+      );
+      const all = cells.join('\n');
+      for (const leak of ['zq-legal', 'wb-2025-001', 'secret allegation', SECRET])
+        expect([lang, leak, all.includes(leak)]).toEqual([lang, leak, false]);
+      expect(all).toContain(
+        lang === 'en'
+          ? 'concluded legal cases: bribery, substantiated (2025, 1)'
+          : '已審結法律案件：欺詐，不屬實（2025年，1宗）',
+      );
+    }
+    for (const path of ['/reports/json?lang=en', '/reports/html?lang=en', '/reports/html?lang=zh-Hant']) {
+      const r = await call('vic', 'GET', path);
+      expect([path, r.status]).toEqual([path, 200]);
+      for (const leak of [
+        'zq-legal-01',
+        'zq-legal-02',
+        'zq-legal-03',
+        'zq-legal-04',
+        'wb-2025-001',
+        'secret allegation',
+        SECRET,
+      ])
+        expect([path, r.text.includes(leak)]).toEqual([path, false]);
+    }
   });
 });
 

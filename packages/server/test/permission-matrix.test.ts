@@ -33,6 +33,7 @@ import {
 import { CASE_POLICY, caseRequests } from './permission-matrix-cases.js';
 import { CYCLE_POLICY, CYCLE_TARGETED, cycleRequests } from './permission-matrix-cycles.js';
 import { FINDING_POLICY, FINDING_TARGETED, findingRequests } from './permission-matrix-findings.js';
+import { METER_POLICY, meterRequests } from './permission-matrix-meters.js';
 import { NOTIFICATION_POLICY, notificationRequests } from './permission-matrix-notifications.js';
 import {
   OPERATING_REGISTER_POLICY,
@@ -141,6 +142,7 @@ const POLICY: Record<string, RouteRule> = {
   ...TARGET_POLICY,
   ...CASE_POLICY,
   ...OPERATING_REGISTER_POLICY,
+  ...METER_POLICY,
 };
 
 /** What the route should answer, from this file's POLICY and the permission table alone. */
@@ -236,6 +238,7 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
   ...targetRequests(() => ws),
   ...caseRequests(() => ws),
   ...operatingRegisterRequests(() => ws),
+  ...meterRequests(() => store),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),
   'GET /health': async () => ({ path: '/health' }),
   'GET /health/details': async () => ({ path: '/health/details' }),

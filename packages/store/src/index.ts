@@ -10,6 +10,7 @@ export * from './comments.js';
 export * from './compliance-cases.js';
 export * from './evidence.js';
 export * from './evidence-links.js';
+export * from './fact-changes-since.js';
 export * from './fact-conflicts.js';
 export * from './fact-rows-stream.js';
 export * from './finding-work.js';

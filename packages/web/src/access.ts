@@ -45,6 +45,8 @@ export type Action =
   | 'write-target'
   | 'read-operating-registers'
   | 'write-operating-register'
+  | 'read-site-registers'
+  | 'write-site-register'
   | 'manage-findings';
 
 /** The roles (app/src/access/roles.ts, by copy: six of issue #16 and compliance of issue #18), in the order the administration page lists them. */
@@ -113,6 +115,9 @@ const PAGE_NEEDS: Record<
   suppliers: { action: 'read-operating-registers', orgWide: true },
   hazards: { action: 'read-operating-registers', orgWide: true },
   projects: { action: 'read-operating-registers', orgWide: true },
+  // Certifications and tailings facilities (issue #18): organisation-wide, read with the report.
+  certifications: { action: 'read-site-registers', orgWide: true },
+  'tailings-facilities': { action: 'read-site-registers', orgWide: true },
   restatements: {
     action: 'read-data-points',
     oneOf: [

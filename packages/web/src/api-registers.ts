@@ -1,13 +1,33 @@
 /**
- * The API client of the supplier, hazard and energy-saving project registers (issue #18;
- * docs/registers.md). Types copied from the server's presenters (the web app imports no
- * package): core model/register-rows.ts and app use-cases/operating-registers.ts.
+ * The API client of the supplier, hazard and energy-saving project registers and of the site
+ * registers, certifications and tailings facilities (issue #18; docs/registers.md). Types copied
+ * from the server's presenters (the web app imports no package): core model/register-rows.ts,
+ * model/site-registers.ts, app use-cases/operating-registers.ts and site-registers.ts. The site
+ * registers' answers (`{certifications: [{certification, version, expiry}]}`, `{facilities}`)
+ * are read into the same list shape (no figures, no year), so one page serves all five.
  */
 import { call, qs, send } from './api';
 import type { Localised } from './i18n';
 
 export const REGISTERS = ['suppliers', 'hazards', 'projects'] as const;
-export type Register = (typeof REGISTERS)[number];
+export const SITE_REGISTERS = ['certifications', 'tailings-facilities'] as const;
+export type SiteRegister = (typeof SITE_REGISTERS)[number];
+export type Register = (typeof REGISTERS)[number] | SiteRegister;
+export const isSiteRegister = (r: Register): r is SiteRegister =>
+  (SITE_REGISTERS as readonly string[]).includes(r);
+/** The body field of a site register's row (routes/site-registers.ts); operating registers use `row`. */
+const BODY_FIELD: Readonly<Record<Register, string>> = {
+  suppliers: 'row',
+  hazards: 'row',
+  projects: 'row',
+  certifications: 'certification',
+  'tailings-facilities': 'facility',
+};
+/** A certificate's state on the day (core report/certification-expiry.ts). */
+export type CertificateExpiry = {
+  state: 'valid' | 'expiring' | 'expired' | 'no-expiry';
+  daysLeft: number | null;
+};
 
 /** A row as the server gives it: fields by name, nested for texts and savings. */
 export type RegisterRow = { id: string; entityId: string; isDemonstration?: boolean } & Record<
@@ -27,8 +47,10 @@ export type RegisterList = {
   register: Register;
   year: string;
   workspaceVersion: number;
-  rows: { row: RegisterRow; version: number }[];
+  rows: { row: RegisterRow; version: number; expiry?: CertificateExpiry }[];
   figures: RegisterFigure[];
+  /** Certifications: days before expiry a certificate counts as expiring. */
+  warnDays?: number;
 };
 export type RowRevision = {
   version: number;
@@ -40,14 +62,45 @@ export type RowRevision = {
 type Written = { id: string; version: number; workspaceVersion: number };
 export type RegisterFilter = { entity?: string; status?: string; region?: string; grade?: string };
 
+type SiteList = {
+  certifications?: { certification: RegisterRow; version: number; expiry: CertificateExpiry }[];
+  facilities?: { facility: RegisterRow; version: number }[];
+  warnDays?: number;
+};
+
+/** A site register's list in the common shape; the status filter is a certificate's expiry state. */
+async function siteList(register: SiteRegister, filter: RegisterFilter): Promise<RegisterList> {
+  const q =
+    register === 'certifications'
+      ? { entity: filter.entity, state: filter.status }
+      : { entity: filter.entity, status: filter.status };
+  const out = await call<SiteList>(`/${register}?${qs(q)}`);
+  const rows =
+    out.certifications?.map((c) => ({ row: c.certification, version: c.version, expiry: c.expiry })) ??
+    out.facilities?.map((f) => ({ row: f.facility, version: f.version })) ??
+    [];
+  return {
+    register,
+    year: '',
+    workspaceVersion: 0,
+    rows,
+    figures: [],
+    ...(out.warnDays === undefined ? {} : { warnDays: out.warnDays }),
+  };
+}
+
 export const registersApi = {
-  list: (register: Register, filter: RegisterFilter) => call<RegisterList>(`/${register}?${qs(filter)}`),
+  list: (register: Register, filter: RegisterFilter) =>
+    isSiteRegister(register) ? siteList(register, filter) : call<RegisterList>(`/${register}?${qs(filter)}`),
   create: (register: Register, row: RegisterRow, reason?: string) =>
-    call<Written>(`/${register}`, send('POST', { row, ...(reason ? { reason } : {}) })),
+    call<Written>(
+      `/${register}`,
+      send('POST', { [BODY_FIELD[register]]: row, ...(reason ? { reason } : {}) }),
+    ),
   update: (register: Register, row: RegisterRow, version: number, reason?: string) =>
     call<Written>(
       `/${register}/${encodeURIComponent(row.id)}`,
-      send('PUT', { row, version, ...(reason ? { reason } : {}) }),
+      send('PUT', { [BODY_FIELD[register]]: row, version, ...(reason ? { reason } : {}) }),
     ),
   retract: (register: Register, id: string, version: number) =>
     call<Written & { retracted: true }>(

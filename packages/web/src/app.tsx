@@ -72,6 +72,8 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'suppliers', key: 'suppliersNav' },
   { page: 'hazards', key: 'hazardsNav' },
   { page: 'projects', key: 'projectsNav' },
+  { page: 'certifications', key: 'certificationsNav' },
+  { page: 'tailings-facilities', key: 'tailingsNav' },
   { page: 'cases', key: 'casesNav' },
   { page: 'report', key: 'report' },
   { page: 'admin', key: 'admin' },
@@ -127,6 +129,8 @@ function pageFor(page: Page, route: Route): ReactNode {
     case 'suppliers':
     case 'hazards':
     case 'projects':
+    case 'certifications':
+    case 'tailings-facilities':
       return <RegisterPage key={page} register={page} params={route.params} />;
   }
 }

@@ -7,6 +7,7 @@
  * #/targets?entity=…&status=… (the targets register, issue #18).
  * #/cases?kind=…&type=…&status=… (compliance cases: counts for all, rows for the compliance role; issue #18).
  * #/suppliers, #/hazards, #/projects ?entity=…&status=…&region=…&grade=… (registers, issue #18).
+ * #/certifications?entity=…&status=<expiry state>, #/tailings-facilities?entity=…&status=… (site registers, issue #18).
  * Kept hand-written rather than TanStack Router for now: docs/dependencies.md says why and when.
  */
 import { useEffect, useState } from 'react';
@@ -31,6 +32,8 @@ export const PAGES = [
   'hazards',
   'projects',
   'cases',
+  'certifications',
+  'tailings-facilities',
 ] as const;
 export type Page = (typeof PAGES)[number];
 /** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */

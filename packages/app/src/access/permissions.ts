@@ -119,6 +119,13 @@ export const ACTIONS = {
   // (the ESG lead) on the group, like targets.
   'read-operating-registers': { read: true, useCases: ['operating-registers', 'operating-registers-xlsx'] },
   'write-operating-register': { read: false, useCases: ['operating-registers', 'operating-registers-xlsx'] },
+  // Meters and readings (issue #22, use-cases/meters.ts, import-meter-readings.ts; docs/meters.md
+  // "Access"): read by everyone who reads the report; the register (one organisation-wide
+  // document) saved and readings imported by the administrator on the group. Not the preparer of
+  // a site: one register and one export file span every site, so a site scope would split them.
+  'read-meters': { read: true, useCases: ['meters'] },
+  'write-meters': { read: false, useCases: ['meters'] },
+  'import-meter-readings': { read: false, useCases: ['import-meter-readings'] },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
@@ -149,6 +156,7 @@ const READ_ALL: Action[] = [
   'read-case-counts',
   'read-site-registers',
   'read-operating-registers',
+  'read-meters',
 ];
 
 /**
@@ -179,6 +187,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'write-target',
       'write-site-register',
       'write-operating-register',
+      'write-meters',
+      'import-meter-readings',
       'manage-findings',
     ),
     OWN_TOKENS,
@@ -220,6 +230,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'read-case-counts',
       'read-site-registers',
       'read-operating-registers',
+      'read-meters',
     ),
     OWN_TOKENS,
     ...OWN_NOTIFICATIONS,

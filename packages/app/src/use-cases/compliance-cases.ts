@@ -49,6 +49,20 @@ export async function countCases(i: { ws: Workspace; year?: string }): Promise<R
   return success({ year, total: counts.reduce((n, c) => n + c.count, 0), counts });
 }
 
+/**
+ * The reporting year's counts for the report (render-report.ts): read from the workspace's case
+ * records whatever the requester's role (counts are public, rows are not); empty without records.
+ */
+export async function reportCaseCounts(
+  ws: Pick<Workspace, 'snapshot'> & Partial<Pick<Workspace, 'cases'>>,
+): Promise<CaseCount[]> {
+  if (!ws.cases) return [];
+  return caseCounts(
+    (await ws.cases.current()).map((v) => v.case),
+    ws.snapshot().bundle.reporting.current,
+  );
+}
+
 export function checkCase(ws: Workspace, c: ComplianceCase): Result<null> {
   const issues = validateComplianceCase(c, {
     entityIds: new Set(ws.snapshot().bundle.organisation.entities.map((e) => e.id)),

@@ -8,6 +8,8 @@
  */
 import {
   type ActivityLine,
+  type CaseCount,
+  caseCountFigure,
   explain,
   type Lineage,
   type LineageLabeller,
@@ -15,6 +17,7 @@ import {
   localiseLineage,
 } from '@assay/core';
 import type { Snapshot, Workspace } from '../workspace/workspace.js';
+import { reportCaseCounts } from './compliance-cases.js';
 import { evaluated, findDataPoint } from './evaluation.js';
 import { reportModel } from './report-model.js';
 import { reportStatus } from './report-status.js';
@@ -50,23 +53,34 @@ export function snapshotLabeller(s: Snapshot): LineageLabeller {
  * XLSX Calculations sheet): core `explain` over the snapshot's evaluated graph, then
  * localiseLineage. Used by the API's XLSX and by `assay report`.
  */
-export function reportLineage(s: Snapshot): (figureId: string) => Lineage | undefined {
+export function reportLineage(
+  s: Snapshot,
+  caseCounts?: readonly CaseCount[],
+): (figureId: string) => Lineage | undefined {
   const { graph } = evaluated(s).evaluation;
   const labelOf = snapshotLabeller(s);
-  return (id) => (graph.has(id) ? localiseLineage(explain(graph, id), labelOf) : undefined);
+  // B7.1 derived from the case counts: its lineage names counts only (core case-count-figure.ts)
+  const cases = caseCounts ? caseCountFigure(s.bundle, caseCounts) : undefined;
+  return (id) => {
+    if (cases && id === cases.figure.id) return localiseLineage(cases.lineage, labelOf);
+    return graph.has(id) ? localiseLineage(explain(graph, id), labelOf) : undefined;
+  };
 }
 
 export async function renderReport(
-  ws: Pick<Workspace, 'snapshot' | 'cycle'> & Partial<Pick<Workspace, 'restatements'>>,
+  ws: Pick<Workspace, 'snapshot' | 'cycle'> & Partial<Pick<Workspace, 'restatements' | 'cases'>>,
   format: ReportFormat,
   lang: 'zh-Hant' | 'en',
 ): Promise<Rendered> {
   const { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import('@assay/render');
   const s = ws.snapshot();
+  // counts of the workspace's cases, whoever asks (counts are public; rows never reach the report)
+  const counts = await reportCaseCounts(ws);
   const model = reportModel(
     s,
     await reportStatus(s, ws.cycle),
     await restatementNoteInput(s, ws.restatements),
+    counts,
   );
   const contentType = TYPES[format];
   switch (format) {
@@ -78,7 +92,7 @@ export async function renderReport(
       return { body: await renderDocx(model, lang), contentType };
     case 'xlsx':
       return {
-        body: await renderXlsx(model, lang, reportLineage(s)),
+        body: await renderXlsx(model, lang, reportLineage(s, counts)),
         contentType,
       };
     case 'json':

@@ -4,9 +4,16 @@
  * (disclosure-status.ts), and the status, draft or final, from the workflow records
  * (report-status.ts) and the checker's error count (the publication gate), and the restatement note from the restatement records
  * (restatement-note.ts), as the server's report route and `assay report` both render it.
+ * With the compliance case counts of the reporting year (counts only, never rows: the caller reads
+ * them from the workspace's case records whatever the requester's role), HKEX B7.1's
+ * `anticorruption.cases` is derived from them where the register has cases in the year (core
+ * case-count-figure.ts; docs/registers.md "Compliance cases").
  */
 import {
   buildReport,
+  type CaseCount,
+  caseCountFigure,
+  type Figure,
   provisionsFromCompleteness,
   type ReportModel,
   type ReportStatusInput,
@@ -22,10 +29,11 @@ export function reportModel(
   s: Snapshot,
   status: ReportStatusInput,
   restatements?: RestatementNoteInput,
+  caseCounts?: readonly CaseCount[],
 ): ReportModel {
   return buildReport({
     bundle: s.bundle,
-    figures: evaluated(s).evaluation.figures,
+    figures: withCaseCounts(s, evaluated(s).evaluation.figures, caseCounts),
     provisions: provisionsFromCompleteness(completeness(s)),
     scope3Quality: withGraph(s, (e) => scope3Quality(s.bundle, e.graph)),
     status,
@@ -34,4 +42,15 @@ export function reportModel(
     openErrors: checkResult(s).summary.bySeverity.error,
     ...(restatements ? { restatements } : {}),
   });
+}
+
+/** The evaluated figures with B7.1 replaced by (or added as) the figure derived from the case counts, if any. */
+export function withCaseCounts(
+  s: Snapshot,
+  figures: readonly Figure[],
+  caseCounts: readonly CaseCount[] | undefined,
+): readonly Figure[] {
+  const derived = caseCounts ? caseCountFigure(s.bundle, caseCounts) : undefined;
+  if (!derived) return figures;
+  return [...figures.filter((f) => f.id !== derived.figure.id), derived.figure];
 }

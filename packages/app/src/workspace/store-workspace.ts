@@ -14,8 +14,9 @@
  * transaction read back (an explanation, rarer, re-reads it). Writes of other processes
  * arrive as notifications (store/change-notify.ts) on a connection of the workspace's own
  * (PostgreSQL only; PGlite is one process behind its folder lock): the workspace then reads
- * the change sets above the last one it holds and, if any is not its own, re-reads the state in
- * one consistent snapshot. A write the database refuses as stale also catches up first, so the
+ * the change sets above the last one it holds and, if any is not its own, applies the fact
+ * revisions they hold when that is all they hold (issue #23: store/fact-changes-since.ts,
+ * foreign-facts.ts), else re-reads the state in one consistent snapshot. A write the database refuses as stale also catches up first, so the
  * snapshot agrees with the refusal. Measured latency: docs/storage.md, "Several servers on one
  * database".
  */
@@ -33,6 +34,7 @@ import {
   CHANGE_CHANNEL,
   dataPointHistory,
   dataPointKeyOf,
+  factChangesSince,
   importBundle,
   type Listener,
   readBundle,
@@ -48,6 +50,7 @@ import { repeatedLineInWrite } from './activity-line-rules.js';
 import { ChangeLog } from './change-log.js';
 import { repeatedInWrite } from './fact-rules.js';
 import { dataPointOutcome, lineOutcome } from './fact-writes.js';
+import { applyFactChanges, withoutThenAppend } from './foreign-facts.js';
 import type { Clock } from './memory-workspace.js';
 import {
   type RowChange,
@@ -105,20 +108,6 @@ type State = {
   /** The snapshot of this state, made on first ask (see StoreWorkspace.snapshot). */
   snapshot?: Snapshot;
 };
-
-/** `dataPoints` (or lines) without the objects in `gone` (each once, found by identity), then `added`. */
-function withoutThenAppend<F>(dataPoints: readonly F[], gone: readonly F[], added: readonly F[]): F[] {
-  const at = gone.map((d) => dataPoints.indexOf(d)).filter((i) => i >= 0);
-  at.sort((x, y) => x - y);
-  const parts: F[][] = [];
-  let from = 0;
-  for (const i of at) {
-    parts.push(dataPoints.slice(from, i));
-    from = i + 1;
-  }
-  parts.push(dataPoints.slice(from), added.slice());
-  return ([] as F[]).concat(...parts);
-}
 
 type ReadState = { ok: true; state: State } | { ok: false; issues: readonly BundleIssue[] };
 
@@ -180,6 +169,12 @@ export class StoreWorkspace implements Workspace {
   /** Change sets above `state.seen` that this workspace wrote and already holds. */
   private readonly own = new Set<number>();
   private closed = false;
+  /**
+   * Full reads of the store after opening (reload), and catch-ups that read only the fact
+   * revisions of other processes (catchUpFacts): counted for the tests of issue #23.
+   */
+  reloads = 0;
+  factCatchUps = 0;
   /** The data points written per workspace version (for the evaluation; change-log.ts). */
   private readonly log = new ChangeLog('moved-to-end');
   /** Workflow units and period locks in the store; the store refuses writes in a locked period. */
@@ -315,7 +310,37 @@ export class StoreWorkspace implements Workspace {
       this.state = { ...this.state, seen: last };
       return;
     }
+    if (await this.catchUpFacts()) return;
     await this.reload();
+  }
+
+  /**
+   * Catch up without a full read when every change set above `seen` holds only fact revisions
+   * (data points, activity lines, retractions; store/fact-changes-since.ts): apply the facts
+   * current after them as applyWritten does an own write, so the state equals a re-read
+   * (store-workspace-catch-up.model.test.ts). False (nothing changed) when anything else was
+   * written, or anything cannot be told for sure: the caller then reads everything.
+   */
+  private async catchUpFacts(): Promise<boolean> {
+    const seen = this.state.seen;
+    const d = await factChangesSince(this.store, seen);
+    if (d.kind !== 'facts' || this.state.seen !== seen) return false;
+    const last = d.changeSets.at(-1);
+    if (last === undefined) return false;
+    // A change set without a fact revision changed something else (the settings, say).
+    if (d.changeSets.some((id) => !this.own.has(id) && !d.withFacts.has(id))) return false;
+    const { bundle } = this.state;
+    const { organisation, reporting, methods, frameworks } = bundle;
+    const held = { organisation, reporting, methods, frameworks };
+    // Built by the same code from the same rows, so equal settings give the same text.
+    if (JSON.stringify(held) !== JSON.stringify(d.settings)) return false;
+    const writes = applyFactChanges(this.state, d);
+    this.state = { ...writes.state, seen: last };
+    for (const id of this.own) if (id <= last) this.own.delete(id);
+    this.factCatchUps += 1;
+    this.version += 1;
+    this.log.record(this.version, writes.writes);
+    return true;
   }
 
   /**
@@ -827,6 +852,7 @@ export class StoreWorkspace implements Workspace {
   }
 
   private async reload(): Promise<void> {
+    this.reloads += 1;
     const read = await readState(this.store);
     if (!read.ok) throw new Error(`the store could not be read after a write: ${read.issues[0]?.reason}`);
     this.state = read.state;

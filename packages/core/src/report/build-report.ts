@@ -22,6 +22,7 @@ import { climateRiskBlocks, materialityBlocks, stakeholderBlocks, targetBlocks }
 import { type RestatementNoteInput, restatementNote, restatementSection } from './restatement-note.js';
 import { scope3Table } from './scope3-table.js';
 import { reportStatus } from './status.js';
+import { tailingsBlocks } from './tailings-table.js';
 import { targetFigureIndex } from './target-progress.js';
 
 export type BuildReportOptions = {
@@ -100,6 +101,8 @@ function extraBlocks(ctx: Ctx, extra: Extra): Block[] {
       return energyCharts(ctx.bundle, ctx.rows);
     case 'trends':
       return trendCharts(ctx.bundle, ctx.rows, ctx.prior);
+    case 'tailings':
+      return tailingsBlocks(ctx.bundle);
   }
 }
 

@@ -1,4 +1,5 @@
 export * from './build-report.js';
+export * from './case-count-figure.js';
 export * from './certification-expiry.js';
 export * from './compliance-case-counts.js';
 export * from './content-index.js';

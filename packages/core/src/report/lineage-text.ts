@@ -30,6 +30,7 @@ import type { ActivityLine, DataPoint } from '../model/fact.js';
 import type { FactorRecord } from '../model/factor-record.js';
 import { parsePeriod } from '../model/period.js';
 import type { LocalisedText } from '../model/text.js';
+import { caseCountText } from './case-count-figure.js';
 
 export type LineageLabeller = (node: Lineage) => LocalisedText;
 
@@ -69,6 +70,8 @@ const PER_ZH: Readonly<Record<string, string>> = { mass: '按質量', energy: '�
  * scope2-market.ts); `a` are the key's arguments. English is the graph's own label.
  */
 const DERIVED_ZH: Readonly<Record<string, (a: Readonly<Record<string, string>>) => string>> = {
+  // counts of compliance cases (case-count-figure.ts): terms and a count, never a case
+  'case-count': (a) => caseCountText(a)['zh-Hant'],
   'fuel-energy': (a) =>
     `${zhOf(subjectTerm(a.fuel ?? ''))}能量（按低位發熱量，${zhOf(termOf(METHOD_TERMS, a.method ?? ''))}）`,
   'fuel-co2-ndrc': (a) =>

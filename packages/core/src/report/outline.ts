@@ -16,7 +16,9 @@ export type Extra =
   | 'emissions-charts'
   | 'scope3-categories'
   | 'energy-charts'
-  | 'trends';
+  | 'trends'
+  /** The tailings facilities register (tailings-table.ts). */
+  | 'tailings';
 
 export type OutlineNode = {
   readonly id: string;
@@ -140,6 +142,7 @@ export const OUTLINE: readonly OutlineNode[] = [
         title: t('廢棄物', 'Waste'),
         narrative: ['waste'],
         figures: ['waste.'],
+        extras: ['tailings'],
         hkex: ['A1.3', 'A1.4', 'A1.6'],
         gri: ['306-3', '306-4', '306-5'],
         sasac: [t('環境：廢棄物管理', 'Environment: waste management')],

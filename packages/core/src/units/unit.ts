@@ -53,6 +53,8 @@ for (const spec of ATOMIC_UNITS) {
     if (!SPELLING_BY_LOWER.has(n.toLowerCase())) SPELLING_BY_LOWER.set(n.toLowerCase(), label);
   }
 }
+/** Code points in the longest declared spelling (nearestSpellings skips labels far longer). */
+const LONGEST_SPELLING = Math.max(...[...SPELLING_BY_LOWER.keys()].map((k) => [...k].length));
 const AMBIGUOUS = new Map<string, AmbiguousLabel>(
   AMBIGUOUS_LABELS.flatMap((a) => a.labels.map((l) => [l, a] as const)),
 );
@@ -163,13 +165,15 @@ function unknownReason(text: string, where: string): string {
  * "tonns" names "tons" and "tonnes" but "xyz" names nothing. Closest first, then alphabetical.
  */
 export function nearestSpellings(text: string): string[] {
-  const lower = text.toLowerCase();
-  const length = [...lower].length;
+  const lower = [...text.toLowerCase()];
+  const length = lower.length;
   const limit = length < 3 ? 0 : length <= 5 ? 1 : 2;
-  if (limit === 0) return [];
+  // No declared spelling is that long: a hostile 100,000-character label took 2–5 s here when
+  // each candidate split it into code points again (validate-bundle.fuzz.test.ts).
+  if (limit === 0 || length > LONGEST_SPELLING + limit) return [];
   const found: { label: string; distance: number }[] = [];
   for (const [candidate, label] of SPELLING_BY_LOWER) {
-    const d = boundedEditDistance(lower, candidate, limit);
+    const d = boundedEditDistance(lower, [...candidate], limit);
     if (d <= limit) found.push({ label, distance: d });
   }
   return found
@@ -179,9 +183,7 @@ export function nearestSpellings(text: string): string[] {
 }
 
 /** Levenshtein distance by code point, or limit + 1 as soon as it must exceed limit. */
-function boundedEditDistance(a: string, b: string, limit: number): number {
-  const x = [...a];
-  const y = [...b];
+function boundedEditDistance(x: readonly string[], y: readonly string[], limit: number): number {
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {

@@ -132,7 +132,11 @@ describe('the activity-lines sheet of the entry template', () => {
     await back.xlsx.readFile(await save(wb, 'layout.xlsx'));
     const cell = (key: string) =>
       back.getWorksheet(ACTIVITY_SHEET)?.getRow(200).getCell(col(key)).dataValidation;
-    expect(cell('activity')).toMatchObject({ type: 'list', formulae: ["'_lists'!$C$1:$C$13"] });
+    // One list row per activity type (14 with carbon-balance, issue #24).
+    expect(cell('activity')).toMatchObject({
+      type: 'list',
+      formulae: [`'_lists'!$C$1:$C$${ACTIVITY_TYPES.length}`],
+    });
     expect(cell('unit')).toMatchObject({
       type: 'list',
       formulae: [expect.stringMatching(/^'_lists'!\$E\$1:\$E\$\d+$/)],

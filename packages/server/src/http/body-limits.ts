@@ -45,6 +45,8 @@ export function bodyLimits(): MiddlewareHandler {
   const evidence = bodyLimit({ maxSize: BODY_LIMITS.evidence, onError: tooLarge(BODY_LIMITS.evidence) });
   return (c, next) => {
     if (c.req.path.startsWith('/api/import/')) return imports(c, next);
+    // a readings CSV (routes/meters.ts): an import like the others
+    if (c.req.method === 'POST' && c.req.path === '/api/meters/readings') return imports(c, next);
     if (c.req.method === 'POST' && EVIDENCE_UPLOAD.test(c.req.path)) return evidence(c, next);
     return json(c, next);
   };

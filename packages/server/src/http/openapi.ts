@@ -4,6 +4,7 @@ import { activityLinePaths } from './activity-line-openapi.js';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import { cyclePaths } from './cycle-openapi.js';
 import { findingPaths } from './finding-openapi.js';
+import { meterPaths } from './meter-openapi.js';
 import { notificationPaths } from './notification-openapi.js';
 import { operatingRegisterPaths } from './operating-register-openapi.js';
 import { registerRowPaths } from './register-row-openapi.js';
@@ -461,6 +462,7 @@ export function openApiDocument() {
       ...findingPaths(),
       ...notificationPaths(),
       ...targetPaths(),
+      ...meterPaths(),
       ...operatingRegisterPaths(),
       ...registerRowPaths(),
       '/api/reports/{format}': {

@@ -155,6 +155,15 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
     r('POST', `/import/${p}`, org('write-operating-register')),
   ]),
 
+  // Meters and readings (routes/meters.ts, issue #22; docs/meters.md "Access"): one
+  // organisation-wide register and readings spanning sites: read with the report, the register
+  // saved and readings imported by the administrator on the group.
+  r('GET', '/meters', org('read-meters')),
+  r('PUT', '/meters', org('write-meters')),
+  r('POST', '/meters/readings', org('import-meter-readings')),
+  r('GET', '/meters/findings', org('read-meters')),
+  r('GET', '/meters/roll-up', org('read-meters')),
+  r('GET', '/meters/reconciliation', org('read-meters')),
   r('POST', '/import/data-points', within('import-data-points')),
   r('GET', '/export/data-points.csv', within('export-data-points')),
   r('GET', '/template/data-points.xlsx', within('export-data-points')),

@@ -20,6 +20,8 @@ export const common = {
   suppliersNav: 'Suppliers',
   hazardsNav: 'Hazards',
   projectsNav: 'Saving projects',
+  certificationsNav: 'Certifications',
+  tailingsNav: 'Tailings facilities',
   casesNav: 'Compliance cases',
   notifications: 'Notifications',
   language: '中文',

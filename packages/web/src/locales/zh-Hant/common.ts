@@ -22,6 +22,8 @@ export const common: Record<keyof typeof en, string> = {
   suppliersNav: '供應商',
   hazardsNav: '隱患排查',
   projectsNav: '節能減排項目',
+  certificationsNav: '認證證書',
+  tailingsNav: '尾礦設施',
   casesNav: '合規案件',
   notifications: '通知',
   language: 'English',

@@ -16,6 +16,29 @@ const savings = (key: string): Field[] => ['tce', 'MWh', 'tCO2e'].map((u) => f(`
 export const SUPPLIER_STATUSES = ['approved', 'suspended', 'blacklisted'] as const;
 export const HAZARD_STATES = ['open', 'rectified', 'overdue'] as const;
 export const PROJECT_STATUSES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
+/** Certificate states on the day (core report/certification-expiry.ts). */
+export const CERTIFICATE_STATES = ['valid', 'expiring', 'expired', 'no-expiry'] as const;
+export const CERTIFICATION_STANDARDS = [
+  'iso-14001',
+  'iso-45001',
+  'iso-50001',
+  'iso-9001',
+  'green-factory',
+] as const;
+export const TAILINGS_STATUSES = ['active', 'inactive', 'closed'] as const;
+/** GISTM 2020 classes, or China's tailings pond grades (GB 50863): core model/site-registers.ts. */
+export const TAILINGS_CONSEQUENCE_CLASSES = [
+  'gistm-low',
+  'gistm-significant',
+  'gistm-high',
+  'gistm-very-high',
+  'gistm-extreme',
+  'cn-class-1',
+  'cn-class-2',
+  'cn-class-3',
+  'cn-class-4',
+  'cn-class-5',
+] as const;
 
 export const FIELDS: Readonly<Record<Register, readonly Field[]>> = {
   suppliers: [
@@ -49,6 +72,29 @@ export const FIELDS: Readonly<Record<Register, readonly Field[]>> = {
     ...savings('estimated'),
     ...savings('verified'),
   ],
+  certifications: [
+    f('id', 'id', true),
+    f('standard', { options: CERTIFICATION_STANDARDS }, true),
+    f('entityId', 'entity', true),
+    ...localised('scope'),
+    f('issuer', 'text', true),
+    f('certificateNumber', 'text', true),
+    f('issuedOn', 'date', true),
+    // required but for a green factory designation (the server names the field when missing)
+    f('expiresOn', 'date'),
+    f('source', 'text'),
+  ],
+  'tailings-facilities': [
+    f('id', 'id', true),
+    ...localised('name'),
+    f('entityId', 'entity', true),
+    f('status', { options: TAILINGS_STATUSES }, true),
+    f('consequence', { options: TAILINGS_CONSEQUENCE_CLASSES }, true),
+    ...localised('monitoring'),
+    ...localised('emergencyPlan'),
+    ...localised('closurePlan'),
+    f('source', 'text'),
+  ],
 };
 
 /** The status filter's options (for hazards: the state as of 31 December of the reporting year). */
@@ -56,6 +102,8 @@ export const STATUS_FILTER: Readonly<Record<Register, readonly string[]>> = {
   suppliers: SUPPLIER_STATUSES,
   hazards: HAZARD_STATES,
   projects: PROJECT_STATUSES,
+  certifications: CERTIFICATE_STATES,
+  'tailings-facilities': TAILINGS_STATUSES,
 };
 
 /** Printed places of each derived indicator (core catalogue/registers.ts). */
@@ -97,9 +145,12 @@ export function rowOf(register: Register, values: Record<string, string>, keep?:
     }
     at[parts[parts.length - 1] as string] = v;
   }
-  for (const t of ['name', 'description', 'measure'])
-    if (FIELDS[register].some((x) => x.key === `${t}.en`))
+  // every localised text present with both languages (an empty one is named by the server)
+  for (const x of FIELDS[register])
+    if (x.key.endsWith('.en')) {
+      const t = x.key.slice(0, -3);
       out[t] = { en: '', 'zh-Hant': '', ...(out[t] as object) };
+    }
   if (keep?.isDemonstration) out.isDemonstration = true;
   return out as RegisterRow;
 }

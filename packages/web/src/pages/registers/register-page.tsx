@@ -1,6 +1,9 @@
 /**
  * The supplier, hazard and energy-saving project registers (#/suppliers, #/hazards, #/projects
- * ?entity=…&status=…&region=…&grade=…; issue #18, docs/registers.md): the figures derived from
+ * ?entity=…&status=…&region=…&grade=…; issue #18, docs/registers.md), and the site registers
+ * (#/certifications?entity=…&status=<expiry state>, #/tailings-facilities?entity=…&status=…:
+ * no figures; a certificate's expiry state on the server's day, expiring within its warning
+ * days; written by write-site-register): the figures derived from
  * the register for the reporting year (supplier counts by region, one per credit code;
  * rectification rate and overdue count as of 31 December; completion rate and verified savings),
  * the rows filtered (in the URL, so a link names them), for those who may write
@@ -14,7 +17,7 @@ import { Fragment, useContext, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../access';
-import { type Register, type RegisterList, registersApi } from '../../api-registers';
+import { isSiteRegister, type Register, type RegisterList, registersApi } from '../../api-registers';
 import { ErrorNote } from '../../components/error-note';
 import { RefusalNote } from '../../components/refusal-note';
 import { formatTime, type Lang, pick, useLang } from '../../i18n';
@@ -36,6 +39,9 @@ const tk = (key: string) => key as keyof typeof registerTexts;
 
 type Item = RegisterList['rows'][number];
 const features = tableFeatures({});
+
+/** The action that writes a register (route-rules.ts). */
+const writeAction = (r: Register) => (isSiteRegister(r) ? 'write-site-register' : 'write-operating-register');
 const column = createColumnHelper<typeof features, Item>();
 
 /** The list's columns of each register: field keys (a localised field by its stem). */
@@ -43,6 +49,25 @@ const LIST: Readonly<Record<Register, readonly string[]>> = {
   suppliers: ['name', 'creditCode', 'entityId', 'region', 'category', 'esgResult', 'status'],
   hazards: ['foundOn', 'entityId', 'grade', 'description', 'owner', 'dueOn', 'rectifiedOn', 'state'],
   projects: ['name', 'entityId', 'measure', 'status', 'estimated', 'verified'],
+  certifications: [
+    'standard',
+    'entityId',
+    'scope',
+    'issuer',
+    'certificateNumber',
+    'issuedOn',
+    'expiresOn',
+    'expiry',
+  ],
+  'tailings-facilities': [
+    'name',
+    'entityId',
+    'status',
+    'consequence',
+    'monitoring',
+    'emergencyPlan',
+    'closurePlan',
+  ],
 };
 
 function Header({ k }: { k: string }) {
@@ -67,6 +92,27 @@ function Cell({ item, k, year }: { item: Item; k: string; year: string }) {
           : 'open';
     return <span className={`register-state state-${state}`}>{t(tk(`value.status.${state}`))}</span>;
   }
+  if (k === 'expiry') {
+    const e = item.expiry;
+    if (!e) return '—';
+    return (
+      <span className={`register-state state-${e.state}`} data-expiry={e.state}>
+        {t(tk(`value.status.${e.state}`))}
+        {e.daysLeft === null
+          ? ''
+          : ` · ${t(e.daysLeft < 0 ? 'daysAgo' : 'daysLeft', { n: Math.abs(e.daysLeft) })}`}
+      </span>
+    );
+  }
+  if (k === 'standard') {
+    return (
+      <>
+        {typeof v === 'string' ? t(tk(`value.standard.${v}`)) : '—'}
+        {r.isDemonstration ? <span className="demo-mark">{t('demo')}</span> : null}
+      </>
+    );
+  }
+  if (k === 'consequence') return typeof v === 'string' ? t(tk(`value.consequence.${v}`)) : '—';
   if (k === 'estimated' || k === 'verified') {
     const s = (v ?? {}) as Record<string, string>;
     const parts = ['tce', 'MWh', 'tCO2e']
@@ -154,7 +200,9 @@ function RowForm(props: { register: Register; editing?: Item; onClose: () => voi
           ? t('refused.forbidden')
           : code === 'invalid-data' || code === 'invalid-request'
             ? t('refused.invalid', {
-                field: f ? t(tk(`field.${f.replace(/^row\./, '')}`), { defaultValue: f }) : '',
+                field: f
+                  ? t(tk(`field.${f.replace(/^(row|certification|facility)\./, '')}`), { defaultValue: f })
+                  : '',
               })
             : undefined;
   return (
@@ -288,7 +336,7 @@ function Actions(props: {
       <button type="button" data-register-history-toggle={item.row.id} onClick={props.toggle}>
         {props.open ? t('hideHistory') : t('history')}
       </button>
-      {access.canOrgWide('write-operating-register') ? (
+      {access.canOrgWide(writeAction(register)) ? (
         <>
           <button type="button" data-register-edit={item.row.id} onClick={props.edit}>
             {t('edit')}
@@ -396,7 +444,7 @@ export function RegisterPage(props: { register: Register; params: URLSearchParam
           </select>
         </label>{' '}
         <label>
-          {t('field.status')}{' '}
+          {t(register === 'certifications' ? 'field.expiry' : 'field.status')}{' '}
           <select name="status" value={filter.status} onChange={(e) => go({ status: e.target.value })}>
             <option value="">{t('all')}</option>
             {STATUS_FILTER[register].map((s) => (
@@ -432,15 +480,20 @@ export function RegisterPage(props: { register: Register; params: URLSearchParam
             </select>
           </label>
         ) : null}{' '}
-        {list.data ? <span className="muted">{t('year', { year: list.data.year })}</span> : null}{' '}
-        {access.canOrgWide('write-operating-register') ? (
+        {list.data?.year ? <span className="muted">{t('year', { year: list.data.year })}</span> : null}{' '}
+        {access.canOrgWide(writeAction(register)) ? (
           <button type="button" data-register-add onClick={() => setForm({})}>
             {t('add')}
           </button>
         ) : null}
       </div>
       {list.error ? <ErrorNote message={list.error.message} /> : null}
-      {list.data ? (
+      {list.data && register === 'certifications' ? (
+        <p className="muted small-text" data-expiry-rule>
+          {t('rule.certifications', { days: list.data.warnDays ?? 90 })}
+        </p>
+      ) : null}
+      {list.data && !isSiteRegister(register) ? (
         <section className="panel">
           <h2>{t('figures', { year: list.data.year })}</h2>
           <p className="muted small-text">{t(tk(`rule.${register}`))}</p>

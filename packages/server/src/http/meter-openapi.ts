@@ -1,0 +1,118 @@
+/** The meters routes' part of the OpenAPI document (routes/meters.ts, issue #22; docs/meters.md). */
+import { z } from 'zod';
+import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { MeterReadingsUpload, MeterRegisterWrite } from './meter-schemas.js';
+
+const json = (schema: z.ZodType) => ({
+  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
+});
+const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+const errors = (...codes: ApiErrorCode[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(STATUS_OF[code]),
+      {
+        description: code,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+const query = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description,
+});
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  schema: { type: 'string' },
+  description: 'register version being replaced, e.g. "3" ("0" for the first)',
+};
+const rollUpQuery = [
+  query('site', 'only this site (entity id)'),
+  query('carrier', 'only this energy carrier (electricity, natural-gas, …)'),
+  query('from', 'first month, YYYY-MM'),
+  query('to', 'last month, YYYY-MM'),
+];
+
+export function meterPaths() {
+  return {
+    '/api/meters': {
+      get: {
+        summary: 'The meter register: its latest version, meters and replacements as rows of text',
+        responses: {
+          200: ok('{version, meters, replacements}; ETag: the version'),
+          ...errors('not-found', 'forbidden'),
+        },
+      },
+      put: {
+        summary: 'Save the whole meter register (all or nothing), naming the version replaced',
+        parameters: [ifMatch],
+        requestBody: { required: true, ...json(MeterRegisterWrite) },
+        responses: {
+          200: ok('{version, meters}'),
+          ...errors(
+            'invalid-request',
+            'invalid-data',
+            'not-found',
+            'version-required',
+            'stale-version',
+            'forbidden',
+          ),
+        },
+      },
+    },
+    '/api/meters/readings': {
+      post: {
+        summary:
+          'Import a long readings CSV (meter,timestamp,value): all or nothing; the same file again adds nothing',
+        description:
+          'Every bad row is named by file, line and column (issues) and nothing is stored. 201 when readings were added, 200 when none (the file was seen before, or all its readings are stored).',
+        requestBody: { required: true, ...json(MeterReadingsUpload) },
+        responses: {
+          201: ok('{fileId, sha256, rowsRead, rowsAdded, alreadyImported}'),
+          200: ok('{fileId, sha256, rowsRead, rowsAdded: 0, alreadyImported}'),
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden', 'too-large'),
+        },
+      },
+    },
+    '/api/meters/findings': {
+      get: {
+        summary: 'Quality findings of the readings per meter and time range, with messages in en and zh-Hant',
+        parameters: [
+          query('meter', 'only this meter'),
+          query('site', 'only meters of this site'),
+          query('from', 'readings from this instant (with offset)'),
+          query('to', 'readings before this instant (with offset)'),
+        ],
+        responses: {
+          200: ok('{version, findings}'),
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden'),
+        },
+      },
+    },
+    '/api/meters/roll-up': {
+      get: {
+        summary:
+          'Monthly consumption per site and carrier from the readings, with lineage to meters and reading ranges',
+        parameters: rollUpQuery,
+        responses: {
+          200: ok('{lines}'),
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden'),
+        },
+      },
+    },
+    '/api/meters/reconciliation': {
+      get: {
+        summary: 'Main meter vs the sum of its sub-meters per month, with the difference',
+        parameters: rollUpQuery,
+        responses: {
+          200: ok('{reconciliation}'),
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden'),
+        },
+      },
+    },
+  };
+}
