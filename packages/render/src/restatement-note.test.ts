@@ -154,7 +154,15 @@ describe('the restatement note in every format', () => {
         1000,
         900.5,
       ]);
-      expect((ws.getRow(first + 3).values as unknown[]).slice(1)).toEqual([3, '2025', 316.2, 284.58, 10, 5, true]);
+      expect((ws.getRow(first + 3).values as unknown[]).slice(1)).toEqual([
+        3,
+        '2025',
+        316.2,
+        284.58,
+        10,
+        5,
+        true,
+      ]);
       const none = new ExcelJS.Workbook();
       await none.xlsx.load((await renderXlsx(plain, lang)) as unknown as ArrayBuffer);
       expect(none.worksheets.map((w) => w.name)).not.toContain(lang === 'en' ? 'Restatements' : '資料重述');
