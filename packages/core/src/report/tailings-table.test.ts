@@ -56,7 +56,7 @@ describe('tailings facilities in the report', () => {
         'North pond (demonstration data)',
         site.name.en,
         'Active',
-        'Class 3 tailings pond (GB 50863)',
+        'Grade III tailings pond (Chinese design code for tailings facilities)',
         'Piezometers',
         'Drilled yearly',
         'Revegetate',

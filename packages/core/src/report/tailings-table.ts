@@ -21,7 +21,9 @@ const STATUS: Readonly<Record<TailingsStatus, LocalisedText>> = {
 /**
  * GISTM 2020 consequence classes; China's tailings pond grades (GB 50863-2013 《尾礦設施設計規範》,
  * 尾礦庫等別). The Chinese texts name the standards in Chinese: the Chinese report prints no Latin
- * word outside its allow-list (cli report-localisation.test.ts; "GB" alone is not on it).
+ * word outside its allow-list (cli report-localisation.test.ts; "GB" alone is not on it). The
+ * English grades are Roman numerals and name the code in words, so both languages print the same
+ * numbers (cli report.test.ts compares them).
  */
 const CONSEQUENCE: Readonly<Record<TailingsConsequence, LocalisedText>> = {
   'gistm-low': t('全球尾礦管理行業標準：低', 'GISTM: low'),
@@ -29,11 +31,26 @@ const CONSEQUENCE: Readonly<Record<TailingsConsequence, LocalisedText>> = {
   'gistm-high': t('全球尾礦管理行業標準：高', 'GISTM: high'),
   'gistm-very-high': t('全球尾礦管理行業標準：很高', 'GISTM: very high'),
   'gistm-extreme': t('全球尾礦管理行業標準：極端', 'GISTM: extreme'),
-  'cn-class-1': t('一等尾礦庫（《尾礦設施設計規範》）', 'Class 1 tailings pond (GB 50863)'),
-  'cn-class-2': t('二等尾礦庫（《尾礦設施設計規範》）', 'Class 2 tailings pond (GB 50863)'),
-  'cn-class-3': t('三等尾礦庫（《尾礦設施設計規範》）', 'Class 3 tailings pond (GB 50863)'),
-  'cn-class-4': t('四等尾礦庫（《尾礦設施設計規範》）', 'Class 4 tailings pond (GB 50863)'),
-  'cn-class-5': t('五等尾礦庫（《尾礦設施設計規範》）', 'Class 5 tailings pond (GB 50863)'),
+  'cn-class-1': t(
+    '一等尾礦庫（《尾礦設施設計規範》）',
+    'Grade I tailings pond (Chinese design code for tailings facilities)',
+  ),
+  'cn-class-2': t(
+    '二等尾礦庫（《尾礦設施設計規範》）',
+    'Grade II tailings pond (Chinese design code for tailings facilities)',
+  ),
+  'cn-class-3': t(
+    '三等尾礦庫（《尾礦設施設計規範》）',
+    'Grade III tailings pond (Chinese design code for tailings facilities)',
+  ),
+  'cn-class-4': t(
+    '四等尾礦庫（《尾礦設施設計規範》）',
+    'Grade IV tailings pond (Chinese design code for tailings facilities)',
+  ),
+  'cn-class-5': t(
+    '五等尾礦庫（《尾礦設施設計規範》）',
+    'Grade V tailings pond (Chinese design code for tailings facilities)',
+  ),
 };
 const DEMO = t('（示範數據）', ' (demonstration data)');
 
