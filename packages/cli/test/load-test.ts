@@ -111,7 +111,9 @@ type Server = { readonly base: string; readonly child: ChildProcess };
 
 /** Start `assay serve <bundle> --port 0` over `url`; resolves once it prints its address. */
 function startServer(url: string, bundle: string): Promise<Server> {
-  const child = spawn(process.execPath, [ASSAY, 'serve', bundle, '--port', '0'], {
+  // LOAD_SERVER_NODE_ARGS (space-separated) go before the script, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, ASSAY, 'serve', bundle, '--port', '0'], {
     // LOAD_SERVER_LOG_LEVEL=info writes each server's request log (with durations) to stderr.
     env: { ...process.env, DATABASE_URL: url, ASSAY_LOG_LEVEL: process.env.LOAD_SERVER_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,6 +20,7 @@ if (!loaded.ok) throw new Error('examples/minimal should load');
 const OLD = 'correct horse battery';
 const NEW = 'a new and longer passphrase';
 const JSON_HEADERS = { 'content-type': 'application/json' };
+const FROZEN_AT = '2026-03-02T09:00:00.000Z';
 let dir: string;
 let store: Store;
 let ws: StoreWorkspace;
@@ -32,17 +33,24 @@ beforeAll(async () => {
   const opened = await StoreWorkspace.open(store, loaded.bundle);
   if (!opened.ok) throw new Error(opened.reason);
   ws = opened.workspace;
-  app = createApp({ workspace: ws, accounts: { store } });
+  // A frozen clock: the throttle's delays (1 s after the 5th failure, doubling) are decided by
+  // this time, not by how long each argon2 check takes on a loaded machine (with the real clock
+  // the delay could run out between two slow attempts, and the right password got through: 204).
+  app = createApp({ workspace: ws, accounts: { store, now: () => new Date(FROZEN_AT) } });
   for (const email of ['ann@example.com', 'ben@example.com']) {
-    const u = await addUser(store, { email, name: email.split('@')[0] as string, password: OLD }, new Date());
+    const u = await addUser(
+      store,
+      { email, name: email.split('@')[0] as string, password: OLD },
+      new Date(FROZEN_AT),
+    );
     if (!u.ok) throw new Error(u.message);
     await grantRole(
       store,
       { userId: u.id, role: 'viewer', entityId: 'group', grantedBy: 'test' },
-      new Date(),
+      new Date(FROZEN_AT),
     );
   }
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await ws?.close();
   await rm(dir, { recursive: true, force: true });

@@ -51,8 +51,8 @@ export async function dataPointHistory(sql: Sql, factKey: string): Promise<FactR
 
 /**
  * The key of the data point whose highest revision carries the id `id`, retracted or not (the
- * current views only know facts that are not retracted). Ids are not indexed: data points are
- * few. When several facts' latest revisions carry the id, the first key in byte order.
+ * current views only know facts that are not retracted). Ids are indexed (migration 031).
+ * When several facts' latest revisions carry the id, the first key in byte order.
  */
 export async function dataPointKeyOf(sql: Sql, id: string): Promise<string | undefined> {
   const [r] = await sql.query<{ fact_key: string }>(
