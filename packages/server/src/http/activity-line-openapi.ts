@@ -1,38 +1,8 @@
 /** The activity-line routes' part of the OpenAPI document (routes/activity-lines.ts; docs/workflow.md, "Entering activity lines"). */
-import { z } from 'zod';
 import { ActivityLinePatch, ActivityLineRetract, ActivityLinesCreate } from './activity-line-schemas.js';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { errors, ifMatch, json, ok, query as q } from './openapi-parts.js';
 
-const json = (schema: z.ZodType) => ({
-  content: {
-    'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
-  },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const q = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  schema: { type: 'string' },
-  description: 'version being edited, e.g. "3"',
-};
 const AFFECTED =
   'figures (the figures the write changed, as GET /api/figures presents them), removedFigures (ids)';
 const LINE =

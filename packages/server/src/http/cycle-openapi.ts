@@ -1,30 +1,7 @@
 /** The cycle, assignment, task and comment routes' part of the OpenAPI document (routes/cycles.ts, comments.ts; docs/workflow.md). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import { AssignBody, CommentBody, CycleOpenBody } from './cycle-schemas.js';
+import { errors, json, ok, path, query as q } from './openapi-parts.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const q = (name: string, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  schema: { type: 'string' },
-  description,
-});
 const TARGET = q(
   'target',
   'kind:id: data-point:<id>, activity-line:<id>, finding:<id> (GET /api/findings), assignment:<id>, unit:<entity>/<period>/<topic>',

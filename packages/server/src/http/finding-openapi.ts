@@ -1,23 +1,8 @@
 /** The finding routes' part of the OpenAPI document (routes/findings.ts; docs/checks.md "Findings as work items"). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import { CommentBody } from './cycle-schemas.js';
 import { FindingAcceptBody, FindingAssignBody, FindingReopenBody } from './finding-schemas.js';
+import { errors, json, ok, query as q } from './openapi-parts.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
 const ID = {
   name: 'id',
   in: 'path',
@@ -25,13 +10,6 @@ const ID = {
   schema: { type: 'string' },
   description: 'finding id, f-…',
 };
-const q = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
 const WORK = '{work: {id, state, version, entityId, assignee, accepted, resolved, updatedAt, updatedBy}}';
 const ACTION_ERRORS = errors('invalid-request', 'forbidden', 'not-found', 'conflict', 'stale-version');
 

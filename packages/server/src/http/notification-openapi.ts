@@ -1,30 +1,6 @@
 /** The notification routes' part of the OpenAPI document (routes/notifications.ts; docs/workflow.md). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import { NotificationPreferencesBody } from './notification-schemas.js';
-
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
+import { errors, json, ok, path, query } from './openapi-parts.js';
 
 const NOTIFICATION =
   'Each notification: id, kind (submitted-for-review, returned, reviewed-for-approval, approved, reopened, exception-granted, overdue-reminder), entityId, periodId, topic, unitVersion, assignmentId, assignmentLabel, dueOn, actorId, actor, comment, createdAt, readAt, and title and text in en and zh-Hant.';

@@ -1,36 +1,7 @@
 /** The supplier, hazard and project routes' part of the OpenAPI document (routes/operating-registers.ts, issue #18; docs/registers.md). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
-import { ROW_INPUTS, RowImport, RowRetract, rowCreate, rowUpdate } from './operating-register-schemas.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  schema: { type: 'string' },
-  description: 'version being edited, e.g. "3"',
-};
+import { errors, ifMatch, json, ok, path, query } from './openapi-parts.js';
+import { ROW_INPUTS, RowImport, RowRetract, rowCreate, rowUpdate } from './operating-register-schemas.js';
 
 const ABOUT = {
   suppliers: {

@@ -1,22 +1,8 @@
 /** The restatement and base-year routes' part of the OpenAPI document (routes/restatements.ts; docs/workflow.md). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+
+import { errors, json, ok } from './openapi-parts.js';
 import { BaseYearBody, RestatementBody, RestatementEventBody } from './restatement-schemas.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
 const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 
 const SUMMARY = {

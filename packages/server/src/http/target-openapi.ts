@@ -1,36 +1,7 @@
 /** The targets routes' part of the OpenAPI document (routes/targets.ts, issue #18; docs/registers.md). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
-import { TargetCreate, TargetImport, TargetRetract, TargetUpdate } from './target-schemas.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  schema: { type: 'string' },
-  description: 'version being edited, e.g. "3"',
-};
+import { errors, ifMatch, json, ok, path, query } from './openapi-parts.js';
+import { TargetCreate, TargetImport, TargetRetract, TargetUpdate } from './target-schemas.js';
 
 const ROW =
   'Each row: target (id, name, indicatorId, entityId, comparator max|min|equal, value, unit, baseYear, baseValue, targetYear, milestones, source), version, status (achieved, on-track, at-risk, missed, no-data, not-measured; the rule: docs/registers.md), actual, figureId, path (exact decimal text) and percent (one place, half-up).';

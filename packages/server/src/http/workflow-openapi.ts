@@ -1,24 +1,8 @@
 /** The collection-cycle routes' part of the OpenAPI document (routes/workflow.ts; docs/workflow.md). */
 import { WORKFLOW_EVENTS } from '@assay/core';
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { errors, json, ok, path } from './openapi-parts.js';
 import { PeriodLockBody, WorkflowEventBody, WorkflowExceptionBody } from './workflow-schemas.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const UNIT = [path('entity'), path('period'), path('topic')];
 
 const SUMMARY: Record<(typeof WORKFLOW_EVENTS)[number], string> = {
