@@ -9,7 +9,8 @@
  *
  * Environment: LOAD_PREPARERS, LOAD_REVIEWERS, LOAD_REPORTERS, LOAD_SECONDS, and requests per
  * second per person LOAD_PREPARER_RATE, LOAD_REVIEWER_RATE, LOAD_REPORTER_RATE (unset: each
- * person sends the next request as soon as the last is answered). Prints the figures as JSON;
+ * person sends the next request as soon as the last is answered), or LOAD_THINK_SECONDS: each
+ * person waits that long on average between two requests (paced mode, paced-load.ts). Prints the figures as JSON;
  * exit status 1 on any error answer, transport error, lost write or failed `assay audit verify`.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -27,6 +28,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const preparerRate = num('LOAD_PREPARER_RATE');
   const reviewerRate = num('LOAD_REVIEWER_RATE');
   const reporterRate = num('LOAD_REPORTER_RATE');
+  const thinkSeconds = num('LOAD_THINK_SECONDS');
   const r = await runLoadTest({
     preparers: num('LOAD_PREPARERS', 200) as number,
     reviewers: num('LOAD_REVIEWERS', 20) as number,
@@ -35,6 +37,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...(preparerRate === undefined ? {} : { preparerRate }),
     ...(reviewerRate === undefined ? {} : { reviewerRate }),
     ...(reporterRate === undefined ? {} : { reporterRate }),
+    ...(thinkSeconds === undefined ? {} : { thinkSeconds }),
     log: (line) => console.log(line),
   });
   console.log(JSON.stringify(r, null, 2));

@@ -31,6 +31,7 @@ import { createTestDatabase } from '@assay/store/testing';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { LOAD_PERIOD, pointIds, siteId, writeLoadBundle } from './load-bundle.js';
+import { pacedGroup } from './paced-load.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ASSAY = join(ROOT, 'packages', 'cli', 'bin', 'assay.js');
@@ -46,6 +47,11 @@ export type LoadOptions = {
   readonly preparerRate?: number;
   readonly reviewerRate?: number;
   readonly reporterRate?: number;
+  /**
+   * Paced mode (paced-load.ts): each person waits this many seconds on average between two
+   * requests (uniform 0.5–1.5 ×), instead of autocannon's closed loop. Rates are then ignored.
+   */
+  readonly thinkSeconds?: number;
   readonly log?: (line: string) => void;
 };
 
@@ -385,6 +391,14 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
       { kind: 'generate report', method: 'GET', path: '/api/reports/html?lang=zh-Hant', headers: { cookie } },
     ];
 
+    const record = (kind: string, status: number, ms: number) => {
+      const l = latencies.get(kind) ?? [];
+      latencies.set(kind, l);
+      l.push(ms);
+      const s = statuses.get(kind) ?? {};
+      s[status] = (s[status] ?? 0) + 1;
+      statuses.set(kind, s);
+    };
     const group = (
       connections: number,
       rate: number | undefined,
@@ -413,13 +427,7 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
       instance.on('response', (client, status, _bytes, ms) => {
         const current = (client as unknown as { requestIterator: { currentRequest: Req } }).requestIterator
           .currentRequest;
-        const kind = current.kind;
-        const l = latencies.get(kind) ?? [];
-        latencies.set(kind, l);
-        l.push(ms);
-        const s = statuses.get(kind) ?? {};
-        s[status] = (s[status] ?? 0) + 1;
-        statuses.set(kind, s);
+        record(current.kind, status, ms);
       });
       return done;
     };
@@ -433,13 +441,29 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
       `load: ${o.preparers} preparers, ${o.reviewers} reviewers, ${o.reporters} reporters for ${o.seconds} s`,
     );
     const started = performance.now();
+    const think = o.thinkSeconds;
+    const paced = (people: number, requestsFor: (i: number) => Req[]) =>
+      pacedGroup({
+        bases,
+        people,
+        seconds: o.seconds,
+        thinkSeconds: think as number,
+        requestsFor,
+        record,
+      }) as Promise<Pick<autocannon.Result, 'errors' | 'timeouts'>>;
+    const runGroup = (
+      people: number,
+      rate: number | undefined,
+      requestsFor: (i: number) => Req[],
+    ): Promise<Pick<autocannon.Result, 'errors' | 'timeouts'>> =>
+      think === undefined ? group(people, rate, requestsFor) : paced(people, requestsFor);
     const runs = [
-      group(o.preparers, o.preparerRate, (i) => preparerRequests(i, prepCookies[i] as string)),
+      runGroup(o.preparers, o.preparerRate, (i) => preparerRequests(i, prepCookies[i] as string)),
       ...(o.reviewers > 0
-        ? [group(o.reviewers, o.reviewerRate, (i) => reviewerRequests(revCookies[i] as string))]
+        ? [runGroup(o.reviewers, o.reviewerRate, (i) => reviewerRequests(revCookies[i] as string))]
         : []),
       ...(o.reporters > 0
-        ? [group(o.reporters, o.reporterRate, (i) => reporterRequests(repCookies[i] as string))]
+        ? [runGroup(o.reporters, o.reporterRate, (i) => reporterRequests(repCookies[i] as string))]
         : []),
     ];
     const results = await Promise.all(runs);
@@ -483,6 +507,7 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
         ...(o.preparerRate === undefined ? {} : { preparerRate: o.preparerRate }),
         ...(o.reviewerRate === undefined ? {} : { reviewerRate: o.reviewerRate }),
         ...(o.reporterRate === undefined ? {} : { reporterRate: o.reporterRate }),
+        ...(o.thinkSeconds === undefined ? {} : { thinkSeconds: o.thinkSeconds }),
       },
       durationSeconds: Math.round(durationSeconds * 10) / 10,
       setupSeconds: Math.round(setupSeconds * 10) / 10,
