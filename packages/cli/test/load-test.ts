@@ -469,6 +469,9 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
     const results = await Promise.all(runs);
     const durationSeconds = (performance.now() - started) / 1000;
     const transportErrors = results.reduce((n, r) => n + r.errors, 0);
+    for (const r of results)
+      if ('errorCodes' in r && transportErrors > 0)
+        log(`transport errors by code (paced mode): ${JSON.stringify(r.errorCodes)}`);
     const timeouts = results.reduce((n, r) => n + r.timeouts, 0);
 
     await Promise.all(servers.map(stopServer));

@@ -128,12 +128,14 @@ describe('DOCX', () => {
     return { document: read('word/document.xml'), headers };
   };
 
-  it('a draft has the mark in its section’s default header (every page) and the count under the title', async () => {
+  it('a draft has the mark in its section’s headers (every page, the cover too) and the count on the cover', async () => {
     for (const lang of LANGS) {
       const { document, headers } = await parts(draft, lang);
       expect(document).toMatch(/<w:headerReference w:type="default" r:id="[^"]+"\/>/);
-      expect(headers.length).toBe(1);
-      expect(headers[0]?.replace(/<[^>]+>/g, '')).toBe(MARK[lang]);
+      // the default header (every page) and the cover's first-page header both carry the mark
+      expect(document).toMatch(/<w:headerReference w:type="first" r:id="[^"]+"\/>/);
+      expect(headers.length).toBe(2);
+      for (const h of headers) expect(h.replace(/<[^>]+>/g, '')).toBe(MARK[lang]);
       expect(document).toContain(NOTE[lang]);
       const done = await parts(final, lang);
       expect(done.document).not.toContain('headerReference');

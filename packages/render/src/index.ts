@@ -1,3 +1,5 @@
+export { matrixSvg } from './charts/svg-matrix.js';
+export * from './docx/chart-images.js';
 export * from './docx/render-docx.js';
 export * from './html/escape.js';
 export * from './html/render-html.js';

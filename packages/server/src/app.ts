@@ -26,6 +26,8 @@ import { figureRoutes } from './routes/figures.js';
 import { findingRoutes } from './routes/findings.js';
 import { healthRoutes } from './routes/health.js';
 import { importExportRoutes } from './routes/import-export.js';
+import { materialityRoutes } from './routes/materiality.js';
+import { meterBillsLinesRoutes } from './routes/meter-bills-lines.js';
 import { meterRoutes } from './routes/meters.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
@@ -124,7 +126,9 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', targetRoutes(deps));
   api.route('/', operatingRegisterRoutes(deps));
   api.route('/', meterRoutes({ ...deps, store: accounts.store, now }));
+  api.route('/', meterBillsLinesRoutes({ ...deps, store: accounts.store, now }));
   api.route('/', complianceCaseRoutes(deps));
+  api.route('/', materialityRoutes(deps));
   api.route('/', siteRegisterRoutes(deps));
   api.route(
     '/notifications',

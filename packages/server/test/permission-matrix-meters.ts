@@ -6,7 +6,9 @@
  * group. A save names the register's current version; an import sends a file of its own.
  */
 import type { Action } from '@assay/app/access';
-import { meterRegister, type Store, saveMeterRegister } from '@assay/store';
+import { readingRoundWorkbook } from '@assay/io';
+import { meterRegister, type Store, saveMeterRegister, utilityBills } from '@assay/store';
+import ExcelJS from 'exceljs';
 import type { RouteRule } from '../src/http/route-rules.js';
 
 const org = (action: Action): RouteRule => ({ kind: 'organisation', action });
@@ -18,7 +20,27 @@ export const METER_POLICY: Record<string, RouteRule> = {
   'GET /meters/findings': org('read-meters'),
   'GET /meters/roll-up': org('read-meters'),
   'GET /meters/reconciliation': org('read-meters'),
+  'GET /meters/activity-lines': org('read-meters'),
+  'POST /meters/activity-lines': org('write-data-point'),
+  'GET /meters/bills': org('read-meters'),
+  'PUT /meters/bills': org('write-meters'),
+  'GET /meters/reading-round.xlsx': org('read-meters'),
+  'POST /meters/reading-round': org('import-meter-readings'),
 };
+
+/** A filled reading round of matrix-m1 (one reading; the same bytes again add nothing: 200). */
+let round: Promise<string> | undefined;
+const roundBase64 = () =>
+  (round ??= (async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readingRoundWorkbook(['matrix-m1'])) as unknown as ArrayBuffer);
+    const row = wb.getWorksheet('readings')?.getRow(2);
+    if (!row) throw new Error('no row');
+    row.getCell(2).value = '2025-03-01T01:00:00+08:00';
+    row.getCell(3).value = '7';
+    row.commit();
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  })());
 
 type Request = { path: string; init?: RequestInit };
 const json = (body: unknown): RequestInit => ({ body: JSON.stringify(body) });
@@ -78,5 +100,31 @@ export function meterRequests(
     'GET /meters/findings': async () => ({ path: '/meters/findings' }),
     'GET /meters/roll-up': async () => ({ path: '/meters/roll-up' }),
     'GET /meters/reconciliation': async () => ({ path: '/meters/reconciliation' }),
+    'GET /meters/activity-lines': async () => ({ path: '/meters/activity-lines' }),
+    // a month without readings: nothing to write (200), whatever periods the matrix has locked
+    'POST /meters/activity-lines': async () => ({
+      path: '/meters/activity-lines',
+      init: json({ from: '2099-01', reason: `matrix ${++n}` }),
+    }),
+    'GET /meters/bills': async () => ({ path: '/meters/bills' }),
+    'PUT /meters/bills': async () => ({
+      path: '/meters/bills',
+      init: json({
+        bills: [],
+        version: (await utilityBills(store()))?.version ?? 0,
+        reason: `matrix ${++n}`,
+      }),
+    }),
+    'GET /meters/reading-round.xlsx': async () => {
+      await register();
+      return { path: '/meters/reading-round.xlsx?site=smelter&month=2025-01' };
+    },
+    'POST /meters/reading-round': async () => {
+      await register();
+      return {
+        path: '/meters/reading-round',
+        init: json({ file: 'round.xlsx', xlsxBase64: await roundBase64() }),
+      };
+    },
   };
 }

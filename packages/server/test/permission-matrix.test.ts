@@ -31,8 +31,10 @@ import {
   activityLineRequests,
 } from './permission-matrix-activity-lines.js';
 import { CASE_POLICY, caseRequests } from './permission-matrix-cases.js';
+import { CLIMATE_POLICY, climateRequests } from './permission-matrix-climate.js';
 import { CYCLE_POLICY, CYCLE_TARGETED, cycleRequests } from './permission-matrix-cycles.js';
 import { FINDING_POLICY, FINDING_TARGETED, findingRequests } from './permission-matrix-findings.js';
+import { MATERIALITY_POLICY, materialityRequests } from './permission-matrix-materiality.js';
 import { METER_POLICY, meterRequests } from './permission-matrix-meters.js';
 import { NOTIFICATION_POLICY, notificationRequests } from './permission-matrix-notifications.js';
 import {
@@ -141,6 +143,8 @@ const POLICY: Record<string, RouteRule> = {
   ...RESTATEMENT_POLICY,
   ...TARGET_POLICY,
   ...CASE_POLICY,
+  ...MATERIALITY_POLICY,
+  ...CLIMATE_POLICY,
   ...OPERATING_REGISTER_POLICY,
   ...METER_POLICY,
 };
@@ -237,6 +241,8 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
   ...findingRequests(() => ws, TARGETS),
   ...targetRequests(() => ws),
   ...caseRequests(() => ws),
+  ...materialityRequests(() => ws),
+  ...climateRequests(() => ws),
   ...operatingRegisterRequests(() => ws),
   ...meterRequests(() => store),
   'GET /openapi.json': async () => ({ path: '/openapi.json' }),

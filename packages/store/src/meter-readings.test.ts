@@ -14,6 +14,8 @@ import {
   intervalMonthSums,
   meterReadings,
   meterRegister,
+  type ReadingColumns,
+  readingsOfMeters,
   type StoredReadingInput,
   saveMeterRegister,
 } from './meter-readings.js';
@@ -69,6 +71,26 @@ const batches = (...bs: StoredReadingInput[][]) =>
   async function* (): AsyncGenerator<StoredReadingInput[]> {
     for (const b of bs) yield b;
   };
+/** Readings as the column reader gives them (io readings-columns.ts). */
+function columns(
+  rows: readonly { meterId: string; epoch: number; offset: number; value: string; row: number }[],
+): ReadingColumns {
+  const meterIds = [...new Set(rows.map((r) => r.meterId))];
+  const bytes = Buffer.from(rows.map((r) => r.value).join(''), 'latin1');
+  let end = 0;
+  return {
+    kind: 'columns',
+    length: rows.length,
+    meterIds,
+    meter: Uint32Array.from(rows.map((r) => meterIds.indexOf(r.meterId))),
+    epochSeconds: Float64Array.from(rows.map((r) => r.epoch)),
+    offsetMinutes: Int16Array.from(rows.map((r) => r.offset)),
+    valueBytes: bytes,
+    valueEnds: Uint32Array.from(rows.map((r) => (end += r.value.length))),
+    rows: Float64Array.from(rows.map((r) => r.row)),
+  };
+}
+
 const count = async (s: Store) =>
   Number((await s.query<{ n: string }>('select count(*)::text as n from meter_reading'))[0]?.n);
 
@@ -162,6 +184,94 @@ describe.each(backends)('meter readings on %s', (_name, open) => {
     expect(sums.map((s) => [s.month, s.sum, s.count, s.aligned])).toEqual([
       ['2025-01', '3.5', 2, 2],
       ['2025-02', '3', 1, 1],
+    ]);
+    // at −05:00 m1's three intervals (31 Jan 10:30 to 11:15 local) are all January; m2's reading
+    // at 16:15Z covers 15:15–16:15Z, 1 Feb 05:15–06:15 at +14:00 (February), off a 60-minute grid
+    const west = await intervalMonthSums(b.store, [
+      { id: 'm1', utcOffsetMinutes: -300, intervalMinutes: 15 },
+      { id: 'm2', utcOffsetMinutes: 840, intervalMinutes: 60 },
+    ]);
+    expect(west.map((s) => [s.meterId, s.month, s.sum, s.count, s.aligned])).toEqual([
+      ['m1', '2025-01', '6.5', 3, 3],
+      ['m2', '2025-02', '7', 1, 0],
+    ]);
+  });
+
+  it('imports column batches by binary COPY: values exactly as numeric reads their text, instants to the second', async () => {
+    const values = [
+      '1.50',
+      '-0.0',
+      '+.5',
+      '0007.250',
+      '5.',
+      '0',
+      '-12345.6789',
+      '10000',
+      '0.0001',
+      '99999999.00000001',
+      '9'.repeat(30),
+      `-0.${'0'.repeat(29)}1`,
+      `${'1'.repeat(30)}.${'2'.repeat(30)}`,
+      '123456789012',
+    ];
+    // 2025-01-01T00:15:00+08:00 and on, every 15 minutes; one far in the past and one far ahead
+    const epochs = values.map((_, i) => 1735661700 + 900 * i);
+    epochs[0] = -2208988800; // 1900-01-01T00:00Z
+    epochs[1] = 32503680000; // 3000-01-01T00:00Z
+    const rows = values.map((value, i) => ({
+      meterId: i % 2 ? 'bin-b' : 'bin-a',
+      epoch: epochs[i] as number,
+      offset: i % 2 ? -90 : 480,
+      value,
+      row: i + 2,
+    }));
+    const one = await importMeterReadings(
+      b.store,
+      async function* () {
+        yield columns(rows.slice(0, 5));
+        yield columns(rows.slice(5));
+      },
+      file('1'),
+    );
+    expect(one).toMatchObject({ ok: true, rowsRead: values.length, rowsAdded: values.length });
+    const stored = await b.store.query<{ m: string; e: string; o: number; v: string; same: boolean }>(
+      `select r.meter_id as m, extract(epoch from r.at)::bigint::text as e, r.utc_offset_minutes as o, r.value::text as v,
+              r.value::text = g.t::numeric::text as same
+         from meter_reading r join unnest($1::text[], $2::bigint[]) as g(t, e) on extract(epoch from r.at)::bigint = g.e
+        where r.meter_id like 'bin-%' order by r.at`,
+      [values, epochs],
+    );
+    expect(stored).toHaveLength(values.length);
+    for (const x of stored) expect(x.same, `${x.v}`).toBe(true);
+    expect(stored.map((x) => x.v)).toContain('1.50');
+    expect(stored.find((x) => Number(x.e) === epochs[1])).toMatchObject({ m: 'bin-b', o: -90, v: '0.0' });
+    // the same readings again by columns: the staging path (binary with lines) adds nothing and agrees
+    const again = await importMeterReadings(
+      b.store,
+      async function* () {
+        yield columns(rows);
+      },
+      file('2'),
+    );
+    expect(again).toMatchObject({ ok: true, rowsRead: values.length, rowsAdded: 0 });
+    const clash = await importMeterReadings(
+      b.store,
+      async function* () {
+        yield columns([{ ...rows[3], value: '7.5' } as (typeof rows)[number]]);
+      },
+      file('3'),
+    );
+    expect(clash).toMatchObject({
+      ok: false,
+      conflicts: [{ row: 5, meterId: 'bin-b', given: '7.5', stored: '7.250' }],
+    });
+    const back = [];
+    for await (const m of readingsOfMeters(b.store, ['bin-b', 'nothing', 'bin-a'], 2))
+      back.push([m.meterId, m.readings.length]);
+    expect(back).toEqual([
+      ['bin-b', 7],
+      ['nothing', 0],
+      ['bin-a', 7],
     ]);
   });
 

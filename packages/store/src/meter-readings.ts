@@ -1,15 +1,19 @@
 /**
- * Meter readings in the store (migration 023; docs/meters.md "Storage"). An import is one
- * transaction. First optimistically: the batches are COPYed straight into meter_reading (while
- * the next batch is read), at the rate of a plain COPY; when a reading is stored already (a
- * unique violation) the transaction goes back to its savepoint and the file is read again into a
- * temporary staging table, then moved with one `insert … on conflict (meter_id, at) do nothing`,
- * so a reading stored before adds nothing. A staged reading whose value differs from the stored one at the
- * same meter and instant (from an earlier file, or twice in this one) refuses the whole file,
- * naming its lines. A file whose SHA-256 was imported before is not read at all.
+ * Meter readings in the store (migrations 023 and 030; docs/meters.md "Storage"). An import is
+ * one transaction. First optimistically: the batches are COPYed straight into meter_reading
+ * (while the next batch is read; binary COPY for the column batches of the fast reader), at the
+ * rate of a plain COPY; when a reading is stored already (a unique violation) the transaction
+ * goes back to its savepoint and the file is read again into a temporary staging table, then
+ * moved with one `insert … on conflict (at, meter_id) do nothing`, so a reading stored before
+ * adds nothing. A staged reading whose value differs from the stored one at the same meter and
+ * instant (from an earlier file, or twice in this one) refuses the whole file, naming its lines.
+ * A file whose SHA-256 was imported before is not read at all.
  */
 import { copyLine } from './copy-text.js';
+import { type ReadingColumns, readingsBinaryCopy } from './reading-copy-binary.js';
 import type { Sql, Store } from './store.js';
+
+export type { ReadingColumns } from './reading-copy-binary.js';
 
 /** A validated reading as the readers give it (io meters/reading-row.ts). */
 export type StoredReadingInput = {
@@ -22,6 +26,9 @@ export type StoredReadingInput = {
   /** Line or row in the file, for naming conflicts. */
   readonly row: number;
 };
+
+/** A batch of readings: objects (the XLSX reader, tests) or columns (the fast CSV reader: no object per reading). */
+export type ReadingBatch = readonly StoredReadingInput[] | ReadingColumns;
 
 export type ReadingConflict = {
   readonly row: number;
@@ -87,7 +94,7 @@ export async function importedReadingsFile(
 export async function importMeterReadings(
   store: Store,
   /** Reads the file: called once, or twice when some readings are stored already. */
-  batchesOf: () => AsyncIterable<readonly StoredReadingInput[]>,
+  batchesOf: () => AsyncIterable<ReadingBatch>,
   file: ReadingsFile,
 ): Promise<ReadingsImport> {
   const seen = await importedReadingsFile(store, file.sha256);
@@ -136,7 +143,7 @@ export async function importMeterReadings(
         `with ins as (
            insert into meter_reading (meter_id, at, utc_offset_minutes, value, file_id)
            select meter_id, at, utc_offset_minutes, value, $1 from meter_reading_stage
-           on conflict (meter_id, at) do nothing
+           on conflict (at, meter_id) do nothing
            returning 1)
          select count(*)::text as n from ins`,
         [fileId],
@@ -176,21 +183,41 @@ export async function importMeterReadings(
   }
 }
 
-/** COPY each batch (with the file id, or the line for staging) while the reader parses the next; returns the rows. */
+/**
+ * COPY each batch (with the file id, or the line for staging) while the reader parses the next;
+ * returns the rows. Column batches go as binary COPY (the server parses no text), object batches
+ * as COPY text.
+ */
 async function copyBatches(
   tx: Sql,
-  batches: AsyncIterable<readonly StoredReadingInput[]>,
+  batches: AsyncIterable<ReadingBatch>,
   target: string,
   fileId: number | null,
 ): Promise<number> {
   let rows = 0;
   let pending: Promise<void> = Promise.resolve();
+  // two buffers in turn: one being sent while the next batch is written into the other
+  const buffers: (Buffer | undefined)[] = [undefined, undefined];
+  let turn = 0;
   for await (const batch of batches) {
-    let text = '';
-    for (const r of batch) text += copyLine([r.meterId, r.at, r.offsetMinutes, r.value, fileId ?? r.row]);
+    let data: string | Uint8Array;
+    let format = '';
+    if ('kind' in batch) {
+      const out = readingsBinaryCopy(batch, fileId ?? 'line', buffers[turn]);
+      // out is the start of the buffer written into (the one given, or a larger new one): keep it
+      buffers[turn] = Buffer.from(out.buffer, out.byteOffset, out.buffer.byteLength - out.byteOffset);
+      turn = 1 - turn;
+      data = out;
+      format = ' with (format binary)';
+    } else {
+      data = '';
+      for (const r of batch) data += copyLine([r.meterId, r.at, r.offsetMinutes, r.value, fileId ?? r.row]);
+    }
     rows += batch.length;
     await pending;
-    pending = tx.copyFrom(`copy ${target} from stdin`, text);
+    pending = tx.copyFrom(`copy ${target} from stdin${format}`, data);
+    // a COPY that fails while the next batch is read is seen at the next await (no unhandled rejection)
+    pending.catch(() => undefined);
   }
   await pending;
   return rows;
@@ -224,7 +251,10 @@ export type StoredReading = {
   readonly value: string;
 };
 
-/** One meter's readings in [from, to) (seconds since epoch; null: open), in time order. */
+/**
+ * One meter's readings in [from, to) (seconds since epoch; null: open), in time order. The range
+ * bounds the (at, meter_id) key's scan; the meter is checked in the index.
+ */
 export async function meterReadings(
   sql: Sql,
   meterId: string,
@@ -234,7 +264,7 @@ export async function meterReadings(
   const rows = await sql.query<{ e: string; o: number; v: string }>(
     `select extract(epoch from at)::bigint::text as e, utc_offset_minutes as o, value::text as v
        from meter_reading
-      where meter_id = $1 and ($2::bigint is null or at >= to_timestamp($2)) and ($3::bigint is null or at < to_timestamp($3))
+      where meter_id = $1 and at >= coalesce(to_timestamp($2::bigint), '-infinity') and at < coalesce(to_timestamp($3::bigint), 'infinity')
       order by at`,
     [meterId, from, to],
   );
@@ -257,7 +287,11 @@ export type StoredMeterMonth = {
 
 /**
  * Sums of interval readings per meter and month, computed in the database (exact numeric): a
- * reading at t covers (t − interval, t] and counts in the month of t − interval at the site's offset.
+ * reading at t covers (t − interval, t] and counts in the month of t − interval at the site's
+ * offset, i.e. t in [month start + interval, month end + interval). One scan per distinct
+ * (offset, interval) of the meters (usually one): each reading's month is found by
+ * `width_bucket` over that group's month bounds (a binary search on timestamps, no text per row);
+ * the range of months comes from min/max(at), which the (at, meter_id) key answers at once.
  */
 export async function intervalMonthSums(
   sql: Sql,
@@ -268,36 +302,126 @@ export async function intervalMonthSums(
   }[],
 ): Promise<StoredMeterMonth[]> {
   if (meters.length === 0) return [];
-  const rows = await sql.query<{
-    m: string;
-    month: string;
-    s: string;
-    n: string;
-    min: string;
-    aligned: string;
-    f: string;
-    l: string;
-  }>(
-    `select r.meter_id as m,
-            to_char((r.at - make_interval(mins => g.step)) at time zone 'UTC' + make_interval(mins => g.off), 'YYYY-MM') as month,
-            sum(r.value)::text as s, count(*)::text as n, min(r.value)::text as min,
-            count(*) filter (where extract(epoch from r.at)::bigint % (g.step * 60) = 0)::text as aligned,
-            min(extract(epoch from r.at))::bigint::text as f, max(extract(epoch from r.at))::bigint::text as l
-       from meter_reading r
-       join unnest($1::text[], $2::int[], $3::int[]) as g(meter_id, off, step) on g.meter_id = r.meter_id
-      group by 1, 2 order by 1, 2`,
-    [meters.map((m) => m.id), meters.map((m) => m.utcOffsetMinutes), meters.map((m) => m.intervalMinutes)],
+  const [range] = await sql.query<{ lo: string | null; hi: string | null }>(
+    `select extract(epoch from min(at))::bigint::text as lo, extract(epoch from max(at))::bigint::text as hi
+       from meter_reading`,
   );
-  return rows.map((r) => ({
-    meterId: r.m,
-    month: r.month,
-    sum: r.s,
-    count: Number(r.n),
-    min: r.min,
-    aligned: Number(r.aligned),
-    first: Number(r.f),
-    last: Number(r.l),
-  }));
+  if (!range?.lo || !range.hi) return [];
+  const lo = Number(range.lo);
+  const hi = Number(range.hi);
+  const groups = new Map<string, { off: number; step: number; ids: string[] }>();
+  for (const m of meters) {
+    const key = `${m.utcOffsetMinutes}/${m.intervalMinutes}`;
+    const g = groups.get(key) ?? { off: m.utcOffsetMinutes, step: m.intervalMinutes * 60, ids: [] };
+    g.ids.push(m.id);
+    groups.set(key, g);
+  }
+  const out: StoredMeterMonth[] = [];
+  for (const g of groups.values()) {
+    const months: string[] = [];
+    const last = monthAt(hi - g.step, g.off);
+    for (let m = monthAt(lo - g.step, g.off); m <= last; m = nextMonth(m)) months.push(m);
+    // bucket i (1 … months.length) holds the readings of months[i − 1]
+    const bounds = months.map((m) => isoOf(monthBounds(m, g.off).start + g.step));
+    bounds.push(isoOf(monthBounds(last, g.off).end + g.step));
+    const rows = await sql.query<{
+      m: string;
+      b: number;
+      s: string;
+      n: string;
+      min: string;
+      aligned: string;
+      f: string;
+      l: string;
+    }>(
+      `select meter_id as m, width_bucket(at, $2::timestamptz[]) as b,
+              sum(value)::text as s, count(*)::text as n, min(value)::text as min,
+              count(*) filter (where date_part('epoch', at)::bigint % $3 = 0)::text as aligned,
+              extract(epoch from min(at))::bigint::text as f, extract(epoch from max(at))::bigint::text as l
+         from meter_reading where meter_id = any($1::text[])
+        group by 1, 2`,
+      [g.ids, bounds, g.step],
+    );
+    for (const r of rows) {
+      const month = months[Number(r.b) - 1];
+      if (month === undefined) throw new Error(`reading of ${r.m} outside the months ${months[0]} … ${last}`);
+      out.push({
+        meterId: r.m,
+        month,
+        sum: r.s,
+        count: Number(r.n),
+        min: r.min,
+        aligned: Number(r.aligned),
+        first: Number(r.f),
+        last: Number(r.l),
+      });
+    }
+  }
+  return out.sort((x, y) =>
+    x.meterId < y.meterId
+      ? -1
+      : x.meterId > y.meterId
+        ? 1
+        : x.month < y.month
+          ? -1
+          : x.month > y.month
+            ? 1
+            : 0,
+  );
+}
+
+const isoOf = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
+
+// Months in a fixed UTC offset, as core meters/timestamp.ts has them (the store sees core only
+// through @assay/core/forms): "YYYY-MM" of an instant, and the instants a month starts and ends.
+const p2 = (n: number): string => String(n).padStart(2, '0');
+
+function monthAt(epochSeconds: number, offsetMinutes: number): string {
+  const d = new Date((epochSeconds + offsetMinutes * 60) * 1000);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${p2(d.getUTCMonth() + 1)}`;
+}
+
+/** Seconds since the epoch of the first instant of month `m` (1-based, may be 13) of year `y` at the offset. */
+function monthStart(y: number, m: number, offsetMinutes: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(y, m - 1, 1);
+  return d.getTime() / 1000 - offsetMinutes * 60;
+}
+
+function monthBounds(month: string, offsetMinutes: number): { start: number; end: number } {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return { start: monthStart(y, m, offsetMinutes), end: monthStart(y, m + 1, offsetMinutes) };
+}
+
+function nextMonth(month: string): string {
+  return monthAt(monthBounds(month, 0).end, 0);
+}
+
+/**
+ * The readings of several meters, one meter at a time (in the order given), each in time order.
+ * Meters are read `perScan` at a time, one query each: the (at, meter_id) key has no per-meter
+ * entry point, so one scan serves a group rather than one scan per meter.
+ */
+export async function* readingsOfMeters(
+  sql: Sql,
+  meterIds: readonly string[],
+  perScan = 16,
+): AsyncGenerator<{ meterId: string; readings: StoredReading[] }> {
+  for (let i = 0; i < meterIds.length; i += perScan) {
+    const ids = meterIds.slice(i, i + perScan);
+    const rows = await sql.query<{ m: string; e: string; o: number; v: string }>(
+      `select meter_id as m, extract(epoch from at)::bigint::text as e, utc_offset_minutes as o, value::text as v
+         from meter_reading where meter_id = any($1::text[]) order by meter_id, at`,
+      [ids],
+    );
+    const byMeter = new Map<string, StoredReading[]>(ids.map((id) => [id, []]));
+    for (const r of rows)
+      byMeter
+        .get(r.m)
+        ?.push({ meterId: r.m, epochSeconds: Number(r.e), offsetMinutes: Number(r.o), value: r.v });
+    for (const id of ids) yield { meterId: id, readings: byMeter.get(id) ?? [] };
+  }
 }
 
 /** The register's latest version (rows as text fields), or undefined when none was saved. */

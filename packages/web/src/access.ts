@@ -47,7 +47,11 @@ export type Action =
   | 'write-operating-register'
   | 'read-site-registers'
   | 'write-site-register'
-  | 'manage-findings';
+  | 'manage-findings'
+  | 'read-meters'
+  | 'read-materiality'
+  | 'manage-materiality'
+  | 'approve-materiality';
 
 /** The roles (app/src/access/roles.ts, by copy: six of issue #16 and compliance of issue #18), in the order the administration page lists them. */
 export const ROLES = [
@@ -118,6 +122,16 @@ const PAGE_NEEDS: Record<
   // Certifications and tailings facilities (issue #18): organisation-wide, read with the report.
   certifications: { action: 'read-site-registers', orgWide: true },
   'tailings-facilities': { action: 'read-site-registers', orgWide: true },
+  // Meters and readings (issue #22): organisation-wide, read with the report.
+  meters: { action: 'read-meters', orgWide: true },
+  // The climate register and the B5 practices (issue #18): as the site registers.
+  'climate-risks': { action: 'read-site-registers', orgWide: true },
+  'climate-scales': { action: 'read-site-registers', orgWide: true },
+  'hazard-screening': { action: 'read-site-registers', orgWide: true },
+  'supplier-practices': { action: 'read-site-registers', orgWide: true },
+  // The materiality assessment (issue #18): the matrix read with the report; the respond link any account's.
+  materiality: { action: 'read-materiality', orgWide: true },
+  survey: { action: 'read-organisation' },
   restatements: {
     action: 'read-data-points',
     oneOf: [

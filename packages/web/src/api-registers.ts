@@ -10,7 +10,22 @@ import { call, qs, send } from './api';
 import type { Localised } from './i18n';
 
 export const REGISTERS = ['suppliers', 'hazards', 'projects'] as const;
-export const SITE_REGISTERS = ['certifications', 'tailings-facilities'] as const;
+export const SITE_REGISTERS = [
+  'certifications',
+  'tailings-facilities',
+  // the climate register, its scales and screening, the B5 practices (routes/site-registers.ts)
+  'climate-risks',
+  'climate-scales',
+  'hazard-screening',
+  'supplier-practices',
+] as const;
+/** The climate registers' filter in the `status` slot of the page: the field it filters by. */
+export const CLIMATE_FILTER: Readonly<Partial<Record<Register, string>>> = {
+  'climate-risks': 'kind',
+  'climate-scales': 'axis',
+  'hazard-screening': 'hazard',
+  'supplier-practices': 'provision',
+};
 export type SiteRegister = (typeof SITE_REGISTERS)[number];
 export type Register = (typeof REGISTERS)[number] | SiteRegister;
 export const isSiteRegister = (r: Register): r is SiteRegister =>
@@ -22,8 +37,12 @@ const BODY_FIELD: Readonly<Record<Register, string>> = {
   projects: 'row',
   certifications: 'certification',
   'tailings-facilities': 'facility',
+  'climate-risks': 'risk',
+  'climate-scales': 'level',
+  'hazard-screening': 'score',
+  'supplier-practices': 'practice',
 };
-/** A certificate's state on the day (core report/certification-expiry.ts). */
+/** A certificate's state on the day (core bundle/certification-expiry.ts). */
 export type CertificateExpiry = {
   state: 'valid' | 'expiring' | 'expired' | 'no-expiry';
   daysLeft: number | null;
@@ -32,8 +51,13 @@ export type CertificateExpiry = {
 /** A row as the server gives it: fields by name, nested for texts and savings. */
 export type RegisterRow = { id: string; entityId: string; isDemonstration?: boolean } & Record<
   string,
-  string | boolean | Localised | Record<string, string> | undefined
+  string | number | boolean | readonly string[] | Localised | Record<string, unknown> | undefined
 >;
+/** A screening score at or above the threshold with no physical risk for its site (core climate-screening.ts). */
+export type ScreeningGap = {
+  screening: { id: string; entityId: string; hazard: string; score: number };
+  threshold: number;
+};
 export type RegisterFigure = {
   figureId: string;
   indicatorId: string;
@@ -51,6 +75,9 @@ export type RegisterList = {
   figures: RegisterFigure[];
   /** Certifications: days before expiry a certificate counts as expiring. */
   warnDays?: number;
+  /** Climate registers: screening gaps and the threshold (null without one). */
+  gaps?: ScreeningGap[];
+  threshold?: number | null;
 };
 export type RowRevision = {
   version: number;
@@ -66,18 +93,25 @@ type SiteList = {
   certifications?: { certification: RegisterRow; version: number; expiry: CertificateExpiry }[];
   facilities?: { facility: RegisterRow; version: number }[];
   warnDays?: number;
+  rows?: { row: RegisterRow; version: number }[];
+  gaps?: ScreeningGap[];
+  threshold?: number | null;
 };
 
 /** A site register's list in the common shape; the status filter is a certificate's expiry state. */
 async function siteList(register: SiteRegister, filter: RegisterFilter): Promise<RegisterList> {
+  const climate = CLIMATE_FILTER[register];
   const q =
-    register === 'certifications'
-      ? { entity: filter.entity, state: filter.status }
-      : { entity: filter.entity, status: filter.status };
+    climate !== undefined
+      ? { entity: filter.entity, [climate]: filter.status }
+      : register === 'certifications'
+        ? { entity: filter.entity, state: filter.status }
+        : { entity: filter.entity, status: filter.status };
   const out = await call<SiteList>(`/${register}?${qs(q)}`);
   const rows =
     out.certifications?.map((c) => ({ row: c.certification, version: c.version, expiry: c.expiry })) ??
     out.facilities?.map((f) => ({ row: f.facility, version: f.version })) ??
+    out.rows ??
     [];
   return {
     register,
@@ -86,6 +120,7 @@ async function siteList(register: SiteRegister, filter: RegisterFilter): Promise
     rows,
     figures: [],
     ...(out.warnDays === undefined ? {} : { warnDays: out.warnDays }),
+    ...(out.gaps === undefined ? {} : { gaps: out.gaps, threshold: out.threshold ?? null }),
   };
 }
 

@@ -44,10 +44,17 @@ const RestatementsPage = lazy(() =>
 const TargetsPage = lazy(() =>
   import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
 );
+const MaterialityPage = lazy(() =>
+  import('./pages/materiality/materiality-page').then((m) => ({ default: m.MaterialityPage })),
+);
+const SurveyPage = lazy(() =>
+  import('./pages/materiality/survey-page').then((m) => ({ default: m.SurveyPage })),
+);
 const CasesPage = lazy(() => import('./pages/cases/cases-page').then((m) => ({ default: m.CasesPage })));
 const RegisterPage = lazy(() =>
   import('./pages/registers/register-page').then((m) => ({ default: m.RegisterPage })),
 );
+const MetersPage = lazy(() => import('./pages/meters/meters-page').then((m) => ({ default: m.MetersPage })));
 const MustEnrolSecondFactor = lazy(() =>
   import('./pages/second-factor').then((m) => ({ default: m.MustEnrolSecondFactor })),
 );
@@ -74,11 +81,63 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'projects', key: 'projectsNav' },
   { page: 'certifications', key: 'certificationsNav' },
   { page: 'tailings-facilities', key: 'tailingsNav' },
+  { page: 'climate-risks', key: 'climateRisksNav' },
+  { page: 'climate-scales', key: 'climateScalesNav' },
+  { page: 'hazard-screening', key: 'hazardScreeningNav' },
+  { page: 'supplier-practices', key: 'supplierPracticesNav' },
   { page: 'cases', key: 'casesNav' },
+  { page: 'materiality', key: 'materialityNav' },
+  { page: 'meters', key: 'metersNav' },
   { page: 'report', key: 'report' },
   { page: 'admin', key: 'admin' },
   { page: 'tokens', key: 'tokens' },
 ];
+
+/**
+ * The side navigation groups the pages by the year's work (collect, calculate and check, keep
+ * registers, disclose, administer): over two dozen pages did not fit a header at 1280 px (they
+ * wrapped to four rows). A page not named here (a new one) is listed under the registers.
+ */
+type NavGroupKey = 'navCollect' | 'navCalculate' | 'navRegisters' | 'navDisclose' | 'navAccount';
+const NAV_GROUPS: readonly NavGroupKey[] = [
+  'navCollect',
+  'navCalculate',
+  'navRegisters',
+  'navDisclose',
+  'navAccount',
+];
+const NAV_GROUP_OF: Partial<Record<Page, NavGroupKey | 'top'>> = {
+  overview: 'top',
+  tasks: 'navCollect',
+  data: 'navCollect',
+  entry: 'navCollect',
+  cycle: 'navCollect',
+  assignments: 'navCollect',
+  restatements: 'navCollect',
+  meters: 'navCollect',
+  catalogue: 'navCalculate',
+  figure: 'navCalculate',
+  checks: 'navCalculate',
+  disclosures: 'navDisclose',
+  report: 'navDisclose',
+  admin: 'navAccount',
+  tokens: 'navAccount',
+};
+const groupOf = (page: Page) => NAV_GROUP_OF[page] ?? 'navRegisters';
+
+function navLink(n: { page: Page; key: TextKey }, shown: Page | undefined, t: (k: TextKey) => string) {
+  return (
+    <a
+      key={n.page}
+      href={`#/${n.page}`}
+      className={shown === n.page ? 'active' : ''}
+      data-nav={n.page}
+      aria-current={shown === n.page ? 'page' : undefined}
+    >
+      {t(n.key)}
+    </a>
+  );
+}
 
 function pageFor(page: Page, route: Route): ReactNode {
   switch (page) {
@@ -131,7 +190,17 @@ function pageFor(page: Page, route: Route): ReactNode {
     case 'projects':
     case 'certifications':
     case 'tailings-facilities':
+    case 'climate-risks':
+    case 'climate-scales':
+    case 'hazard-screening':
+    case 'supplier-practices':
       return <RegisterPage key={page} register={page} params={route.params} />;
+    case 'materiality':
+      return <MaterialityPage survey={route.params.get('survey')} />;
+    case 'survey':
+      return <SurveyPage id={route.params.get('id') ?? ''} />;
+    case 'meters':
+      return <MetersPage site={route.params.get('site')} carrier={route.params.get('carrier')} />;
   }
 }
 
@@ -284,18 +353,6 @@ function Workspace(props: {
             <header className="top">
               <span className="brand">Assay</span>
               <span className="org">{org.data ? pick(org.data.name, lang) : ''}</span>
-              <nav>
-                {nav.map((n) => (
-                  <a
-                    key={n.page}
-                    href={`#/${n.page}`}
-                    className={shown === n.page ? 'active' : ''}
-                    data-nav={n.page}
-                  >
-                    {t(n.key)}
-                  </a>
-                ))}
-              </nav>
               {session.user && ready ? <NotificationBell /> : null}
               {session.user ? (
                 <span className="user">
@@ -313,9 +370,26 @@ function Workspace(props: {
               )}
               {props.langSwitch}
             </header>
-            <main>
-              <Suspense fallback={<p className="muted">{t('loading')}</p>}>{main}</Suspense>
-            </main>
+            <div className="shell">
+              <nav className="side" aria-label={t('navLabel')}>
+                {[
+                  ...nav.filter((n) => groupOf(n.page) === 'top').map((n) => navLink(n, shown, t)),
+                  ...NAV_GROUPS.map((g) => {
+                    const items = nav.filter((n) => groupOf(n.page) === g);
+                    if (items.length === 0) return null;
+                    return (
+                      <div className="nav-group" key={g} data-nav-group={g}>
+                        <div className="nav-heading">{t(g)}</div>
+                        {items.map((n) => navLink(n, shown, t))}
+                      </div>
+                    );
+                  }),
+                ]}
+              </nav>
+              <main>
+                <Suspense fallback={<p className="muted">{t('loading')}</p>}>{main}</Suspense>
+              </main>
+            </div>
           </div>
           {props.signInNeeded ? (
             <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="sign-in-title">

@@ -8,6 +8,10 @@
  * #/cases?kind=…&type=…&status=… (compliance cases: counts for all, rows for the compliance role; issue #18).
  * #/suppliers, #/hazards, #/projects ?entity=…&status=…&region=…&grade=… (registers, issue #18).
  * #/certifications?entity=…&status=<expiry state>, #/tailings-facilities?entity=…&status=… (site registers, issue #18).
+ * #/meters?site=…&carrier=… (meters, consumption, findings, reconciliation; issue #22).
+ * #/climate-risks?entity=…&status=<kind>, #/climate-scales?status=<axis>, #/hazard-screening?entity=…&status=<hazard>,
+ * #/supplier-practices?status=<KPI> (the climate register and the B5 practices, issue #18).
+ * #/materiality?survey=… (surveys, matrix, approval) and #/survey/<id> (the respond link; issue #18).
  * Kept hand-written rather than TanStack Router for now: docs/dependencies.md says why and when.
  */
 import { useEffect, useState } from 'react';
@@ -34,6 +38,13 @@ export const PAGES = [
   'cases',
   'certifications',
   'tailings-facilities',
+  'meters',
+  'climate-risks',
+  'climate-scales',
+  'hazard-screening',
+  'supplier-practices',
+  'materiality',
+  'survey',
 ] as const;
 export type Page = (typeof PAGES)[number];
 /** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */
@@ -41,6 +52,9 @@ export type Route = { page: Page; params: URLSearchParams; named: boolean };
 
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  // The respond link of a materiality survey: #/survey/<id> (issue #18)
+  const survey = /^survey\/([a-z0-9][a-z0-9._-]{0,99})$/.exec(path);
+  if (survey) return { page: 'survey', params: new URLSearchParams({ id: survey[1] ?? '' }), named: true };
   const named = (PAGES as readonly string[]).includes(path);
   return { page: named ? (path as Page) : 'overview', params: new URLSearchParams(query), named };
 }

@@ -119,6 +119,14 @@ export const ACTIONS = {
   // (the ESG lead) on the group, like targets.
   'read-operating-registers': { read: true, useCases: ['operating-registers', 'operating-registers-xlsx'] },
   'write-operating-register': { read: false, useCases: ['operating-registers', 'operating-registers-xlsx'] },
+  // The materiality assessment (issue #18, use-cases/materiality.ts; docs/registers.md
+  // "Materiality"): the matrix and approved list read by everyone who reads the report; the
+  // survey built, responses seen, questionnaires and materiality.yaml imported and exported by
+  // the administrator, who also approves the topic list. Answering is any signed-in user's
+  // (route-rules.ts: signed-in), so it needs no action.
+  'read-materiality': { read: true, useCases: ['materiality'] },
+  'manage-materiality': { read: false, useCases: ['materiality', 'materiality-files'] },
+  'approve-materiality': { read: false, useCases: ['materiality'] },
   // Meters and readings (issue #22, use-cases/meters.ts, import-meter-readings.ts; docs/meters.md
   // "Access"): read by everyone who reads the report; the register (one organisation-wide
   // document) saved and readings imported by the administrator on the group. Not the preparer of
@@ -157,6 +165,7 @@ const READ_ALL: Action[] = [
   'read-site-registers',
   'read-operating-registers',
   'read-meters',
+  'read-materiality',
 ];
 
 /**
@@ -187,6 +196,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'write-target',
       'write-site-register',
       'write-operating-register',
+      'manage-materiality',
+      'approve-materiality',
       'write-meters',
       'import-meter-readings',
       'manage-findings',
@@ -231,6 +242,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'read-site-registers',
       'read-operating-registers',
       'read-meters',
+      'read-materiality',
     ),
     OWN_TOKENS,
     ...OWN_NOTIFICATIONS,

@@ -18,7 +18,7 @@ import {
   monthBounds,
   rollUpMeterMonths,
 } from '@assay/core';
-import { intervalMonthSums, meterReadings, type Sql } from '@assay/store';
+import { intervalMonthSums, readingsOfMeters, type Sql } from '@assay/store';
 
 export type StoredRollUp = {
   readonly lines: readonly MeterActivityLine[];
@@ -71,10 +71,19 @@ export async function rollUpStoredReadings(
   }
   const months = fast.filter((mm) => !slow.has(mm.meterId));
   const readBack = [...slow].sort();
-  for (const id of readBack) {
+  // read back a group of meters per scan (store readingsOfMeters), analysed one meter at a time:
+  // about a million readings a scan when every meter's count is known from the sums, else 16 meters
+  const counted = new Map<string, number>();
+  for (const s of sums) counted.set(s.meterId, (counted.get(s.meterId) ?? 0) + s.count);
+  const most = Math.max(1, ...readBack.map((id) => counted.get(id) ?? Number.POSITIVE_INFINITY));
+  const perScan = Number.isFinite(most) ? Math.max(16, Math.floor(1_000_000 / most)) : 16;
+  for await (const { meterId: id, readings: rows } of readingsOfMeters(
+    sql,
+    readBack.filter((id) => byId.has(id)),
+    perScan,
+  )) {
     const m = byId.get(id);
     if (!m) continue;
-    const rows = await meterReadings(sql, id);
     const readings: MeterReading[] = rows.map((r) => ({
       meterId: id,
       at: r.epochSeconds,

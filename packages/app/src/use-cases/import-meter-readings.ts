@@ -11,7 +11,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileSha256, MeterReadingsRejected, readMeterReadingsCsv } from '@assay/io';
+import { fileSha256, MeterReadingsRejected, readMeterReadingColumns } from '@assay/io';
 import { importMeterReadings } from '@assay/store';
 import { failure, type Result, success } from '../outcome.js';
 import { loadMeters, type MetersInput } from './meters.js';
@@ -49,7 +49,7 @@ export async function importMeterReadingsCsv(
     const path = join(dir, 'readings.csv');
     await writeFile(path, i.bytes, { mode: 0o600 });
     const sha256 = await fileSha256(path);
-    const out = await importMeterReadings(store, () => readMeterReadingsCsv(path, { file, meterIds }), {
+    const out = await importMeterReadings(store, () => readMeterReadingColumns(path, { file, meterIds }), {
       sha256,
       source: file,
       actor: i.author,

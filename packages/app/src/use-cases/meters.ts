@@ -2,10 +2,11 @@
  * The meter register and what is computed from stored readings (issue #22; docs/meters.md):
  * read the register (latest version, rows as text), save it whole (core's validateMeterRegister
  * first: every problem named by file, row and field, nothing saved; a stale version is
- * 'stale-version', 412 at the server), the quality findings per meter and time range, the monthly
- * roll-up per site and carrier with lineage, and the reconciliation of main meters against their
- * sub-meters. Reading needs read-meters, saving write-meters (permissions.ts). The register and
- * readings live in the store (migration 023): a workspace served in memory has none.
+ * 'stale-version', 412 at the server), the quality findings per meter and time range, and the
+ * monthly roll-up per site and carrier with lineage (the reconciliation and bills:
+ * meter-reconciliation.ts; the lines written as activity lines: meter-activity-lines.ts).
+ * Reading needs read-meters, saving write-meters (permissions.ts). The register and readings
+ * live in the store (migration 023): a workspace served in memory has none.
  */
 import {
   analyseMeter,
@@ -17,8 +18,6 @@ import {
   type MeterCarrier,
   type MeterFinding,
   type MeterMonth,
-  type Reconciliation,
-  reconcile,
   validateMeterRegister,
 } from '@assay/core';
 import {
@@ -200,7 +199,7 @@ export const isMeterCarrier = (s: string): s is MeterCarrier =>
 const inMonths = (month: string, q: RollUpQuery) =>
   (q.fromMonth === undefined || month >= q.fromMonth) && (q.toMonth === undefined || month <= q.toMonth);
 
-async function rolledUp(
+export async function rolledUp(
   i: MetersInput,
 ): Promise<
   Result<{ meters: readonly Meter[]; lines: readonly MeterActivityLine[]; months: readonly MeterMonth[] }>
@@ -212,7 +211,20 @@ async function rolledUp(
 }
 
 /** Monthly consumption per site and carrier from the readings, with lineage to meters and reading ranges. */
-export async function meterRollUp(i: RollUpQuery): Promise<Result<{ lines: MeterLineView[] }>> {
+/** One meter's month (sub-meters too), for a chart per meter: exact text in the meter's unit, after the multiplier. */
+export type MeterMonthView = {
+  readonly meterId: string;
+  readonly siteId: string;
+  readonly carrier: MeterCarrier;
+  readonly month: string;
+  readonly unit: string;
+  readonly measured: string;
+  readonly estimated: string;
+};
+
+export async function meterRollUp(
+  i: RollUpQuery,
+): Promise<Result<{ lines: MeterLineView[]; months: MeterMonthView[] }>> {
   const r = await rolledUp(i);
   if (!r.ok) return r;
   const lines = r.value.lines
@@ -235,55 +247,29 @@ export async function meterRollUp(i: RollUpQuery): Promise<Result<{ lines: Meter
         })),
       }),
     );
-  return success({ lines });
-}
-
-export type ReconciliationView = Omit<
-  Reconciliation,
-  'unit' | 'main' | 'subMeters' | 'subMeterDifference' | 'bill' | 'billDifference'
-> & {
-  readonly siteId: string;
-  readonly unit: string;
-  readonly main: string;
-  readonly subMeters: string | null;
-  readonly subMeterDifference: string | null;
-  readonly bill: string | null;
-  readonly billDifference: string | null;
-};
-
-const text = (d: Decimal | null) => (d === null ? null : d.toString());
-
-/**
- * Main meter vs the sum of its sub-meters (and vs the utility bill: bills have no file format
- * yet, so none is given and `bill` is null) per month, differences shown.
- */
-export async function meterReconciliation(
-  i: RollUpQuery,
-): Promise<Result<{ reconciliation: ReconciliationView[] }>> {
-  const r = await rolledUp(i);
-  if (!r.ok) return r;
-  const site = new Map(r.value.meters.map((m) => [m.id, m]));
-  const rows = reconcile(r.value.meters, r.value.months, [])
-    .filter((x) => {
-      const m = site.get(x.meterId);
-      return (
-        m !== undefined &&
-        (i.siteId === undefined || m.siteId === i.siteId) &&
-        (i.carrier === undefined || m.carrier === i.carrier) &&
-        inMonths(x.month, i)
-      );
-    })
-    .map(
-      (x): ReconciliationView => ({
-        ...x,
-        siteId: site.get(x.meterId)?.siteId ?? '',
-        unit: x.unit.symbol,
-        main: x.main.toString(),
-        subMeters: text(x.subMeters),
-        subMeterDifference: text(x.subMeterDifference),
-        bill: text(x.bill),
-        billDifference: text(x.billDifference),
-      }),
-    );
-  return success({ reconciliation: rows });
+  const byId = new Map(r.value.meters.map((m) => [m.id, m]));
+  const months: MeterMonthView[] = [];
+  for (const mm of r.value.months) {
+    const m = byId.get(mm.meterId);
+    if (!m) continue;
+    if (
+      (i.siteId !== undefined && m.siteId !== i.siteId) ||
+      (i.carrier !== undefined && m.carrier !== i.carrier)
+    )
+      continue;
+    if (!inMonths(mm.month, i)) continue;
+    months.push({
+      meterId: m.id,
+      siteId: m.siteId,
+      carrier: m.carrier,
+      month: mm.month,
+      unit: m.unit.symbol,
+      measured: mm.measured.toString(),
+      estimated: mm.estimated.toString(),
+    });
+  }
+  months.sort((a, b) =>
+    a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : a.month < b.month ? -1 : 1,
+  );
+  return success({ lines, months });
 }

@@ -34,6 +34,9 @@ const figures = async (register: 'suppliers' | 'hazards' | 'projects') => {
 describe('the demo bundle’s operating registers', () => {
   it('derive the figures worked out by hand', async () => {
     expect(await figures('suppliers')).toEqual({
+      // HKEX B5.2 (issue #18): with an ESG assessment on file, one per credit code; the reagent
+      // supplier of two subsidiaries once, the equipment supplier; blacklisted and unassessed out
+      'suppliers.assessed@group/2025': '2',
       'suppliers.registered@group/2025': '3',
       'suppliers.registered[region=jiangsu]@group/2025': '1',
       'suppliers.registered[region=shaanxi]@group/2025': '1',

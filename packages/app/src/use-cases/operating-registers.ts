@@ -34,7 +34,7 @@ type AnyRow = Supplier | Hazard | SavingProject;
 
 /** The indicators each register derives (core catalogue/registers.ts). */
 export const REGISTER_FIGURES: Readonly<Record<OperatingRegister, readonly string[]>> = {
-  suppliers: ['suppliers.registered'],
+  suppliers: ['suppliers.registered', 'suppliers.assessed'],
   hazards: ['hazards.found', 'hazards.rectified', 'hazards.overdue', 'hazards.rectification-rate'],
   projects: [
     'projects.count',

@@ -19,6 +19,7 @@ import {
 import type { Snapshot, Workspace } from '../workspace/workspace.js';
 import { reportCaseCounts } from './compliance-cases.js';
 import { evaluated, findDataPoint } from './evaluation.js';
+import { reportRegisters } from './materiality-files.js';
 import { reportModel } from './report-model.js';
 import { reportStatus } from './report-status.js';
 import { restatementNoteInput } from './restatement-note.js';
@@ -68,11 +69,14 @@ export function reportLineage(
 }
 
 export async function renderReport(
-  ws: Pick<Workspace, 'snapshot' | 'cycle'> & Partial<Pick<Workspace, 'restatements' | 'cases'>>,
+  ws: Pick<Workspace, 'snapshot' | 'cycle'> &
+    Partial<Pick<Workspace, 'restatements' | 'cases' | 'materiality'>>,
   format: ReportFormat,
   lang: 'zh-Hant' | 'en',
 ): Promise<Rendered> {
-  const { renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import('@assay/render');
+  const { chartImages, renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import(
+    '@assay/render'
+  );
   const s = ws.snapshot();
   // counts of the workspace's cases, whoever asks (counts are public; rows never reach the report)
   const counts = await reportCaseCounts(ws);
@@ -81,6 +85,8 @@ export async function renderReport(
     await reportStatus(s, ws.cycle),
     await restatementNoteInput(s, ws.restatements),
     counts,
+    // the material topics computed from the reporting year's survey, if any (materiality-files.ts)
+    await reportRegisters(ws),
   );
   const contentType = TYPES[format];
   switch (format) {
@@ -89,7 +95,8 @@ export async function renderReport(
     case 'pdf':
       return { body: (await renderPdf(model, lang)).pdf, contentType };
     case 'docx':
-      return { body: await renderDocx(model, lang), contentType };
+      // charts as images: drawn by Chromium, as the PDF is (render/docx/chart-images.ts)
+      return { body: await renderDocx(model, lang, { charts: await chartImages(model, lang) }), contentType };
     case 'xlsx':
       return {
         body: await renderXlsx(model, lang, reportLineage(s, counts)),

@@ -15,6 +15,7 @@ import {
   caseCountFigure,
   type Figure,
   provisionsFromCompleteness,
+  type Registers,
   type ReportModel,
   type ReportStatusInput,
   type RestatementNoteInput,
@@ -30,9 +31,11 @@ export function reportModel(
   status: ReportStatusInput,
   restatements?: RestatementNoteInput,
   caseCounts?: readonly CaseCount[],
+  /** The registers as printed, when the material topics come from a survey (materiality-files.ts reportRegisters). */
+  registers?: Registers,
 ): ReportModel {
   return buildReport({
-    bundle: s.bundle,
+    bundle: registers ? { ...s.bundle, registers } : s.bundle,
     figures: withCaseCounts(s, evaluated(s).evaluation.figures, caseCounts),
     provisions: provisionsFromCompleteness(completeness(s)),
     scope3Quality: withGraph(s, (e) => scope3Quality(s.bundle, e.graph)),
@@ -40,6 +43,8 @@ export function reportModel(
     // The publication gate counts error-level findings (core publication-gate.ts). Accepted work
     // states in the store are not subtracted yet: every error of the current data counts.
     openErrors: checkResult(s).summary.bySeverity.error,
+    // the chairman's statement, profile, highlights, case studies and board approval date: absent is a gate item
+    requireIssuerSections: true,
     ...(restatements ? { restatements } : {}),
   });
 }

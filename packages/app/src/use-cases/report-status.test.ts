@@ -92,7 +92,12 @@ describe('report status', () => {
 
     expect(await status()).toEqual({ state: 'draft', units: 6, unapproved: 6 });
     expect(await json()).toMatchObject({ status: 'draft', unapproved: 6, units: 6 });
-    expect((await json()).blockers.map((b: { kind: string }) => b.kind)).toEqual(['unapproved', 'errors']);
+    // examples/minimal has no issuer sections (chairman, profile, highlights, cases, board date): `issuer`
+    expect((await json()).blockers.map((b: { kind: string }) => b.kind)).toEqual([
+      'unapproved',
+      'errors',
+      'issuer',
+    ]);
     expect(await html('en')).toContain('<div class="draft-mark" aria-hidden="true">DRAFT</div>');
     expect(await html('zh-Hant')).toContain('<div class="draft-mark" aria-hidden="true">草稿</div>');
 
@@ -118,7 +123,7 @@ describe('report status', () => {
     // the report a draft and names only those (core publication-gate.ts; final: its own test).
     const after = await json();
     expect(after).toMatchObject({ status: 'draft', unapproved: 0, units: 6 });
-    expect(after.blockers.map((b: { kind: string }) => b.kind)).toEqual(['errors']);
+    expect(after.blockers.map((b: { kind: string }) => b.kind)).toEqual(['errors', 'issuer']);
     for (const lang of ['en', 'zh-Hant'] as const) {
       const page = await html(lang);
       expect(page).toContain('draft-mark"');

@@ -36,6 +36,8 @@ export const ACTIVITY_TOPIC: Readonly<Record<ActivityType, 'energy' | 'emissions
   'oxalic-acid': 'emissions',
   scope3: 'emissions',
   'carbon-balance': 'emissions',
+  'coal-mined': 'emissions',
+  clinker: 'emissions',
 };
 
 const keyOf = (k: UnitKey) => JSON.stringify([k.entityId, k.periodId, k.topic]);

@@ -17,6 +17,7 @@ import {
 } from '@assay/io';
 import { failure, type Result, success } from '../outcome.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { climateImportIssues, climateSpecOf, isClimateRegister } from './climate-register-xlsx.js';
 import type { SiteRegister } from './site-registers.js';
 
 const rulesOf = (ws: Workspace) => ({
@@ -24,6 +25,7 @@ const rulesOf = (ws: Workspace) => ({
 });
 
 function specOf(ws: Workspace, register: SiteRegister): RowSheetSpec<{ id: string }> {
+  if (isClimateRegister(register)) return climateSpecOf(ws, register);
   return (
     register === 'certifications' ? certificationsSheet(rulesOf(ws)) : tailingsSheet(rulesOf(ws))
   ) as never;
@@ -89,6 +91,15 @@ export async function importSiteRegisterXlsx(i: {
 }): Promise<Result<{ imported: number; workspaceVersion: number }>> {
   const rows = await readUploadedRows(specOf(i.ws, i.register), i.file, i.xlsxBase64);
   if (!rows.ok) return rows;
+  const merged = isClimateRegister(i.register) ? climateImportIssues(i.ws, i.register, rows.value) : [];
+  if (merged.length > 0)
+    return failure('invalid-data', `${merged.length} problem(s) in ${i.file}; nothing was imported`, {
+      issues: merged.map((x) => ({
+        file: i.file,
+        column: x.issue.field,
+        reason: `${x.id}: ${x.issue.reason}`,
+      })),
+    });
   const out = await i.ws.writeRegisterRow(
     i.register,
     { kind: 'import', rows: rows.value } as never,

@@ -3,7 +3,8 @@
  * with their expiry state for a given day), create, change, retract and history of one row,
  * guarded by the row's own version (412 when stale). Rows are checked by core's rules (every
  * problem by field) before anything is written; the registers are written whole as one
- * audited change (workspace writeRegisterRow).
+ * audited change (workspace writeRegisterRow). The climate register, its scales and screening
+ * and the B5 practices use the same write paths (climate-register.ts holds their rules and lists).
  */
 import {
   type CertificateExpiry,
@@ -18,9 +19,27 @@ import {
 import { failure, type Result, success } from '../outcome.js';
 import type { RowRevision } from '../workspace/register-row-history.js';
 import type { Workspace } from '../workspace/workspace.js';
+import {
+  CLIMATE_NOUN,
+  type ClimateRegister,
+  climateRetractIssue,
+  climateRowIssues,
+  isClimateRegister,
+  type RowOfClimate,
+} from './climate-register.js';
 
-export type SiteRegister = 'certifications' | 'tailingsFacilities';
-type RowOfSite<K extends SiteRegister> = K extends 'certifications' ? Certification : TailingsFacility;
+export type SiteRegister =
+  | 'certifications'
+  | 'tailingsFacilities'
+  // the climate register and its companions, and the B5 practices (climate-register.ts)
+  | ClimateRegister;
+type RowOfSite<K extends SiteRegister> = K extends 'certifications'
+  ? Certification
+  : K extends 'tailingsFacilities'
+    ? TailingsFacility
+    : K extends ClimateRegister
+      ? RowOfClimate<K>
+      : never;
 
 export type CertificationRow = {
   readonly certification: Certification;
@@ -74,6 +93,8 @@ export function siteRowIssues<K extends SiteRegister>(
   row: RowOfSite<K>,
 ): SiteRowIssue[] {
   const ctx = { entityIds: new Set(ws.snapshot().bundle.organisation.entities.map((e) => e.id)) };
+  if (isClimateRegister(register))
+    return climateRowIssues(ws, register, row as RowOfClimate<typeof register>);
   return register === 'certifications'
     ? validateCertification(row as Certification, ctx)
     : validateTailingsFacility(row as TailingsFacility, ctx);
@@ -82,6 +103,7 @@ export function siteRowIssues<K extends SiteRegister>(
 const NOUN: Record<SiteRegister, string> = {
   certifications: 'certification',
   tailingsFacilities: 'tailings facility',
+  ...CLIMATE_NOUN,
 };
 
 export async function writeSiteRow<K extends SiteRegister>(i: {
@@ -131,6 +153,8 @@ export async function retractSiteRow(i: {
   author: string;
 }): Promise<Result<{ id: string; version: number; workspaceVersion: number }>> {
   const noun = NOUN[i.register];
+  const blocked = isClimateRegister(i.register) ? climateRetractIssue(i.ws, i.register, i.id) : undefined;
+  if (blocked) return failure('invalid-data', `${noun} "${i.id}": ${blocked}`, { field: 'id' });
   const out = await i.ws.writeRegisterRow(
     i.register,
     { kind: 'retract', id: i.id, expectedVersion: i.version },
@@ -149,8 +173,8 @@ export async function siteRowHistory(i: {
   ws: Workspace;
   register: SiteRegister;
   id: string;
-}): Promise<Result<readonly RowRevision<Certification | TailingsFacility>[]>> {
+}): Promise<Result<readonly RowRevision<RowOfSite<SiteRegister>>[]>> {
   const h = await i.ws.registerRowHistory(i.register, i.id);
   if (h.length === 0) return failure('not-found', `no ${NOUN[i.register]} "${i.id}"`);
-  return success(h);
+  return success(h as readonly RowRevision<RowOfSite<SiteRegister>>[]);
 }

@@ -76,7 +76,7 @@ export function lineFieldsOf(l: ActivityLine): ActivityLineFields {
  * bundle holding the workspace's settings, catalogue and factors but no facts, so that a check
  * costs the same whatever the store holds; row k + 2 is line k.
  */
-function checkLines(
+export function checkLines(
   bundle: Bundle,
   input: readonly { id: string; fields: ActivityLineFields }[],
 ): { ok: true; lines: ActivityLine[] } | { ok: false; problems: LineProblem[] } {
@@ -100,6 +100,7 @@ function checkLines(
     ghgMethod: bundle.methods.ghg,
     library: withOverrides(factorLibrary(), bundle.factors),
     ...(bundle.methods.scope3 === undefined ? {} : { scope3FactorSets: bundle.methods.scope3 }),
+    ...(bundle.registers.suppliers === undefined ? {} : { suppliers: bundle.registers.suppliers }),
   };
   const problems: LineProblem[] = [];
   for (const [index, line] of v.bundle.activityLines.entries()) {
@@ -140,7 +141,7 @@ function invalid(problems: readonly LineProblem[], added: boolean) {
 }
 
 /** A refusal of the workspace, as a use case answers it. */
-function refusedWrite(out: Exclude<WriteOutcome, { ok: true }>, what: string) {
+export function refusedWrite(out: Exclude<WriteOutcome, { ok: true }>, what: string) {
   switch (out.reason) {
     case 'locked':
       return periodLocked(out);

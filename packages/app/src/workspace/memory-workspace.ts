@@ -31,6 +31,7 @@ import { MemoryCases } from './memory-cases.js';
 import { MemoryComments } from './memory-comments.js';
 import { MemoryCycle } from './memory-cycle.js';
 import { MemoryFindingWork } from './memory-finding-work.js';
+import { MemoryMateriality } from './memory-materiality.js';
 import { MemoryRestatements } from './memory-restatements.js';
 import {
   type RowChange,
@@ -97,6 +98,7 @@ export class MemoryWorkspace implements Workspace {
   readonly comments: MemoryComments;
   readonly findingWork: MemoryFindingWork;
   readonly cases: MemoryCases;
+  readonly materiality: MemoryMateriality;
 
   constructor(
     initial: Bundle,
@@ -111,6 +113,7 @@ export class MemoryWorkspace implements Workspace {
     this.comments = new MemoryComments(clock);
     this.findingWork = new MemoryFindingWork(clock);
     this.cases = new MemoryCases(clock);
+    this.materiality = new MemoryMateriality(clock);
     this.base = { ...initial, dataPoints: [] };
     this.points = ChunkedList.of(initial.dataPoints);
     const at = this.clock();

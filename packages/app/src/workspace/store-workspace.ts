@@ -66,6 +66,7 @@ import { StoreCases } from './store-cases.js';
 import { StoreComments } from './store-comments.js';
 import { StoreCycle } from './store-cycle.js';
 import { StoreFindingWork } from './store-finding-work.js';
+import { StoreMateriality } from './store-materiality.js';
 import { StoreRestatements } from './store-restatements.js';
 import {
   type TargetChange,
@@ -183,6 +184,7 @@ export class StoreWorkspace implements Workspace {
   readonly comments: StoreComments;
   readonly findingWork: StoreFindingWork;
   readonly cases: StoreCases;
+  readonly materiality: StoreMateriality;
   /** Restatement requests; an approved one writes its facts, then this workspace catches up. */
   readonly restatements: StoreRestatements;
 
@@ -196,6 +198,7 @@ export class StoreWorkspace implements Workspace {
     this.comments = new StoreComments(store, clock);
     this.findingWork = new StoreFindingWork(store, clock);
     this.cases = new StoreCases(store, clock);
+    this.materiality = new StoreMateriality(store, clock);
     this.restatements = new StoreRestatements(store, clock, () => this.serial(() => this.catchUpQuietly()));
   }
 

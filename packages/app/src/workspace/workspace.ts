@@ -11,6 +11,7 @@ import type { CaseRecords } from './case-records.js';
 import type { CommentRecords } from './comment-records.js';
 import type { CycleRecords } from './cycle-records.js';
 import type { FindingWorkRecords } from './finding-work-records.js';
+import type { MaterialityRecords } from './materiality-records.js';
 import type { RowChange, RowOf, RowRegister, RowRevision, RowWriteOutcome } from './register-row-history.js';
 import type { RestatementRecords } from './restatement-records.js';
 import type { TargetChange, TargetRevision, TargetWriteOutcome } from './target-history.js';
@@ -173,6 +174,8 @@ export interface Workspace {
    * bundle, its registers or the report can hold one; read and written with the compliance role only.
    */
   readonly cases: CaseRecords;
+  /** The materiality assessment (issue #18; materiality-records.ts): surveys, responses, approvals. */
+  readonly materiality: MaterialityRecords;
   /**
    * Restatement requests (restatement-records.ts; docs/workflow.md, "Restatement and base
    * year"): approved like a submission; approval writes the restated facts, also into a locked

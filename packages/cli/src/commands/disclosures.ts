@@ -48,6 +48,7 @@ function toJson(r: CompletenessReport) {
       where: a.where,
       missing: a.missing,
       ...(a.explanation ? { explanation: a.explanation.text } : {}),
+      ...(a.note ? { note: a.note } : {}),
     })),
     findings: r.findings,
   };

@@ -2,8 +2,9 @@
  * Narrative bound to figures (issue #19; docs/report.md, "Narrative bound to figures"), on a copy
  * of the demo bundle (examples/xinxin-2025) through `assay report`:
  * - the demo's narrative has no unbound number and every placeholder resolves (checker);
- * - diesel changed in the copy moves every printed Scope 1 — narrative and tables of the HTML and
- *   DOCX, and the XLSX cells — to the hand-computed value, and the old value is printed nowhere;
+ * - diesel changed in the copy moves every printed Scope 1 — narrative, tables and charts (SVG) of
+ *   the HTML, the DOCX, the XLSX cells and the figure index (figures.json) — to the hand-computed
+ *   value, the old value is printed nowhere, and the prior years' Scope 1 does not move;
  * - a placeholder naming an unknown figure prints a visible marker and is an error finding.
  *
  * Hand computation (factors as the bundle's graph uses them, `assay explain
@@ -63,8 +64,22 @@ describe('narrative placeholders on the demo', () => {
     );
     const out = join(dir, 'diesel-out');
     expect(
-      await main(['report', copy, '--out', out, '--lang', 'zh-Hant,en', '--format', 'html,docx,xlsx'], quiet),
+      await main(
+        ['report', copy, '--out', out, '--lang', 'zh-Hant,en', '--format', 'html,docx,xlsx,json'],
+        quiet,
+      ),
     ).toBe(0);
+    // The figure index: the exact value and the printed one; 2024 (demonstration data) unmoved.
+    const json = JSON.parse(readFileSync(join(out, 'figures.json'), 'utf8'));
+    const row = json.figures.find((f: { id: string }) => f.id === 'ghg.scope1@group/2025');
+    expect(Number(row.exact).toFixed(6)).toBe('132858.406441');
+    expect(row.current.text).toBe(NEW);
+    expect(row.priors[0]).toEqual({ periodId: '2024', value: { text: '123,625.60', plain: '123625.60' } });
+    // Scope 2 does not use diesel: the location-based total is Scope 2 + the new Scope 1.
+    const scope2 = json.figures.find((f: { id: string }) => f.id === 'ghg.scope2.location@group/2025');
+    const total = json.figures.find((f: { id: string }) => f.id === 'ghg.total.location@group/2025');
+    const hand = (Number(scope2.exact) + 132858.406441).toFixed(2);
+    expect(total.current.plain).toBe(hand);
     for (const lang of ['zh-Hant', 'en'] as const) {
       const html = text(readFileSync(join(out, `report.${lang}.html`), 'utf8'));
       expect(html, `${lang} HTML`).not.toContain(OLD);
@@ -73,6 +88,16 @@ describe('narrative placeholders on the demo', () => {
       expect(html.split(`${NEW}${unit}`).length - 1, `${lang} HTML narrative`).toBeGreaterThanOrEqual(2);
       // Tables: the key figures of the emissions section and the data tables.
       expect(html.split(NEW).length - 1, `${lang} HTML narrative + tables`).toBeGreaterThanOrEqual(4);
+      // Charts: the Scope 1 bar of the by-scope chart, the total's trend bar of 2025.
+      const raw = readFileSync(join(out, `report.${lang}.html`), 'utf8');
+      const chart = (id: string) => {
+        const at = raw.indexOf(`<figure class="chart" id="${id}">`);
+        return at < 0 ? '' : raw.slice(at, raw.indexOf('</figure>', at));
+      };
+      expect(chart('ghg-by-scope'), `${lang} by-scope chart`).toContain(`>${NEW}</text>`);
+      expect(chart('trend-ghg.total.location'), `${lang} trend chart`).toContain(
+        `>${total.current.text}</text>`,
+      );
 
       const xml = execFileSync('unzip', ['-p', join(out, `report.${lang}.docx`), 'word/document.xml'], {
         encoding: 'utf8',
@@ -95,8 +120,12 @@ describe('narrative placeholders on the demo', () => {
           });
         }),
       );
-      expect(scope1.length, `${lang} XLSX Scope 1 cells`).toBeGreaterThan(0);
-      for (const v of scope1) expect(Number(v).toFixed(2), `${lang} XLSX`).toBe('132858.41');
+      // The row's 2025 cells are the new value; its prior-year cell is 2024's, which diesel 2025 does not move.
+      const printed = scope1.map((v) => Number(v).toFixed(2));
+      expect(printed.filter((v) => v === '132858.41').length, `${lang} XLSX Scope 1 cells`).toBeGreaterThan(
+        0,
+      );
+      for (const v of printed.filter((x) => x !== '132858.41')) expect(v, `${lang} XLSX`).toBe('123625.60');
     }
   }, 120_000);
 

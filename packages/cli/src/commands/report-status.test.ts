@@ -80,7 +80,8 @@ it('is a draft until every unit is approved in the store, then blocked only by i
     // error-level completeness findings), so the report stays a draft naming just those.
     const after = await status('after');
     expect(after).toMatchObject({ status: 'draft', unapproved: 0, units: 6, marked: true });
-    expect(after.blockers.map((b: { kind: string }) => b.kind)).toEqual(['errors']);
+    // …and its issuer sections, which it does not have (core report/issuer-sections.ts)
+    expect(after.blockers.map((b: { kind: string }) => b.kind)).toEqual(['errors', 'issuer']);
   } finally {
     if (saved.data === undefined) delete process.env.ASSAY_DATA_DIR;
     else process.env.ASSAY_DATA_DIR = saved.data;

@@ -66,7 +66,24 @@ describe('XLSX Calculations sheet recalculated by LibreOffice (xinxin-2025)', ()
     const io = { out: () => {}, err: (t: string) => console.error(t) };
     expect(await main(['report', xinxin, '--out', out, '--lang', 'en', '--format', 'xlsx'], io)).toBe(0);
     const written = await calculations(join(out, 'report.en.xlsx'));
-    expect(written.filter((c) => c.formula !== undefined && c.value !== undefined)).toEqual([]);
+    // LibreOffice gets a copy without the cached results, so the values it gives are its own.
+    const uncached = join(out, 'report.en.xlsx');
+    {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(uncached);
+      wb.eachSheet((ws) =>
+        ws.eachRow((r) =>
+          r.eachCell((c) => {
+            const v = c.value;
+            if (typeof v === 'object' && v !== null && 'formula' in v) c.value = { formula: v.formula };
+          }),
+        ),
+      );
+      await wb.xlsx.writeFile(uncached);
+      expect(
+        (await calculations(uncached)).filter((c) => c.value !== undefined && c.formula !== undefined),
+      ).toEqual([]);
+    }
 
     const profile = join(dir, 'lo-profile');
     writeProfile(profile);
@@ -84,7 +101,7 @@ describe('XLSX Calculations sheet recalculated by LibreOffice (xinxin-2025)', ()
         'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
         '--outdir',
         recalc,
-        join(out, 'report.en.xlsx'),
+        uncached,
       ],
       { timeout: 120_000 },
     );
@@ -102,6 +119,21 @@ describe('XLSX Calculations sheet recalculated by LibreOffice (xinxin-2025)', ()
     const { graph, figures } = evaluateBundle(loaded.bundle);
     const precision = new Map(figures.map((f) => [f.id, f.precision]));
     const sig = (d: Decimal) => d.toSignificantDigits(9, Decimal.ROUND_HALF_UP).toString();
+    // Every formula carries Assay's value as its cached result (previewers show numbers; issue
+    // #19). exceljs reads a cached 0 back as no result (the file holds <v>0</v>), so a formula
+    // read without one must be a zero.
+    const uncachedNonZero = written.filter((c) => {
+      const v = graph.value(c.id);
+      return (
+        c.formula !== undefined && c.value === undefined && !(v?.kind === 'quantity' && v.value.isZero())
+      );
+    });
+    expect(uncachedNonZero).toEqual([]);
+    const cachedWrong = written.filter((c) => {
+      const v = graph.value(c.id);
+      return c.value !== undefined && v?.kind === 'quantity' && c.value !== Number(v.value.toString());
+    });
+    expect(cachedWrong).toEqual([]);
 
     const nodeMismatches: string[] = [];
     const figureMismatches: string[] = [];

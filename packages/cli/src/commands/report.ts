@@ -45,6 +45,7 @@ export const reportCommand: Command = {
     // Loaded here, not at the top: the renderers (Chromium driver, docx, exceljs) cost about a
     // second of start-up that every other command would pay.
     const {
+      chartImages,
       launchBrowser,
       RENDER_LANGS,
       renderDocx,
@@ -74,17 +75,22 @@ export const reportCommand: Command = {
         written.push(name);
       };
       // One browser for every language; the PDFs print concurrently (Chromium works in its own
-      // processes) while the other formats are written.
-      const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
+      // processes) while the other formats are written. The DOCX's charts are drawn by it too.
+      const browser = formats.includes('pdf') || formats.includes('docx') ? await launchBrowser() : undefined;
       try {
-        const pdfs = browser
-          ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r] as const))
-          : [];
+        const pdfs =
+          browser && formats.includes('pdf')
+            ? langs.map((lang) => renderPdf(model, lang, { browser }).then((r) => [lang, r] as const))
+            : [];
         // Settled promises only: a failed PDF must not become an unhandled rejection meanwhile.
         const settled = Promise.allSettled(pdfs);
         for (const lang of langs) {
           if (formats.includes('html')) await put(`report.${lang}.html`, renderHtml(model, lang));
-          if (formats.includes('docx')) await put(`report.${lang}.docx`, await renderDocx(model, lang));
+          if (formats.includes('docx'))
+            await put(
+              `report.${lang}.docx`,
+              await renderDocx(model, lang, { charts: await chartImages(model, lang, { browser }) }),
+            );
           if (formats.includes('xlsx'))
             await put(`report.${lang}.xlsx`, await renderXlsx(model, lang, lineage));
         }

@@ -18,7 +18,7 @@ export const PUBLISHED_COLUMNS: TableSpec = {
 
 export const FACTOR_COLUMNS: TableSpec = {
   required: ['id', 'kind', 'method', 'value', 'unit', 'vintage', 'document', 'status'],
-  optional: ['keys', 'calibre', 'published_at', 'note', 'price_year'],
+  optional: ['keys', 'calibre', 'published_at', 'note', 'price_year', 'geography'],
 };
 
 export function columnOrder(spec: TableSpec): string[] {

@@ -1,5 +1,11 @@
 /** Schemas of the bundle's YAML documents: indicators, registers and narrative. */
 import { z } from 'zod';
+import {
+  climateRiskExtras,
+  climateScaleSchema,
+  hazardScreeningSchema,
+  supplierPracticeSchema,
+} from './climate-register-schema.js';
 import { hazardSchema, projectSchema, supplierSchema } from './register-rows-schema.js';
 import { localisedTextSchema } from './settings-schema.js';
 
@@ -58,6 +64,7 @@ export const registersSchema = z.strictObject({
         businessScore: z.number().min(0).max(5),
         isPlaceholder: z.boolean(),
         hkex: z.array(z.string()).optional(),
+        isDemonstration: z.boolean().optional(),
       }),
     )
     .default([]),
@@ -79,6 +86,7 @@ export const registersSchema = z.strictObject({
         horizon: z.enum(['short', 'medium', 'long']),
         financialEffect: localisedTextSchema,
         response: localisedTextSchema,
+        ...climateRiskExtras,
       }),
     )
     .default([]),
@@ -149,12 +157,33 @@ export const registersSchema = z.strictObject({
     )
     .optional(),
   suppliers: z.array(supplierSchema).optional(),
+  climateScales: z.array(climateScaleSchema).optional(),
+  hazardScreening: z.array(hazardScreeningSchema).optional(),
+  supplierPractices: z.array(supplierPracticeSchema).optional(),
   hazards: z.array(hazardSchema).optional(),
   projects: z.array(projectSchema).optional(),
 });
 
 export const narrativeSchema = z.strictObject({
   sections: z
-    .array(z.strictObject({ id, title: localisedTextSchema, body: localisedTextSchema }))
+    .array(
+      z.strictObject({
+        id,
+        title: localisedTextSchema,
+        body: localisedTextSchema,
+        // issuer sections (core report/issuer-sections.ts)
+        approvedOn: z.iso.date().optional(),
+        tiles: z.array(z.strictObject({ figure: z.string().min(1), label: localisedTextSchema })).optional(),
+        image: z
+          .strictObject({
+            dataUri: z
+              .string()
+              .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG as a data:image/png;base64 URI'),
+            alt: localisedTextSchema,
+          })
+          .optional(),
+        isDemonstration: z.boolean().optional(),
+      }),
+    )
     .default([]),
 });

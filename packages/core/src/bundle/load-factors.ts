@@ -48,6 +48,7 @@ export function loadFactors(table: RawTable, issues: BundleIssue[]): FactorRecor
       ...optional('publishedAt', c.cell('published_at')),
       ...optional('note', c.cell('note')),
       ...(priceYear === '' ? {} : { priceYear: Number(priceYear) }),
+      ...optional('geography', c.cell('geography')),
     });
   }
   return out;

@@ -1,11 +1,11 @@
 /** assay.yaml → organisation, reporting year, methods and frameworks. */
 import { Decimal } from '../decimal.js';
-import type { Methods } from '../model/methods.js';
+import type { Methods, Scope3ScreeningSettings } from '../model/methods.js';
 import type { Entity, Organisation } from '../model/organisation.js';
 import type { ReportingYear } from '../model/period.js';
 import { parseCalendarDate } from '../model/restatement.js';
 import type { BundleIssue, RawDocument } from './raw.js';
-import { settingsSchema } from './settings-schema.js';
+import { type Settings, settingsSchema } from './settings-schema.js';
 import { zodIssues } from './zod-issues.js';
 
 export type LoadedSettings = {
@@ -82,7 +82,7 @@ export function loadSettings(doc: RawDocument, issues: BundleIssue[]): LoadedSet
   return {
     organisation,
     reporting: s.reporting,
-    methods: scope3 === undefined ? methods : { ...methods, scope3 },
+    methods: scope3 === undefined ? methods : { ...methods, scope3: scope3Settings(scope3) },
     frameworks: s.frameworks,
   };
 }
@@ -176,4 +176,16 @@ function checkEntityTree(file: string, entities: Entity[], issues: BundleIssue[]
       owner.set(n, e.id);
     }
   }
+}
+
+/** methods.scope3 without the keys zod leaves undefined (exact optional properties). */
+function scope3Settings(s: NonNullable<Settings['methods']['scope3']>): NonNullable<Methods['scope3']> {
+  const sc = s.screening;
+  if (sc === undefined) return { factorSets: s.factorSets };
+  const screening: Scope3ScreeningSettings = {
+    thresholdPercent: sc.thresholdPercent,
+    ...(sc.relevant === undefined ? {} : { relevant: sc.relevant }),
+    ...(sc.excluded === undefined ? {} : { excluded: sc.excluded }),
+  };
+  return { factorSets: s.factorSets, screening };
 }

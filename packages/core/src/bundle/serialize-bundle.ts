@@ -127,6 +127,7 @@ export function serializeBundle(b: Bundle): RawBundle {
         status: f.status,
         note: f.note,
         price_year: f.priceYear === undefined ? undefined : String(f.priceYear),
+        geography: f.geography,
       })),
     ),
     indicators: { file: BUNDLE_FILES.indicators, data: { indicators: b.indicators } },

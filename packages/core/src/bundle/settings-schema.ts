@@ -1,6 +1,6 @@
 /** Schema of assay.yaml (the bundle's settings). Strict: unknown keys are errors. */
 import { z } from 'zod';
-import { SECTOR_PACK_IDS } from '../model/methods.js';
+import { SCOPE3_CRITERIA, SECTOR_PACK_IDS } from '../model/methods.js';
 
 export const localisedTextSchema = z.strictObject({
   'zh-Hant': z.string().min(1),
@@ -55,6 +55,9 @@ export const baseYearSchema = z.strictObject({
     .default(['structural-change', 'methodology', 'error-correction']),
 });
 
+/** A Scope 3 category id, "cat-1" … "cat-15" (methods/scope3/categories.ts). */
+const scope3Category = z.string().regex(/^cat-([1-9]|1[0-5])$/, 'a Scope 3 category, "cat-1" … "cat-15"');
+
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
   organisation: z.strictObject({
@@ -85,7 +88,15 @@ export const settingsSchema = z.strictObject({
         .default('operational-control'),
       scope3: z
         .strictObject({
-          factorSets: z.record(z.string().regex(/^cat-([1-9]|1[0-5])$/), z.string().min(1)),
+          factorSets: z.record(scope3Category, z.string().min(1)),
+          /** Scope 3 screening (docs/methods.md, "Scope 3 screening"). */
+          screening: z
+            .strictObject({
+              thresholdPercent: percent.default('5'),
+              relevant: z.record(scope3Category, z.array(z.enum(SCOPE3_CRITERIA)).min(1)).optional(),
+              excluded: z.record(scope3Category, localisedTextSchema).optional(),
+            })
+            .optional(),
         })
         .optional(),
       /** Sector method pack per entity id (docs/methods.md, "Sector packs"). */

@@ -22,6 +22,7 @@ import type { ActivityLineCheck } from './row-context.js';
 
 export type { ActivityLineCheck } from './row-context.js';
 
+import { checkClimateRegister } from './validate-climate-register.js';
 import { checkRegisterRows } from './validate-register-rows-bundle.js';
 import { checkSiteRegisters } from './validate-site-registers.js';
 import { validateTarget } from './validate-target.js';
@@ -56,6 +57,8 @@ export type BundleRules = {
   readonly activityLineRule?: (ctx: {
     readonly methods: Methods;
     readonly factors: readonly FactorRecord[];
+    /** The supplier register (registers.yaml), for a Scope 3 line's `supplier`. */
+    readonly suppliers?: readonly { readonly id: string; readonly creditCode: string }[];
   }) => ActivityLineCheck;
 };
 
@@ -70,7 +73,11 @@ export function validateBundleForm(raw: RawBundle, rules: BundleRules): BundleVa
   const narrative = loadNarrative(raw.narrative, issues);
   const factors = raw.factors ? loadFactors(raw.factors, issues) : [];
   if (!settings) return { ok: false, issues };
-  const checkActivityLine = rules.activityLineRule?.({ methods: settings.methods, factors });
+  const checkActivityLine = rules.activityLineRule?.({
+    methods: settings.methods,
+    factors,
+    ...(registers.suppliers === undefined ? {} : { suppliers: registers.suppliers }),
+  });
   const ctx = {
     organisation: settings.organisation,
     reporting: settings.reporting,
@@ -97,6 +104,7 @@ export function validateBundleForm(raw: RawBundle, rules: BundleRules): BundleVa
     issues,
   );
   checkRegisterRows(registers, targetRules, raw.registers?.file ?? 'registers.yaml', issues);
+  checkClimateRegister(registers, targetRules, raw.registers?.file ?? 'registers.yaml', issues);
   checkExplanations(
     registers.explanations,
     {

@@ -30,6 +30,11 @@ export const DERIVED_INDICATORS = [
   ghg('ghg.scope1.combustion', '範圍一：化石燃料燃燒排放', 'Scope 1: fuel combustion'),
   ghg('ghg.scope1.reductant', '範圍一：能源作為原材料（還原劑）排放', 'Scope 1: energy used as reductant'),
   ghg('ghg.scope1.process', '範圍一：工業生產過程排放', 'Scope 1: process emissions'),
+  ghg(
+    'ghg.scope1.fugitive',
+    '範圍一：逸散排放（煤礦甲烷）',
+    'Scope 1: fugitive emissions (coal-mine methane)',
+  ),
   ghg('ghg.scope1.by-fuel', '範圍一排放（按燃料）', 'Scope 1 emissions by fuel', 'tCO2e', ['fuel']),
   ghg('ghg.scope2.location', '範圍二溫室氣體排放（基於位置）', 'Scope 2 GHG emissions (location-based)'),
   ghg('ghg.scope2.market', '範圍二溫室氣體排放（基於市場）', 'Scope 2 GHG emissions (market-based)'),

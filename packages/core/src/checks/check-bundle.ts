@@ -22,7 +22,9 @@ import { nonAdditiveRule } from './rules/non-additive.js';
 import { plausibilityRule } from './rules/plausibility.js';
 import { recomputeRule } from './rules/recompute.js';
 import { reconciliationRule } from './rules/reconciliation.js';
+import { registersRule } from './rules/registers.js';
 import { roundingRule } from './rules/rounding.js';
+import { scope3DoubleCountRule, scope3MethodChangeRule, scope3ScreeningRule } from './rules/scope3.js';
 import { signRule } from './rules/sign.js';
 import { unitSlipRule } from './rules/unit-slip.js';
 import { unitsRule } from './rules/units.js';
@@ -47,6 +49,10 @@ export const CHECK_RULES: readonly CheckRule[] = [
   narrativeRule,
   narrativeArithmeticRule,
   nameVariantsRule,
+  registersRule, // issue #18: screening gaps, certificate expiry
+  scope3MethodChangeRule, // issue #21: family year-on-year
+  scope3DoubleCountRule, // issue #21: family reconciliation
+  scope3ScreeningRule, // issue #21: family completeness
 ];
 
 export type CheckResult = { readonly findings: readonly Finding[]; readonly summary: CheckSummary };

@@ -24,6 +24,7 @@ export const RULE_IDS = [
   'narrative',
   'narrative-arithmetic',
   'name-variants',
+  'registers',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

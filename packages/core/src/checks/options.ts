@@ -14,12 +14,18 @@ export type CheckOptions = {
   readonly bounds?: Readonly<Record<string, Bound>>;
   /** Rule families to skip. */
   readonly disabled?: readonly RuleId[];
+  /** The report's date (YYYY-MM-DD) certificates are checked against; default 31 December of the reporting year. */
+  readonly reportDate?: string;
+  /** Days before expiry a certificate is flagged (default 90, bundle/certification-expiry.ts). */
+  readonly certificateWarnDays?: number;
 };
 
 export type ResolvedOptions = {
   readonly yoyThreshold: string;
   readonly bounds: Readonly<Record<string, Bound>>;
   readonly disabled: ReadonlySet<RuleId>;
+  readonly reportDate?: string;
+  readonly certificateWarnDays?: number;
 };
 
 /** Per-capita and per-unit ranges no real report should leave (units as printed in docs/checks.md). */
@@ -38,5 +44,7 @@ export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
     yoyThreshold: o.yoyThreshold ?? '0.3',
     bounds: { ...DEFAULT_BOUNDS, ...o.bounds },
     disabled: new Set(o.disabled ?? []),
+    ...(o.reportDate === undefined ? {} : { reportDate: o.reportDate }),
+    ...(o.certificateWarnDays === undefined ? {} : { certificateWarnDays: o.certificateWarnDays }),
   };
 }

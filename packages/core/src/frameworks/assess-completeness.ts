@@ -10,12 +10,14 @@
 import type { Figure } from '../calc/figure.js';
 import type { Bundle } from '../model/bundle.js';
 import type { Explanation } from '../model/registers.js';
+import type { LocalisedText } from '../model/text.js';
 import { type Availability, availability } from './availability.js';
 import { bundleCitations, type CitationFinding } from './citations.js';
 import { evidenceText } from './evidence.js';
 import type { Framework, FrameworkId, Obligation, Provision } from './framework.js';
 import { provisionObligation, requirementObligation } from './obligation.js';
 import { editionFor, noEditionMessage, splitCitation } from './registry.js';
+import { isScope3ByCategory, scope3IncludedNote, scope3ScreeningExplanation } from './scope3-disclosure.js';
 
 export type ProvisionStatus = 'disclosed' | 'partly-disclosed' | 'explained' | 'missing';
 
@@ -34,6 +36,8 @@ export type ProvisionAssessment = {
   readonly where: readonly string[];
   readonly missing: readonly MissingElement[];
   readonly explanation?: Explanation;
+  /** What the content index adds to a disclosed row: for Scope 3 by category, the categories included (scope3-disclosure.ts). */
+  readonly note?: LocalisedText;
 };
 
 export type CompletenessFinding =
@@ -92,6 +96,7 @@ export function assessCompleteness(o: AssessOptions): CompletenessReport {
     };
   }
   const ctx: Ctx = {
+    bundle: o.bundle,
     fw,
     year: Number(year),
     issuerType: o.bundle.organisation.issuerType,
@@ -111,6 +116,7 @@ export function assessCompleteness(o: AssessOptions): CompletenessReport {
 }
 
 type Ctx = {
+  bundle: Bundle;
   fw: Framework;
   year: number;
   issuerType: Bundle['organisation']['issuerType'];
@@ -139,13 +145,18 @@ function assessProvision(
         anyOf: r.anyOf.map(evidenceText),
       });
   });
-  const explanation = ctx.explanations.find((e) => {
+  const given = ctx.explanations.find((e) => {
     const c = splitCitation(e.subject);
     return c?.framework === ctx.fw.id && c.code === p.code;
   });
   const allMandatory =
     reqObligations.length === 0 ? obligation === 'mandatory' : reqObligations.every((x) => x === 'mandatory');
   const tag = `${ctx.fw.id}:${p.code}`;
+  // Scope 3 by category not disclosed: the screening's justifications explain it (comply-or-explain only).
+  const scope3 = isScope3ByCategory(p);
+  const explanation =
+    given ??
+    (scope3 && where.length === 0 && !allMandatory ? scope3ScreeningExplanation(ctx.bundle, tag) : undefined);
   if (explanation && allMandatory)
     findings.push({
       severity: 'error',
@@ -169,6 +180,7 @@ function assessProvision(
       : explanation && !allMandatory && mandatoryMissing.length === 0
         ? 'explained'
         : 'missing';
-  const base = { provision: p, obligation, status, where, missing };
+  const note = scope3 && status === 'disclosed' ? scope3IncludedNote(ctx.bundle, where) : undefined;
+  const base = { provision: p, obligation, status, where, missing, ...(note ? { note } : {}) };
   return explanation ? { ...base, explanation } : base;
 }

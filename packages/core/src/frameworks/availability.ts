@@ -31,8 +31,15 @@ export function availability(bundle: Bundle, figures: readonly Figure[], year: s
   return {
     find(e) {
       if (e.kind === 'section') return sections.has(e.sectionId) ? [`section:${e.sectionId}`] : [];
-      if (e.kind === 'register')
-        return bundle.registers[e.register].length > 0 ? [`register:${e.register}`] : [];
+      if (e.kind === 'register') {
+        // an item names the row answering one provision (supplierPractices: its provision code)
+        const rows: readonly object[] = bundle.registers[e.register] ?? [];
+        const has =
+          e.item === undefined
+            ? rows.length > 0
+            : rows.some((r) => (r as { provision?: string }).provision === e.item);
+        return has ? [`register:${e.register}${e.item === undefined ? '' : `#${e.item}`}`] : [];
+      }
       const all = byIndicator.get(e.indicatorId) ?? [];
       if (e.axis !== undefined) {
         const axis = e.axis;

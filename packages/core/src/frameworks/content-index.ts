@@ -18,7 +18,7 @@ export type ContentIndexRow = {
   readonly sections: readonly string[];
   /** Figure ids that disclose it. */
   readonly figures: readonly string[];
-  /** The explanation for an omission, when there is one. */
+  /** The explanation for an omission, when there is one; for a disclosed row its note (Scope 3: the categories included). */
   readonly explanation?: string;
   /** Filled in by the PDF renderer. */
   readonly page?: number;
@@ -45,7 +45,8 @@ export function buildContentIndex(report: CompletenessReport, lang: Lang): Conte
       sections: [...new Set(sections)],
       figures: [...new Set(figures)],
     };
-    return a.explanation ? { ...row, explanation: textIn(a.explanation.text, lang) } : row;
+    if (a.explanation) return { ...row, explanation: textIn(a.explanation.text, lang) };
+    return a.note ? { ...row, explanation: textIn(a.note, lang) } : row;
   });
   return { framework: report.framework, version: report.version, lang, rows };
 }

@@ -12,16 +12,19 @@ export function parseEvidence(text: string): Evidence {
   if (m?.[1])
     return m[2] ? { kind: 'figure', indicatorId: m[1], axis: m[2] } : { kind: 'figure', indicatorId: m[1] };
   if (text.startsWith('section:')) return { kind: 'section', sectionId: text.slice('section:'.length) };
-  const reg = text.slice('register:'.length);
+  const [reg = '', item] = text.slice('register:'.length).split('#');
   if (text.startsWith('register:') && (REGISTER_NAMES as readonly string[]).includes(reg))
-    return { kind: 'register', register: reg as RegisterName };
+    return item === undefined
+      ? { kind: 'register', register: reg as RegisterName }
+      : { kind: 'register', register: reg as RegisterName, item };
   // Crosswalk tables are source code: a malformed entry is a bug, caught by the data tests.
   throw new Error(`bad crosswalk evidence "${text}"`);
 }
 
 export function evidenceText(e: Evidence): string {
   if (e.kind === 'figure') return `figure:${e.indicatorId}${e.axis ? `[${e.axis}]` : ''}`;
-  return e.kind === 'section' ? `section:${e.sectionId}` : `register:${e.register}`;
+  if (e.kind === 'section') return `section:${e.sectionId}`;
+  return `register:${e.register}${e.item === undefined ? '' : `#${e.item}`}`;
 }
 
 /** A requirement written as "a|b" (id taken from the first alternative) or as an object. */

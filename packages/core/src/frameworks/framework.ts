@@ -72,6 +72,7 @@ export const REGISTER_NAMES = [
   'climateRisks',
   'targets',
   'policies',
+  'supplierPractices',
 ] as const;
 export type RegisterName = (typeof REGISTER_NAMES)[number];
 
@@ -83,7 +84,8 @@ export type RegisterName = (typeof REGISTER_NAMES)[number];
 export type Evidence =
   | { readonly kind: 'figure'; readonly indicatorId: string; readonly axis?: string }
   | { readonly kind: 'section'; readonly sectionId: string }
-  | { readonly kind: 'register'; readonly register: RegisterName };
+  /** `item`: a row of the register answering one provision ("register:supplierPractices#B5.3"). */
+  | { readonly kind: 'register'; readonly register: RegisterName; readonly item?: string };
 
 /** One element of a provision: satisfied when any of its evidence is available. */
 export type Requirement = {

@@ -46,6 +46,8 @@ export const ACTIVITY_TERMS: Readonly<Record<ActivityType, Term>> = {
   'oxalic-acid': t('草酸', 'Oxalic acid'),
   scope3: t('範圍3', 'Scope 3', '范围3'),
   'carbon-balance': t('碳質量平衡', 'Carbon mass balance', '碳质量平衡'),
+  'coal-mined': t('原煤開採量', 'Raw coal mined', '原煤开采量'),
+  clinker: t('熟料產量', 'Clinker produced', '熟料产量'),
 };
 
 export const FUEL_USE_TERMS: Readonly<Record<FuelUse, Term>> = {
@@ -166,6 +168,9 @@ export const MINERAL_TERMS: Readonly<Record<string, Term>> = {
   slag: t('爐渣', 'slag', '炉渣'),
   dust: t('除塵灰', 'dust', '除尘灰'),
   'converter-gas': t('轉爐煤氣', 'converter gas', '转炉煤气'),
+  // coal-mined lines' subjects (coal-mining pack, issue #24)
+  underground: t('井工礦', 'underground mine', '井工矿'),
+  surface: t('露天礦', 'surface mine', '露天矿'),
 };
 
 /** A code's term from one of the tables, or the code itself in every language. */

@@ -91,6 +91,8 @@ export const AXIS_VALUES: Readonly<Record<string, Term>> = {
   steam: { 'zh-Hant': '蒸汽', en: 'Steam', 'zh-Hans': '蒸汽' },
   nickel: { 'zh-Hant': '鎳', en: 'Nickel', 'zh-Hans': '镍' },
   copper: { 'zh-Hant': '銅', en: 'Copper', 'zh-Hans': '铜' },
+  cement: { 'zh-Hant': '水泥', en: 'Cement', 'zh-Hans': '水泥' }, // product of the cement example (issue #24)
+  clinker: { 'zh-Hant': '熟料', en: 'Clinker', 'zh-Hans': '熟料' },
   short: { 'zh-Hant': '短期', en: 'Short term', 'zh-Hans': '短期' },
   medium: { 'zh-Hant': '中期', en: 'Medium term', 'zh-Hans': '中期' },
   long: { 'zh-Hant': '長期', en: 'Long term', 'zh-Hans': '长期' },

@@ -8,4 +8,5 @@ export * from './reconcile.js';
 export * from './roll-up.js';
 export * from './roll-up-readings.js';
 export * from './timestamp.js';
+export * from './utility-bills.js';
 export * from './validate-meters.js';

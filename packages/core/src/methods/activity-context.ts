@@ -5,6 +5,7 @@ import type { ActivityLine } from '../model/fact.js';
 import type { Methods, SectorPackId } from '../model/methods.js';
 import type { Entity } from '../model/organisation.js';
 import { parsePeriod } from '../model/period.js';
+import type { Supplier } from '../model/register-rows.js';
 import type { Contributions } from './contributions.js';
 import type { FactorNodes } from './factor-nodes.js';
 
@@ -16,6 +17,8 @@ export type ActivityContext = {
   readonly entity: Entity;
   /** The entity's sector method pack (methods/sector-packs.ts); absent: non-ferrous. */
   readonly pack?: SectorPackId;
+  /** The supplier register by id and by credit code, for a Scope 3 line's `supplier` (scope3-line.ts). */
+  readonly suppliers?: ReadonlyMap<string, Supplier>;
 };
 
 /** The fact node of an activity line, added once. */

@@ -9,8 +9,12 @@ import { gridFactorQuery, heatEfQuery, tceCoefficientQuery } from '../factors/fa
 import type { ActivityLine } from '../model/fact.js';
 import type { GridCalibre } from '../model/methods.js';
 import { type ActivityContext, contribute, derive, labelKey, lineNode } from './activity-context.js';
+import { SECTOR_PACKS } from './sector-packs.js';
 
 export function gridFactorNode(ctx: ActivityContext, calibre: GridCalibre): string {
+  // a pack with its own electricity factor (Hong Kong buildings) replaces the mainland grid factor
+  const own = SECTOR_PACKS[ctx.pack ?? 'non-ferrous'].electricityFactor;
+  if (own !== undefined) return ctx.factors.node(own);
   const g = ctx.methods.gridFactor;
   return ctx.factors.node(
     gridFactorQuery({

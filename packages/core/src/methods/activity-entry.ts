@@ -31,6 +31,7 @@ import { divideUnits, parseUnit, type Unit } from '../units/unit.js';
 import { carbonBalanceProblems } from './carbon-balance.js';
 import { DENSITY_ATTRIBUTE, parseDensity } from './density.js';
 import { scope3LineProblems } from './scope3/scope3-rule.js';
+import { sectorLineProblems } from './sector-lines.js';
 
 export type ActivityEntryField = 'activity' | 'subject' | 'use' | 'unit' | 'attributes';
 export type ActivityEntryProblem = { readonly field: ActivityEntryField; readonly message: string };
@@ -60,6 +61,8 @@ export const ACTIVITY_AMOUNTS: { readonly [K in ActivityType]: Measure | typeof 
   scope3: { dimension: 'co2e', what: 'emissions in CO2e', examples: 'tCO2e' },
   // the amount is a mass or a gas volume; what it must be is read off its carbon content (carbon-balance.ts)
   'carbon-balance': { dimension: 'mass', what: 'a mass or a volume', examples: 't or 10⁴ m³' },
+  'coal-mined': { dimension: 'mass', what: 'a mass of raw coal', examples: 't or 萬噸' },
+  clinker: { dimension: 'mass', what: 'a mass of clinker', examples: 't or 萬噸' },
 };
 
 /** Plain words for a dimension key (units/dimension.ts). */
@@ -91,12 +94,17 @@ export const dimensionWords = (u: Unit): string => {
   return DIMENSION_WORDS[key] ?? `"${key}"`;
 };
 
+/** What a Scope 3 line's `supplier` attribute may name: a supplier's id or its credit code. */
+export type SupplierRef = { readonly id: string; readonly creditCode: string };
+
 export type ActivityEntryContext = {
   readonly ghgMethod: GhgMethod;
   /** The factor library with the bundle's own factors over it (factors/library.ts withOverrides). */
   readonly library: readonly FactorRecord[];
   /** The bundle's choice of Scope 3 factor set per category (assay.yaml methods.scope3). */
   readonly scope3FactorSets?: Methods['scope3'];
+  /** The supplier register (registers.yaml suppliers); absent or empty: a line's `supplier` is not checked. */
+  readonly suppliers?: readonly SupplierRef[];
   /** 'pass' (bundle validation): a fuel or mineral without a factor is left to the calculation. */
   readonly unknownSubjects?: 'refuse' | 'pass';
 };
@@ -200,6 +208,8 @@ export function activityEntryProblems(
         message,
       })),
     ];
+  if (activity === 'coal-mined' || activity === 'clinker')
+    problems.push(...sectorLineProblems(activity, input.subject, input.attributes ?? {}));
   if (declared === FROM_FACTOR) {
     const found = measureFromFactor(input, ctx);
     if (!found.ok) return found.problem === undefined ? problems : [...problems, found.problem];

@@ -5,6 +5,7 @@ import { purchasedElectricityLine, purchasedHeatLine, selfGeneratedLine } from '
 import { fuelLine } from './activity-fuel.js';
 import { processLine, recordOnly } from './activity-other.js';
 import { scope3Line } from './scope3/scope3-line.js';
+import { clinkerLine, coalMinedLine } from './sector-lines.js';
 
 type Handler = (ctx: ActivityContext, line: ActivityLine) => void;
 
@@ -23,4 +24,6 @@ export const ACTIVITY_HANDLERS: { readonly [K in ActivityType]: Handler } = {
   'oxalic-acid': processLine,
   scope3: scope3Line,
   'carbon-balance': recordOnly, // summed per entity and year by carbon-balance.ts (iron-steel pack)
+  'coal-mined': coalMinedLine, // coal-mining pack
+  clinker: clinkerLine, // cement pack
 };

@@ -74,9 +74,13 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
     if (list) list.push(l);
     else linesByEntity.set(l.entityId, [l]);
   }
+  // a Scope 3 line names its supplier by id or credit code (issue #21)
+  const suppliers = new Map(
+    (bundle.registers.suppliers ?? []).flatMap((s) => [[s.id, s] as const, [s.creditCode, s] as const]),
+  );
   for (const entity of org.entities) {
     const pack = packOf(bundle.methods, org, entity.id); // sector pack (issue #24)
-    const ctx = { graph, factors, contributions, methods: bundle.methods, entity, pack };
+    const ctx = { graph, factors, contributions, methods: bundle.methods, entity, pack, suppliers };
     const lines = linesByEntity.get(entity.id) ?? [];
     for (const line of lines) ACTIVITY_HANDLERS[line.activity](ctx, line);
     carbonMassBalance(ctx, lines, pack);

@@ -36,22 +36,32 @@ export function methodNoteFor(
   };
   const noPacks = !org || Object.keys(methods.sectorPacks ?? {}).length === 0; // every entity non-ferrous
   const memo = new Map<string, SectorPackId[]>(); // called for every figure: walk the tree once per entity
+  const packsOf = (entityId: string | undefined): SectorPackId[] => {
+    if (noPacks || entityId === undefined) return ['non-ferrous'];
+    const packs = memo.get(entityId) ?? packsBelow(entityId);
+    memo.set(entityId, packs);
+    return packs;
+  };
+  // Hong Kong buildings (issue #24): purchased electricity at the EPD/EMSD default, not a mainland grid
+  const gridNote = (entityId: string | undefined): string => {
+    const packs = packsOf(entityId);
+    const own = packs.filter((p) => SECTOR_PACKS[p].electricityFactor !== undefined);
+    if (own.length === 0) return grid;
+    const hk = 'Hong Kong: EPD/EMSD territory-wide default electricity factor';
+    return own.length === packs.length ? hk : `${grid}; ${hk}`;
+  };
   const ghgNote = (entityId: string | undefined): string[] => {
-    let packs: SectorPackId[] = ['non-ferrous'];
-    if (!noPacks && entityId !== undefined) {
-      packs = memo.get(entityId) ?? packsBelow(entityId);
-      memo.set(entityId, packs);
-    }
+    const packs = packsOf(entityId);
     if (packs.length === 1 && packs[0] === 'non-ferrous') return [GHG[methods.ghg]];
     return packs.map((p) =>
       p === 'non-ferrous'
         ? GHG[methods.ghg]
-        : `${SECTOR_PACKS[p].note} (fuels outside it: ${GHG[methods.ghg]})`,
+        : `${SECTOR_PACKS[p].note} (${SECTOR_PACKS[p].fuelsLabel}: ${GHG[methods.ghg]})`,
     );
   };
   return (indicator, entityId) => {
     const parts: string[] = [];
-    if (indicator.topic === 'emissions') parts.push(...ghgNote(entityId), grid);
+    if (indicator.topic === 'emissions') parts.push(...ghgNote(entityId), gridNote(entityId));
     if (indicator.topic === 'energy') parts.push('MWh on calorific basis (1 MWh = 3.6 GJ)', tce);
     parts.push(methods.consolidation);
     return indicator.kind === 'input' ? `input; ${methods.consolidation}` : parts.join('; ');

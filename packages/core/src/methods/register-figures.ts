@@ -8,6 +8,8 @@
  *     of the subtree in that region (a code engaged by two subsidiaries counts once; the row
  *     first in the register stands for it); the total is the distinct codes over all regions.
  *     Blacklisted suppliers are not counted.
+ *   suppliers.assessed (HKEX B5.2): the same suppliers, only those with an ESG assessment on
+ *     file, one per credit code.
  *   hazards (found in the reporting year, 1 Jan – 31 Dec): found; rectified = rectified on or
  *     before 31 Dec; overdue = not rectified by 31 Dec and due before 31 Dec;
  *     rectification rate = rectified ÷ found × 100 %.
@@ -139,7 +141,20 @@ function suppliers(
   const note = 'one per unified social credit code; approved and suspended suppliers';
   figure(ctx, 'suppliers.registered', entityId, [...firstByCode.values()].map(node), 'count', note);
   for (const [region, m] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : 1)))
-    figure(ctx, 'suppliers.registered', entityId, [...m.values()].map(node), 'count', note, { region });
+    figure(ctx, 'suppliers.registered', entityId, [...m.values()].map(node), 'count', note, { region }); // HKEX B5.2: suppliers where engagement practices are implemented = those with an ESG
+  // assessment on file (a result and its date), one per credit code (the first assessed row).
+  const assessed = new Map<string, Supplier>();
+  for (const s of counted)
+    if (s.esgResult !== undefined && !assessed.has(s.creditCode)) assessed.set(s.creditCode, s);
+  if (assessed.size > 0)
+    figure(
+      ctx,
+      'suppliers.assessed',
+      entityId,
+      [...assessed.values()].map(node),
+      'count',
+      'one per credit code; approved and suspended suppliers with an ESG assessment on file',
+    );
 }
 
 function hazards(ctx: Ctx, rows: readonly Hazard[], entities: ReadonlySet<string>, entityId: string): void {

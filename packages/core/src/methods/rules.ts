@@ -35,7 +35,7 @@ export const DERIVED_RULES: readonly DerivedRule[] = [
   {
     kind: 'sum',
     indicator: 'ghg.scope1',
-    of: ['ghg.scope1.combustion', 'ghg.scope1.reductant', 'ghg.scope1.process'],
+    of: ['ghg.scope1.combustion', 'ghg.scope1.reductant', 'ghg.scope1.process', 'ghg.scope1.fugitive'],
   },
   { kind: 'sum', indicator: 'ghg.total.location', of: ['ghg.scope1', 'ghg.scope2.location'] },
   { kind: 'sum', indicator: 'ghg.total.market', of: ['ghg.scope1', 'ghg.scope2.market'] },

@@ -51,6 +51,8 @@ export const ACTIVITY_TYPES = [
   'oxalic-acid',
   'scope3',
   'carbon-balance',
+  'coal-mined', // raw coal mined, for fugitive methane (coal-mining pack; methods/sector-lines.ts)
+  'clinker', // clinker produced, for its calcination CO2 (cement pack; methods/sector-lines.ts)
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

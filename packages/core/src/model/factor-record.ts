@@ -23,6 +23,8 @@ export type FactorRecord = {
   readonly calibre?: string;
   /** Spend-based (EEIO) factors: the year whose prices the factor is per (its currency is the unit's denominator). */
   readonly priceYear?: number;
+  /** Where the factor is representative ("UK", "US", "CN-xinjiang"); stated for Scope 3 factors, free text. */
+  readonly geography?: string;
   readonly document: string;
   readonly publishedAt?: string;
   readonly status: FactorStatus;

@@ -4,7 +4,7 @@
  * runs. Both live in the registers (bundle registers.yaml; in the store the registers document)
  * and are checked by bundle/validate-site-registers.ts. Dates are ISO-8601 calendar dates
  * (YYYY-MM-DD) as text: core has no clock, so "how long until expiry" is asked with a date the
- * adapter passes in (report/certification-expiry.ts).
+ * adapter passes in (bundle/certification-expiry.ts).
  */
 import type { LocalisedText } from './text.js';
 

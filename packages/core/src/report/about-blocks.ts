@@ -114,7 +114,11 @@ function ghgRows(bundle: Bundle): Cell[][] {
   });
   if (!packs.some((p) => p.pack.id === 'non-ferrous'))
     rows.push([
-      text(t('質量平衡以外的燃料燃燒因子', 'Fuel combustion outside the mass balance')),
+      text(
+        packs.some((p) => p.pack.carbonBalance)
+          ? t('質量平衡以外的燃料燃燒因子', 'Fuel combustion outside the mass balance')
+          : t('燃料燃燒因子', 'Fuel combustion factors'),
+      ),
       text(GHG_METHOD[m.ghg]),
     ]);
   return rows;

@@ -1,18 +1,78 @@
 /**
- * Chart specifications from report rows: GHG by scope and entity, the energy mix, and trends of
- * key group figures over the prior and current year. Values are the rows' formatted numbers;
- * a chart whose figures are absent is left out (not drawn empty).
+ * Chart specifications from report rows: GHG by scope (each year with data) and by entity, the
+ * energy mix, and trends of headline group figures over the comparative years and the current
+ * one. Values are the rows' formatted numbers (the tables' strings); a chart whose figures are
+ * absent is left out (not drawn empty), a trend needs at least two years with values.
  */
-import { term } from '../glossary/glossary.js';
+import { axisValueLabel, term } from '../glossary/glossary.js';
 import type { Bundle } from '../model/bundle.js';
 import { groupEntity } from '../model/organisation.js';
 import type { LocalisedText } from '../model/text.js';
-import type { Block, ReportFigure } from './model.js';
+import type { Block, NumberText, ReportFigure } from './model.js';
 
 const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
 const noAxes = (r: ReportFigure) => Object.keys(r.disaggregation).length === 0;
 
-export function emissionsCharts(bundle: Bundle, rows: readonly ReportFigure[]): Block[] {
+const year = (y: string): LocalisedText => ({ 'zh-Hant': `${y}年`, en: y });
+
+/** The value of a row in a year: the current value, or the comparative of that year. */
+function valueIn(r: ReportFigure, y: string, current: string): NumberText | null {
+  if (y === current) return r.current;
+  return r.priors.find((p) => p.periodId === y)?.value ?? null;
+}
+
+/** Group Scope 1 and Scope 2 (location- and market-based), a series per year with data, oldest first. */
+function scopeChart(bundle: Bundle, rows: readonly ReportFigure[], priors: readonly string[]): Block[] {
+  const group = groupEntity(bundle.organisation).id;
+  const current = bundle.reporting.current;
+  const scopes = [
+    { id: 'ghg.scope1', name: term('scope1') },
+    { id: 'ghg.scope2.location', name: term('scope2Location') },
+    { id: 'ghg.scope2.market', name: term('scope2Market') },
+  ]
+    .map((s) => ({
+      ...s,
+      row: rows.find((r) => r.indicatorId === s.id && r.entityId === group && noAxes(r) && r.current),
+    }))
+    .filter((s) => s.row !== undefined);
+  if (scopes.length === 0) return [];
+  const years = [...priors].reverse().concat(current);
+  const series = years
+    .map((y) => ({ name: year(y), values: scopes.map((s) => (s.row ? valueIn(s.row, y, current) : null)) }))
+    .filter((s) => s.values.some((v) => v !== null));
+  return [
+    {
+      kind: 'chart',
+      chart: 'bar',
+      id: 'ghg-by-scope',
+      title: t('按範圍劃分的溫室氣體排放', 'GHG emissions by scope'),
+      unit: scopes[0]?.row?.unit ?? t('噸二氧化碳當量', 'tCO2e'),
+      categories: scopes.map((s) => s.name),
+      series,
+    },
+  ];
+}
+
+/** Headline indicators drawn as trends in their sections (emissions, energy, economic). */
+export const TREND_INDICATORS = {
+  emissions: ['ghg.total.location', 'ghg.intensity.revenue'],
+  energy: ['energy.total', 'energy.intensity.revenue'],
+  economic: ['revenue'],
+} as const;
+
+export function emissionsCharts(
+  bundle: Bundle,
+  rows: readonly ReportFigure[],
+  priors: readonly string[] = [],
+): Block[] {
+  return [
+    ...scopeChart(bundle, rows, priors),
+    ...entityChart(bundle, rows),
+    ...trendCharts(bundle, rows, priors, TREND_INDICATORS.emissions),
+  ];
+}
+
+function entityChart(bundle: Bundle, rows: readonly ReportFigure[]): Block[] {
   const scopes = [
     { id: 'ghg.scope1', name: term('scope1') },
     { id: 'ghg.scope2.location', name: term('scope2Location') },
@@ -39,7 +99,15 @@ export function emissionsCharts(bundle: Bundle, rows: readonly ReportFigure[]): 
   ];
 }
 
-export function energyCharts(bundle: Bundle, rows: readonly ReportFigure[]): Block[] {
+export function energyCharts(
+  bundle: Bundle,
+  rows: readonly ReportFigure[],
+  priors: readonly string[] = [],
+): Block[] {
+  return [...energyMix(bundle, rows), ...trendCharts(bundle, rows, priors, TREND_INDICATORS.energy)];
+}
+
+function energyMix(bundle: Bundle, rows: readonly ReportFigure[]): Block[] {
   const group = groupEntity(bundle.organisation).id;
   const mix = rows.filter(
     (r) =>
@@ -53,42 +121,38 @@ export function energyCharts(bundle: Bundle, rows: readonly ReportFigure[]): Blo
       id: 'energy-mix',
       title: t('按能源類型劃分的能源消耗', 'Energy consumption by carrier'),
       unit: mix[0]?.unit ?? t('兆瓦時', 'MWh'),
-      categories: mix.map((r) => r.label),
+      categories: mix.map((r) => axisValueLabel(r.disaggregation.fuel ?? '')),
       series: [{ name: t('能源消耗', 'Energy consumed'), values: mix.map((r) => r.current) }],
     },
   ];
 }
 
-/** Key group indicators drawn as year-on-year trends when both years are present. */
-const TREND_INDICATORS = [
-  'ghg.total.location',
-  'ghg.intensity.revenue',
-  'energy.total',
-  'water.total',
-  'revenue',
-];
-
+/** Group indicators (no breakdown) drawn as trends: a bar per year with a value, oldest first. */
 export function trendCharts(
   bundle: Bundle,
   rows: readonly ReportFigure[],
-  priorYear: string | null,
+  priors: readonly string[],
+  indicators: readonly string[] = TREND_INDICATORS.economic,
 ): Block[] {
-  if (priorYear === null) return [];
   const group = groupEntity(bundle.organisation).id;
+  const current = bundle.reporting.current;
   const blocks: Block[] = [];
-  for (const id of TREND_INDICATORS) {
-    const r = rows.find(
-      (x) => x.indicatorId === id && x.entityId === group && noAxes(x) && x.current && x.prior,
-    );
+  for (const id of indicators) {
+    const r = rows.find((x) => x.indicatorId === id && x.entityId === group && noAxes(x) && x.current);
     if (!r) continue;
+    const years = [...priors]
+      .reverse()
+      .concat(current)
+      .filter((y) => valueIn(r, y, current) !== null);
+    if (years.length < 2) continue;
     blocks.push({
       kind: 'chart',
       chart: 'bar',
       id: `trend-${id}`,
-      title: r.label,
+      title: { 'zh-Hant': `${r.label['zh-Hant']}趨勢`, en: `${r.label.en}: trend` },
       unit: r.unit,
-      categories: [t(priorYear, priorYear), t(bundle.reporting.current, bundle.reporting.current)],
-      series: [{ name: r.label, values: [r.prior, r.current] }],
+      categories: years.map(year),
+      series: [{ name: r.label, values: years.map((y) => valueIn(r, y, current)) }],
     });
   }
   return blocks;

@@ -22,6 +22,7 @@ export type ProvisionInput = {
   readonly label?: string;
   readonly title?: LocalisedText;
   readonly status?: ReportIndexRow['status'];
+  /** The explanation of an omission, or a disclosed row's note (Scope 3 by category: the categories included). */
   readonly explanation?: LocalisedText;
   /** Narrative section ids ("emissions", "climate-strategy") that disclose it. */
   readonly narrativeIds?: readonly string[];
@@ -40,6 +41,7 @@ const REGISTER_SECTION: Readonly<Record<string, string>> = {
   materialTopics: 'materiality',
   climateRisks: 'climate',
   targets: 'climate',
+  supplierPractices: 'supply-chain',
 };
 
 /**
@@ -116,7 +118,7 @@ export function reportContentIndex(
         ...sectionsForNarrative(nodes, p.narrativeIds ?? []),
         ...nodes.filter(
           (n) =>
-            (p.registers ?? []).some((r) => REGISTER_SECTION[r] === n.id) ||
+            (p.registers ?? []).some((r) => REGISTER_SECTION[r.split('#')[0] ?? r] === n.id) ||
             (p.figureIds ?? []).some((f) => sectionOfIndicator(parseFigureId(f)?.indicatorId ?? '') === n.id),
         ),
       ];

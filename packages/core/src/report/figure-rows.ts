@@ -1,13 +1,17 @@
 /**
  * Figures → report rows: each year figure of the current year (and each prior-year figure
- * without a current counterpart) with its comparative and change, formatted once here.
+ * without a current counterpart) with its comparatives and change, formatted once here.
+ * Comparatives: the figure of the same indicator, entity and breakdown evaluated for each of the
+ * bundle's prior years (`reporting.prior`, most recent first, at most COMPARATIVE_YEARS); the
+ * change is against the most recent one. A prior value exists only where the bundle holds that
+ * year's data (the evaluation computes every period it has facts for).
  * Values are shown in the catalogue unit of their indicator when the dimensions match.
  */
 
 import type { Figure } from '../calc/figure.js';
 import { figureId } from '../calc/figure.js';
 import { bundleCatalogue } from '../catalogue/bundle-catalogue.js';
-import type { Decimal } from '../decimal.js';
+import { Decimal } from '../decimal.js';
 import { axisValueLabel } from '../glossary/glossary.js';
 import type { Bundle } from '../model/bundle.js';
 import { disaggregationKey } from '../model/fact.js';
@@ -17,7 +21,7 @@ import type { LocalisedText } from '../model/text.js';
 import { convert, type Quantity } from '../units/quantity.js';
 import { parseUnit, unitLabelZh } from '../units/unit.js';
 import { formatChange, formatNumber } from './format-number.js';
-import type { ReportFigure } from './model.js';
+import type { NumberText, ReportFigure } from './model.js';
 import { sectionOfIndicator, sectionOrder } from './section-of.js';
 
 type Shown = { value: Decimal; unit: LocalisedText } | { error: string; unit: LocalisedText };
@@ -48,7 +52,41 @@ function joinLabels(name: LocalisedText, parts: LocalisedText[]): LocalisedText 
   };
 }
 
-export function reportFigures(bundle: Bundle, figures: readonly Figure[]): ReportFigure[] {
+/** Prior years printed beside the current one (HKEX B2.1 and the issue ask for three years in all). */
+export const COMPARATIVE_YEARS = 2;
+
+/** The prior years a report prints, most recent first. */
+export const comparativeYears = (bundle: Bundle): string[] =>
+  bundle.reporting.prior.slice(0, COMPARATIVE_YEARS);
+
+/**
+ * Swings needing an explanation: |change| above `threshold` (a fraction, the checker's
+ * `yoyThreshold`, default 0.3 = 30 %). The explanation is registers.explanations' text whose
+ * subject is the figure's id or, for a breakdown row, its total's id (as the year-on-year check
+ * reads them: an explanation of a total covers the moves below it).
+ */
+function swingOf(
+  bundle: Bundle,
+  f: Figure,
+  cur: Decimal | undefined,
+  pri: Decimal | undefined,
+  threshold: Decimal,
+): ReportFigure['swing'] {
+  if (cur === undefined || pri === undefined || pri.isZero()) return undefined;
+  if (cur.minus(pri).dividedBy(pri.abs()).abs().lessThanOrEqualTo(threshold)) return undefined;
+  const subjects = [f.id, figureId(f.indicatorId, f.entityId, f.periodId, {})];
+  const e = bundle.registers.explanations.find((x) => subjects.includes(x.subject));
+  return { explanation: e ? e.text : null };
+}
+
+export const DEFAULT_CHANGE_THRESHOLD = '0.3';
+
+export function reportFigures(
+  bundle: Bundle,
+  figures: readonly Figure[],
+  changeThreshold: string = DEFAULT_CHANGE_THRESHOLD,
+): ReportFigure[] {
+  const threshold = new Decimal(changeThreshold);
   const catalogue = bundleCatalogue(bundle);
   const catalogueOrder = new Map([...catalogue.keys()].map((id, i) => [id, i]));
   const entityOrder = new Map(bundle.organisation.entities.map((e, i) => [e.id, i]));
@@ -71,8 +109,15 @@ export function reportFigures(bundle: Bundle, figures: readonly Figure[]): Repor
     const p = isCurrent && priorId ? byId.get(priorId) : isOrphanPrior ? f : undefined;
     const pv = p ? shown(p, ind) : undefined;
     const precision = f.precision;
+    const priors = comparativeYears(bundle).map((y): { periodId: string; value: NumberText | null } => {
+      const x =
+        y === f.periodId ? undefined : byId.get(figureId(f.indicatorId, f.entityId, y, f.disaggregation));
+      const xv = isCurrent && x ? shown(x, ind) : undefined;
+      return { periodId: y, value: xv && 'value' in xv ? formatNumber(xv.value, precision) : null };
+    });
     const cur = isCurrent && 'value' in me ? me.value : undefined;
     const pri = pv && 'value' in pv ? pv.value : undefined;
+    const swing = isCurrent ? swingOf(bundle, f, cur, pri, threshold) : undefined;
     const label = joinLabels(
       ind?.name ?? { 'zh-Hant': f.indicatorId, en: f.indicatorId },
       Object.keys(f.disaggregation)
@@ -94,8 +139,10 @@ export function reportFigures(bundle: Bundle, figures: readonly Figure[]): Repor
       current: cur === undefined ? null : formatNumber(cur, precision),
       priorId: p ? p.id : null,
       prior: pri === undefined ? null : formatNumber(pri, precision),
+      priors,
       change: cur !== undefined && pri !== undefined ? formatChange(cur, pri) : null,
       ...(isCurrent && 'error' in me ? { error: me.error } : {}),
+      ...(swing ? { swing } : {}),
       ...(f.method === undefined ? {} : { method: f.method }),
     });
   }

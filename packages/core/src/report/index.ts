@@ -1,14 +1,15 @@
 export * from './build-report.js';
 export * from './case-count-figure.js';
-export * from './certification-expiry.js';
 export * from './compliance-case-counts.js';
 export * from './content-index.js';
 export * from './format-number.js';
 export { REPORT_LABELS, STATUS_LABEL } from './labels.js';
 export * from './lineage-text.js';
+export * from './materiality-matrix.js';
 export * from './model.js';
 export * from './outline.js';
 export * from './provisions-from-completeness.js';
+export { materialityBlocks } from './register-blocks.js';
 export * from './restatement-note.js';
 export * from './status.js';
 export * from './target-progress.js';

@@ -101,11 +101,22 @@ const DERIVED_ZH: Readonly<Record<string, (a: Readonly<Record<string, string>>) 
   'carbon-out': () => '輸出碳量合計（鐵水、鋼、爐渣、外供煤氣等）',
   'carbon-net': () => '排放碳量（輸入碳 − 輸出碳）',
   'carbon-balance-co2': () => '碳質量平衡二氧化碳排放（（輸入碳 − 輸出碳）× 44/12）',
+  // sector packs: coal-mine methane and clinker (issue #24, methods/sector-lines.ts)
+  'coal-mine-ch4': (a) =>
+    `${zhOf(subjectTerm(a.mine ?? ''))}${a.stage === 'post-mining' ? '礦後活動' : '開採'}甲烷逸散量`,
+  'coal-mine-ch4-total': (a) => `${zhOf(subjectTerm(a.mine ?? ''))}甲烷逸散量（開採 + 礦後活動）`,
+  'coal-mine-co2e': (a) => `${zhOf(subjectTerm(a.mine ?? ''))}甲烷逸散排放（二氧化碳當量）`,
+  'clinker-oxide-co2': (a) => `每噸熟料${a.oxide === 'mgo' ? '氧化鎂' : '氧化鈣'}對應二氧化碳`,
+  'clinker-ef': () => '熟料排放因子（按填報氧化鈣及氧化鎂含量計算）',
+  'clinker-co2': () => '熟料煅燒過程二氧化碳排放',
   'scope3-line': (a) =>
     `範圍三排放（${zhOf(subjectTerm(a.category ?? ''))}，${zhOf(scope3Method(a.method ?? ''))}）`,
   'scope3-deflator': (a) =>
     `價格年份平減係數（由${a.from ?? ''}年價格換算至排放因子的價格年份，按活動數據行填報）`,
-  'scope3-supplier-factor': () => '供應商排放因子（按活動數據行填報）',
+  'scope3-supplier-factor': (a) =>
+    a.zh === undefined
+      ? '供應商排放因子（按活動數據行填報）'
+      : `供應商排放因子（按活動數據行填報；${a.zh}，見供應商名冊）`,
   // register rows (methods/register-figures.ts)
   'register-suppliers': (a) => `供應商名冊：${a.zh ?? ''}（${a.entity ?? ''}）`,
   'register-hazards': (a) => `隱患排查治理台賬：${a.zh ?? ''}（${a.entity ?? ''}）`,

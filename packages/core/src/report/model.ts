@@ -22,6 +22,8 @@ export type TableBlock = {
   readonly caption: LocalisedText;
   readonly head: readonly LocalisedText[];
   readonly rows: readonly (readonly Cell[])[];
+  /** Per row: 0 a headline row, 1 a breakdown under the row above (indented); absent: all 0. */
+  readonly levels?: readonly number[];
 };
 
 export type ChartSeries = { readonly name: LocalisedText; readonly values: readonly (NumberText | null)[] };
@@ -73,7 +75,19 @@ export type Block =
   /** The content index of a framework: rows from ReportModel.contentIndex, pages added by the PDF renderer. */
   | { readonly kind: 'content-index'; readonly framework: ReportIndexRow['framework'] }
   | TableBlock
-  | ChartBlock;
+  | ChartBlock
+  /** Highlights: KPI tiles, each a figure's value as the tables print it (issuer-sections.ts). */
+  | { readonly kind: 'kpi-tiles'; readonly tiles: readonly KpiTile[] }
+  /** A picture from the bundle (a case study's): PNG bytes as a data: URI, described in both languages. */
+  | { readonly kind: 'image'; readonly id: string; readonly dataUri: string; readonly alt: LocalisedText };
+
+/** A highlight: the label, the figure's printed value (null: not calculated) and unit. */
+export type KpiTile = {
+  readonly figureId: string | null;
+  readonly label: LocalisedText;
+  readonly value: NumberText | null;
+  readonly unit: LocalisedText;
+};
 
 export type Section = {
   readonly id: string;
@@ -102,8 +116,20 @@ export type ReportFigure = {
   readonly current: NumberText | null;
   readonly priorId: string | null;
   readonly prior: NumberText | null;
+  /**
+   * The comparative years printed beside the current one (the bundle's prior years, most recent
+   * first, at most two): each year's value at the figure's precision, null where the data has none.
+   * All null for a row of a prior-year figure without a current counterpart (`prior` carries it).
+   */
+  readonly priors: readonly { readonly periodId: string; readonly value: NumberText | null }[];
   /** Change against the prior year in per cent, one decimal place, signed ("+5.3"); null when not defined. */
   readonly change: NumberText | null;
+  /**
+   * Set when the change exceeds the report's threshold (change-notes.ts): the explanation from
+   * registers.explanations (subject = this figure's id), or null when none is given — a
+   * publication-gate item.
+   */
+  readonly swing?: { readonly explanation: LocalisedText | null };
   /** When the figure could not be calculated: the error message (printed instead of a number). */
   readonly error?: string;
   readonly method?: string;
@@ -139,7 +165,14 @@ export type ReportStatusInput =
 
 /** One thing that keeps a report from being final (publication-gate.ts), counted, in both languages. */
 export type GateBlocker = {
-  readonly kind: 'unapproved' | 'errors' | 'unresolved' | 'unbound' | 'placeholder';
+  readonly kind:
+    | 'unapproved'
+    | 'errors'
+    | 'unresolved'
+    | 'unbound'
+    | 'placeholder'
+    | 'unexplained'
+    | 'issuer';
   readonly count: number;
   readonly text: LocalisedText;
 };

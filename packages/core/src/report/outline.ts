@@ -18,7 +18,11 @@ export type Extra =
   | 'energy-charts'
   | 'trends'
   /** The tailings facilities register (tailings-table.ts). */
-  | 'tailings';
+  | 'tailings'
+  /** The certifications register (certifications-table.ts). */
+  | 'certifications'
+  /** HKEX B5.2–B5.4 practice texts (supplier-practices-table.ts). */
+  | 'supplier-practices';
 
 export type OutlineNode = {
   readonly id: string;
@@ -64,6 +68,7 @@ export const OUTLINE: readonly OutlineNode[] = [
     title: t('ESG管治', 'ESG governance'),
     narrative: ['esg-governance'],
     figures: ['board.', 'governance.'],
+    extras: ['certifications'],
     hkex: ['MDR.GOV'],
     gri: ['2-9', '2-12', '2-13'],
     sasac: [t('治理：治理結構', 'Governance: governance structure')],
@@ -199,6 +204,7 @@ export const OUTLINE: readonly OutlineNode[] = [
         title: t('供應鏈管理', 'Supply chain management'),
         narrative: ['supply-chain'],
         figures: ['suppliers.'],
+        extras: ['supplier-practices'],
         hkex: kpis('B5', 4),
         gri: ['2-6', '308-1', '414-1'],
         sasac: [t('社會：供應鏈管理', 'Social: supply chain')],

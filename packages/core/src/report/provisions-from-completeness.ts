@@ -21,7 +21,7 @@ export function provisionsFromCompleteness(reports: readonly CompletenessReport[
         narrativeIds: a.where.filter((w) => w.startsWith('section:')).map((w) => w.slice('section:'.length)),
         registers: a.where.filter((w) => w.startsWith('register:')).map((w) => w.slice('register:'.length)),
         figureIds: a.where.filter((w) => !w.startsWith('section:') && !w.startsWith('register:')),
-        ...(a.explanation ? { explanation: a.explanation.text } : {}),
+        ...(a.explanation ? { explanation: a.explanation.text } : a.note ? { explanation: a.note } : {}),
       });
     }
   }

@@ -7,12 +7,17 @@
  * - `unresolved`: narrative placeholders printed as ⟦…⟧ (narrative-text.ts);
  * - `unbound`: numbers typed into narrative text, not bound to a figure (model/narrative-refs.ts);
  * - `placeholder`: placeholder or demonstration data in the registers (a materiality score marked
- *   `isPlaceholder`, a register row marked `isDemonstration`).
+ *   `isPlaceholder`, a register row marked `isDemonstration`);
+ * - `unexplained`: year-on-year changes above the threshold without an explanation (change-notes.ts);
+ * - `issuer`: issuer sections left empty (chairman's statement, company profile, highlights, case
+ *   studies, board statement and its approval date; issuer-sections.ts) and narrative sections
+ *   marked as demonstration text — counted only when the caller requires the slots (the app does).
  * Narrative counts are over both languages (a number typed in zh-Hant and in en counts twice).
  * Pure: counts in, blockers out.
  */
 import type { Bundle } from '../model/bundle.js';
 import { unboundNumbers } from '../model/narrative-refs.js';
+import type { LocalisedText } from '../model/text.js';
 import { type Block, type GateBlocker, type Section, UNRESOLVED_MARKER } from './model.js';
 
 /** Register entries marked as placeholder or demonstration data, anywhere in the registers. */
@@ -54,6 +59,13 @@ export function gateBlockers(opts: {
   readonly year: string;
   /** Unresolved error-level findings; undefined when the caller did not run the checker. */
   readonly openErrors: number | undefined;
+  /** Swings above the change threshold without an explanation (change-notes.ts); 0 when absent. */
+  readonly unexplained?: number;
+  /**
+   * Issuer sections (issuer-sections.ts) left empty, by name; undefined when the caller does not
+   * require them (the app does). Narrative sections marked `isDemonstration` count with them.
+   */
+  readonly issuerMissing?: readonly LocalisedText[];
 }): GateBlocker[] {
   const { bundle } = opts;
   const out: GateBlocker[] = [];
@@ -98,5 +110,27 @@ export function gateBlockers(opts: {
     `登記冊中有${p}項佔位或示範數據。`,
     `${p} register entr${p === 1 ? 'y is' : 'ies are'} placeholder or demonstration data.`,
   );
+  const x = opts.unexplained ?? 0;
+  add(
+    'unexplained',
+    x,
+    `有${x}項數據較上年的變動超過閾值，但未提供說明。`,
+    `${x} change(s) against the prior year exceed the threshold without an explanation.`,
+  );
+  if (opts.issuerMissing) {
+    const miss = opts.issuerMissing;
+    const demo = bundle.narrative.filter((n) => n.isDemonstration === true).length;
+    const parts = {
+      'zh-Hant': [
+        ...(miss.length > 0 ? [`發行人章節尚缺：${miss.map((m) => m['zh-Hant']).join('、')}`] : []),
+        ...(demo > 0 ? [`${demo}節敘述為示範文字`] : []),
+      ],
+      en: [
+        ...(miss.length > 0 ? [`issuer sections missing: ${miss.map((m) => m.en).join(', ')}`] : []),
+        ...(demo > 0 ? [`${demo} narrative section(s) are demonstration text`] : []),
+      ],
+    };
+    add('issuer', miss.length + demo, `${parts['zh-Hant'].join('；')}。`, `${parts.en.join('; ')}.`);
+  }
   return out;
 }

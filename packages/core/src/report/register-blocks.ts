@@ -2,12 +2,14 @@
 
 import type { Figure } from '../calc/figure.js';
 import { Decimal } from '../decimal.js';
-import { axisValueLabel } from '../glossary/glossary.js';
-import type { ClimateRisk, Registers } from '../model/registers.js';
+import type { Entity } from '../model/organisation.js';
+import type { Registers } from '../model/registers.js';
 import type { LocalisedText } from '../model/text.js';
 import { parseUnit, unitLabelZh } from '../units/unit.js';
+import { climateRiskTable } from './climate-risk-table.js';
 import { formatNumber } from './format-number.js';
 import { REPORT_LABELS } from './labels.js';
+import { materialityBasisBlocks } from './materiality-basis-blocks.js';
 import type { Block, Cell } from './model.js';
 import { type TargetStatus, targetProgress } from './target-progress.js';
 
@@ -84,6 +86,7 @@ export function materialityBlocks(r: Registers): Block[] {
       ]),
     },
   ];
+  blocks.push(...materialityBasisBlocks(r));
   if (hasPlaceholder)
     blocks.push({
       kind: 'note',
@@ -95,42 +98,9 @@ export function materialityBlocks(r: Registers): Block[] {
   return blocks;
 }
 
-const RISK_KIND: Record<ClimateRisk['kind'], LocalisedText> = {
-  'physical-acute': t('急性實體風險', 'Acute physical risk'),
-  'physical-chronic': t('慢性實體風險', 'Chronic physical risk'),
-  'transition-policy': t('轉型風險：政策及法律', 'Transition risk: policy and legal'),
-  'transition-technology': t('轉型風險：技術', 'Transition risk: technology'),
-  'transition-market': t('轉型風險：市場', 'Transition risk: market'),
-  'transition-reputation': t('轉型風險：聲譽', 'Transition risk: reputation'),
-  opportunity: t('機遇', 'Opportunity'),
-};
-
-export function climateRiskBlocks(r: Registers): Block[] {
-  if (r.climateRisks.length === 0) return [];
-  return [
-    {
-      kind: 'table',
-      id: 'climate-risks',
-      caption: t('氣候相關風險及機遇', 'Climate-related risks and opportunities'),
-      head: [
-        t('類型', 'Type'),
-        t('風險或機遇', 'Risk or opportunity'),
-        t('時間範圍', 'Horizon'),
-        t('財務影響', 'Financial effect'),
-        t('應對措施', 'Response'),
-      ],
-      rows: r.climateRisks.map((c) => [
-        text(RISK_KIND[c.kind]),
-        text({
-          'zh-Hant': `${c.name['zh-Hant']}：${c.description['zh-Hant']}`,
-          en: `${c.name.en}: ${c.description.en}`,
-        }),
-        text(axisValueLabel(c.horizon)),
-        text(c.financialEffect),
-        text(c.response),
-      ]),
-    },
-  ];
+/** The climate section's tables, built from the climate register (climate-risk-table.ts). */
+export function climateRiskBlocks(r: Registers, entities: readonly Entity[] = []): Block[] {
+  return climateRiskTable(r, entities);
 }
 
 const TARGET_STATUS: Record<TargetStatus, LocalisedText> = {

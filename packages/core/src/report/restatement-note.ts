@@ -92,6 +92,8 @@ const ACTIVITY_LABEL: Readonly<Record<ActivityType, LocalisedText>> = {
   'oxalic-acid': t('草酸', 'Oxalic acid'),
   scope3: t('範圍3', 'Scope 3'),
   'carbon-balance': t('碳質量平衡', 'Carbon mass balance'),
+  'coal-mined': t('原煤開採量', 'Raw coal mined'),
+  clinker: t('熟料產量', 'Clinker produced'),
 };
 
 const POLICY_TRIGGER: Readonly<Record<RestatementChange, LocalisedText>> = {

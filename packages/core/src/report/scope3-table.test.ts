@@ -78,6 +78,51 @@ describe('Scope 3 by category in the report', () => {
     });
   });
 
+  it('notes the categories the screening excluded, with their justification; screening lines add no method', () => {
+    const s3 = (c: string, amount: string, attributes: Record<string, string> = {}) =>
+      line('s', 'scope3', c, amount, { attributes });
+    const why = (en: string, zh: string) => ({ en, 'zh-Hant': zh });
+    const b = bundle({
+      entities: [sub('s')],
+      lines: [
+        s3('cat-1', '12.5 tCO2e'),
+        s3('cat-1', '3 tCO2e', { screening: 'yes', dq: '5' }),
+        s3('cat-7', '2 tCO2e', { screening: 'yes' }),
+      ],
+      methods: {
+        scope3: {
+          factorSets: {},
+          screening: {
+            thresholdPercent: '5',
+            excluded: { 'cat-1': why('ignored: reported', '不適用'), 'cat-7': why('below 5 %', '低於5%') },
+          },
+        },
+      },
+    });
+    const { figures, graph } = evaluateBundle(b);
+    const model = buildReport({
+      bundle: b,
+      figures,
+      status: { state: 'draft', units: 1, unapproved: 1 },
+      scope3Quality: scope3Quality(b, graph),
+    });
+    const all = (s: Section): Block[] => [...s.blocks, ...s.sections.flatMap(all)];
+    const blocks = model.sections.flatMap(all);
+    const at = blocks.findIndex((x) => x.kind === 'table' && x.id === 'scope3-by-category');
+    const table = blocks[at] as TableBlock;
+    // the screening line (3 tCO2e, dq 5) is neither added nor weighted: 12.5 as given, no score
+    expect(
+      table.rows[0]?.map((c) => (c.kind === 'text' ? c.text.en : c.kind === 'number' ? c.value.text : '')),
+    ).toEqual(['1. Purchased goods and services', 'upstream', 'as given', '12.50', '—']);
+    expect(blocks[at + 1]).toEqual({
+      kind: 'note',
+      text: {
+        en: 'Categories excluded after screening: 7. Employee commuting (below 5 %).',
+        'zh-Hant': '經篩選後未計入的類別：7. 員工通勤（低於5%）。',
+      },
+    });
+  });
+
   it('is left out when the group reports no Scope 3', () => {
     expect(tableOf(bundle({ entities: [sub('s')], lines: [fuel('s', 'diesel', '1 t')] }))).toBeUndefined();
   });

@@ -2,8 +2,9 @@
  * Scope 3 by category (issue #21): one row per category the group reports for the current year,
  * with the methods its lines name, its figure as formatted in the report rows, and the lines'
  * data-quality scores (attribute `dq`, 1 best … 5): weighted by emissions (to one decimal, from
- * scope3-quality.ts when the caller has the graph) with their range in brackets. Left out when
- * the group reports no Scope 3.
+ * scope3-quality.ts when the caller has the graph) with their range in brackets; under it, a
+ * note naming the categories the screening excluded with their justification. Left out when
+ * the group reports no Scope 3 (the content index then carries the screening's explanation).
  */
 import {
   SCOPE3_CATEGORIES,
@@ -11,6 +12,7 @@ import {
   SCOPE3_METHOD_NAMES,
   type Scope3Method,
 } from '../methods/scope3/categories.js';
+import { isScreeningLine } from '../methods/scope3/scope3-factor.js';
 import type { Scope3Quality } from '../methods/scope3/scope3-quality.js';
 import type { Bundle } from '../model/bundle.js';
 import type { LocalisedText } from '../model/text.js';
@@ -31,8 +33,11 @@ export function scope3Table(
   weighted: readonly Scope3Quality[] = [],
 ): Block[] {
   const year = bundle.reporting.current;
-  const lines = bundle.activityLines.filter((l) => l.activity === 'scope3' && l.periodId.startsWith(year));
+  const lines = bundle.activityLines.filter(
+    (l) => l.activity === 'scope3' && l.periodId.startsWith(year) && !isScreeningLine(l),
+  );
   const out: Cell[][] = [];
+  const reported = new Set<string>();
   for (const c of SCOPE3_CATEGORIES) {
     const row = rows.find(
       (r) =>
@@ -42,6 +47,7 @@ export function scope3Table(
         Object.keys(r.disaggregation).length === 1,
     );
     if (!row?.current) continue;
+    reported.add(c.id);
     const mine = lines.filter((l) => l.subject === c.id);
     const methods = [...new Set(mine.map((l) => (l.attributes.method ?? 'given') as Scope3Method))];
     const names = methods.map((m) => SCOPE3_METHOD_NAMES[m] ?? t(m, m));
@@ -75,6 +81,34 @@ export function scope3Table(
         t('數據質量（1最佳至5）', 'Data quality (1 best – 5)'),
       ],
       rows: out,
+    },
+    ...exclusionNote(bundle, reported),
+  ];
+}
+
+/** The categories the screening excluded, each with its stated justification (assay.yaml methods.scope3.screening.excluded). */
+function exclusionNote(bundle: Bundle, reported: ReadonlySet<string>): Block[] {
+  const excluded = bundle.methods.scope3?.screening?.excluded ?? {};
+  const items = SCOPE3_CATEGORIES.flatMap((c) => {
+    const why = excluded[c.id];
+    return why === undefined || reported.has(c.id)
+      ? []
+      : [
+          t(
+            `${c.number}. ${c.name['zh-Hant']}（${why['zh-Hant']}）`,
+            `${c.number}. ${c.name.en} (${why.en})`,
+          ),
+        ];
+  });
+  if (items.length === 0) return [];
+  const list = join(items, t('；', '; '));
+  return [
+    {
+      kind: 'note',
+      text: t(
+        `經篩選後未計入的類別：${list['zh-Hant']}。`,
+        `Categories excluded after screening: ${list.en}.`,
+      ),
     },
   ];
 }

@@ -11,7 +11,7 @@ import { validateBundleForm } from '../bundle/validate-bundle.js';
 import { standardCatalogue } from '../catalogue/catalogue.js';
 import { factorLibrary, withOverrides } from '../factors/library.js';
 import { checkExplanations } from '../frameworks/check-explanations.js';
-import { activityLineRule as activityLineRuleOf } from '../methods/activity-entry.js';
+import { activityLineRule as activityLineRuleOf, type SupplierRef } from '../methods/activity-entry.js';
 import type { FactorRecord } from '../model/factor-record.js';
 import type { Indicator } from '../model/indicator.js';
 import type { Methods } from '../model/methods.js';
@@ -30,8 +30,11 @@ export function validateBundle(
 export function activityLineCheck(ctx: {
   methods: Methods;
   factors: readonly FactorRecord[];
+  /** The supplier register, when the bundle has one: a Scope 3 line's `supplier` must name one of them. */
+  suppliers?: readonly SupplierRef[];
 }): ActivityLineCheck {
   return activityLineRuleOf({
+    ...(ctx.suppliers === undefined ? {} : { suppliers: ctx.suppliers }),
     ghgMethod: ctx.methods.ghg,
     library: ctx.factors.length === 0 ? factorLibrary() : withOverrides(factorLibrary(), ctx.factors),
     ...(ctx.methods.scope3 === undefined ? {} : { scope3FactorSets: ctx.methods.scope3 }),

@@ -100,7 +100,11 @@ export function prepareActivityRows(
     idPrefix: generatedIdPrefix(file),
     periods: new Map(),
     attributes: new Map(),
-    lineCheck: activityLineCheck({ methods: v.bundle.methods, factors: v.bundle.factors }),
+    lineCheck: activityLineCheck({
+      methods: v.bundle.methods,
+      factors: v.bundle.factors,
+      ...(v.bundle.registers.suppliers === undefined ? {} : { suppliers: v.bundle.registers.suppliers }),
+    }),
     measures: new Map(),
   };
 }

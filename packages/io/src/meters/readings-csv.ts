@@ -43,6 +43,8 @@ export type ReadingsCsvOptions = {
 const MAX_LINE = 1000;
 const MAX_BYTES = 4 * 1024 ** 3;
 const MAX_ROWS = 100_000_000;
+/** The reader's limits (the column reader, readings-columns.ts, keeps the same). */
+export const READINGS_CSV_LIMITS = { maxLine: MAX_LINE, maxBytes: MAX_BYTES, maxRows: MAX_ROWS } as const;
 
 export async function* readMeterReadingsCsv(
   path: string,
@@ -72,7 +74,7 @@ export async function* readMeterReadingsCsv(
   let width = 0;
   let rows = 0;
   let batch: ReadingRow[] = [];
-  const cache: ParseCache = { atText: '', at: null, ids: new Set() };
+  const cache: ReadingParseCache = { atText: '', at: null, ids: new Set() };
   for await (const chunkLines of lines(path))
     for (const line of chunkLines) {
       if (line.text === '') continue;
@@ -86,7 +88,7 @@ export async function* readMeterReadingsCsv(
           bad(1, undefined, 'the header has a quote; it should be meter,timestamp,value');
           throw new MeterReadingsRejected(file, issues, more);
         }
-        cols = header(cells, (column, reason) => bad(1, column, reason));
+        cols = readingsHeader(cells, (column, reason) => bad(1, column, reason));
         width = cells.length;
         if (cols === null) throw new MeterReadingsRejected(file, issues, more);
         continue;
@@ -160,9 +162,9 @@ export function splitLine(text: string): string[] | null {
 }
 
 /** Per file: the last timestamp text parsed (a time-major export repeats it for every meter) and the ids seen valid. */
-type ParseCache = { atText: string; at: Instant | null; ids: Set<string> };
+export type ReadingParseCache = { atText: string; at: Instant | null; ids: Set<string> };
 
-function header(
+export function readingsHeader(
   cells: readonly string[],
   bad: (column: string | undefined, reason: string) => void,
 ): { meter: number; timestamp: number; value: number } | null {
@@ -194,7 +196,7 @@ export function readingOf(
   line: number,
   meterIds: ReadonlySet<string> | undefined,
   bad: (row: number, column: string, reason: string) => void,
-  cache: ParseCache = { atText: '', at: null, ids: new Set() },
+  cache: ReadingParseCache = { atText: '', at: null, ids: new Set() },
 ): ReadingRow | null {
   const meterId = (cells[cols.meter] ?? '').trim();
   const atText = (cells[cols.timestamp] ?? '').trim();

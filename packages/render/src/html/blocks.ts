@@ -89,11 +89,25 @@ export function blockHtml(b: Block, ctx: HtmlContext): string {
       return `<table id="${esc(b.id)}"><caption>${esc(tx(b.caption, lang))}</caption><thead><tr>${b.head
         .map((h) => `<th>${esc(tx(h, lang))}</th>`)
         .join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => cell(c, lang)).join('')}</tr>`)
+        .map(
+          (r, i) => `<tr${b.levels?.[i] ? ' class="sub"' : ''}>${r.map((c) => cell(c, lang)).join('')}</tr>`,
+        )
         .join('')}</tbody></table>`;
     case 'chart':
       return `<figure class="chart" id="${esc(b.id)}">${b.chart === 'matrix' ? matrixSvg(b, lang) : barChartSvg(b, lang)}</figure>`;
     case 'content-index':
       return indexTable(ctx, b.framework);
+    case 'kpi-tiles':
+      return `<div class="kpi-tiles">${b.tiles
+        .map(
+          (t) =>
+            `<div class="kpi"><div class="kpi-value">${esc(t.value?.text ?? '—')}</div><div class="kpi-unit">${esc(tx(t.unit, lang))}</div><div class="kpi-label">${esc(tx(t.label, lang))}</div></div>`,
+        )
+        .join('')}</div>`;
+    case 'image':
+      // a PNG data: URI (the bundle's schema admits nothing else; the CSP allows img-src data: only)
+      return /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(b.dataUri)
+        ? `<figure class="image" id="${esc(b.id)}"><img src="${esc(b.dataUri)}" alt="${esc(tx(b.alt, lang))}"><figcaption>${esc(tx(b.alt, lang))}</figcaption></figure>`
+        : '';
   }
 }

@@ -29,6 +29,7 @@ th, td { border-bottom: 1px solid #cfd8d4; padding: 1.2mm 1.5mm; vertical-align:
 th { background: #e8f0ec; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
+tr.sub td:first-child { padding-left: 6mm; color: #3d4a45; }
 table.content-index { table-layout: fixed; }
 table.content-index col.c-code { width: 16%; }
 table.content-index col.c-section { width: 12%; }
@@ -36,5 +37,13 @@ table.content-index col.c-page { width: 14%; }
 table.content-index col.c-status { width: 22%; }
 td.pgref { font-variant-numeric: tabular-nums; }
 figure.chart { margin: 4mm 0; break-inside: avoid; }
+.kpi-tiles { display: flex; flex-wrap: wrap; gap: 3mm; margin: 3mm 0 5mm; }
+.kpi { flex: 1 1 40mm; border-top: 1.2mm solid #1f6f5c; background: #f3f7f5; padding: 3mm; break-inside: avoid; }
+.kpi-value { font-size: 18pt; font-weight: bold; color: #1f6f5c; font-variant-numeric: tabular-nums; }
+.kpi-unit { font-size: 9pt; color: #555; }
+.kpi-label { font-size: 9.5pt; margin-top: 1mm; }
+figure.image { margin: 4mm 0; break-inside: avoid; }
+figure.image img { max-width: 100%; display: block; }
+figure.image figcaption { font-size: 9pt; color: #555; margin-top: 1.5mm; }
 ${DRAFT_CSS}`;
 }

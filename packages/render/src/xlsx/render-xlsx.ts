@@ -1,7 +1,10 @@
 /**
  * The XLSX data pack (exceljs): a sheet per report section with figure id, indicator, entity,
  * unit, current year, prior year and change (%); numbers are numeric cells whose number format
- * shows the figure's precision (values rounded half-up in the model; no arithmetic here).
+ * shows the figure's precision (values rounded half-up in the model; no arithmetic here). Given
+ * lineage, a derived figure's current value is a formula over the Calculations sheet's cell
+ * (='Calculations'!E12) with the exact value cached as its result, so a previewer that does
+ * not calculate shows the number and a spreadsheet that does gets the same one.
  * Text cells starting with = + - @ are prefixed with ' so they cannot run as formulas.
  * A draft report's sheets carry the DRAFT mark (draft-sheet.ts): a banner row above the heads.
  * A report with a restatement note (GRI 2-4) has a sheet of it (restatements-sheet.ts).
@@ -9,7 +12,12 @@
 import type { ReportModel } from '@assay/core/report-model';
 import ExcelJS from 'exceljs';
 import { type RenderLang, tx } from '../text/lang.js';
-import { addCalculationsSheet, type LineageSource } from './calculations-sheet.js';
+import {
+  addCalculationsSheet,
+  calculationsRef,
+  type LineageSource,
+  planCalculations,
+} from './calculations-sheet.js';
 import { addDraftBanner } from './draft-sheet.js';
 import { addRestatementsSheet } from './restatements-sheet.js';
 
@@ -35,6 +43,7 @@ export async function renderXlsx(
   wb.creator = 'Assay';
   const used = new Set<string>();
   const L = model.labels;
+  const plan = lineage ? planCalculations(model, lineage) : undefined;
   for (const g of model.figureGroups) {
     const ws = wb.addWorksheet(sheetName(tx(g.title, lang), used));
     const head = [
@@ -58,6 +67,10 @@ export async function renderXlsx(
           ? [f.prior ? Number(f.prior.plain) : null, f.change ? Number(f.change.plain) : null]
           : []),
       ]);
+      // a derived figure's current value: the Calculations sheet's cell, cached with the exact value
+      const calcRow = plan?.figureRow.get(f.id);
+      if (calcRow !== undefined && f.exact !== null && f.current)
+        row.getCell(5).value = { formula: calculationsRef(lang, calcRow), result: Number(f.exact) };
       for (const c of [5, 6]) row.getCell(c).numFmt = numFmt(f.precision);
       row.getCell(7).numFmt = '+0.0;-0.0;0.0';
     }
@@ -73,6 +86,6 @@ export async function renderXlsx(
       sheetName(lang === 'en' ? 'Restatements' : '資料重述', used),
       safeText,
     );
-  if (lineage) addCalculationsSheet(wb, model, lang, lineage);
+  if (lineage && plan) addCalculationsSheet(wb, model, lang, lineage, plan);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

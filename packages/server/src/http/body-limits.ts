@@ -47,6 +47,8 @@ export function bodyLimits(): MiddlewareHandler {
     if (c.req.path.startsWith('/api/import/')) return imports(c, next);
     // a readings CSV (routes/meters.ts): an import like the others
     if (c.req.method === 'POST' && c.req.path === '/api/meters/readings') return imports(c, next);
+    // the XLSX of a manual reading round (routes/meter-bills-lines.ts), base64: an import too
+    if (c.req.method === 'POST' && c.req.path === '/api/meters/reading-round') return imports(c, next);
     if (c.req.method === 'POST' && EVIDENCE_UPLOAD.test(c.req.path)) return evidence(c, next);
     return json(c, next);
   };

@@ -1,7 +1,13 @@
 /** The meters routes' part of the OpenAPI document (routes/meters.ts, issue #22; docs/meters.md). */
 import { z } from 'zod';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
-import { MeterReadingsUpload, MeterRegisterWrite } from './meter-schemas.js';
+import {
+  MeterLinesWrite,
+  MeterReadingsUpload,
+  MeterRegisterWrite,
+  ReadingRoundUpload,
+  UtilityBillsWrite,
+} from './meter-schemas.js';
 
 const json = (schema: z.ZodType) => ({
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
@@ -106,11 +112,87 @@ export function meterPaths() {
     },
     '/api/meters/reconciliation': {
       get: {
-        summary: 'Main meter vs the sum of its sub-meters per month, with the difference',
+        summary:
+          'Main meter vs the sum of its sub-meters vs the utility bill per month: differences absolute and in %, findings beyond the tolerance',
+        parameters: [...rollUpQuery, query('tolerance', 'tolerance in % (default 2)')],
+        responses: {
+          200: ok('{reconciliation, findings, tolerancePercent}'),
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden'),
+        },
+      },
+    },
+    '/api/meters/activity-lines': {
+      get: {
+        summary:
+          'The monthly roll-up as activity lines: per line what writing would do (create, update, unchanged, not-an-activity)',
         parameters: rollUpQuery,
         responses: {
-          200: ok('{reconciliation}'),
+          200: ok('{lines, workspaceVersion}'),
           ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden'),
+        },
+      },
+      post: {
+        summary:
+          'Write the roll-up as activity lines (ids meter.<site>.<carrier>.<month>), all or nothing; again without new readings, nothing changes',
+        requestBody: { required: true, ...json(MeterLinesWrite) },
+        responses: {
+          201: ok('{created, updated, unchanged, notAnActivity, workspaceVersion, affected}'),
+          200: ok('nothing to write'),
+          ...errors(
+            'invalid-request',
+            'invalid-data',
+            'not-found',
+            'stale-version',
+            'period-locked',
+            'conflict',
+            'forbidden',
+          ),
+        },
+      },
+    },
+    '/api/meters/bills': {
+      get: {
+        summary: 'The utility bills (account, month, quantity, unit, amount, currency), latest version',
+        responses: { 200: ok('{version, bills}; ETag: the version'), ...errors('not-found', 'forbidden') },
+      },
+      put: {
+        summary: 'Save every utility bill (all or nothing), naming the version replaced',
+        parameters: [ifMatch],
+        requestBody: { required: true, ...json(UtilityBillsWrite) },
+        responses: {
+          200: ok('{version, bills}'),
+          ...errors(
+            'invalid-request',
+            'invalid-data',
+            'not-found',
+            'version-required',
+            'stale-version',
+            'forbidden',
+          ),
+        },
+      },
+    },
+    '/api/meters/reading-round.xlsx': {
+      get: {
+        summary: 'The XLSX template of a manual reading round: the meters of a site in service in a month',
+        parameters: [query('site', 'site (entity id), required'), query('month', 'YYYY-MM, required')],
+        responses: {
+          200: {
+            description: 'the workbook',
+            content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
+          },
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden'),
+        },
+      },
+    },
+    '/api/meters/reading-round': {
+      post: {
+        summary: 'Import a filled-in reading round (XLSX as base64): all or nothing, every bad cell named',
+        requestBody: { required: true, ...json(ReadingRoundUpload) },
+        responses: {
+          201: ok('{fileId, sha256, rowsRead, rowsAdded, alreadyImported}'),
+          200: ok('nothing added'),
+          ...errors('invalid-request', 'invalid-data', 'not-found', 'forbidden', 'too-large'),
         },
       },
     },

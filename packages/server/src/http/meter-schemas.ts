@@ -5,7 +5,13 @@
  * and field), and a readings file is read by io's reader (422 naming file, line and column).
  */
 import { UploadName } from '@assay/app';
-import { METER_CARRIERS, METER_COLUMNS, parseInstant, REPLACEMENT_COLUMNS } from '@assay/core';
+import {
+  METER_CARRIERS,
+  METER_COLUMNS,
+  parseInstant,
+  REPLACEMENT_COLUMNS,
+  UTILITY_BILL_COLUMNS,
+} from '@assay/core';
 import { z } from 'zod';
 
 const reason = z.string().trim().min(1, 'say why').max(500);
@@ -53,5 +59,48 @@ export const MeterRollUpQuery = z
     carrier: z.enum(METER_CARRIERS, { message: `one of ${METER_CARRIERS.join(', ')}` }).optional(),
     from: month.optional(),
     to: month.optional(),
+  })
+  .strict();
+
+/** GET /api/meters/reconciliation: the roll-up filters and the tolerance in % (default 2). */
+export const MeterReconciliationQuery = MeterRollUpQuery.extend({
+  tolerance: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as 2 or 0.5')
+    .optional(),
+}).strict();
+
+/** POST /api/meters/activity-lines: which lines of the roll-up to write (all by default), and why. */
+export const MeterLinesWrite = z
+  .object({
+    site: id.optional(),
+    carrier: z.enum(METER_CARRIERS, { message: `one of ${METER_CARRIERS.join(', ')}` }).optional(),
+    from: month.optional(),
+    to: month.optional(),
+    reason,
+  })
+  .strict();
+
+/** PUT /api/meters/bills: every bill as rows of text, the version replaced (or If-Match). */
+export const UtilityBillsWrite = z
+  .object({
+    bills: z.array(row(UTILITY_BILL_COLUMNS)).max(5_000, 'at most 5,000 bills'),
+    version: z.number().int().min(0).optional(),
+    reason: reason.optional(),
+  })
+  .strict();
+
+/** GET /api/meters/reading-round.xlsx?site=…&month=YYYY-MM */
+export const ReadingRoundQuery = z.object({ site: id, month }).strict();
+
+/** POST /api/meters/reading-round: the filled-in workbook as base64. */
+export const ReadingRoundUpload = z
+  .object({
+    file: UploadName.default('reading-round.xlsx'),
+    xlsxBase64: z
+      .string()
+      .min(1, 'the file is empty')
+      .max(28_000_000, 'at most 20 MB of XLSX')
+      .regex(/^[A-Za-z0-9+/=\s]*$/, 'base64 text'),
   })
   .strict();

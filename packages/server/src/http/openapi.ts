@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { activityLinePaths } from './activity-line-openapi.js';
 import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import { climateRegisterPaths } from './climate-register-openapi.js';
 import { cyclePaths } from './cycle-openapi.js';
 import { findingPaths } from './finding-openapi.js';
+import { materialityPaths } from './materiality-openapi.js';
 import { meterPaths } from './meter-openapi.js';
 import { notificationPaths } from './notification-openapi.js';
 import { operatingRegisterPaths } from './operating-register-openapi.js';
@@ -465,6 +467,8 @@ export function openApiDocument() {
       ...meterPaths(),
       ...operatingRegisterPaths(),
       ...registerRowPaths(),
+      ...materialityPaths(),
+      ...climateRegisterPaths(),
       '/api/reports/{format}': {
         get: {
           summary: 'Report download',

@@ -45,7 +45,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The seven routes of one register kept row by row. */
 type Paths = Record<string, Record<string, object>>;
 
-function rowPaths(base: string, noun: string, who: string, write: z.ZodType, list: object): Paths {
+export function rowPaths(base: string, noun: string, who: string, write: z.ZodType, list: object): Paths {
   return {
     [`/api/${base}`]: {
       get: list,

@@ -135,7 +135,15 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/export/cases.xlsx', org('read-cases')),
   r('POST', '/import/cases', org('write-case')),
   // Certifications and tailings facilities (routes/site-registers.ts, issue #18): like targets.
-  ...['certifications', 'tailings-facilities'].flatMap((p) => [
+  // The climate register, its scales and screening, and the B5 practices share their actions.
+  ...[
+    'certifications',
+    'tailings-facilities',
+    'climate-risks',
+    'climate-scales',
+    'hazard-screening',
+    'supplier-practices',
+  ].flatMap((p) => [
     r('GET', `/${p}`, org('read-site-registers')),
     r('POST', `/${p}`, org('write-site-register')),
     r('PUT', `/${p}/:id`, org('write-site-register')),
@@ -144,6 +152,26 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
     r('GET', `/export/${p}.xlsx`, org('read-site-registers')),
     r('POST', `/import/${p}`, org('write-site-register')),
   ]),
+  // The materiality assessment (routes/materiality.ts, issue #18; docs/registers.md "Materiality"):
+  // the matrix for every reader of the report; building, responses, files and approval for the
+  // administrator; the respond link for any signed-in user.
+  r('GET', '/materiality/topics', org('read-materiality')),
+  r('GET', '/materiality/surveys', org('read-materiality')),
+  r('GET', '/materiality/surveys/:id/matrix.svg', org('read-materiality')),
+  r('POST', '/materiality/surveys', org('manage-materiality')),
+  r('GET', '/materiality/surveys/:id', org('read-materiality')),
+  r('PUT', '/materiality/surveys/:id', org('manage-materiality')),
+  r('POST', '/materiality/surveys/:id/retract', org('manage-materiality')),
+  r('GET', '/materiality/surveys/:id/history', org('read-materiality')),
+  r('GET', '/materiality/surveys/:id/responses', org('manage-materiality')),
+  r('POST', '/materiality/surveys/:id/responses/:rid/withdraw', org('manage-materiality')),
+  r('GET', '/materiality/surveys/:id/form', SIGNED_IN),
+  r('PUT', '/materiality/surveys/:id/response', SIGNED_IN),
+  r('POST', '/materiality/surveys/:id/approve', org('approve-materiality')),
+  r('GET', '/materiality/surveys/:id/questionnaire.xlsx', org('manage-materiality')),
+  r('POST', '/materiality/surveys/:id/questionnaire', org('manage-materiality')),
+  r('GET', '/export/materiality.yaml', org('manage-materiality')),
+  r('POST', '/import/materiality', org('manage-materiality')),
   // Suppliers, hazards and energy-saving projects (routes/operating-registers.ts, issue #18): like targets.
   ...['suppliers', 'hazards', 'projects'].flatMap((p) => [
     r('GET', `/${p}`, org('read-operating-registers')),
@@ -164,6 +192,13 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/meters/findings', org('read-meters')),
   r('GET', '/meters/roll-up', org('read-meters')),
   r('GET', '/meters/reconciliation', org('read-meters')),
+  // the roll-up written as activity lines of every site: entering data on the group
+  r('GET', '/meters/activity-lines', org('read-meters')),
+  r('POST', '/meters/activity-lines', org('write-data-point')),
+  r('GET', '/meters/bills', org('read-meters')),
+  r('PUT', '/meters/bills', org('write-meters')),
+  r('GET', '/meters/reading-round.xlsx', org('read-meters')),
+  r('POST', '/meters/reading-round', org('import-meter-readings')),
   r('POST', '/import/data-points', within('import-data-points')),
   r('GET', '/export/data-points.csv', within('export-data-points')),
   r('GET', '/template/data-points.xlsx', within('export-data-points')),

@@ -21,6 +21,7 @@ import { Hono } from 'hono';
 import {
   MeterFindingsQuery,
   MeterReadingsUpload,
+  MeterReconciliationQuery,
   MeterRegisterWrite,
   MeterRollUpQuery,
 } from '../http/meter-schemas.js';
@@ -114,9 +115,16 @@ export function meterRoutes(d: MeterDeps): Hono {
     return send(c, await meterRollUp(q.value), (v) => v);
   });
   r.get('/meters/reconciliation', async (c) => {
-    const q = rollUpQuery(c.req.query());
+    const { tolerance, ...rest } = c.req.query();
+    const t = parseWith(MeterReconciliationQuery, c.req.query());
+    if (!t.ok) return sendError(c, t.error);
+    const q = rollUpQuery(rest);
     if (!q.ok) return sendError(c, q.error);
-    return send(c, await meterReconciliation(q.value), (v) => v);
+    const out = await meterReconciliation({
+      ...q.value,
+      ...(tolerance === undefined ? {} : { tolerancePercent: tolerance }),
+    });
+    return send(c, out, (v) => v);
   });
   return r;
 }

@@ -3,12 +3,17 @@
  * (certifications with their expiry state: `today` defaults to the server's UTC date,
  * `warnDays` to 90), add, change with the version (body or If-Match; stale 412), retract,
  * history, XLSX export and import. Reading needs read-site-registers (everyone who reads the
- * report), writing write-site-register (the administrator): route-rules.ts.
+ * report), writing write-site-register (the administrator): route-rules.ts. The same routes
+ * serve the climate register (climate-risks, climate-scales, hazard-screening) and the HKEX
+ * B5.2–B5.4 practices (supplier-practices), whose lists also give the screening gaps.
  */
 import {
+  type ClimateFilter,
+  type ClimateRegister,
   exportSiteRegisterXlsx,
   importSiteRegisterXlsx,
   listCertifications,
+  listClimateRegister,
   listTailingsFacilities,
   retractSiteRow,
   type SiteRegister,
@@ -17,6 +22,13 @@ import {
 } from '@assay/app';
 import type { Certification, TailingsFacility } from '@assay/core';
 import { type Context, Hono } from 'hono';
+import {
+  ClimateQuery,
+  ClimateRiskWrite,
+  ClimateScaleWrite,
+  HazardScreeningWrite,
+  SupplierPracticeWrite,
+} from '../http/climate-register-schemas.js';
 import {
   CertificationQuery,
   CertificationWrite,
@@ -34,12 +46,31 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 type Spec = {
   register: SiteRegister;
   path: string;
-  field: 'certification' | 'facility';
-  schema: typeof CertificationWrite | typeof TailingsWrite;
+  field: 'certification' | 'facility' | 'risk' | 'level' | 'score' | 'practice';
+  schema:
+    | typeof CertificationWrite
+    | typeof TailingsWrite
+    | typeof ClimateRiskWrite
+    | typeof ClimateScaleWrite
+    | typeof HazardScreeningWrite
+    | typeof SupplierPracticeWrite;
 };
+/** The climate register and its companions (use case climate-register.ts): path, body field, schema. */
+const CLIMATE_SPECS: readonly (Spec & { register: ClimateRegister })[] = [
+  { register: 'climateRisks', path: 'climate-risks', field: 'risk', schema: ClimateRiskWrite },
+  { register: 'climateScales', path: 'climate-scales', field: 'level', schema: ClimateScaleWrite },
+  { register: 'hazardScreening', path: 'hazard-screening', field: 'score', schema: HazardScreeningWrite },
+  {
+    register: 'supplierPractices',
+    path: 'supplier-practices',
+    field: 'practice',
+    schema: SupplierPracticeWrite,
+  },
+];
 const SPECS: readonly Spec[] = [
   { register: 'certifications', path: 'certifications', field: 'certification', schema: CertificationWrite },
   { register: 'tailingsFacilities', path: 'tailings-facilities', field: 'facility', schema: TailingsWrite },
+  ...CLIMATE_SPECS,
 ];
 
 export function siteRegisterRoutes(d: Deps): Hono {
@@ -66,6 +97,15 @@ export function siteRegisterRoutes(d: Deps): Hono {
     });
     return send(c, out, (v) => v);
   });
+  for (const s of CLIMATE_SPECS)
+    r.get(`/${s.path}`, async (c) => {
+      const q = parseWith(ClimateQuery, c.req.query());
+      if (!q.ok) return sendError(c, q.error);
+      const { entity, ...rest } = q.value;
+      const filter = plain<ClimateFilter>({ ...rest, entityId: entity });
+      const out = await listClimateRegister({ ws: d.workspace, register: s.register, filter });
+      return send(c, out, (v) => v);
+    });
   for (const s of SPECS) {
     const write = async (c: Context, id?: string) => {
       const body = await jsonBody(c);

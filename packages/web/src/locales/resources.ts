@@ -12,6 +12,8 @@ import { cycle as enCycle } from './en/cycle';
 import { entry as enEntry } from './en/entry';
 import { evidence as enEvidence } from './en/evidence';
 import { findings as enFindings } from './en/findings';
+import { materiality as enMateriality } from './en/materiality';
+import { meters as enMeters } from './en/meters';
 import { notifications as enNotifications } from './en/notifications';
 import { registers as enRegisters } from './en/registers';
 import { restatement as enRestatement } from './en/restatement';
@@ -27,6 +29,8 @@ import { cycle as zhCycle } from './zh-Hant/cycle';
 import { entry as zhEntry } from './zh-Hant/entry';
 import { evidence as zhEvidence } from './zh-Hant/evidence';
 import { findings as zhFindings } from './zh-Hant/findings';
+import { materiality as zhMateriality } from './zh-Hant/materiality';
+import { meters as zhMeters } from './zh-Hant/meters';
 import { notifications as zhNotifications } from './zh-Hant/notifications';
 import { registers as zhRegisters } from './zh-Hant/registers';
 import { restatement as zhRestatement } from './zh-Hant/restatement';
@@ -50,8 +54,10 @@ export const resources = {
     review: enReview,
     targets: enTargets,
     cases: enCases,
+    materiality: enMateriality,
     registers: enRegisters,
     findings: enFindings,
+    meters: enMeters,
   },
   'zh-Hant': {
     common: zhCommon,
@@ -67,8 +73,10 @@ export const resources = {
     review: zhReview,
     targets: zhTargets,
     cases: zhCases,
+    materiality: zhMateriality,
     registers: zhRegisters,
     findings: zhFindings,
+    meters: zhMeters,
   },
 } as const;
 
@@ -88,4 +96,6 @@ export const NAMESPACES = [
   'cases',
   'findings',
   'registers',
+  'meters',
+  'materiality',
 ] as const;

@@ -8,6 +8,7 @@ import { ApiError, api, type FrameworkStatus } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { pick, type TextKey, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
+import { frameworkLabel } from './fact-labels';
 
 const STATUS_KEY: Record<string, TextKey> = {
   disclosed: 'disclosed',
@@ -56,7 +57,7 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
   return (
     <section className="panel" data-framework={f.framework}>
       <h2>
-        {f.framework.toUpperCase()} <span className="muted">{f.version}</span>
+        {frameworkLabel(f.framework, lang)} <span className="muted">{f.version}</span>
       </h2>
       <label>
         <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />{' '}
@@ -110,6 +111,7 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
 
 export function DisclosuresPage({ framework }: { framework: string | null }) {
   const t = useT();
+  const lang = useLang();
   const { data, error, reload } = useLoad(() => api.disclosures(), []);
   if (error) return <ErrorNote message={error.message} />;
   if (!data) return <p className="muted">{t('loading')}</p>;
@@ -122,7 +124,7 @@ export function DisclosuresPage({ framework }: { framework: string | null }) {
       <div className="toolbar">
         {data.frameworks.map((f) => (
           <a key={f.framework} href={`#/disclosures?framework=${f.framework}`}>
-            {f.framework.toUpperCase()}: {t('missing')} {f.counts.missing}
+            {frameworkLabel(f.framework, lang)}: {t('missing')} {f.counts.missing}
           </a>
         ))}
       </div>

@@ -44,6 +44,9 @@ describe('labels', () => {
     expect(unitLabel('CNY million', 'zh-Hant')).toBe('百萬元');
     expect(unitLabel('CNY million', 'en')).toBe('CNY million');
     expect(unitLabel('furlong', 'zh-Hant')).toBe('furlong');
+    // a ratio is labelled part by part (the overview's intensity card printed "tCO2e/CNY million" in Chinese)
+    expect(unitLabel('tCO2e/CNY million', 'zh-Hant')).toBe('噸二氧化碳當量/百萬元');
+    expect(unitLabel('tCO2e/CNY million', 'en')).toBe('tCO2e/CNY million');
     expect(breakdownLabel('gender=male', 'zh-Hant')).toBe('男性');
     expect(breakdownLabel('gender=female;grade=senior', 'en')).toBe('Female · Senior management');
     expect(breakdownLabel('', 'en')).toBe('');

@@ -59,9 +59,18 @@ const UNIT_ZH: Record<string, string> = {
   ratio: '比率',
 };
 
-/** A unit after a value: the symbol in English, its Chinese label in Chinese ("1,000 百萬元"). */
+/**
+ * A unit after a value: the symbol in English, its Chinese label in Chinese ("1,000 百萬元"). A
+ * ratio of units is labelled part by part ("tCO2e/CNY million" → "噸二氧化碳當量/百萬元").
+ */
 export const unitLabel = (symbol: string, lang: Lang): string =>
-  lang === 'en' ? symbol : (UNIT_ZH[symbol] ?? symbol);
+  lang === 'en'
+    ? symbol
+    : (UNIT_ZH[symbol] ??
+      symbol
+        .split('/')
+        .map((part) => UNIT_ZH[part] ?? part)
+        .join('/'));
 
 /** Printed labels of breakdown codes (core glossary/terms.ts AXIS_VALUES, the common ones). */
 const AXIS_VALUES: Record<string, Localised> = {
@@ -79,11 +88,39 @@ const AXIS_VALUES: Record<string, Localised> = {
   'raw-coal': { 'zh-Hant': '原煤', en: 'Raw coal' },
   electricity: { 'zh-Hant': '電力', en: 'Electricity' },
   grid: { 'zh-Hant': '外購電力', en: 'Purchased electricity' },
+  steam: { 'zh-Hant': '蒸汽', en: 'Steam' },
+  heat: { 'zh-Hant': '熱力', en: 'Heat' },
+  solar: { 'zh-Hant': '太陽能', en: 'Solar' },
+  wind: { 'zh-Hant': '風能', en: 'Wind' },
+  hydro: { 'zh-Hant': '水力', en: 'Hydropower' },
+  biomass: { 'zh-Hant': '生物質能', en: 'Biomass' },
+  lpg: { 'zh-Hant': '液化石油氣', en: 'LPG' },
+  lng: { 'zh-Hant': '液化天然氣', en: 'LNG' },
+  'fuel-oil': { 'zh-Hant': '燃料油', en: 'Fuel oil' },
+  kerosene: { 'zh-Hant': '煤油', en: 'Kerosene' },
+  'blast-furnace-gas': { 'zh-Hant': '高爐煤氣', en: 'Blast furnace gas' },
+  'coke-oven-gas': { 'zh-Hant': '焦爐煤氣', en: 'Coke oven gas' },
+  'waste-heat': { 'zh-Hant': '餘熱', en: 'Waste heat' },
   nickel: { 'zh-Hant': '鎳', en: 'Nickel' },
   copper: { 'zh-Hant': '銅', en: 'Copper' },
   'hong-kong': { 'zh-Hant': '香港', en: 'Hong Kong' },
   'mainland-china': { 'zh-Hant': '中國內地', en: 'Mainland China' },
 };
+
+/**
+ * A framework's name as the page's language prints it (core frameworks' names): in Chinese the
+ * exchange and the SASAC by their Chinese short names; GRI, SASB and IFRS S2 as Chinese reports
+ * print them. An unknown code is shown in capitals.
+ */
+const FRAMEWORK_NAMES: Record<string, Localised> = {
+  hkex: { 'zh-Hant': '聯交所', en: 'HKEX' },
+  sasac: { 'zh-Hant': '國資委', en: 'SASAC' },
+  gri: { 'zh-Hant': 'GRI', en: 'GRI' },
+  sasb: { 'zh-Hant': 'SASB', en: 'SASB' },
+  'ifrs-s2': { 'zh-Hant': 'IFRS S2', en: 'IFRS S2' },
+};
+export const frameworkLabel = (code: string, lang: Lang): string =>
+  FRAMEWORK_NAMES[code]?.[lang] ?? code.toUpperCase();
 
 /** "gender=male;grade=senior" → "Male · Senior management" / "男性・高級管理層"; "" for none. */
 export function breakdownLabel(key: string, lang: Lang): string {

@@ -10,6 +10,7 @@ const SEVERITY_KEY: Record<string, TextKey> = { error: 'sevError', warning: 'sev
 
 import { useEntityName } from '../org-context';
 import { useLoad } from '../use-load';
+import { breakdownLabel, frameworkLabel, unitLabel } from './fact-labels';
 
 function HeadlineCard({ h }: { h: Headline }) {
   const lang = useLang();
@@ -75,12 +76,12 @@ export function OverviewPage() {
         )}
         {section(
           t('emissionsBySource'),
-          <Bars items={data.emissions.bySource} label={(k) => k} />,
+          <Bars items={data.emissions.bySource} label={(k) => breakdownLabel(k, lang)} />,
           data.emissions.bySource.length === 0,
         )}
         {section(
           t('energyMix'),
-          <Bars items={data.energyMix} label={(k) => k} />,
+          <Bars items={data.energyMix} label={(k) => breakdownLabel(k, lang)} />,
           data.energyMix.length === 0,
         )}
       </div>
@@ -94,7 +95,7 @@ export function OverviewPage() {
               {data.targets.map((x) => (
                 <tr key={x.id}>
                   <td>{pick(x.name, lang)}</td>
-                  <td>{x.target === null ? '–' : `${x.target} ${x.unit ?? ''}`}</td>
+                  <td>{x.target === null ? '–' : `${x.target} ${x.unit ? unitLabel(x.unit, lang) : ''}`}</td>
                   <td>{x.targetYear ?? ''}</td>
                   <td>
                     <FigureValue figure={x.current} />
@@ -134,7 +135,7 @@ export function OverviewPage() {
               {data.completeness.map((f) => (
                 <tr key={f.framework}>
                   <td>
-                    <a href={`#/disclosures?framework=${f.framework}`}>{f.framework.toUpperCase()}</a>
+                    <a href={`#/disclosures?framework=${f.framework}`}>{frameworkLabel(f.framework, lang)}</a>
                   </td>
                   <td>{f.counts.disclosed}</td>
                   <td>{f.counts['partly-disclosed']}</td>

@@ -69,4 +69,11 @@ export const queryKeys = {
   registerList: (register: string, entity: string, status: string, region: string, grade: string) =>
     ['register', register, 'list', entity, status, region, grade] as const,
   registerHistory: (register: string, id: string) => ['register', register, 'history', id] as const,
+  // Meters and readings (issue #22; api-meters.ts): register, roll-up, findings, reconciliation, lines.
+  meterRegister: () => ['meters', 'register'] as const,
+  meterRollUp: (site: string, carrier: string) => ['meters', 'roll-up', site, carrier] as const,
+  meterFindings: (site: string) => ['meters', 'findings', site] as const,
+  meterReconciliation: (site: string, carrier: string) =>
+    ['meters', 'reconciliation', site, carrier] as const,
+  meterLines: (site: string, carrier: string) => ['meters', 'lines', site, carrier] as const,
 };

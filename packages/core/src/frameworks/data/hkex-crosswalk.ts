@@ -70,9 +70,14 @@ export const HKEX_CROSSWALK: Readonly<Record<string, readonly RequirementSpec[]>
   'B4.2': ['section:labour-standards'],
   'B5.GD': ['section:supply-chain'],
   'B5.1': ['figure:suppliers.count[region]|figure:suppliers.registered[region]'],
-  'B5.2': ['section:supply-chain'],
-  'B5.3': ['section:supply-chain'],
-  'B5.4': ['section:supply-chain'],
+  // B5.2–B5.4 (issue #18): the count derived from the supplier register, the practices as its
+  // register rows (register:supplierPractices#<code>), or the supply-chain narrative.
+  'B5.2': [
+    'figure:suppliers.assessed|section:supply-chain',
+    'register:supplierPractices#B5.2|section:supply-chain',
+  ],
+  'B5.3': ['register:supplierPractices#B5.3|section:supply-chain'],
+  'B5.4': ['register:supplierPractices#B5.4|section:supply-chain'],
   'B6.GD': ['section:product-responsibility'],
   'B6.1': ['figure:product.recalls'],
   'B6.2': ['figure:product.complaints', 'section:product-responsibility'],

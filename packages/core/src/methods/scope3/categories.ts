@@ -5,6 +5,7 @@
  * the category; "given" is a figure calculated elsewhere and reported as given) and the minimum
  * boundary, paraphrased in our own words (the Standard's Table 5.4 is the authority).
  */
+import type { Scope3Criterion } from '../../model/methods.js';
 import type { LocalisedText } from '../../model/text.js';
 
 export const SCOPE3_METHODS = [
@@ -25,6 +26,16 @@ export const SCOPE3_METHOD_NAMES: { readonly [M in Scope3Method]: LocalisedText 
   'spend-based': { en: 'spend-based', 'zh-Hant': '支出法' },
   'distance-based': { en: 'distance-based', 'zh-Hant': '距離法' },
   'waste-type': { en: 'waste by treatment route', 'zh-Hant': '按廢棄物處理方式' },
+};
+/** The Standard's relevance criteria (model/methods.ts SCOPE3_CRITERIA) in the report languages. */
+export const SCOPE3_CRITERION_NAMES: { readonly [C in Scope3Criterion]: LocalisedText } = {
+  size: { en: 'size', 'zh-Hant': '規模' },
+  influence: { en: 'influence', 'zh-Hant': '影響力' },
+  risk: { en: 'risk', 'zh-Hant': '風險' },
+  stakeholders: { en: 'stakeholders', 'zh-Hant': '持份者' },
+  outsourcing: { en: 'outsourcing', 'zh-Hant': '外判' },
+  'sector-guidance': { en: 'sector guidance', 'zh-Hant': '行業指引' },
+  other: { en: 'other', 'zh-Hant': '其他' },
 };
 /** How category 3 is computed when it comes from the Scope 1 and 2 lines (scope3-upstream-energy.ts). */
 export const SCOPE3_DERIVED_NAME: LocalisedText = {
@@ -62,6 +73,14 @@ const cat = (
   minimumBoundary,
   ...(derived === undefined ? {} : { derived }),
 });
+
+/**
+ * Categories whose computed lines must state their assumptions (attribute `assumption`): the
+ * processing (10), use (11) and end-of-life treatment (12) of sold products happen at customers
+ * and waste handlers the company does not see, so the Technical Guidance asks the company to state
+ * what it assumed (the process, the lifetime, the treatment route).
+ */
+export const SCOPE3_ASSUMPTION_CATEGORIES: ReadonlySet<string> = new Set(['cat-10', 'cat-11', 'cat-12']);
 
 export const SCOPE3_CATEGORIES: readonly Scope3Category[] = [
   cat(

@@ -64,3 +64,13 @@ export function perDimension(factorUnit: Quantity['unit']): string {
 export function methodOf(line: Pick<ActivityLine, 'attributes'>): string {
   return line.attributes[SCOPE3_ATTRIBUTES.method] ?? 'given';
 }
+
+/** A screening estimate (attribute `screening=yes`): computed, never added to ghg.scope3 (screening.ts). */
+export function isScreeningLine(line: Pick<ActivityLine, 'attributes'>): boolean {
+  return line.attributes[SCOPE3_ATTRIBUTES.screening] === 'yes';
+}
+
+/** The node holding a Scope 3 line's tCO2e: the amount itself for "given", else its product. */
+export function scope3LineNode(line: Pick<ActivityLine, 'id' | 'attributes'>): string {
+  return methodOf(line) === 'given' ? `act:${line.id}` : `act:${line.id}:co2e`;
+}

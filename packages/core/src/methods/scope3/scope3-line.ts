@@ -6,15 +6,16 @@
  *   spend-based:       E = spend × deflator (when the price years differ) × EEIO factor (keyed by `sector`)
  *   distance-based:    E = t·km or passenger·km × mode factor (keyed by `mode`)
  *   waste-type:        E = mass × treatment-route factor (keyed by `route`)
- * Every result goes to ghg.scope3 by category; its data-quality score (attribute `dq`) is noted
- * on the line's emissions node.
+ * Every result goes to ghg.scope3 by category, except a screening estimate (`screening=yes`),
+ * which is computed the same way and read only by the screening (screening.ts); its data-quality
+ * score (attribute `dq`) is noted on the line's emissions node.
  */
 import { Decimal } from '../../decimal.js';
 import { calcError } from '../../errors.js';
 import type { ActivityLine } from '../../model/fact.js';
 import { type ActivityContext, contribute, derive, labelKey, lineNode } from '../activity-context.js';
 import type { Scope3Method } from './categories.js';
-import { methodOf, parseLineFactor, scope3FactorQuery } from './scope3-factor.js';
+import { isScreeningLine, methodOf, parseLineFactor, scope3FactorQuery } from './scope3-factor.js';
 import { SCOPE3_ATTRIBUTES as A } from './scope3-methods.js';
 
 export function scope3Line(ctx: ActivityContext, line: ActivityLine): void {
@@ -22,7 +23,7 @@ export function scope3Line(ctx: ActivityContext, line: ActivityLine): void {
   const amount = lineNode(ctx, line);
   const method = methodOf(line) as Scope3Method; // validated (scope3-rule.ts)
   if (method === 'given') {
-    contribute(ctx, line, 'ghg.scope3', amount, { category });
+    if (!isScreeningLine(line)) contribute(ctx, line, 'ghg.scope3', amount, { category });
     return;
   }
   const inputs = [amount, factorNode(ctx, line, method)];
@@ -43,15 +44,21 @@ export function scope3Line(ctx: ActivityContext, line: ActivityLine): void {
     inputs.splice(1, 0, id);
   }
   const dq = line.attributes[A.quality];
+  const assumption = line.attributes[A.assumption];
+  const notes = [
+    ...(dq === undefined ? [] : [`data quality ${dq} (1 best … 5 poorest)`]),
+    ...(assumption === undefined ? [] : [`assumed: ${assumption}`]),
+  ];
   const co2e = derive(
     ctx,
     `act:${line.id}:co2e`,
     `Scope 3 ${category} of ${line.id} (${method})`,
     { op: 'product', inputs, unit: 'tCO2e' },
-    dq === undefined ? undefined : `data quality ${dq} (1 best … 5 poorest)`,
+    notes.length === 0 ? undefined : notes.join('; '),
     labelKey('scope3-line', { category, method }),
   );
-  contribute(ctx, line, 'ghg.scope3', co2e, { category });
+  // A screening estimate stays beside the inventory: its node is read by screening.ts only.
+  if (!isScreeningLine(line)) contribute(ctx, line, 'ghg.scope3', co2e, { category });
 }
 
 function factorNode(
@@ -63,13 +70,18 @@ function factorNode(
   if (onLine !== undefined) {
     const id = `act:${line.id}:factor`;
     const f = parseLineFactor(onLine);
+    // the supplier register's entry, when the line names one it holds (validated: scope3-rule.ts)
+    const supplier = ctx.suppliers?.get(line.attributes[A.supplier] ?? '');
+    const named = supplier
+      ? `; ${supplier.name.en}, credit code ${supplier.creditCode}, supplier register`
+      : '';
     ctx.graph.add(
       f.ok
         ? {
             kind: 'constant',
             id,
-            label: `supplier's factor for ${line.id} (stated on the line)`,
-            labelKey: labelKey('scope3-supplier-factor'),
+            label: `supplier's factor for ${line.id} (stated on the line${named})`,
+            labelKey: labelKey('scope3-supplier-factor', supplier ? { zh: supplier.name['zh-Hant'] } : {}),
             value: f.value,
           }
         : {

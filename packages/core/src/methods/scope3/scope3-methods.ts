@@ -67,4 +67,13 @@ export const SCOPE3_ATTRIBUTES = {
   priceYear: 'price-year',
   deflator: 'deflator',
   quality: 'dq',
+  /** `screening=yes`: a first-year screening estimate, computed and shown, never added to Scope 3 (screening.ts). */
+  screening: 'screening',
+  /** A supplier's id or credit code in the supplier register (registers.yaml suppliers), checked where the register exists. */
+  supplier: 'supplier',
+  /**
+   * The assumptions a downstream estimate rests on (categories 10–12: how customers process, use
+   * and dispose of the products sold), in words; required there for a computed method.
+   */
+  assumption: 'assumption',
 } as const;

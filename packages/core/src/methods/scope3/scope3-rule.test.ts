@@ -110,6 +110,17 @@ describe('Scope 3 lines at validation', () => {
     );
   });
 
+  it('refuses a computed downstream estimate (categories 10–12) that states no assumption', () => {
+    expect(issues(raw([['cat-12', '40', 't', 'method=average-data;item=matte']]))[0]).toEqual({
+      row: 2,
+      column: 'attributes',
+      reason:
+        'cat-12 (End-of-life treatment of sold products) by the average-data method rests on assumptions about the products sold: state them with assumption=<words> (e.g. the process, lifetime or treatment route assumed)',
+    });
+    // Given as a figure, the assumptions are the provider's: nothing more is asked.
+    expect(issues(raw([['cat-10', '5200', 'tCO2e', 'dq=5']]))).toEqual([]);
+  });
+
   it('refuses a unit of the wrong dimension for the method and for the factor', () => {
     expect(issues(raw([['cat-4', '30', 't', 'method=distance-based;mode=rail']]))[0]).toEqual({
       row: 2,

@@ -16,7 +16,13 @@ import {
   type ActivityEntryProblem,
   dimensionWords,
 } from '../activity-entry.js';
-import { SCOPE3_CATEGORIES, SCOPE3_METHODS, type Scope3Method, scope3Category } from './categories.js';
+import {
+  SCOPE3_ASSUMPTION_CATEGORIES,
+  SCOPE3_CATEGORIES,
+  SCOPE3_METHODS,
+  type Scope3Method,
+  scope3Category,
+} from './categories.js';
 import { methodOf, parseLineFactor, perDimension, scope3FactorQuery } from './scope3-factor.js';
 import { SCOPE3_ATTRIBUTES as A, SCOPE3_METHOD_SPECS } from './scope3-methods.js';
 
@@ -42,6 +48,13 @@ export function scope3LineProblems(
       field: 'attributes',
       message: `data quality dq=${dq} is not a score from 1 (best) to 5 (docs/methods.md, "Scope 3")`,
     });
+  const screening = attrs[A.screening];
+  if (screening !== undefined && screening !== 'yes')
+    problems.push({
+      field: 'attributes',
+      message: `screening=${screening}: a screening estimate says screening=yes; leave it out for a line of the inventory`,
+    });
+  problems.push(...supplierProblems(attrs[A.supplier], ctx.suppliers));
   const methodText = methodOf({ attributes: attrs });
   if (!(SCOPE3_METHODS as readonly string[]).includes(methodText))
     return [
@@ -72,7 +85,27 @@ export function scope3LineProblems(
       },
     ];
   if (method === 'given') return problems;
+  if (SCOPE3_ASSUMPTION_CATEGORIES.has(category.id) && !attrs[A.assumption]?.trim())
+    problems.push({
+      field: 'attributes',
+      message: `${category.id} (${category.name.en}) by the ${method} method rests on assumptions about the products sold: state them with assumption=<words> (e.g. the process, lifetime or treatment route assumed)`,
+    });
   return [...problems, ...factorProblems(input, ctx, method, category.id, unitWords)];
+}
+
+/** A named supplier must be in the register where there is one (by id or credit code). */
+function supplierProblems(
+  supplier: string | undefined,
+  register: ActivityEntryContext['suppliers'],
+): ActivityEntryProblem[] {
+  if (supplier === undefined || register === undefined || register.length === 0) return [];
+  if (register.some((s) => s.id === supplier || s.creditCode === supplier)) return [];
+  return [
+    {
+      field: 'attributes',
+      message: `supplier=${supplier} is not in the supplier register (registers.yaml suppliers): name a supplier by its id or its credit code`,
+    },
+  ];
 }
 
 function factorProblems(

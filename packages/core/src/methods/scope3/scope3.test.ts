@@ -30,6 +30,7 @@ const f = (
 
 const SET: FactorRecord[] = [
   f('scope3-average', { item: 'nickel-concentrate' }, '1.2', 'tCO2e/t'),
+  f('scope3-average', { item: 'matte-refining' }, '2.5', 'tCO2e/t'),
   f('scope3-supplier', { item: 'acme-coke' }, '0.4', 'tCO2e/t'),
   f('scope3-spend', { sector: 'mining-services' }, '0.5', 'kgCO2e/CNY', { priceYear: 2023 }),
   f('scope3-spend', { sector: 'us-services' }, '0.3', 'kgCO2e/USD', { priceYear: 2025 }),
@@ -72,6 +73,20 @@ describe('Scope 3 methods', () => {
       'cat-1': 'test-set',
     });
     expect(text(g, cat('cat-1'))).toBe('600 tCO2e');
+  });
+
+  it('processing of sold products (cat-10, average-data): 800 t of matte sold × 2.5 tCO2e/t = 2,000 tCO2e, the assumption on the node', () => {
+    const l = s3('cat-10', '800 t', {
+      method: 'average-data',
+      item: 'matte-refining',
+      assumption: 'all matte refined by customers in China',
+      dq: '4',
+    });
+    const g = evaluate([l], { 'cat-10': 'test-set' });
+    expect(text(g, cat('cat-10'))).toBe('2000 tCO2e');
+    expect([...g.nodes()].find((n) => n.id === `act:${l.id}:co2e`)?.note).toBe(
+      'data quality 4 (1 best … 5 poorest); assumed: all matte refined by customers in China',
+    );
   });
 
   it('supplier-specific: 200 t × 0.85 tCO2e/t stated on the line = 170 tCO2e; 50 t × 0.4 from the set = 20', () => {

@@ -39,6 +39,7 @@ export const findings = {
   'rule.narrative': 'Narrative numbers',
   'rule.narrative-arithmetic': 'Arithmetic in sentences',
   'rule.name-variants': 'Name variants',
+  'rule.registers': 'Registers',
   groupOf: 'Rule {rule} · {section}',
   noSection: 'no section',
   finding: 'Finding',

@@ -38,6 +38,7 @@ export const findings: Record<keyof typeof en, string> = {
   'rule.narrative': '敘述中的數字',
   'rule.narrative-arithmetic': '句中數字的運算',
   'rule.name-variants': '名稱異寫',
+  'rule.registers': '登記冊',
   groupOf: '規則 {rule} · {section}',
   noSection: '無章節',
   finding: '檢查結果',

@@ -23,6 +23,8 @@ export const ACTIVITIES: readonly string[] = [
   'oxalic-acid',
   'scope3',
   'carbon-balance',
+  'coal-mined',
+  'clinker',
 ];
 
 const ACTIVITY_NAMES: Record<string, Localised> = {
@@ -40,6 +42,8 @@ const ACTIVITY_NAMES: Record<string, Localised> = {
   'oxalic-acid': { en: 'Oxalic acid (process)', 'zh-Hant': '草酸（工業過程）' },
   scope3: { en: 'Scope 3 emissions', 'zh-Hant': '範疇三排放' },
   'carbon-balance': { en: 'Carbon mass balance (iron and steel)', 'zh-Hant': '碳質量平衡（鋼鐵）' },
+  'coal-mined': { en: 'Raw coal mined (coal-mine methane)', 'zh-Hant': '原煤開採量（煤礦甲烷）' },
+  clinker: { en: 'Clinker produced (cement)', 'zh-Hant': '熟料產量（水泥）' },
 };
 
 export const FUEL_USES: readonly string[] = ['combustion', 'reductant', 'unspecified'];

@@ -45,6 +45,7 @@ const RULES = [
   'narrative',
   'narrative-arithmetic',
   'name-variants',
+  'registers',
 ] as const;
 type Rule = (typeof RULES)[number];
 const isRule = (r: string): r is Rule => (RULES as readonly string[]).includes(r);

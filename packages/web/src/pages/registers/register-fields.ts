@@ -6,17 +6,33 @@
  */
 import type { Register, RegisterRow } from '../../api-registers';
 
-export type FieldKind = 'id' | 'text' | 'date' | 'entity' | 'decimal' | { options: readonly string[] };
+/**
+ * 'whole': a whole number (sent as a number); 'list': items separated by ";" (sent as a list;
+ * 'entities' the same, of entity ids); 'flag': yes or empty (sent as true or left out).
+ */
+export type FieldKind =
+  | 'id'
+  | 'text'
+  | 'date'
+  | 'entity'
+  | 'decimal'
+  | 'whole'
+  | 'list'
+  | 'entities'
+  | { options: readonly string[] };
 export type Field = { readonly key: string; readonly kind: FieldKind; readonly required?: boolean };
 
 const f = (key: string, kind: FieldKind, required = false): Field => ({ key, kind, required });
-const localised = (key: string): Field[] => [f(`${key}.en`, 'text', true), f(`${key}.zh-Hant`, 'text', true)];
+const localised = (key: string, required = true): Field[] => [
+  f(`${key}.en`, 'text', required),
+  f(`${key}.zh-Hant`, 'text', required),
+];
 const savings = (key: string): Field[] => ['tce', 'MWh', 'tCO2e'].map((u) => f(`${key}.${u}`, 'decimal'));
 
 export const SUPPLIER_STATUSES = ['approved', 'suspended', 'blacklisted'] as const;
 export const HAZARD_STATES = ['open', 'rectified', 'overdue'] as const;
 export const PROJECT_STATUSES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
-/** Certificate states on the day (core report/certification-expiry.ts). */
+/** Certificate states on the day (core bundle/certification-expiry.ts). */
 export const CERTIFICATE_STATES = ['valid', 'expiring', 'expired', 'no-expiry'] as const;
 export const CERTIFICATION_STANDARDS = [
   'iso-14001',
@@ -39,6 +55,33 @@ export const TAILINGS_CONSEQUENCE_CLASSES = [
   'cn-class-4',
   'cn-class-5',
 ] as const;
+
+/** The climate register's enumerations (core model/climate-register.ts, supplier-practices.ts). */
+export const CLIMATE_RISK_KINDS = [
+  'physical-acute',
+  'physical-chronic',
+  'transition-policy',
+  'transition-technology',
+  'transition-market',
+  'transition-reputation',
+  'opportunity',
+] as const;
+export const PHYSICAL_HAZARDS = [
+  'flood',
+  'extreme-heat',
+  'cold-wave',
+  'storm-wind',
+  'dust-storm',
+  'wildfire',
+  'landslide',
+  'drought',
+  'water-stress',
+  'rising-temperature',
+  'precipitation-change',
+  'sea-level-rise',
+] as const;
+export const CLIMATE_SCALE_AXES = ['horizon', 'likelihood', 'impact', 'hazard-score'] as const;
+export const SUPPLIER_PRACTICE_PROVISIONS = ['B5.2', 'B5.3', 'B5.4'] as const;
 
 export const FIELDS: Readonly<Record<Register, readonly Field[]>> = {
   suppliers: [
@@ -95,6 +138,48 @@ export const FIELDS: Readonly<Record<Register, readonly Field[]>> = {
     ...localised('closurePlan'),
     f('source', 'text'),
   ],
+  'climate-risks': [
+    f('id', 'id', true),
+    f('kind', { options: CLIMATE_RISK_KINDS }, true),
+    f('hazard', { options: PHYSICAL_HAZARDS }),
+    ...localised('name'),
+    ...localised('description'),
+    f('horizon', { options: ['short', 'medium', 'long'] }, true),
+    f('likelihood', 'text'),
+    f('impact', 'text'),
+    f('entityIds', 'entities'),
+    ...localised('financialEffect'),
+    f('financialAmount.value', 'decimal'),
+    f('financialAmount.currency', 'text'),
+    ...localised('response'),
+    f('scenarios', 'list'),
+    f('owner', 'text'),
+    f('source', 'text'),
+  ],
+  'climate-scales': [
+    f('id', 'id', true),
+    f('axis', { options: CLIMATE_SCALE_AXES }, true),
+    ...localised('name'),
+    ...localised('description', false),
+    f('rank', 'whole'),
+    f('fromYears', 'whole'),
+    f('toYears', 'whole'),
+    f('needsRisk', { options: ['yes'] }),
+  ],
+  'hazard-screening': [
+    f('id', 'id', true),
+    f('entityId', 'entity', true),
+    f('hazard', { options: PHYSICAL_HAZARDS }, true),
+    f('score', 'whole', true),
+    f('scenario', 'text'),
+    f('source', 'text'),
+  ],
+  'supplier-practices': [
+    f('id', 'id', true),
+    f('provision', { options: SUPPLIER_PRACTICE_PROVISIONS }, true),
+    ...localised('text'),
+    f('source', 'text'),
+  ],
 };
 
 /** The status filter's options (for hazards: the state as of 31 December of the reporting year). */
@@ -104,6 +189,11 @@ export const STATUS_FILTER: Readonly<Record<Register, readonly string[]>> = {
   projects: PROJECT_STATUSES,
   certifications: CERTIFICATE_STATES,
   'tailings-facilities': TAILINGS_STATUSES,
+  // the climate registers filter by another field (api-registers.ts CLIMATE_FILTER)
+  'climate-risks': CLIMATE_RISK_KINDS,
+  'climate-scales': CLIMATE_SCALE_AXES,
+  'hazard-screening': PHYSICAL_HAZARDS,
+  'supplier-practices': SUPPLIER_PRACTICE_PROVISIONS,
 };
 
 /** Printed places of each derived indicator (core catalogue/registers.ts). */
@@ -123,12 +213,27 @@ export const FIGURE_PLACES: Readonly<Record<string, number>> = {
 
 export const formKey = (key: string) => key.replace(/\./g, '__');
 
-/** The text at a path of a row ("" when absent). */
+/** The text at a path of a row ("" when absent; a list as "a; b", a number as written, true as "yes"). */
 export function valueAt(row: RegisterRow | undefined, key: string): string {
   let v: unknown = row;
   for (const p of key.split('.'))
-    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+    v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[p] : undefined;
+  if (Array.isArray(v)) return v.join('; ');
+  if (typeof v === 'number') return String(v);
+  if (v === true) return 'yes';
   return typeof v === 'string' ? v : '';
+}
+
+/** A form text as the field's kind sends it: numbers, lists and flags typed; the rest as text. */
+function typed(kind: FieldKind, v: string): unknown {
+  if (kind === 'whole') return /^\d+$/.test(v) ? Number(v) : v;
+  if (kind === 'list' || kind === 'entities')
+    return v
+      .split(';')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+  if (typeof kind === 'object' && kind.options.length === 1 && kind.options[0] === 'yes') return v === 'yes';
+  return v;
 }
 
 /** Form values → a row: empty fields left out, paths nested; the demonstration mark kept. */
@@ -143,12 +248,17 @@ export function rowOf(register: Register, values: Record<string, string>, keep?:
       at[p] = (at[p] as Record<string, unknown> | undefined) ?? {};
       at = at[p] as Record<string, unknown>;
     }
-    at[parts[parts.length - 1] as string] = v;
+    at[parts[parts.length - 1] as string] = typed(field.kind, v);
   }
-  // every localised text present with both languages (an empty one is named by the server)
+  // every required localised text present with both languages (an empty one is named by the
+  // server); an optional one only when either language is given
   for (const x of FIELDS[register])
-    if (x.key.endsWith('.en')) {
+    if (
+      x.key.endsWith('.en') &&
+      (x.required || out[x.key.slice(0, -3).split('.')[0] as string] !== undefined)
+    ) {
       const t = x.key.slice(0, -3);
+      if (t.includes('.')) continue;
       out[t] = { en: '', 'zh-Hant': '', ...(out[t] as object) };
     }
   if (keep?.isDemonstration) out.isDemonstration = true;

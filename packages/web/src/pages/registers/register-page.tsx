@@ -17,7 +17,13 @@ import { Fragment, useContext, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../access';
-import { isSiteRegister, type Register, type RegisterList, registersApi } from '../../api-registers';
+import {
+  CLIMATE_FILTER,
+  isSiteRegister,
+  type Register,
+  type RegisterList,
+  registersApi,
+} from '../../api-registers';
 import { ErrorNote } from '../../components/error-note';
 import { RefusalNote } from '../../components/refusal-note';
 import { formatTime, type Lang, pick, useLang } from '../../i18n';
@@ -42,6 +48,36 @@ const features = tableFeatures({});
 
 /** The action that writes a register (route-rules.ts). */
 const writeAction = (r: Register) => (isSiteRegister(r) ? 'write-site-register' : 'write-operating-register');
+
+/** Screening scores that call for a risk the register does not have (climate registers' lists). */
+function Gaps({ list }: { list: RegisterList }) {
+  const { t } = useTranslation('registers');
+  const lang = useLang();
+  const entityName = useEntityName();
+  if (!list.gaps || list.threshold === null || list.threshold === undefined) return null;
+  if (list.gaps.length === 0)
+    return (
+      <p className="muted small-text" data-screening-gaps="0">
+        {t('gapsNone', { threshold: list.threshold })}
+      </p>
+    );
+  return (
+    <section className="panel" data-screening-gaps={list.gaps.length}>
+      <h2>{t('gapsTitle', { threshold: list.threshold })}</h2>
+      <ul>
+        {list.gaps.map((g) => (
+          <li key={g.screening.id}>
+            {t('gap', {
+              site: entityName(g.screening.entityId, lang),
+              hazard: t(tk(`value.hazard.${g.screening.hazard}`)),
+              score: g.screening.score,
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 const column = createColumnHelper<typeof features, Item>();
 
 /** The list's columns of each register: field keys (a localised field by its stem). */
@@ -68,7 +104,30 @@ const LIST: Readonly<Record<Register, readonly string[]>> = {
     'emergencyPlan',
     'closurePlan',
   ],
+  // response and owner are in the form and the history (the list stays within the page)
+  'climate-risks': [
+    'kind',
+    'name',
+    'entityIds',
+    'horizon',
+    'likelihood',
+    'impact',
+    'financialEffect',
+    'financialAmount',
+  ],
+  'climate-scales': ['axis', 'name', 'rank', 'fromYears', 'toYears', 'needsRisk'],
+  'hazard-screening': ['entityId', 'hazard', 'score', 'scenario', 'source'],
+  'supplier-practices': ['provision', 'text', 'source'],
 };
+/** Currencies by their Chinese names (as the report prints them); another code shows as given. */
+const CURRENCY_ZH: Readonly<Record<string, string>> = {
+  CNY: '人民幣',
+  HKD: '港元',
+  USD: '美元',
+  EUR: '歐元',
+};
+/** Fields whose values are ids named in the locale files (`value.<field>.<id>`). */
+const NAMED = new Set(['kind', 'hazard', 'axis', 'horizon', 'provision']);
 
 function Header({ k }: { k: string }) {
   const { t } = useTranslation('registers');
@@ -125,6 +184,18 @@ function Cell({ item, k, year }: { item: Item; k: string; year: string }) {
     return typeof v === 'string' ? `${t(tk(`value.esgResult.${v}`))}${on ? ` (${on})` : ''}` : '—';
   }
   if (k === 'status' || k === 'grade') return typeof v === 'string' ? t(tk(`value.${k}.${v}`)) : '—';
+  if (NAMED.has(k)) return typeof v === 'string' ? t(tk(`value.${k}.${v}`)) : '—';
+  if (k === 'entityIds')
+    return Array.isArray(v) && v.length > 0
+      ? v.map((e: string) => entityName(e, lang)).join(lang === 'en' ? ', ' : '、')
+      : t('allSites');
+  if (k === 'needsRisk') return v === true ? t('value.needsRisk.yes') : '—';
+  if (typeof v === 'number') return String(v);
+  if (k === 'financialAmount') {
+    const a = (v ?? {}) as { value?: string; currency?: string };
+    const currency = lang === 'zh-Hant' ? (CURRENCY_ZH[a.currency ?? ''] ?? a.currency) : a.currency;
+    return a.value ? `${showValue(a.value)} ${currency ?? ''}` : '—';
+  }
   if (k === 'region' || k === 'category') return typeof v === 'string' ? term(v, lang) : '—';
   if (v && typeof v === 'object' && 'en' in v) {
     return (
@@ -444,12 +515,16 @@ export function RegisterPage(props: { register: Register; params: URLSearchParam
           </select>
         </label>{' '}
         <label>
-          {t(register === 'certifications' ? 'field.expiry' : 'field.status')}{' '}
+          {t(
+            register === 'certifications'
+              ? 'field.expiry'
+              : tk(`field.${CLIMATE_FILTER[register] ?? 'status'}`),
+          )}{' '}
           <select name="status" value={filter.status} onChange={(e) => go({ status: e.target.value })}>
             <option value="">{t('all')}</option>
             {STATUS_FILTER[register].map((s) => (
               <option key={s} value={s}>
-                {t(tk(`value.status.${s}`))}
+                {t(tk(`value.${CLIMATE_FILTER[register] ?? 'status'}.${s}`))}
               </option>
             ))}
           </select>
@@ -492,6 +567,9 @@ export function RegisterPage(props: { register: Register; params: URLSearchParam
         <p className="muted small-text" data-expiry-rule>
           {t('rule.certifications', { days: list.data.warnDays ?? 90 })}
         </p>
+      ) : null}
+      {list.data && (register === 'climate-risks' || register === 'hazard-screening') ? (
+        <Gaps list={list.data} />
       ) : null}
       {list.data && !isSiteRegister(register) ? (
         <section className="panel">

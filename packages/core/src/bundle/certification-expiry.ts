@@ -4,8 +4,9 @@
  * date, 'expiring' when it expires within `warnDays` days (inclusive; default
  * DEFAULT_CERTIFICATE_WARNING_DAYS), 'valid' otherwise; one without an expiry date is 'no-expiry'.
  */
-import { dayNumber } from '../bundle/calendar-date.js';
+
 import type { Certification } from '../model/site-registers.js';
+import { dayNumber } from './calendar-date.js';
 
 /** Default warning window: 90 days, about the lead time of a surveillance or recertification audit. */
 export const DEFAULT_CERTIFICATE_WARNING_DAYS = 90;
