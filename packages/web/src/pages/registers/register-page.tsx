@@ -134,6 +134,22 @@ function Header({ k }: { k: string }) {
   return t(tk(`field.${k}`));
 }
 
+/**
+ * A climate risk's likelihood or impact by the name of the company's scale level (the
+ * climate-scales register), not its id ("likelihood-4" printed as "很可能" / "Likely").
+ */
+function ScaleLevel({ id }: { id: string }) {
+  const lang = useLang();
+  const scales = useQuery({
+    queryKey: queryKeys.registerList('climate-scales', '', '', '', ''),
+    queryFn: () => registersApi.list('climate-scales', {}),
+  });
+  const level = scales.data?.rows.find((l) => l.row.id === id)?.row.name as
+    | Record<string, string>
+    | undefined;
+  return <>{level?.[lang] ?? id}</>;
+}
+
 function Cell({ item, k, year }: { item: Item; k: string; year: string }) {
   const { t } = useTranslation('registers');
   const lang = useLang();
@@ -141,6 +157,8 @@ function Cell({ item, k, year }: { item: Item; k: string; year: string }) {
   const r = item.row;
   const v = r[k];
   if (k === 'entityId') return entityName(r.entityId, lang);
+  if (k === 'likelihood' || k === 'impact')
+    return typeof v === 'string' && v !== '' ? <ScaleLevel id={v} /> : '—';
   if (k === 'state') {
     const rectified = valueAt(r, 'rectifiedOn');
     const state =
