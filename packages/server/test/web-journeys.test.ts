@@ -220,6 +220,7 @@ describe('the web app in Chromium', () => {
       'ghg.scope1.combustion',
       'ghg.scope1.reductant',
       'ghg.scope1.process',
+      'ghg.scope1.fugitive', // coal mining's methane (the coal-mining pack, issue #24)
       'ghg.scope1.by-fuel',
       'ghg.scope1.intensity.revenue',
     ];

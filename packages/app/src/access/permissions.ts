@@ -45,7 +45,7 @@ export const ACTIONS = {
   'read-history': { read: true, useCases: ['GET /data-points/:id/history'] },
   'write-data-point': {
     read: false,
-    useCases: ['write-data-point', 'upload-evidence', 'write-activity-line'],
+    useCases: ['write-data-point', 'upload-evidence', 'write-activity-line', 'meter-activity-lines'],
   },
   'retract-data-point': { read: false, useCases: ['retract-data-point', 'POST /activity-lines/:id/retract'] },
   'import-data-points': {
@@ -112,8 +112,14 @@ export const ACTIONS = {
   'write-case': { read: false, useCases: ['compliance-cases', 'compliance-cases-xlsx'] },
   // Certifications and tailings facilities (issue #18, use-cases/site-registers.ts): read by
   // everyone who reads the report, written by the administrator, like targets.
-  'read-site-registers': { read: true, useCases: ['site-registers', 'site-registers-xlsx'] },
-  'write-site-register': { read: false, useCases: ['site-registers', 'site-registers-xlsx'] },
+  'read-site-registers': {
+    read: true,
+    useCases: ['site-registers', 'site-registers-xlsx', 'climate-register', 'climate-register-xlsx'],
+  },
+  'write-site-register': {
+    read: false,
+    useCases: ['site-registers', 'site-registers-xlsx', 'climate-register', 'climate-register-xlsx'],
+  },
   // Suppliers, hazards and energy-saving projects (issue #18, use-cases/operating-registers.ts;
   // docs/registers.md): read by everyone who reads the report, written by the administrator
   // (the ESG lead) on the group, like targets.
@@ -131,9 +137,12 @@ export const ACTIONS = {
   // "Access"): read by everyone who reads the report; the register (one organisation-wide
   // document) saved and readings imported by the administrator on the group. Not the preparer of
   // a site: one register and one export file span every site, so a site scope would split them.
-  'read-meters': { read: true, useCases: ['meters'] },
+  'read-meters': {
+    read: true,
+    useCases: ['meters', 'meter-reconciliation', 'meter-activity-lines', 'reading-round-xlsx'],
+  },
   'write-meters': { read: false, useCases: ['meters'] },
-  'import-meter-readings': { read: false, useCases: ['import-meter-readings'] },
+  'import-meter-readings': { read: false, useCases: ['import-meter-readings', 'reading-round-xlsx'] },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
