@@ -33,10 +33,16 @@ beforeAll(async () => {
   const opened = await StoreWorkspace.open(store, loaded.bundle);
   if (!opened.ok) throw new Error(opened.reason);
   ws = opened.workspace;
-  // A frozen clock: the throttle's delays (1 s after the 5th failure, doubling) are decided by
-  // this time, not by how long each argon2 check takes on a loaded machine (with the real clock
-  // the delay could run out between two slow attempts, and the right password got through: 204).
-  app = createApp({ workspace: ws, accounts: { store, now: () => new Date(FROZEN_AT) } });
+  // A logical clock, 1 ms further at each reading: the throttle's delays (1 s after the 5th
+  // failure, doubling) are decided by this time, not by how long each argon2 check takes on a
+  // loaded machine (with the real clock the delay could run out between two slow attempts, and
+  // the right password got through: 204). It must move: failures at the very instant of the
+  // sign-in's success would not count as after it (never throttled).
+  let tick = 0;
+  app = createApp({
+    workspace: ws,
+    accounts: { store, now: () => new Date(Date.parse(FROZEN_AT) + tick++) },
+  });
   for (const email of ['ann@example.com', 'ben@example.com']) {
     const u = await addUser(
       store,
