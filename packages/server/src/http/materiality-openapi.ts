@@ -1,6 +1,4 @@
 /** The materiality routes' part of the OpenAPI document (routes/materiality.ts; issue #18; docs/registers.md "Materiality"). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import {
   ApprovalWrite,
   MaterialityYamlImport,
@@ -9,35 +7,8 @@ import {
   SurveyRetract,
   SurveyWrite,
 } from './materiality-schemas.js';
+import { errors, ifMatch, json, ok, path, query } from './openapi-parts.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  schema: { type: 'string' },
-  description: 'version being edited, e.g. "3"',
-};
 const P = '/api/materiality/surveys';
 const id = [path('id')];
 

@@ -1,6 +1,4 @@
 /** The meters routes' part of the OpenAPI document (routes/meters.ts, issue #22; docs/meters.md). */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
 import {
   MeterLinesWrite,
   MeterReadingsUpload,
@@ -8,28 +6,8 @@ import {
   ReadingRoundUpload,
   UtilityBillsWrite,
 } from './meter-schemas.js';
+import { errors, json, ok, query } from './openapi-parts.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const query = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
 const ifMatch = {
   name: 'If-Match',
   in: 'header',

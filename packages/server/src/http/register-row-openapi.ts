@@ -2,8 +2,8 @@
  * The compliance cases, certifications and tailings facilities routes' part of the OpenAPI
  * document (routes/compliance-cases.ts, routes/site-registers.ts; issue #18; docs/registers.md).
  */
-import { z } from 'zod';
-import { type ApiErrorCode, STATUS_OF } from './api-error.js';
+import type { z } from 'zod';
+import { errors, ifMatch, json, ok, path, query } from './openapi-parts.js';
 import {
   CaseWrite,
   CertificationWrite,
@@ -12,34 +12,6 @@ import {
   TailingsWrite,
 } from './register-row-schemas.js';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
-const errors = (...codes: ApiErrorCode[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_OF[code]),
-      {
-        description: code,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description,
-});
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  schema: { type: 'string' },
-  description: 'version being edited, e.g. "3"',
-};
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The seven routes of one register kept row by row. */
