@@ -25,7 +25,12 @@ export * from './notifications/outbox-deliverer.js';
 export * from './notifications/overdue-source.js';
 export * from './notifications/retry-policy.js';
 export * from './notifications/smtp-mailer.js';
-export { type OpenedWorkspace, openWorkspace } from './open-workspace.js';
+export {
+  hasMeterFolder,
+  type OpenedWorkspace,
+  type OpenWorkspaceOptions,
+  openWorkspace,
+} from './open-workspace.js';
 export { type Failure, failure, type OutcomeCode, type Result, success } from './outcome.js';
 export {
   groupDigits,
@@ -37,6 +42,7 @@ export {
 } from './present.js';
 export { UploadName } from './upload-name.js';
 export * from './use-cases/affected-figures.js';
+export * from './use-cases/approved-materiality.js';
 export * from './use-cases/assignments.js';
 export * from './use-cases/backup.js';
 export * from './use-cases/base-year.js';
@@ -64,8 +70,10 @@ export * from './use-cases/load-source.js';
 export * from './use-cases/materiality.js';
 export * from './use-cases/materiality-files.js';
 export * from './use-cases/meter-activity-lines.js';
+export * from './use-cases/meter-folder.js';
 export * from './use-cases/meter-reconciliation.js';
 export * from './use-cases/meters.js';
+export * from './use-cases/narrative.js';
 export * from './use-cases/notification-outbox.js';
 export * from './use-cases/notifications.js';
 export * from './use-cases/operating-registers.js';

@@ -132,6 +132,45 @@ describe('reading the same store through the CLI and the API', () => {
   });
 });
 
+describe('the report reads the store records beside the data', () => {
+  it('a concluded case in the register: the same report JSON (B7.1 from the counts) through both doors', async () => {
+    // Before, `assay report` over the store left out the case counts (and the survey's topics,
+    // and the accepted findings) that the API's report route reads: the two reports differed.
+    const store = await openPgliteStore(env.dataDir);
+    await migrate(store, new Date().toISOString());
+    const opened = await StoreWorkspace.open(store, seed);
+    if (!opened.ok) throw new Error(opened.reason);
+    const wrote = await opened.workspace.cases.write(
+      {
+        kind: 'put',
+        expectedVersion: undefined,
+        case: {
+          id: 'case-1',
+          kind: 'legal-case',
+          type: 'bribery',
+          entityId: seed.organisation.entities[0]?.id ?? 'group',
+          openedOn: `${seed.reporting.current}-02-01`,
+          concludedOn: `${seed.reporting.current}-06-30`,
+          outcome: 'substantiated',
+          summary: 'Test case (front-door contract).',
+        },
+      },
+      'contract test',
+      'tester',
+    );
+    await opened.workspace.close();
+    expect(wrote.ok).toBe(true);
+    const out = join(env.dir, 'report-cases');
+    expect((await assay('report', '--out', out, '--format', 'json')).code).toBe(0);
+    const cli = JSON.parse(await readFile(join(out, 'figures.json'), 'utf8')) as {
+      figures: { id: string; indicatorId?: string }[];
+    };
+    const api = await overHttp(async (req) => json<typeof cli>(req('/api/reports/json')));
+    expect(cli).toEqual(api);
+    expect(JSON.stringify(cli)).toContain('anticorruption.cases');
+  });
+});
+
 describe('writing through the CLI and the API', () => {
   const good = [
     'entity,period,indicator,disaggregation,value,unit,source',

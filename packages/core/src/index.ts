@@ -57,6 +57,7 @@ export * from './model/factor-record.js';
 export * from './model/indicator.js';
 export * from './model/materiality.js';
 export * from './model/methods.js';
+export { narrativeRefs, splitNarrative, unboundNumbers } from './model/narrative-refs.js';
 export * from './model/organisation.js';
 export * from './model/period.js';
 export * from './model/published.js';

@@ -29,6 +29,7 @@ import { importExportRoutes } from './routes/import-export.js';
 import { materialityRoutes } from './routes/materiality.js';
 import { meterBillsLinesRoutes } from './routes/meter-bills-lines.js';
 import { meterRoutes } from './routes/meters.js';
+import { narrativeRoutes } from './routes/narrative.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { operatingRegisterRoutes } from './routes/operating-registers.js';
@@ -68,6 +69,11 @@ export type AppOptions = {
   notifications?: Notifications;
   /** The structured log (http/log.ts); default: JSON lines on stderr at ASSAY_LOG_LEVEL. */
   logger?: Logger;
+  /**
+   * Where the meter routes keep the register, readings and bills when there is no accounts'
+   * store (a bundle served in memory: an in-memory PGlite; docs/meters.md). Ignored otherwise.
+   */
+  meterStore?: AccountsOptions['store'];
 };
 
 export function createApp(o: AppOptions): Hono {
@@ -124,9 +130,11 @@ export function createApp(o: AppOptions): Hono {
   api.route('/', commentRoutes(deps));
   api.route('/', findingRoutes({ ...deps, store: accounts.store }));
   api.route('/', targetRoutes(deps));
+  api.route('/', narrativeRoutes(deps));
   api.route('/', operatingRegisterRoutes(deps));
-  api.route('/', meterRoutes({ ...deps, store: accounts.store, now }));
-  api.route('/', meterBillsLinesRoutes({ ...deps, store: accounts.store, now }));
+  const meterStore = accounts.store ?? o.meterStore;
+  api.route('/', meterRoutes({ ...deps, store: meterStore, now }));
+  api.route('/', meterBillsLinesRoutes({ ...deps, store: meterStore, now }));
   api.route('/', complianceCaseRoutes(deps));
   api.route('/', materialityRoutes(deps));
   api.route('/', siteRegisterRoutes(deps));

@@ -6,7 +6,8 @@
  * administrator in English, a preparer in Chinese), 28 through a questionnaire workbook imported
  * on the page; the page shows 30 responses and the matrix (drawn by the server, every topic with
  * its scores); the administrator approves the proposed topic list; the report, in both
- * languages, prints the approved list with its approver. Screenshots:
+ * languages, prints the approved list with its approver; approving a narrower list (A1 only)
+ * turns the content index's undisclosed B8.1 into "explained" by the approval, in both languages. Screenshots:
  * artifacts/screenshots/materiality-{admin-en,respond-zh-Hant,admin-zh-Hant}.png.
  */
 import { existsSync } from 'node:fs';
@@ -199,5 +200,36 @@ describe('the materiality journey in the browser', () => {
     await zh.locator('[data-approved]').waitFor();
     expect(await zh.locator('main h1').textContent()).toBe('重要性評估');
     await checkedShot(zh, 'materiality-admin-zh-Hant');
+
+    // the approved list drives the content index (docs/frameworks.md "Materiality and
+    // completeness"): approve A1 alone and B8's undisclosed KPIs read explained by the approval
+    const version = (await ws.materiality.state(ID))?.approval?.version;
+    const approve = await admin.evaluate(
+      async (body) =>
+        (
+          await (globalThis as unknown as { fetch: typeof fetch }).fetch(
+            `/api/materiality/surveys/${body.id}/approve`,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ topicIds: ['hkex-a1'], version: body.version }),
+            },
+          )
+        ).status,
+      { id: ID, version },
+    );
+    expect(approve).toBe(200);
+    const day = (await ws.materiality.state(ID))?.approval?.value.approvedOn ?? '';
+    const row = (html: string, label: string) =>
+      [...html.matchAll(/<tr><td>([^<]*)<\/td>(?:<td>[^<]*<\/td>)*<\/tr>/g)].find(
+        (m) => m[1] === label,
+      )?.[0] ?? '';
+    const enAfter = await report('en');
+    expect(row(enAfter, 'KPI B8.1')).toContain(
+      `Explained: Not material under the materiality assessment approved on ${day}: aspect B8 is not among the approved material topics`,
+    );
+    expect(row(await report('zh-Hant'), 'KPI B8.1')).toContain(
+      `已解釋：根據於${day}審批的重要性評估，層面B8不屬經審批的重要議題`,
+    );
   });
 });

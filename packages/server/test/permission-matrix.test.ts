@@ -36,6 +36,7 @@ import { CYCLE_POLICY, CYCLE_TARGETED, cycleRequests } from './permission-matrix
 import { FINDING_POLICY, FINDING_TARGETED, findingRequests } from './permission-matrix-findings.js';
 import { MATERIALITY_POLICY, materialityRequests } from './permission-matrix-materiality.js';
 import { METER_POLICY, meterRequests } from './permission-matrix-meters.js';
+import { NARRATIVE_POLICY, narrativeRequests } from './permission-matrix-narrative.js';
 import { NOTIFICATION_POLICY, notificationRequests } from './permission-matrix-notifications.js';
 import {
   OPERATING_REGISTER_POLICY,
@@ -142,6 +143,7 @@ const POLICY: Record<string, RouteRule> = {
   ...NOTIFICATION_POLICY,
   ...RESTATEMENT_POLICY,
   ...TARGET_POLICY,
+  ...NARRATIVE_POLICY,
   ...CASE_POLICY,
   ...MATERIALITY_POLICY,
   ...CLIMATE_POLICY,
@@ -240,6 +242,7 @@ const REQUESTS: Record<string, (t: Target, who: string) => Promise<{ path: strin
   ...activityLineRequests(() => ws, TARGETS),
   ...findingRequests(() => ws, TARGETS),
   ...targetRequests(() => ws),
+  ...narrativeRequests(() => ws),
   ...caseRequests(() => ws),
   ...materialityRequests(() => ws),
   ...climateRequests(() => ws),

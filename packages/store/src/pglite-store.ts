@@ -76,3 +76,21 @@ export async function openPgliteStore(dir: string): Promise<Store> {
     },
   };
 }
+
+/**
+ * A PGlite store in memory (no data folder, no lock, gone when closed): for what only a store
+ * keeps while a bundle is served in memory (`assay serve --memory`: the demo's meter readings).
+ */
+export async function openMemoryPgliteStore(): Promise<Store> {
+  const db = await PGlite.create();
+  const base = sqlOf(db);
+  return {
+    kind: 'pglite',
+    location: 'memory',
+    query: base.query,
+    exec: base.exec,
+    copyFrom: base.copyFrom,
+    transaction: (fn) => db.transaction((tx) => fn(sqlOf(tx))),
+    close: () => db.close(),
+  };
+}

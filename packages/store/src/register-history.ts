@@ -19,9 +19,18 @@ export type RegistersRevision = {
 };
 
 export function registersRevisions(sql: Sql): Promise<RegistersRevision[]> {
+  return documentRevisions(sql, 'registers');
+}
+
+/**
+ * Any whole document's revisions, oldest first, by the same rule: 'registers', or 'narrative'
+ * (`{sections}`, narrative.yaml's shape; its sections' versions: app/src/use-cases/narrative.ts).
+ */
+export function documentRevisions(sql: Sql, kind: 'registers' | 'narrative'): Promise<RegistersRevision[]> {
   return sql.query<RegistersRevision>(
     `select r.rev, r.body, c.author, ${isoOf('c.at')} as at, c.reason
        from document_revision r join change_set c on c.id = r.change_set
-      where r.kind = 'registers' order by r.rev`,
+      where r.kind = $1 order by r.rev`,
+    [kind],
   );
 }

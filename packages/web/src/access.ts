@@ -51,7 +51,8 @@ export type Action =
   | 'read-meters'
   | 'read-materiality'
   | 'manage-materiality'
-  | 'approve-materiality';
+  | 'approve-materiality'
+  | 'write-narrative';
 
 /** The roles (app/src/access/roles.ts, by copy: six of issue #16 and compliance of issue #18), in the order the administration page lists them. */
 export const ROLES = [
@@ -132,6 +133,8 @@ const PAGE_NEEDS: Record<
   // The materiality assessment (issue #18): the matrix read with the report; the respond link any account's.
   materiality: { action: 'read-materiality', orgWide: true },
   survey: { action: 'read-organisation' },
+  // The report's narrative text (issue #19): read with the report, saved with write-narrative.
+  narrative: { action: 'read-report', orgWide: true },
   restatements: {
     action: 'read-data-points',
     oneOf: [

@@ -54,6 +54,9 @@ const CasesPage = lazy(() => import('./pages/cases/cases-page').then((m) => ({ d
 const RegisterPage = lazy(() =>
   import('./pages/registers/register-page').then((m) => ({ default: m.RegisterPage })),
 );
+const NarrativePage = lazy(() =>
+  import('./pages/narrative/narrative-page').then((m) => ({ default: m.NarrativePage })),
+);
 const MetersPage = lazy(() => import('./pages/meters/meters-page').then((m) => ({ default: m.MetersPage })));
 const MustEnrolSecondFactor = lazy(() =>
   import('./pages/second-factor').then((m) => ({ default: m.MustEnrolSecondFactor })),
@@ -88,6 +91,7 @@ const NAV: { page: Page; key: TextKey }[] = [
   { page: 'cases', key: 'casesNav' },
   { page: 'materiality', key: 'materialityNav' },
   { page: 'meters', key: 'metersNav' },
+  { page: 'narrative', key: 'narrativeNav' },
   { page: 'report', key: 'report' },
   { page: 'admin', key: 'admin' },
   { page: 'tokens', key: 'tokens' },
@@ -119,6 +123,7 @@ const NAV_GROUP_OF: Partial<Record<Page, NavGroupKey | 'top'>> = {
   figure: 'navCalculate',
   checks: 'navCalculate',
   disclosures: 'navDisclose',
+  narrative: 'navDisclose',
   report: 'navDisclose',
   admin: 'navAccount',
   tokens: 'navAccount',
@@ -155,6 +160,8 @@ function pageFor(page: Page, route: Route): ReactNode {
       return <DisclosuresPage framework={route.params.get('framework')} />;
     case 'report':
       return <ReportPage />;
+    case 'narrative':
+      return <NarrativePage section={route.params.get('section')} />;
     case 'admin':
       return <AdminPage />;
     case 'tokens':

@@ -12,6 +12,7 @@
  * #/climate-risks?entity=…&status=<kind>, #/climate-scales?status=<axis>, #/hazard-screening?entity=…&status=<hazard>,
  * #/supplier-practices?status=<KPI> (the climate register and the B5 practices, issue #18).
  * #/materiality?survey=… (surveys, matrix, approval) and #/survey/<id> (the respond link; issue #18).
+ * #/narrative?section=… (the report's narrative text with the figure picker; issue #19).
  * Kept hand-written rather than TanStack Router for now: docs/dependencies.md says why and when.
  */
 import { useEffect, useState } from 'react';
@@ -45,6 +46,7 @@ export const PAGES = [
   'supplier-practices',
   'materiality',
   'survey',
+  'narrative',
 ] as const;
 export type Page = (typeof PAGES)[number];
 /** `named`: the hash names this page (false: no hash or an unknown page, shown as the overview). */

@@ -35,10 +35,14 @@ export const ACTIONS = {
   'read-figures': { read: true, useCases: ['evaluation', 'overview', 'affected-figures'] },
   'read-data-points': { read: true, useCases: ['GET /data-points', 'list-activity-lines', 'unit-review'] },
   'read-findings': { read: true, useCases: ['findings', 'finding-work'] },
-  'read-disclosures': { read: true, useCases: ['disclosure-status', 'GET /explanations'] },
+  // approved-materiality: the approval the disclosure status (and the report, the findings) reads
+  'read-disclosures': {
+    read: true,
+    useCases: ['disclosure-status', 'approved-materiality', 'GET /explanations'],
+  },
   'read-report': {
     read: true,
-    useCases: ['render-report', 'report-model', 'report-status', 'restatement-note'],
+    useCases: ['render-report', 'report-model', 'report-status', 'restatement-note', 'narrative'],
   },
   'read-lineage': { read: true, useCases: ['explain-figure', 'GET /lineage'] },
   'read-evidence': { read: true, useCases: ['evidence-files'] },
@@ -142,7 +146,16 @@ export const ACTIONS = {
     useCases: ['meters', 'meter-reconciliation', 'meter-activity-lines', 'reading-round-xlsx'],
   },
   'write-meters': { read: false, useCases: ['meters'] },
-  'import-meter-readings': { read: false, useCases: ['import-meter-readings', 'reading-round-xlsx'] },
+  // Narrative sections (issue #19, use-cases/narrative.ts; docs/report.md "Editing narrative"):
+  // read (list, figures to pick, preview) with the report, read-report; the text is report
+  // content of the whole group, written by the administrator (the ESG lead) on the group.
+  'write-narrative': { read: false, useCases: ['narrative'] },
+  // meter-folder: a bundle folder's meters/ (register, readings, bills) loaded when `assay serve`
+  // fills an empty store, by the operator who starts it, through the same use cases as the API
+  'import-meter-readings': {
+    read: false,
+    useCases: ['import-meter-readings', 'reading-round-xlsx', 'meter-folder'],
+  },
 } as const satisfies Record<string, ActionInfo>;
 
 export type Action = keyof typeof ACTIONS;
@@ -210,6 +223,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       'write-meters',
       'import-meter-readings',
       'manage-findings',
+      'write-narrative',
     ),
     OWN_TOKENS,
     ...OWN_NOTIFICATIONS,

@@ -3,21 +3,40 @@
  * provision with its obligation, status, where it is disclosed, what is missing, and the
  * explanation given for an omission. Cached per bundle revision.
  */
-import { assessCompleteness, type CompletenessReport, FRAMEWORK_IDS, type FrameworkId } from '@assay/core';
+import {
+  assessCompleteness,
+  type CompletenessReport,
+  FRAMEWORK_IDS,
+  type FrameworkId,
+  type MaterialityOutcome,
+} from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
 import { evaluated } from './evaluation.js';
 
-const cache = new WeakMap<object, CompletenessReport[]>();
+const cache = new WeakMap<object, Map<string, CompletenessReport[]>>();
 
-export function completeness(s: Snapshot): CompletenessReport[] {
-  const hit = cache.get(s.bundle);
+/** The key of an approval among a bundle's cached assessments ('' without one). */
+export const materialityKey = (m: MaterialityOutcome | undefined): string => (m ? JSON.stringify(m) : '');
+
+/**
+ * `materiality`: the approved assessment (approved-materiality.ts approvedMateriality); a
+ * not-material aspect's omissions read as explained by it (docs/frameworks.md). Cached per
+ * bundle revision and approval.
+ */
+export function completeness(s: Snapshot, materiality?: MaterialityOutcome): CompletenessReport[] {
+  const byApproval = cache.get(s.bundle) ?? new Map<string, CompletenessReport[]>();
+  cache.set(s.bundle, byApproval);
+  const key = materialityKey(materiality);
+  const hit = byApproval.get(key);
   if (hit) return hit;
   const { figures } = evaluated(s).evaluation;
   const ids = s.bundle.frameworks.frameworks.filter((f): f is FrameworkId =>
     (FRAMEWORK_IDS as readonly string[]).includes(f),
   );
-  const reports = ids.map((framework) => assessCompleteness({ bundle: s.bundle, figures, framework }));
-  cache.set(s.bundle, reports);
+  const reports = ids.map((framework) =>
+    assessCompleteness({ bundle: s.bundle, figures, framework, ...(materiality ? { materiality } : {}) }),
+  );
+  byApproval.set(key, reports);
   return reports;
 }
 
@@ -46,8 +65,8 @@ export function presentCompleteness(r: CompletenessReport) {
 }
 
 /** Overview summary: counts by status per framework. */
-export function completenessSummary(s: Snapshot) {
-  return completeness(s).map((r) => {
+export function completenessSummary(s: Snapshot, materiality?: MaterialityOutcome) {
+  return completeness(s, materiality).map((r) => {
     const { framework, version, counts } = presentCompleteness(r);
     return { framework, version, counts, total: r.provisions.length };
   });

@@ -13,7 +13,7 @@
  * (the ESG lead, an administrator); commenting is the comment threads' (target finding:<id>,
  * 'write-comment'); reading is 'read-findings', filtered by the caller's entities (the route's).
  */
-import { type Finding, findingId, findingInputsDigest } from '@assay/core';
+import { type Finding, findingId, findingInputsDigest, type MaterialityOutcome } from '@assay/core';
 import { type AccountDirectory, accountLabel } from '../access/account-directory.js';
 import { accessFor, authorise } from '../access/authorise.js';
 import type { Caller } from '../access/caller.js';
@@ -25,7 +25,9 @@ import type {
   FindingWorkState,
 } from '../workspace/finding-work-records.js';
 import type { Snapshot, Workspace } from '../workspace/workspace.js';
+import { approvedMateriality } from './approved-materiality.js';
 import { commentTextProblem } from './comments.js';
+import { materialityKey } from './disclosure-status.js';
 import {
   type ActionRefusal,
   actionEvents,
@@ -51,8 +53,11 @@ const rootOf = (s: Snapshot) =>
 const liveCache = new WeakMap<object, ReadonlyMap<string, LiveFinding>>();
 
 /** The findings of a snapshot by id: entity (the group's for an organisation-wide one), inputs digest, as presented. */
-export function liveFindings(s: Snapshot): ReadonlyMap<string, LiveFinding> {
-  const result = checkResult(s);
+export function liveFindings(
+  s: Snapshot,
+  materiality?: MaterialityOutcome,
+): ReadonlyMap<string, LiveFinding> {
+  const result = checkResult(s, materiality);
   const hit = liveCache.get(result);
   if (hit) return hit;
   const groups = new Map<string, Finding[]>();
@@ -76,28 +81,34 @@ export function liveFindings(s: Snapshot): ReadonlyMap<string, LiveFinding> {
 }
 
 /** The run of the latest snapshot each workspace's records were reconciled with. */
-const runs = new WeakMap<FindingWorkRecords, { snapshot: Snapshot; done: Promise<void> }>();
+const runs = new WeakMap<FindingWorkRecords, { snapshot: Snapshot; approval: string; done: Promise<void> }>();
 
 /**
- * The findings of the workspace's current snapshot, their records reconciled with them (once
- * per snapshot: later calls wait for the same run).
+ * The findings of the workspace's current snapshot and approved materiality assessment
+ * (approved-materiality.ts), their records reconciled with them (once per snapshot and approval:
+ * later calls wait for the same run).
  */
-export async function evaluateFindingWork(
-  ws: Workspace,
-): Promise<{ snapshot: Snapshot; live: ReadonlyMap<string, LiveFinding>; revision: number }> {
+export async function evaluateFindingWork(ws: Workspace): Promise<{
+  snapshot: Snapshot;
+  live: ReadonlyMap<string, LiveFinding>;
+  revision: number;
+  materiality: MaterialityOutcome | undefined;
+}> {
   const snapshot = ws.snapshot();
-  const live = liveFindings(snapshot);
+  const materiality = await approvedMateriality(ws);
+  const approval = materialityKey(materiality);
+  const live = liveFindings(snapshot, materiality);
   const revision = revisionOf(snapshot);
   const last = runs.get(ws.findingWork);
-  if (last?.snapshot !== snapshot) {
+  if (last?.snapshot !== snapshot || last.approval !== approval) {
     const done = runFindingWork(ws.findingWork, live, revision).catch((e: unknown) => {
       if (runs.get(ws.findingWork)?.done === done) runs.delete(ws.findingWork);
       throw e;
     });
-    runs.set(ws.findingWork, { snapshot, done });
+    runs.set(ws.findingWork, { snapshot, approval, done });
     await done;
   } else await last.done;
-  return { snapshot, live, revision };
+  return { snapshot, live, revision, materiality };
 }
 
 /**
@@ -232,7 +243,7 @@ export async function listFindingWork(
   visible: (entityId: string) => boolean,
   f: FindingWorkFilter,
 ): Promise<FindingWorkList> {
-  const { snapshot, live, revision } = await evaluateFindingWork(ws);
+  const { snapshot, live, revision, materiality } = await evaluateFindingWork(ws);
   const records = new Map((await ws.findingWork.current()).map((r) => [r.findingId, r]));
   const root = rootOf(snapshot);
   const states: Record<FindingWorkState, number> = { open: 0, accepted: 0, resolved: 0 };
@@ -253,7 +264,7 @@ export async function listFindingWork(
       resolved.push(rec.finding as Presented);
     }
   const wanted = f.state ?? 'current';
-  const current = checkResult(snapshot).findings.map(presentFinding);
+  const current = checkResult(snapshot, materiality).findings.map(presentFinding);
   const pool = [
     ...(wanted === 'resolved' ? [] : current.filter((x) => visible(x.where.entityId ?? root))),
     ...(wanted === 'resolved' || wanted === 'all' ? resolved : []),
@@ -405,8 +416,9 @@ export function reopenFinding(i: FindingActionInput): Promise<Result<FindingWork
 export async function acceptedFindingIds(
   records: FindingWorkRecords,
   s: Snapshot,
+  materiality?: MaterialityOutcome,
 ): Promise<ReadonlySet<string>> {
-  const live = liveFindings(s);
+  const live = liveFindings(s, materiality);
   const out = new Set<string>();
   for (const rec of await records.current())
     if (effectiveState(rec, live.get(rec.findingId)) === 'accepted') out.add(rec.findingId);

@@ -2,18 +2,29 @@
  * Check findings for the workspace's current data (core checkBundle over the cached
  * evaluation), cached per bundle revision, filtered by rule, severity and entity.
  */
-import { type CheckResult, checkBundle, type Finding, findingId } from '@assay/core';
+import { type CheckResult, checkBundle, type Finding, findingId, type MaterialityOutcome } from '@assay/core';
 import type { Snapshot } from '../workspace/workspace.js';
+import { materialityKey } from './disclosure-status.js';
 import { withGraph } from './evaluation.js';
 
-const cache = new WeakMap<object, CheckResult>();
+const cache = new WeakMap<object, Map<string, CheckResult>>();
 
-export function checkResult(s: Snapshot): CheckResult {
-  const hit = cache.get(s.bundle);
+/**
+ * `materiality`: the approved assessment (approved-materiality.ts), which the completeness rule
+ * reads; without it a not-material aspect's omissions are warnings as before. The findings with
+ * it are those without it less the warnings the approval explains (same ids otherwise).
+ */
+export function checkResult(s: Snapshot, materiality?: MaterialityOutcome): CheckResult {
+  const byApproval = cache.get(s.bundle) ?? new Map<string, CheckResult>();
+  cache.set(s.bundle, byApproval);
+  const key = materialityKey(materiality);
+  const hit = byApproval.get(key);
   if (hit) return hit;
   // Lent, not pinned: checkBundle is synchronous (evaluation.ts, the rule on graphs).
-  const result = withGraph(s, (evaluation) => checkBundle(s.bundle, undefined, evaluation));
-  cache.set(s.bundle, result);
+  const result = withGraph(s, (evaluation) =>
+    checkBundle(s.bundle, materiality ? { materiality } : undefined, evaluation),
+  );
+  byApproval.set(key, result);
   return result;
 }
 

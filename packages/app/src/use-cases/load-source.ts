@@ -8,13 +8,18 @@
 import type { Bundle, BundleIssue } from '@assay/core';
 import { loadBundle } from '@assay/io';
 import { readBundle, readSettingsDocument, type Store } from '@assay/store';
+import type { CaseRecords } from '../workspace/case-records.js';
 import type { CycleRecords } from '../workspace/cycle-records.js';
 import type { FindingWorkRecords } from '../workspace/finding-work-records.js';
+import type { MaterialityRecords } from '../workspace/materiality-records.js';
 import type { RestatementRecords } from '../workspace/restatement-records.js';
+import { StoreCases } from '../workspace/store-cases.js';
 import { StoreCycle } from '../workspace/store-cycle.js';
 import { StoreFindingWork } from '../workspace/store-finding-work.js';
+import { StoreMateriality } from '../workspace/store-materiality.js';
 import { StoreRestatements } from '../workspace/store-restatements.js';
 import type { Snapshot } from '../workspace/workspace.js';
+import { folderMateriality } from './materiality-files.js';
 
 export type SourceSpec = { readonly folder: string } | { readonly store: Store };
 
@@ -32,6 +37,10 @@ export type LoadedSource =
       readonly restatements?: RestatementRecords;
       /** `findingWork`: the store's findings' work state (`assay check` ignores accepted findings); a folder has none. */
       readonly findingWork?: FindingWorkRecords;
+      /** `cases`: the compliance case records (the report prints their counts only); a folder has none. */
+      readonly cases?: CaseRecords;
+      /** `materiality`: the surveys and their approval (the report's material topics, completeness); a folder's are its materiality.yaml. */
+      readonly materiality?: MaterialityRecords;
     }
   | {
       readonly ok: false;
@@ -58,9 +67,16 @@ export function snapshotOf(bundle: Bundle, versions?: ReadonlyMap<string, number
 export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
   if ('folder' in spec) {
     const loaded = await loadBundle(spec.folder);
-    return loaded.ok
-      ? { ok: true, snapshot: snapshotOf(loaded.bundle), where: spec.folder }
-      : { ok: false, empty: false, issues: loaded.issues, where: spec.folder };
+    if (!loaded.ok) return { ok: false, empty: false, issues: loaded.issues, where: spec.folder };
+    // the folder's materiality.yaml: its approval drives completeness as the served store's does
+    const materiality = await folderMateriality(spec.folder);
+    if (!materiality.ok) return { ok: false, empty: false, issues: materiality.issues, where: spec.folder };
+    return {
+      ok: true,
+      snapshot: snapshotOf(loaded.bundle),
+      where: spec.folder,
+      materiality: materiality.records,
+    };
   }
   const store = spec.store;
   if (!(await readSettingsDocument(store)))
@@ -80,6 +96,8 @@ export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
   const cycle = new StoreCycle(store, () => new Date().toISOString());
   const restatements = new StoreRestatements(store, () => new Date().toISOString());
   const findingWork = new StoreFindingWork(store, () => new Date().toISOString());
+  const cases = new StoreCases(store, () => new Date().toISOString());
+  const materiality = new StoreMateriality(store, () => new Date().toISOString());
   return {
     ok: true,
     snapshot: snapshotOf(read.bundle, versions),
@@ -87,5 +105,7 @@ export async function loadSource(spec: SourceSpec): Promise<LoadedSource> {
     cycle,
     restatements,
     findingWork,
+    cases,
+    materiality,
   };
 }

@@ -9,6 +9,7 @@
  *   materialTopicsFromMatrix), replacing the registers' typed-in scores.
  */
 import {
+  type BundleIssue,
   emptyRegisters,
   type MaterialityAssessment,
   type MaterialityBasis,
@@ -17,9 +18,20 @@ import {
   materialTopicsFromMatrix,
   type Registers,
 } from '@assay/core';
-import { materialityYaml, parseMaterialityYaml, questionnaireSheet, rowSheetWorkbook } from '@assay/io';
+import {
+  materialityYaml,
+  parseMaterialityYaml,
+  questionnaireSheet,
+  readMaterialityFile,
+  rowSheetWorkbook,
+} from '@assay/io';
+import type { Store } from '@assay/store';
 import { failure, type Result, success } from '../outcome.js';
+import type { MaterialityRecords } from '../workspace/materiality-records.js';
+import { MemoryMateriality } from '../workspace/memory-materiality.js';
+import { StoreMateriality } from '../workspace/store-materiality.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { reportingYearSurvey } from './approved-materiality.js';
 import { importResponses, surveyView } from './materiality.js';
 import { readUploadedRows } from './site-registers-xlsx.js';
 
@@ -113,6 +125,57 @@ export async function importMaterialityAssessments(i: {
   return success({ surveys: i.assessments.length, responses });
 }
 
+/**
+ * A bundle folder's materiality.yaml as records in memory (read only): what a reading command
+ * over the folder sees, the same assessments a server started from the folder fills its store
+ * with (open-workspace.ts). A folder without the file has no assessment.
+ */
+export async function folderMateriality(
+  dir: string,
+): Promise<{ ok: true; records: MaterialityRecords } | { ok: false; issues: readonly BundleIssue[] }> {
+  const read = await readMaterialityFile(dir);
+  if (!read.ok) return read;
+  const records = new MemoryMateriality(() => new Date().toISOString());
+  const out = await importMaterialityAssessments({
+    ws: { materiality: records },
+    assessments: read.assessments,
+    reason: `read from ${dir}`,
+    author: 'assay',
+  });
+  if (!out.ok) return { ok: false, issues: [{ file: `${dir}/materiality.yaml`, reason: out.error.message }] };
+  return { ok: true, records };
+}
+
+/**
+ * `assay import <folder>`: the folder's materiality.yaml into the store, each assessment whose
+ * survey the store does not hold yet (one it holds keeps its edits, as a served store keeps
+ * them), so a store filled by import answers completeness as the folder does.
+ */
+export async function importFolderMateriality(i: {
+  store: Store;
+  dir: string;
+  author: string;
+  reason: string;
+}): Promise<
+  | { ok: true; surveys: number; responses: number; kept: number }
+  | { ok: false; issues: readonly BundleIssue[] }
+> {
+  const read = await readMaterialityFile(i.dir);
+  if (!read.ok) return read;
+  const records = new StoreMateriality(i.store, () => new Date().toISOString());
+  const held = new Set((await records.surveys()).map((s) => s.value.id));
+  const fresh = read.assessments.filter((a) => !held.has(a.survey.id));
+  const out = await importMaterialityAssessments({
+    ws: { materiality: records },
+    assessments: fresh,
+    reason: i.reason,
+    author: i.author,
+  });
+  if (!out.ok)
+    return { ok: false, issues: [{ file: `${i.dir}/materiality.yaml`, reason: out.error.message }] };
+  return { ok: true, ...out.value, kept: read.assessments.length - fresh.length };
+}
+
 export async function importMaterialityYaml(i: {
   ws: Ws;
   file: string;
@@ -141,11 +204,9 @@ export async function importMaterialityYaml(i: {
 export async function reportRegisters(
   ws: Pick<Workspace, 'snapshot'> & Partial<Ws>,
 ): Promise<Registers | undefined> {
-  if (!ws.materiality) return undefined;
   const bundle = ws.snapshot().bundle;
-  const surveys = (await ws.materiality.surveys()).filter((s) => s.value.year === bundle.reporting.current);
-  const last = surveys[surveys.length - 1];
-  const state = last ? await ws.materiality.state(last.value.id) : undefined;
+  // the same survey completeness reads the approval of (approved-materiality.ts)
+  const state = await reportingYearSurvey(ws);
   if (!state || state.responses.length === 0) return undefined;
   const survey = state.survey.value;
   const approval = state.approval?.value;

@@ -17,6 +17,7 @@ import {
   percentOf,
   type Reconciliation,
   reconcile,
+  unitLabelZh,
   validateUtilityBills,
 } from '@assay/core';
 import { type Store, saveUtilityBills as storeBills, utilityBills } from '@assay/store';
@@ -126,7 +127,8 @@ export type ReconciliationView = Omit<
 const text = (d: Decimal | null) => (d === null ? null : d.toString());
 const pct = (d: Decimal | null) => (d === null ? null : d.toFixed(2, Decimal.ROUND_HALF_UP));
 
-function findingsOf(x: ReconciliationView, tolerance: string): ReconciliationFinding[] {
+/** `unitZh`: the unit's Chinese label (千瓦時 for kWh) for the zh-Hant sentence. */
+function findingsOf(x: ReconciliationView, unitZh: string, tolerance: string): ReconciliationFinding[] {
   const out: ReconciliationFinding[] = [];
   const unit = x.unit;
   if (x.subMeterBeyondTolerance)
@@ -136,7 +138,7 @@ function findingsOf(x: ReconciliationView, tolerance: string): ReconciliationFin
       month: x.month,
       message: {
         en: `main meter ${x.meterId} measured ${x.main} ${unit} in ${x.month}, its sub-meters ${x.subMeters} ${unit}: a difference of ${x.subMeterDifference} ${unit} (${x.subMeterDifferencePercent} %), beyond the tolerance of ${tolerance} %`,
-        'zh-Hant': `總表 ${x.meterId} 於 ${x.month} 計量 ${x.main} ${unit}，分表合計 ${x.subMeters} ${unit}，相差 ${x.subMeterDifference} ${unit}（${x.subMeterDifferencePercent} %），超出容許差 ${tolerance} %`,
+        'zh-Hant': `總表 ${x.meterId} 於 ${x.month} 計量 ${x.main} ${unitZh}，分表合計 ${x.subMeters} ${unitZh}，相差 ${x.subMeterDifference} ${unitZh}（${x.subMeterDifferencePercent} %），超出容許差 ${tolerance} %`,
       },
     });
   if (x.billBeyondTolerance)
@@ -146,7 +148,7 @@ function findingsOf(x: ReconciliationView, tolerance: string): ReconciliationFin
       month: x.month,
       message: {
         en: `main meter ${x.meterId} measured ${x.main} ${unit} in ${x.month}, the utility billed ${x.bill} ${unit}: a difference of ${x.billDifference} ${unit} (${x.billDifferencePercent} % of the bill), beyond the tolerance of ${tolerance} %`,
-        'zh-Hant': `總表 ${x.meterId} 於 ${x.month} 計量 ${x.main} ${unit}，公用事業帳單 ${x.bill} ${unit}，相差 ${x.billDifference} ${unit}（為帳單的 ${x.billDifferencePercent} %），超出容許差 ${tolerance} %`,
+        'zh-Hant': `總表 ${x.meterId} 於 ${x.month} 計量 ${x.main} ${unitZh}，公用事業帳單 ${x.bill} ${unitZh}，相差 ${x.billDifference} ${unitZh}（為帳單的 ${x.billDifferencePercent} %），超出容許差 ${tolerance} %`,
       },
     });
   return out;
@@ -205,9 +207,10 @@ export async function meterReconciliation(i: RollUpQuery & { readonly toleranceP
       };
     });
   const t = tolerance.toString();
+  const unitZhOf = new Map(r.value.meters.map((m) => [m.unit.symbol, unitLabelZh(m.unit)]));
   return success({
     reconciliation: rows,
-    findings: rows.flatMap((x) => findingsOf(x, t)),
+    findings: rows.flatMap((x) => findingsOf(x, unitZhOf.get(x.unit) ?? x.unit, t)),
     tolerancePercent: t,
   });
 }

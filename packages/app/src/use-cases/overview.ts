@@ -4,7 +4,7 @@
  * completeness. Everything is read from evaluated figures; what the graph does not yet produce
  * is simply absent, and engine-backed parts say when they are not available.
  */
-import { convert, Decimal, type Figure, groupEntity, priorYear } from '@assay/core';
+import { convert, Decimal, type Figure, groupEntity, type MaterialityOutcome, priorYear } from '@assay/core';
 import { type PresentedFigure, presentFigure } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { completenessSummary } from './disclosure-status.js';
@@ -35,7 +35,8 @@ function change(cur: Figure, prior: Figure | undefined): string | null {
   return cur.value.value.minus(p.value).dividedBy(p.value).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
-export function overview(s: Snapshot, period?: string) {
+/** `materiality`: the approved assessment (approved-materiality.ts) the findings and completeness read. */
+export function overview(s: Snapshot, period?: string, materiality?: MaterialityOutcome) {
   const ev = evaluated(s);
   const b = s.bundle;
   const cur = period ?? b.reporting.current;
@@ -92,7 +93,7 @@ export function overview(s: Snapshot, period?: string) {
     emissions: { byScope: scopes, byEntity, bySource: split('ghg.scope1.by-fuel', 'fuel') },
     energyMix: split('energy.by-carrier', 'fuel'),
     targets,
-    findings: checkResult(s).summary.bySeverity,
-    completeness: completenessSummary(s),
+    findings: checkResult(s, materiality).summary.bySeverity,
+    completeness: completenessSummary(s, materiality),
   };
 }

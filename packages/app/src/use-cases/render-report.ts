@@ -15,10 +15,13 @@ import {
   type LineageLabeller,
   lineageLabeller,
   localiseLineage,
+  type ReportModel,
 } from '@assay/core';
 import type { Snapshot, Workspace } from '../workspace/workspace.js';
+import { approvedMateriality } from './approved-materiality.js';
 import { reportCaseCounts } from './compliance-cases.js';
 import { evaluated, findDataPoint } from './evaluation.js';
+import { acceptedFindingIds } from './finding-work.js';
 import { reportRegisters } from './materiality-files.js';
 import { reportModel } from './report-model.js';
 import { reportStatus } from './report-status.js';
@@ -68,18 +71,24 @@ export function reportLineage(
   };
 }
 
-export async function renderReport(
-  ws: Pick<Workspace, 'snapshot' | 'cycle'> &
-    Partial<Pick<Workspace, 'restatements' | 'cases' | 'materiality'>>,
-  format: ReportFormat,
-  lang: 'zh-Hant' | 'en',
-): Promise<Rendered> {
-  const { chartImages, renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import(
-    '@assay/render'
-  );
+/** What a report reads beside the snapshot; a folder has none of the records. */
+export type ReportSources = Pick<Workspace, 'snapshot'> &
+  Partial<Pick<Workspace, 'cycle' | 'restatements' | 'cases' | 'materiality' | 'findingWork'>>;
+
+/**
+ * The report model of a workspace or a loaded source, as the API's report route and `assay
+ * report` both print it (one function, so the two front doors cannot drift): status from the
+ * workflow records, the restatement note, B7.1 from the case counts, the material topics from the
+ * year's survey, and the publication gate's error count without the accepted findings.
+ */
+export async function workspaceReport(
+  ws: ReportSources,
+): Promise<{ model: ReportModel; lineage: (figureId: string) => Lineage | undefined }> {
   const s = ws.snapshot();
   // counts of the workspace's cases, whoever asks (counts are public; rows never reach the report)
   const counts = await reportCaseCounts(ws);
+  // the approved topic list: not-material omissions explained in the content index
+  const materiality = await approvedMateriality(ws);
   const model = reportModel(
     s,
     await reportStatus(s, ws.cycle),
@@ -87,7 +96,21 @@ export async function renderReport(
     counts,
     // the material topics computed from the reporting year's survey, if any (materiality-files.ts)
     await reportRegisters(ws),
+    ws.findingWork ? await acceptedFindingIds(ws.findingWork, s, materiality) : new Set<string>(),
+    materiality,
   );
+  return { model, lineage: reportLineage(s, counts) };
+}
+
+export async function renderReport(
+  ws: ReportSources,
+  format: ReportFormat,
+  lang: 'zh-Hant' | 'en',
+): Promise<Rendered> {
+  const { chartImages, renderDocx, renderHtml, renderJson, renderPdf, renderXlsx } = await import(
+    '@assay/render'
+  );
+  const { model, lineage } = await workspaceReport(ws);
   const contentType = TYPES[format];
   switch (format) {
     case 'html':
@@ -99,7 +122,7 @@ export async function renderReport(
       return { body: await renderDocx(model, lang, { charts: await chartImages(model, lang) }), contentType };
     case 'xlsx':
       return {
-        body: await renderXlsx(model, lang, reportLineage(s, counts)),
+        body: await renderXlsx(model, lang, lineage),
         contentType,
       };
     case 'json':

@@ -14,6 +14,8 @@ import {
   type CaseCount,
   caseCountFigure,
   type Figure,
+  findingId,
+  type MaterialityOutcome,
   provisionsFromCompleteness,
   type Registers,
   type ReportModel,
@@ -33,20 +35,37 @@ export function reportModel(
   caseCounts?: readonly CaseCount[],
   /** The registers as printed, when the material topics come from a survey (materiality-files.ts reportRegisters). */
   registers?: Registers,
+  /**
+   * Ids of the findings accepted with a reason in the workspace's work records (finding-work.ts
+   * acceptedFindingIds); an accepted error does not block publication. A folder has none.
+   */
+  accepted: ReadonlySet<string> = new Set(),
+  /** The approved materiality assessment (approved-materiality.ts): the content index and the gate read it. */
+  materiality?: MaterialityOutcome,
 ): ReportModel {
   return buildReport({
     bundle: registers ? { ...s.bundle, registers } : s.bundle,
     figures: withCaseCounts(s, evaluated(s).evaluation.figures, caseCounts),
-    provisions: provisionsFromCompleteness(completeness(s)),
+    provisions: provisionsFromCompleteness(completeness(s, materiality)),
     scope3Quality: withGraph(s, (e) => scope3Quality(s.bundle, e.graph)),
     status,
-    // The publication gate counts error-level findings (core publication-gate.ts). Accepted work
-    // states in the store are not subtracted yet: every error of the current data counts.
-    openErrors: checkResult(s).summary.bySeverity.error,
+    // The publication gate counts error-level findings not accepted (core publication-gate.ts)
+    openErrors: openErrors(s, accepted, materiality),
     // the chairman's statement, profile, highlights, case studies and board approval date: absent is a gate item
     requireIssuerSections: true,
     ...(restatements ? { restatements } : {}),
   });
+}
+
+/** Error-level findings of the snapshot's check that are not accepted. */
+export function openErrors(
+  s: Snapshot,
+  accepted: ReadonlySet<string>,
+  materiality?: MaterialityOutcome,
+): number {
+  return checkResult(s, materiality).findings.filter(
+    (f) => f.severity === 'error' && !accepted.has(findingId(f)),
+  ).length;
 }
 
 /** The evaluated figures with B7.1 replaced by (or added as) the figure derived from the case counts, if any. */

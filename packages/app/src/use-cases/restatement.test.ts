@@ -253,7 +253,7 @@ describe.each(cycleBackends(bundle, at))('restatement on %s', (_name, open) => {
         id,
         change: 'error-correction',
         reason: 'The October diesel invoice was entered twice.',
-        approvedBy: 'alex <alex@example.com>',
+        approvedBy: 'alex', // the published note names the approver without the e-mail address (core public-name.ts)
         items: [{ factId: 'd1', before: '100', after: '90', unit: 't', label: { en: 'Fuel: Diesel' } }],
         baseYear: { year: '2025', significant: false },
       },

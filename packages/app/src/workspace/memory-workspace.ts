@@ -19,6 +19,7 @@ import {
   type DataPoint,
   dataPointFactKey,
   type Explanation,
+  type NarrativeSection,
   type Organisation,
 } from '@assay/core';
 import { repeatedLineInWrite, sameStoredLine } from './activity-line-rules.js';
@@ -73,12 +74,29 @@ export class MemoryWorkspace implements Workspace {
   /** The data points written per workspace version (for the evaluation). */
   private readonly log = new ChangeLog('in-place');
   private version = 1;
+  /**
+   * Revisions of the data points written or retracted since loading. A loaded data point that was
+   * never touched has none here: its one revision is made when asked (loadedRevision), so loading
+   * millions of data points builds no revision object or key string per data point.
+   */
   private readonly revisions = new Map<string, DataPointRevision[]>();
+  /** The data points the workspace was loaded with, as given, and when (their revision 1). */
+  private readonly loadedPoints: readonly DataPoint[];
+  private readonly loadedAt: string;
+  /** Id → place in loadedPoints; also the first `position` map, so entries past the loaded ones may be added (checked by id). */
+  private readonly loadedIndex: Map<string, number>;
   /** Ids whose latest revision is a retraction: not current, but their history stays. */
   private readonly retracted = new Set<string>();
-  /** The key (entity|period|indicator|disaggregation) each id has belonged to, retracted or not. */
+  /**
+   * The key (entity|period|indicator|disaggregation) each id written since loading has belonged
+   * to, retracted or not; a loaded, untouched data point's key is computed when asked (keyOf).
+   */
   private readonly keys = new Map<string, string>();
-  /** Current (not retracted) data points' versions; replaced on each change, never changed. */
+  /**
+   * Versions of the data points written or retracted since loading (0: retracted); a loaded,
+   * untouched data point is at version 1 without an entry (versionIn). Replaced on each change,
+   * never changed, so a snapshot keeps answering for its own version.
+   */
   private versions: SharedMap<number>;
   /** The snapshot of the current workspace version, made on first ask. */
   private current: Snapshot | undefined;
@@ -116,12 +134,11 @@ export class MemoryWorkspace implements Workspace {
     this.materiality = new MemoryMateriality(clock);
     this.base = { ...initial, dataPoints: [] };
     this.points = ChunkedList.of(initial.dataPoints);
-    const at = this.clock();
-    for (const d of initial.dataPoints) {
-      this.revisions.set(d.id, [revisionOf(1, d, 'loaded from bundle', 'bundle', at)]);
-      this.keys.set(d.id, dataPointFactKey(d));
-    }
-    this.versions = SharedMap.of(initial.dataPoints.map((d) => [d.id, 1] as const));
+    this.loadedAt = this.clock();
+    this.loadedPoints = initial.dataPoints;
+    this.loadedIndex = new Map(initial.dataPoints.map((d, i) => [d.id, i]));
+    this.position = this.loadedIndex;
+    this.versions = SharedMap.of<number>([]);
     for (const l of initial.activityLines) this.lineRevisions.set(l.id, 1);
     this.lineVersions = SharedMap.of(initial.activityLines.map((l) => [l.id, 1] as const));
   }
@@ -140,7 +157,7 @@ export class MemoryWorkspace implements Workspace {
     this.current = {
       bundle,
       version,
-      versionOf: (id) => versions.get(id),
+      versionOf: (id) => this.versionIn(versions, id),
       lineVersionOf: (id) => lineVersions.get(id),
       dataPoint: (id) => {
         const d = points.get(position.get(id) ?? -1);
@@ -153,7 +170,48 @@ export class MemoryWorkspace implements Workspace {
 
   async history(id: string): Promise<readonly DataPointRevision[]> {
     // A copy: the list grows with later revisions.
-    return this.revisions.get(id)?.slice() ?? [];
+    const written = this.revisions.get(id);
+    if (written) return written.slice();
+    const loaded = this.loadedRevision(id);
+    return loaded ? [loaded] : [];
+  }
+
+  /** A current data point's version in a versions map (`versions`); undefined when unknown or retracted. */
+  private versionIn(versions: SharedMap<number>, id: string): number | undefined {
+    const v = versions.get(id);
+    if (v === RETRACTED) return undefined;
+    return v ?? (this.loadedPoint(id) ? 1 : undefined);
+  }
+
+  /** The loaded data point of this id, if it was loaded (whatever happened to it since). */
+  private loadedPoint(id: string): DataPoint | undefined {
+    const d = this.loadedPoints[this.loadedIndex.get(id) ?? -1];
+    return d?.id === id ? d : undefined;
+  }
+
+  /** Revision 1 of a loaded data point, as it was loaded. */
+  private loadedRevision(id: string): DataPointRevision | undefined {
+    const d = this.loadedPoint(id);
+    return d ? revisionOf(1, d, 'loaded from bundle', 'bundle', this.loadedAt) : undefined;
+  }
+
+  /** The revision list of an id, the loaded revision put in first when the id is touched for the first time. */
+  private revisionList(id: string): DataPointRevision[] | undefined {
+    const written = this.revisions.get(id);
+    if (written) return written;
+    const loaded = this.loadedRevision(id);
+    if (!loaded) return undefined;
+    const list = [loaded];
+    this.revisions.set(id, list);
+    return list;
+  }
+
+  /** The key an id has belonged to last (retracted or not), if any. */
+  private keyOf(id: string): string | undefined {
+    const written = this.keys.get(id);
+    if (written !== undefined) return written;
+    const d = this.loadedPoint(id);
+    return d ? dataPointFactKey(d) : undefined;
   }
 
   private positions(): Map<string, number> {
@@ -250,7 +308,7 @@ export class MemoryWorkspace implements Workspace {
     const [problem] = dataPointRuleProblems(
       this.yearGroups(),
       changes.dataPoints.map((c) => c.dataPoint),
-      (id) => this.keys.get(id),
+      (id) => this.keyOf(id),
     );
     if (problem)
       return {
@@ -327,7 +385,7 @@ export class MemoryWorkspace implements Workspace {
     const currentAt = (i: number) =>
       i < length ? (updates.get(i) ?? this.points.get(i)) : appended[i - length];
     for (const c of changes) {
-      const list = this.revisions.get(c.dataPoint.id) ?? [];
+      const list = this.revisionList(c.dataPoint.id) ?? [];
       const version = list.length + 1;
       const previous = list.at(-1);
       const dataPoint: DataPoint = {
@@ -392,21 +450,22 @@ export class MemoryWorkspace implements Workspace {
     author: string,
   ): Promise<RetractOutcome> {
     const current = this.currentVersion(id);
-    const last = this.revisions.get(id)?.at(-1);
-    if (current === undefined || !last) return { ok: false, reason: 'not-found', id };
+    const list = this.revisionList(id);
+    const last = list?.at(-1);
+    if (current === undefined || !list || !last) return { ok: false, reason: 'not-found', id };
     if (current !== expectedVersion) return { ok: false, reason: 'stale', id, current };
     const period = this.points.get(this.positions().get(id) ?? -1)?.periodId;
     const locked = period === undefined ? undefined : this.cycle.lockedAmong([period]);
     if (locked) return { ok: false, reason: 'locked', id, lock: locked.lock, message: locked.message };
     const version = current + 1;
-    this.revisions.get(id)?.push({ ...last, version, retracted: true, reason, author, at: this.clock() });
+    list.push({ ...last, version, retracted: true, reason, author, at: this.clock() });
     this.retracted.add(id);
     const at = this.positions().get(id);
     const gone = at === undefined ? undefined : this.points.get(at);
     if (gone) this.groups?.remove(gone);
     this.points = ChunkedList.of(this.points.toArray().filter((d) => d.id !== id));
     this.position = undefined; // the data points after it moved up one place
-    this.versions = this.versions.with([], [id]);
+    this.versions = this.versions.with([[id, RETRACTED]]);
     this.changed(null);
     return { ok: true, version, workspaceVersion: this.version };
   }
@@ -435,7 +494,10 @@ export class MemoryWorkspace implements Workspace {
   private currentRevisionOf(kind: RestatementFactKind, factKey: string): number | null {
     if (kind === 'activity-line') return this.lineVersions.get(factKey) ?? null;
     for (const [id, key] of this.keys)
-      if (key === factKey && !this.retracted.has(id)) return this.versions.get(id) ?? null;
+      if (key === factKey && !this.retracted.has(id)) return this.versionIn(this.versions, id) ?? null;
+    for (const d of this.loadedPoints)
+      if (!this.keys.has(d.id) && !this.retracted.has(d.id) && dataPointFactKey(d) === factKey)
+        return this.versionIn(this.versions, d.id) ?? null;
     return null;
   }
 
@@ -499,7 +561,8 @@ export class MemoryWorkspace implements Workspace {
 
   /** The version of a current data point (its revision count); undefined if unknown or retracted. */
   private currentVersion(id: string): number | undefined {
-    return this.retracted.has(id) ? undefined : this.revisions.get(id)?.length;
+    if (this.retracted.has(id)) return undefined;
+    return this.revisions.get(id)?.length ?? (this.loadedPoint(id) ? 1 : undefined);
   }
 
   async writeExplanation(e: Explanation, expected: number, _author: string) {
@@ -587,7 +650,45 @@ export class MemoryWorkspace implements Workspace {
     this.changed([]);
     return { ok: true, version: next.version, workspaceVersion: this.version };
   }
+
+  /** Narrative sections (issue #19): histories kept as narrative states arrive (register-row-history.ts). */
+  private narrativeLog: RowHistories<NarrativeSection> | undefined;
+  private narrativeHistories(): RowHistories<NarrativeSection> {
+    if (!this.narrativeLog) {
+      this.narrativeLog = new RowHistories();
+      this.narrativeLog.add({
+        rows: this.base.narrative,
+        author: 'bundle',
+        at: this.clock(),
+        reason: 'loaded from bundle',
+      });
+    }
+    return this.narrativeLog;
+  }
+
+  async narrativeVersions(): Promise<ReadonlyMap<string, number>> {
+    const h = this.narrativeHistories();
+    return new Map(this.base.narrative.map((n) => [n.id, h.versionOf(n.id) ?? 1] as const));
+  }
+
+  async writeNarrativeSection(
+    section: NarrativeSection,
+    expectedVersion: number | undefined,
+    reason: string,
+    author: string,
+  ): Promise<RowWriteOutcome> {
+    const h = this.narrativeHistories();
+    const next = h.apply(this.base.narrative, { kind: 'put', row: section, expectedVersion });
+    if (!next.ok) return next;
+    this.base = { ...this.base, narrative: next.rows };
+    h.add({ rows: next.rows, author, at: this.clock(), reason });
+    this.changed([]);
+    return { ok: true, version: next.version, workspaceVersion: this.version };
+  }
 }
+
+/** The version entry of a retracted data point in `versions` (a current one is 1 or more). */
+const RETRACTED = 0;
 
 function revisionOf(
   version: number,

@@ -27,6 +27,7 @@ import {
   type DataPoint,
   type Explanation,
   lockCovers,
+  type NarrativeSection,
   type Organisation,
   type Target,
 } from '@assay/core';
@@ -34,6 +35,7 @@ import {
   CHANGE_CHANNEL,
   dataPointHistory,
   dataPointKeyOf,
+  documentRevisions,
   factChangesSince,
   importBundle,
   type Listener,
@@ -776,6 +778,51 @@ export class StoreWorkspace implements Workspace {
       });
       if ('refused' in r) return r.refused;
       if (!r.written.ok) throw new Error(`store refused the ${register}: ${r.written.issues[0]?.reason}`);
+      await this.reload();
+      return { ok: true, version: applied?.version ?? 0, workspaceVersion: this.version };
+    });
+  }
+
+  /** Narrative sections' histories from the narrative document's revisions (register-row-history.ts). */
+  private async narrativeHistories(): Promise<RowHistories<NarrativeSection>> {
+    const h = new RowHistories<NarrativeSection>();
+    for (const r of await documentRevisions(this.store, 'narrative')) {
+      const rows = (r.body as { sections?: NarrativeSection[] } | null)?.sections ?? [];
+      h.add({ rows, author: r.author, at: r.at, reason: r.reason });
+    }
+    return h;
+  }
+
+  async narrativeVersions(): Promise<ReadonlyMap<string, number>> {
+    const h = await this.narrativeHistories();
+    return new Map(this.snapshot().bundle.narrative.map((n) => [n.id, h.versionOf(n.id) ?? 1] as const));
+  }
+
+  /** One section replaced, written like writeTarget: the narrative whole from the caught-up state. */
+  writeNarrativeSection(
+    section: NarrativeSection,
+    expectedVersion: number | undefined,
+    reason: string,
+    author: string,
+  ): Promise<RowWriteOutcome> {
+    return this.serial(async (): Promise<RowWriteOutcome> => {
+      let applied: { readonly version: number } | undefined;
+      const r = await this.wholeWrite(async () => {
+        const b = this.state.bundle;
+        const change = { kind: 'put' as const, row: section, expectedVersion };
+        const next = (await this.narrativeHistories()).apply(b.narrative, change);
+        if (!next.ok) return { refused: next };
+        applied = next;
+        const bundle = { ...b, dataPoints: [], activityLines: [], narrative: next.rows };
+        const heldThrough = this.heldThrough();
+        const at = this.clock();
+        const subject = `narrative ${section.id}`;
+        return {
+          written: await importBundle(this.store, bundle, { author, reason, at, subject, heldThrough }),
+        };
+      });
+      if ('refused' in r) return r.refused;
+      if (!r.written.ok) throw new Error(`store refused the narrative: ${r.written.issues[0]?.reason}`);
       await this.reload();
       return { ok: true, version: applied?.version ?? 0, workspaceVersion: this.version };
     });

@@ -5,7 +5,15 @@
  * Implementations: in memory (memory-workspace.ts) and over the store, PGlite or PostgreSQL
  * (store-workspace.ts); workspace.contract.test.ts runs the same cases on both.
  */
-import type { ActivityLine, Bundle, DataPoint, Explanation, Organisation, PeriodLock } from '@assay/core';
+import type {
+  ActivityLine,
+  Bundle,
+  DataPoint,
+  Explanation,
+  NarrativeSection,
+  Organisation,
+  PeriodLock,
+} from '@assay/core';
 import type { AssignmentRecords } from './assignment-records.js';
 import type { CaseRecords } from './case-records.js';
 import type { CommentRecords } from './comment-records.js';
@@ -266,6 +274,19 @@ export interface Workspace {
   writeRegisterRow<K extends RowRegister>(
     register: K,
     change: RowChange<RowOf<K>>,
+    reason: string,
+    author: string,
+  ): Promise<RowWriteOutcome>;
+  /**
+   * Narrative sections (issue #19; use-cases/narrative.ts): the current sections' versions by
+   * id, read off the narrative document's own revisions (register-row-history.ts's rule), and
+   * one section replaced naming its version (undefined: a section added, refused if its id is
+   * taken); the narrative is written whole, as one audited change.
+   */
+  narrativeVersions(): Promise<ReadonlyMap<string, number>>;
+  writeNarrativeSection(
+    section: NarrativeSection,
+    expectedVersion: number | undefined,
     reason: string,
     author: string,
   ): Promise<RowWriteOutcome>;

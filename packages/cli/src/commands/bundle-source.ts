@@ -29,6 +29,8 @@ export type SourceRun = (
   cycle?: CycleRecords,
   restatements?: RestatementRecords,
   findingWork?: FindingWorkRecords,
+  /** The whole loaded source (the report reads the case and materiality records from it too). */
+  source?: Extract<LoadedSource, { ok: true }>,
 ) => Promise<ExitCode>;
 
 /** `command` names the command in the hint ("calc" → `assay calc <bundle>`). */
@@ -50,7 +52,7 @@ export async function withBundleSource(
 
 function answer(loaded: LoadedSource, command: string, io: Output, run: SourceRun): Promise<ExitCode> {
   if (loaded.ok)
-    return run(loaded.snapshot, loaded.where, loaded.cycle, loaded.restatements, loaded.findingWork);
+    return run(loaded.snapshot, loaded.where, loaded.cycle, loaded.restatements, loaded.findingWork, loaded);
   if (loaded.empty) {
     io.err(emptyStoreMessage(loaded.where, command));
     return Promise.resolve(EXIT.findings);

@@ -23,28 +23,37 @@ export const checkCommand: Command = {
     if (!(FAIL_LEVELS as readonly string[]).includes(failOn))
       throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}`);
     const dir = optionalPositional(args);
-    const { acceptedFindingIds, checkResult, presentFinding } = await import('@assay/app');
-    return withBundleSource(dir, 'check', io, async (snapshot, _where, _cycle, _restatements, work) => {
-      const { findings, summary } = checkResult(snapshot);
-      const accepted = work ? await acceptedFindingIds(work, snapshot) : new Set<string>();
-      const counted = findings.filter((f) => !accepted.has(findingId(f)));
-      if (format === 'json')
-        io.out(
-          JSON.stringify(
-            {
-              summary,
-              findings: findings.map(presentFinding),
-              // Always present (empty for a folder, which has no work state), so the output over a
-              // folder and over the store holding the same data is the same (store-source.test.ts).
-              accepted: [...accepted].sort(),
-            },
-            null,
-            2,
-          ),
-        );
-      else printTable(findings, summary, accepted, io.out);
-      return atOrAbove(counted, failOn as Severity).length > 0 ? EXIT.findings : EXIT.clean;
-    });
+    const { acceptedFindingIds, approvedMateriality, checkResult, presentFinding } = await import(
+      '@assay/app'
+    );
+    return withBundleSource(
+      dir,
+      'check',
+      io,
+      async (snapshot, _where, _cycle, _restatements, work, source) => {
+        // the approved topic list (store, or the folder's materiality.yaml) as the API's findings read it
+        const materiality = await approvedMateriality({ ...source, snapshot: () => snapshot });
+        const { findings, summary } = checkResult(snapshot, materiality);
+        const accepted = work ? await acceptedFindingIds(work, snapshot, materiality) : new Set<string>();
+        const counted = findings.filter((f) => !accepted.has(findingId(f)));
+        if (format === 'json')
+          io.out(
+            JSON.stringify(
+              {
+                summary,
+                findings: findings.map(presentFinding),
+                // Always present (empty for a folder, which has no work state), so the output over a
+                // folder and over the store holding the same data is the same (store-source.test.ts).
+                accepted: [...accepted].sort(),
+              },
+              null,
+              2,
+            ),
+          );
+        else printTable(findings, summary, accepted, io.out);
+        return atOrAbove(counted, failOn as Severity).length > 0 ? EXIT.findings : EXIT.clean;
+      },
+    );
   },
 };
 

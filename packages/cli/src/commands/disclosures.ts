@@ -2,7 +2,9 @@
  * `assay disclosures [bundle] [--framework …] [--format text|json]`: completeness of a bundle
  * folder or, without one, of the store against one framework (any framework, also one the bundle
  * does not report against; app's completeness where the bundle does), in the edition in force
- * for the bundle's year (HKEX: 2019 Guide FY2021–FY2024, 2025 Code from FY2025). Exit 1 when a
+ * for the bundle's year (HKEX: 2019 Guide FY2021–FY2024, 2025 Code from FY2025), with the approved
+ * materiality assessment of the store or of the folder's materiality.yaml (app approvedMateriality;
+ * docs/frameworks.md "Materiality and completeness"), as the API answers. Exit 1 when a
  * mandatory provision is missing or explained away, or when no edition covers the year.
  */
 import { assessCompleteness, type CompletenessReport, FRAMEWORK_IDS, isFrameworkId } from '@assay/core';
@@ -19,14 +21,16 @@ export const disclosuresCommand: Command = {
     const fw = typeof args.values.framework === 'string' ? args.values.framework : 'hkex';
     if (!isFrameworkId(fw)) throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS.join(', ')}`);
     const dir = optionalPositional(args);
-    const { completeness, evaluated } = await import('@assay/app');
-    return withBundleSource(dir, 'disclosures', io, async (snapshot) => {
+    const { approvedMateriality, completeness, evaluated } = await import('@assay/app');
+    return withBundleSource(dir, 'disclosures', io, async (snapshot, _w, _c, _r, _f, source) => {
+      const materiality = await approvedMateriality({ ...source, snapshot: () => snapshot });
       const report =
-        completeness(snapshot).find((r) => r.framework === fw) ??
+        completeness(snapshot, materiality).find((r) => r.framework === fw) ??
         assessCompleteness({
           bundle: snapshot.bundle,
           figures: evaluated(snapshot).evaluation.figures,
           framework: fw,
+          ...(materiality ? { materiality } : {}),
         });
       if (format === 'json') io.out(JSON.stringify(toJson(report), null, 2));
       else printText(report, io.out);

@@ -13,6 +13,32 @@ import { type ImportResult, importBundle, type Store } from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, onePositional, UsageError } from '../command.js';
 import { authorOf, now, withStore } from './db.js';
 
+/**
+ * The folder's materiality.yaml (surveys, responses, approval) into the store, as `assay serve`
+ * fills an empty store with it: the approved topic list drives completeness (docs/frameworks.md
+ * "Materiality and completeness"), so the store must answer as the folder does. Surveys the store
+ * already holds keep their edits.
+ */
+async function importMateriality(
+  io: Output,
+  store: Store,
+  dir: string,
+  author: string,
+  reason: string,
+): Promise<ExitCode> {
+  const { importFolderMateriality } = await import('@assay/app');
+  const r = await importFolderMateriality({ store, dir, author, reason });
+  if (!r.ok) {
+    for (const i of r.issues) io.err(`${i.file}: ${i.reason}`);
+    return EXIT.findings;
+  }
+  if (r.surveys > 0)
+    io.out(`${dir}/materiality.yaml: ${r.surveys} survey(s), ${r.responses} response(s) imported`);
+  if (r.kept > 0)
+    io.out(`${dir}/materiality.yaml: ${r.kept} survey(s) already in the store, kept as they are`);
+  return EXIT.clean;
+}
+
 function report(io: Output, what: string, r: ImportResult<ImportIssue>, sha256?: string): ExitCode {
   if (!r.ok) {
     for (const i of r.issues) io.err(formatImportIssue(i));
@@ -103,19 +129,23 @@ export const importCommand: Command = {
         io.err(`${path}: ${v.issues.length} error(s); nothing was imported`);
         return EXIT.findings;
       }
-      return withStore(io, async (store) =>
-        report(
+      const reason =
+        typeof args.values.reason === 'string' ? args.values.reason : `import bundle ${resolve(path)}`;
+      return withStore(io, async (store) => {
+        const code = report(
           io,
           path,
           await importBundle(store, v.bundle, {
             author: authorOf(args.values.author),
-            reason:
-              typeof args.values.reason === 'string' ? args.values.reason : `import bundle ${resolve(path)}`,
+            reason,
             at: now(),
             subject: `bundle ${path}`,
           }),
-        ),
-      );
+        );
+        return code === EXIT.clean
+          ? importMateriality(io, store, path, authorOf(args.values.author), reason)
+          : code;
+      });
     }
     return withStore(io, (store) => importFile(store, path, args.values, io));
   },

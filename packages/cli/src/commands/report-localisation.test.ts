@@ -7,7 +7,9 @@
  * The allow-list (docs/report.md, "Chinese outputs"), each a term Chinese reports print as is:
  * - framework and report names: GRI, IFRS S2 (IFRS, S2), SASB, ESG, KPI, IPCC;
  * - provision and standard codes: HKEX Appendix C2 (附錄C2), KPI and provision codes (A1.1, B6.GD,
- *   D.GOV.a.i, MDR.RP.CONS, E.1.1, 2-4), the national standard prefix GB/T (GB/T 2589-2020);
+ *   D.GOV.a.i, MDR.RP.CONS, E.1.1, 2-4), HKEX aspect codes (A1–A4, B1–B8: the approved material
+ *   topics' table, printed once the folder's materiality.yaml is read), the national standard
+ *   prefix GB/T (GB/T 2589-2020);
  * - list enumerators in parentheses: (a)–(h), (i)–(x);
  * - id columns: column A of the XLSX section sheets (head 編號) and of the Calculations sheet
  *   (head 節點): figure, node and factor ids are ids, the same in every language.
@@ -28,6 +30,8 @@ const file = (name: string) => join(dir, name);
 const ALLOWED_WORDS = new Set(['GRI', 'IFRS', 'S2', 'SASB', 'ESG', 'KPI', 'IPCC', 'C2', 'GB/T']);
 /** A provision code: capitals (with digits) and dot-separated parts, e.g. A1.1, D.GOV.a.iv, MDR.RP. */
 const CODE = /^[A-Z][A-Z\d]*(?:\.[A-Za-z\d]+)+$/;
+/** An HKEX aspect code (A1–A4, B1–B8), as the approved material topics' table prints it. */
+const ASPECT = /^[AB][1-8]$/;
 /** A list enumerator in parentheses, removed before reading words: (a) … (h), (i) … (x). */
 const ENUMERATOR = /[(（]\s*(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\s*[)）]/g;
 /** A Latin-script word, with the dots, slashes and hyphens codes carry inside. */
@@ -40,7 +44,7 @@ function leaks(text: string, where: string): Leak[] {
   const clean = text.replace(ENUMERATOR, ' ');
   for (const m of clean.matchAll(WORD)) {
     const word = m[0];
-    if (ALLOWED_WORDS.has(word) || CODE.test(word)) continue;
+    if (ALLOWED_WORDS.has(word) || CODE.test(word) || ASPECT.test(word)) continue;
     const at = m.index ?? 0;
     out.push({ word, where, context: clean.slice(Math.max(0, at - 30), at + word.length + 30).trim() });
   }
@@ -124,13 +128,14 @@ describe('the zh-Hant report of xinxin-2025 has no English outside the allow-lis
   });
 
   it('the allow-list is not a pass for English: a leaked word is reported', () => {
-    const text = '柴油 diesel（product=nickel），單位 tCO2e/CNY million，GRI 2-4，A1.1（a）';
+    const text = '柴油 diesel（product=nickel），單位 tCO2e/CNY million，GRI 2-4，A1.1（a），層面B5，B9';
     expect(report(leaks(text, 'x')).map((l) => l.word)).toEqual([
       'diesel',
       'product',
       'nickel',
       'tCO2e/CNY',
       'million',
+      'B9',
     ]);
   });
 });

@@ -57,16 +57,12 @@ export const reportCommand: Command = {
     } = await import('@assay/render');
     const langs = listOption<RenderLang>(args.values.lang, RENDER_LANGS, ['zh-Hant', 'en'], 'lang');
     const formats = listOption<Format>(args.values.format, FORMATS, FORMATS, 'format');
-    const { reportLineage, reportModel, reportStatus, restatementNoteInput } = await import('@assay/app');
-    return withBundleSource(dir, 'report', io, async (snapshot, _where, cycle, restatements) => {
-      const lineage = reportLineage(snapshot);
-      // Draft unless every workflow unit of the year is approved; a folder has no approvals.
-      // The restatement note: the store's approved restatements (a folder has none).
-      const base = reportModel(
-        snapshot,
-        await reportStatus(snapshot, cycle),
-        await restatementNoteInput(snapshot, restatements),
-      );
+    const { workspaceReport } = await import('@assay/app');
+    return withBundleSource(dir, 'report', io, async (snapshot, _where, _c, _r, _w, source) => {
+      // The same model as the API's report route (app workspaceReport): draft unless every
+      // workflow unit of the year is approved, the restatement note, B7.1 from the case counts,
+      // the survey's material topics, accepted findings not blocking. A folder has none of these records.
+      const { model: base, lineage } = await workspaceReport({ ...source, snapshot: () => snapshot });
       const model = langs.includes('zh-Hans') ? withSimplified(base) : base;
       await mkdir(out, { recursive: true });
       const written: string[] = [];

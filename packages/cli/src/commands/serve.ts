@@ -12,7 +12,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Started } from '@assay/server';
-import { migrate, openStore, SchemaTooNewError, type Store, StoreLockedError } from '@assay/store';
+import {
+  migrate,
+  openMemoryPgliteStore,
+  openStore,
+  SchemaTooNewError,
+  type Store,
+  StoreLockedError,
+} from '@assay/store';
 import { type Command, EXIT, type ExitCode, type Output, type ParsedArgs, UsageError } from '../command.js';
 import { now, storeConfig } from './db.js';
 import { configuredNotifications, MAIL_ENV } from './mail-config.js';
@@ -80,9 +87,6 @@ export async function startOn(
   memory = true,
   host = LOOPBACK,
 ): Promise<Serving | ExitCode> {
-  // Loaded here, not at the top, so that other commands do not pay for the server's start-up.
-  const { createApp, listen, WEB_ROOT } = await import('@assay/server');
-  const { openWorkspace } = await import('@assay/app');
   const { administratorExists, entityTree, oidcSettings } = await import('@assay/app/access');
   const ssoInput = oidcFromEnv();
   const sso = ssoInput === undefined ? undefined : oidcSettings(ssoInput);
@@ -96,6 +100,19 @@ export async function startOn(
     );
     return EXIT.usage;
   }
+  const { hasMeterFolder, openWorkspace } = await import('@assay/app');
+  // In memory, the folder's meters (examples/xinxin-2025/meters) go to an in-memory PGlite of
+  // their own, since readings live only in a store (docs/meters.md, "The demo group's meters");
+  // opened while the rest starts (a few seconds: PGlite's start and the migrations).
+  const meterStoreOpening =
+    memory && hasMeterFolder(dir)
+      ? openMemoryPgliteStore().then(async (s) => {
+          await migrate(s, now());
+          return s;
+        })
+      : Promise.resolve(undefined);
+  // Loaded here, not at the top, so that other commands do not pay for the server's start-up.
+  const { createApp, listen, WEB_ROOT } = await import('@assay/server');
   const store = memory ? undefined : await openConfiguredStore(io);
   if (typeof store === 'number') return store;
   // Notifications need accounts, so a store: said once in the log, with whether e-mail is sent.
@@ -106,11 +123,13 @@ export async function startOn(
   }
   if (!store && process.env[MAIL_ENV.smtpUrl])
     io.err(`note: --memory has no accounts to notify: ${MAIL_ENV.smtpUrl} is ignored`);
-  const ws = await openWorkspace(dir, store);
+  const meterStore = await meterStoreOpening;
+  const ws = await openWorkspace(dir, store, meterStore ? { meterStore } : {});
   if (!ws.ok) {
     for (const i of ws.issues) io.err(formatIssue(i));
     io.err(`${ws.where}: ${ws.issues.length} error(s); not serving`);
     await store?.close();
+    await meterStore?.close();
     return EXIT.findings;
   }
   if (!isLoopback(host)) {
@@ -122,6 +141,7 @@ export async function startOn(
           `assay user grant <email> --role administrator --entity ${root}`,
       );
       await ws.workspace.close();
+      await meterStore?.close();
       return EXIT.usage;
     }
   }
@@ -132,6 +152,7 @@ export async function startOn(
     ...(webRoot ? { webRoot } : {}),
     accounts: store ? { store, ...(sso ? { oidc: sso.settings } : {}) } : {},
     ...(notifications ? { notifications } : {}),
+    ...(meterStore ? { meterStore } : {}),
     // Beyond loopback the browser sends the host it was given: accept it (request guard); so is
     // the host the provider sends the browser back to.
     allowedHosts: [
@@ -152,6 +173,7 @@ export async function startOn(
       await stopReminders?.();
       await notifications?.close();
       await ws.workspace.close();
+      await meterStore?.close();
     },
   };
 }

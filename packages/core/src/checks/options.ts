@@ -3,6 +3,7 @@
  * label; a figure outside is a plausibility warning. Defaults are deliberately wide: they catch
  * a misplaced decimal point or a unit slip, not a merely unusual year.
  */
+import type { MaterialityOutcome } from '../frameworks/materiality-outcome.js';
 import type { RuleId } from './finding.js';
 
 export type Bound = { readonly min?: string; readonly max?: string; readonly unit: string };
@@ -18,6 +19,8 @@ export type CheckOptions = {
   readonly reportDate?: string;
   /** Days before expiry a certificate is flagged (default 90, bundle/certification-expiry.ts). */
   readonly certificateWarnDays?: number;
+  /** The approved materiality assessment the completeness rule reads (frameworks/materiality-outcome.ts). */
+  readonly materiality?: MaterialityOutcome;
 };
 
 export type ResolvedOptions = {
@@ -26,6 +29,7 @@ export type ResolvedOptions = {
   readonly disabled: ReadonlySet<RuleId>;
   readonly reportDate?: string;
   readonly certificateWarnDays?: number;
+  readonly materiality?: MaterialityOutcome;
 };
 
 /** Per-capita and per-unit ranges no real report should leave (units as printed in docs/checks.md). */
@@ -46,5 +50,6 @@ export function resolveOptions(o: CheckOptions = {}): ResolvedOptions {
     disabled: new Set(o.disabled ?? []),
     ...(o.reportDate === undefined ? {} : { reportDate: o.reportDate }),
     ...(o.certificateWarnDays === undefined ? {} : { certificateWarnDays: o.certificateWarnDays }),
+    ...(o.materiality === undefined ? {} : { materiality: o.materiality }),
   };
 }

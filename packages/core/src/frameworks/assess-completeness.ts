@@ -6,6 +6,9 @@
  * Each provision is disclosed, partly disclosed, explained (comply-or-explain omission with an
  * explanation in registers.explanations) or missing. A mandatory provision cannot be explained
  * away: such an explanation is an error finding and the provision keeps its status.
+ * With the approved materiality outcome (`materiality`, materiality-outcome.ts), a comply-or-explain
+ * provision of an aspect found not material and not disclosed is explained by the approval, and
+ * one of a material aspect left missing gets a `material-missing` warning; without it nothing changes.
  */
 import type { Figure } from '../calc/figure.js';
 import type { Bundle } from '../model/bundle.js';
@@ -15,6 +18,12 @@ import { type Availability, availability } from './availability.js';
 import { bundleCitations, type CitationFinding } from './citations.js';
 import { evidenceText } from './evidence.js';
 import type { Framework, FrameworkId, Obligation, Provision } from './framework.js';
+import {
+  type MaterialityOutcome,
+  materialityOf,
+  notMaterialExplanation,
+  topicNames,
+} from './materiality-outcome.js';
 import { provisionObligation, requirementObligation } from './obligation.js';
 import { editionFor, noEditionMessage, splitCitation } from './registry.js';
 import { isScope3ByCategory, scope3IncludedNote, scope3ScreeningExplanation } from './scope3-disclosure.js';
@@ -54,6 +63,17 @@ export type CompletenessFinding =
       readonly year: string;
       readonly message: string;
     }
+  | {
+      /** The aspect is material under the approved assessment and the provision is missing. */
+      readonly severity: 'warning';
+      readonly code: 'material-missing';
+      readonly provision: string;
+      readonly aspect: string;
+      /** The approved topics that make it material, and the approval's date. */
+      readonly topics: LocalisedText;
+      readonly approvedOn: string;
+      readonly message: string;
+    }
   | CitationFinding;
 
 export type CompletenessReport = {
@@ -72,6 +92,8 @@ export type AssessOptions = {
   readonly framework: Framework | FrameworkId;
   /** Financial year; defaults to bundle.reporting.current. */
   readonly year?: string;
+  /** The approved materiality assessment (materiality-outcome.ts); absent: no approval, nothing changes. */
+  readonly materiality?: MaterialityOutcome;
 };
 
 export function assessCompleteness(o: AssessOptions): CompletenessReport {
@@ -102,6 +124,7 @@ export function assessCompleteness(o: AssessOptions): CompletenessReport {
     issuerType: o.bundle.organisation.issuerType,
     avail: availability(o.bundle, o.figures, year),
     explanations: o.bundle.registers.explanations,
+    materiality: o.materiality,
   };
   const provisions: ProvisionAssessment[] = [];
   const findings: CompletenessFinding[] = [];
@@ -122,6 +145,7 @@ type Ctx = {
   issuerType: Bundle['organisation']['issuerType'];
   avail: Availability;
   explanations: readonly Explanation[];
+  materiality: MaterialityOutcome | undefined;
 };
 
 function assessProvision(
@@ -154,9 +178,22 @@ function assessProvision(
   const tag = `${ctx.fw.id}:${p.code}`;
   // Scope 3 by category not disclosed: the screening's justifications explain it (comply-or-explain only).
   const scope3 = isScope3ByCategory(p);
-  const explanation =
+  const stated =
     given ??
     (scope3 && where.length === 0 && !allMandatory ? scope3ScreeningExplanation(ctx.bundle, tag) : undefined);
+  const materiality = materialityOf(ctx.materiality, ctx.fw.id, p.code);
+  // Not material under the approved assessment: the approval explains a comply-or-explain
+  // provision with nothing disclosed (never a mandatory one; a stated explanation comes first).
+  const explanation =
+    stated ??
+    (materiality &&
+    !materiality.material &&
+    ctx.materiality &&
+    obligation === 'comply-or-explain' &&
+    where.length === 0 &&
+    !missing.some((m) => m.obligation === 'mandatory')
+      ? notMaterialExplanation(ctx.materiality, materiality.aspect, tag)
+      : undefined);
   if (explanation && allMandatory)
     findings.push({
       severity: 'error',
@@ -180,6 +217,23 @@ function assessProvision(
       : explanation && !allMandatory && mandatoryMissing.length === 0
         ? 'explained'
         : 'missing';
+  if (
+    materiality?.material &&
+    ctx.materiality &&
+    status === 'missing' &&
+    obligation === 'comply-or-explain'
+  ) {
+    const names = topicNames(materiality.topics);
+    findings.push({
+      severity: 'warning',
+      code: 'material-missing',
+      provision: tag,
+      aspect: materiality.aspect,
+      topics: names,
+      approvedOn: ctx.materiality.approvedOn,
+      message: `${tag} is required by the topic list approved on ${ctx.materiality.approvedOn} (material: ${names.en}) and is not disclosed or explained`,
+    });
+  }
   const note = scope3 && status === 'disclosed' ? scope3IncludedNote(ctx.bundle, where) : undefined;
   const base = { provision: p, obligation, status, where, missing, ...(note ? { note } : {}) };
   return explanation ? { ...base, explanation } : base;

@@ -5,5 +5,6 @@ export * from './citations.js';
 export * from './content-index.js';
 export * from './evidence.js';
 export * from './framework.js';
+export * from './materiality-outcome.js';
 export * from './obligation.js';
 export * from './registry.js';

@@ -180,3 +180,6 @@ export const AXIS_VALUES: Readonly<Record<string, Term>> = {
   'shareholders-meeting': { 'zh-Hant': '股東大會', en: 'Shareholders’ meetings', 'zh-Hans': '股东大会' },
   'steel-strap': { 'zh-Hant': '打包鋼帶', en: 'Steel strapping', 'zh-Hans': '打包钢带' },
 };
+
+/** The breakdown axes by their printed names: model/axis-labels.ts (the checks use them too). */
+export { AXIS_TERMS } from '../model/axis-labels.js';

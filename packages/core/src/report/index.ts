@@ -7,6 +7,7 @@ export { REPORT_LABELS, STATUS_LABEL } from './labels.js';
 export * from './lineage-text.js';
 export * from './materiality-matrix.js';
 export * from './model.js';
+export { figureLookup, resolveNarrative, unresolvedMarker, withUnit } from './narrative-text.js';
 export * from './outline.js';
 export * from './provisions-from-completeness.js';
 export { materialityBlocks } from './register-blocks.js';

@@ -9,6 +9,7 @@
 import type { MaterialityBasis, Registers } from '../model/registers.js';
 import type { LocalisedText } from '../model/text.js';
 import type { Block, Cell } from './model.js';
+import { publicName } from './public-name.js';
 import { flattenOutline } from './section-of.js';
 
 const t = (zh: string, en: string): LocalisedText => ({ 'zh-Hant': zh, en });
@@ -52,12 +53,13 @@ export function materialityBasisBlocks(r: Registers): Block[] {
     return blocks;
   }
   const byId = new Map(r.materialTopics.map((m) => [m.id, m]));
+  const by = publicName(a.approvedBy); // never the approver's e-mail address in a published report
   blocks.push({
     kind: 'table',
     id: 'approved-material-topics',
     caption: {
-      'zh-Hant': `經審批的重要議題（${a.approvedBy}於${a.approvedOn}審批）`,
-      en: `Approved material topics (approved by ${a.approvedBy} on ${a.approvedOn})`,
+      'zh-Hant': `經審批的重要議題（${by}於${a.approvedOn}審批）`,
+      en: `Approved material topics (approved by ${by} on ${a.approvedOn})`,
     },
     head: [t('議題', 'Topic'), t('香港聯交所層面', 'HKEX aspects'), t('本報告章節', 'Report sections')],
     rows: a.topicIds.map((id) => {

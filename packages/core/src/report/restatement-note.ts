@@ -19,6 +19,7 @@ import { CHANGE_LABEL, type RestatementChange } from '../model/restatement.js';
 import type { LocalisedText } from '../model/text.js';
 import { formatNumber } from './format-number.js';
 import type { Block, Cell, RestatementNote, RestatementNoteEntry, Section } from './model.js';
+import { publicName } from './public-name.js';
 
 /** One restated fact: what it is, its unit, and its value as first reported (null: added) and as restated. */
 export type RestatedItemInput = {
@@ -281,7 +282,7 @@ export function restatementNote(bundle: Bundle, input: RestatementNoteInput): Re
         changeLabel: CHANGE_LABEL[r.change],
         reason: r.reason,
         approvedAt: r.approvedAt,
-        approvedBy: r.approvedBy,
+        approvedBy: publicName(r.approvedBy), // no e-mail address in a published report
         items: r.items.map((i) => ({
           kind: i.kind,
           factId: i.factId,

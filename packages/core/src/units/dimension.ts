@@ -53,3 +53,38 @@ export function combineDimensions(a: DimensionVector, b: DimensionVector, sign: 
 export function sameDimensions(a: DimensionVector, b: DimensionVector): boolean {
   return dimensionKey(a) === dimensionKey(b);
 }
+
+/** Chinese names of the base dimensions and "ratio", for the zh-Hant text of findings (issue #19). */
+const DIMENSION_ZH: Readonly<Record<string, string>> = {
+  mass: '質量',
+  energy: '能量',
+  volume: '體積',
+  co2e: '二氧化碳當量',
+  carbon: '碳',
+  currency: '人民幣',
+  hkd: '港元',
+  usd: '美元',
+  count: '數目',
+  time: '時間',
+  area: '面積',
+  length: '長度',
+  freight: '貨運量',
+  'passenger-travel': '客運量',
+  ratio: '比率',
+};
+
+/** A dimension key in Chinese, part by part: "co2e/currency" → "二氧化碳當量/人民幣". */
+export function dimensionLabelZh(key: string): string {
+  return key
+    .split('/')
+    .map((part) =>
+      part
+        .split('*')
+        .map((d) => {
+          const [base = '', exp] = d.split('^');
+          return `${DIMENSION_ZH[base] ?? base}${exp ? `^${exp}` : ''}`;
+        })
+        .join('·'),
+    )
+    .join('/');
+}

@@ -74,6 +74,22 @@ export function readingRoundWorkbook(meterIds: readonly string[], note = ''): Pr
   );
 }
 
+/** A filled-in round (rows as written by the reader on site; the demo's generator writes one). */
+export function filledReadingRoundWorkbook(
+  rows: readonly { meter: string; timestamp: string; reading: string; note?: string }[],
+): Promise<Uint8Array> {
+  return rowSheetWorkbook(
+    spec(undefined),
+    rows.map((r) => ({
+      id: `${r.meter} @ ${r.timestamp}`,
+      meter: r.meter,
+      timestamp: r.timestamp,
+      reading: r.reading,
+      note: r.note ?? '',
+    })),
+  );
+}
+
 export type ReadingRoundRead = { ok: true; rows: ReadingRow[] } | { ok: false; issues: ImportIssue[] };
 
 export async function readReadingRoundXlsx(

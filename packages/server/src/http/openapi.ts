@@ -7,6 +7,7 @@ import { cyclePaths } from './cycle-openapi.js';
 import { findingPaths } from './finding-openapi.js';
 import { materialityPaths } from './materiality-openapi.js';
 import { meterPaths } from './meter-openapi.js';
+import { narrativePaths } from './narrative-openapi.js';
 import { notificationPaths } from './notification-openapi.js';
 import { operatingRegisterPaths } from './operating-register-openapi.js';
 import { registerRowPaths } from './register-row-openapi.js';
@@ -464,6 +465,7 @@ export function openApiDocument() {
       ...findingPaths(),
       ...notificationPaths(),
       ...targetPaths(),
+      ...narrativePaths(),
       ...meterPaths(),
       ...operatingRegisterPaths(),
       ...registerRowPaths(),

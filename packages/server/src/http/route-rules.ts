@@ -123,6 +123,11 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   r('GET', '/targets/:id/history', org('read-targets')),
   r('GET', '/export/targets.xlsx', org('read-targets')),
   r('POST', '/import/targets', org('write-target')),
+  // Narrative sections (routes/narrative.ts, issue #19): read and previewed with the report
+  // (the preview saves nothing), saved by the administrator (the ESG lead) on the group.
+  r('GET', '/narrative', org('read-report')),
+  r('POST', '/narrative/preview', org('read-report')),
+  r('PUT', '/narrative/:id', org('write-narrative')),
   // Compliance cases (routes/compliance-cases.ts, issue #18; docs/security.md "Compliance
   // cases"): rows only with the compliance role (granted on the group); counts for every reader
   // of the report.

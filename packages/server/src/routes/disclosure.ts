@@ -1,6 +1,12 @@
 /** Disclosure status per framework with explanations, report downloads (findings: findings.ts). */
 
-import { completeness, presentCompleteness, renderReport, writeExplanation } from '@assay/app';
+import {
+  approvedMateriality,
+  completeness,
+  presentCompleteness,
+  renderReport,
+  writeExplanation,
+} from '@assay/app';
 import { Hono } from 'hono';
 import { expectedVersion, jsonBody, parseWith, send, sendError } from '../http/respond.js';
 import { ExplanationWrite, ReportFormatParam, ReportQuery } from '../http/schemas.js';
@@ -9,10 +15,12 @@ import { authorOf, type Deps } from './deps.js';
 
 export function disclosureRoutes(d: Deps): Hono {
   const r = new Hono();
-  r.get('/disclosures', (c) => {
-    const reports = completeness(d.workspace.snapshot());
+  r.get('/disclosures', async (c) => {
+    const s = d.workspace.snapshot();
+    // the approved topic list explains the not-material aspects' omissions (docs/frameworks.md)
+    const reports = completeness(s, await approvedMateriality(d.workspace));
     return c.json({
-      workspaceVersion: d.workspace.snapshot().version,
+      workspaceVersion: s.version,
       frameworks: reports.map(presentCompleteness),
     });
   });

@@ -1,6 +1,6 @@
 /** Figures (evaluated, never stored), one figure with its lineage, and the overview. */
 
-import { evaluated, explainFigure, overview, presentFigure } from '@assay/app';
+import { approvedMateriality, evaluated, explainFigure, overview, presentFigure } from '@assay/app';
 import { parsePeriod } from '@assay/core';
 import { Hono } from 'hono';
 import { failure } from '../http/api-error.js';
@@ -52,7 +52,7 @@ export function figureRoutes(d: Deps): Hono {
       return sendError(c, failure('not-found', `no figure "${id}"`, { field: 'id' }).error);
     return send(c, explainFigure(d.workspace.snapshot(), id), (v) => ({ lineage: v }));
   });
-  r.get('/overview', (c) => {
+  r.get('/overview', async (c) => {
     const period = c.req.query('period');
     if (period !== undefined && !parsePeriod(period))
       return sendError(
@@ -60,7 +60,7 @@ export function figureRoutes(d: Deps): Hono {
         failure('invalid-request', `period: "${period}" is not a period id such as 2025`, { field: 'period' })
           .error,
       );
-    return c.json(overview(d.workspace.snapshot(), period));
+    return c.json(overview(d.workspace.snapshot(), period, await approvedMateriality(d.workspace)));
   });
   return r;
 }

@@ -8,6 +8,7 @@
  */
 import {
   acceptFinding,
+  approvedMateriality,
   assignFinding,
   checkResult,
   type FindingWorkView,
@@ -54,7 +55,7 @@ export function findingRoutes(d: FindingDeps): Hono {
     // The counts: of every finding the checker raises now that the caller may read (not only
     // the filtered page), so a preparer of one subsidiary learns nothing of the others.
     const root = s.bundle.organisation.entities.find((e) => e.parentId === undefined)?.id ?? '';
-    const all = checkResult(s);
+    const all = checkResult(s, await approvedMateriality(d.workspace));
     const summary = visible.has(root)
       ? all.summary
       : summarise(all.findings.filter((f) => visible.has(f.where.entityId ?? root)));

@@ -5,7 +5,8 @@
  * readings: quality findings, the monthly roll-up per site and carrier with lineage, and the
  * reconciliation of main meters against their sub-meters. Rules (http/route-rules.ts): reading
  * needs read-meters, saving write-meters, importing import-meter-readings, all on the group.
- * A bundle served in memory has no store: every route answers 404 there.
+ * A bundle served in memory keeps them in the in-memory store `createApp` is given (meterStore);
+ * without one every route answers 404.
  */
 import {
   importMeterReadingsCsv,

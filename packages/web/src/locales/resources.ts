@@ -14,6 +14,7 @@ import { evidence as enEvidence } from './en/evidence';
 import { findings as enFindings } from './en/findings';
 import { materiality as enMateriality } from './en/materiality';
 import { meters as enMeters } from './en/meters';
+import { narrative as enNarrative } from './en/narrative';
 import { notifications as enNotifications } from './en/notifications';
 import { registers as enRegisters } from './en/registers';
 import { restatement as enRestatement } from './en/restatement';
@@ -31,6 +32,7 @@ import { evidence as zhEvidence } from './zh-Hant/evidence';
 import { findings as zhFindings } from './zh-Hant/findings';
 import { materiality as zhMateriality } from './zh-Hant/materiality';
 import { meters as zhMeters } from './zh-Hant/meters';
+import { narrative as zhNarrative } from './zh-Hant/narrative';
 import { notifications as zhNotifications } from './zh-Hant/notifications';
 import { registers as zhRegisters } from './zh-Hant/registers';
 import { restatement as zhRestatement } from './zh-Hant/restatement';
@@ -58,6 +60,7 @@ export const resources = {
     registers: enRegisters,
     findings: enFindings,
     meters: enMeters,
+    narrative: enNarrative,
   },
   'zh-Hant': {
     common: zhCommon,
@@ -77,6 +80,7 @@ export const resources = {
     registers: zhRegisters,
     findings: zhFindings,
     meters: zhMeters,
+    narrative: zhNarrative,
   },
 } as const;
 
@@ -98,4 +102,5 @@ export const NAMESPACES = [
   'registers',
   'meters',
   'materiality',
+  'narrative',
 ] as const;

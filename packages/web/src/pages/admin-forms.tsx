@@ -3,11 +3,13 @@
  * role on an entity (entities by name in the UI language, indented under their parent). A
  * refusal is shown next to the field the API names; the form keeps what was typed.
  */
+
 import { useContext, useState } from 'react';
 import { ROLES } from '../access';
 import { type Account, api, type Organisation } from '../api';
 import { FieldProblem, FormLevelProblem, type FormProblem, problemOf } from '../components/form-problem';
 import { roleName } from '../components/role-name';
+import { WithCode } from '../components/with-code';
 import { type Lang, pick, useLang, useT } from '../i18n';
 import { OrgContext } from '../org-context';
 
@@ -75,7 +77,7 @@ export function AddUserForm(props: { onAdded: (user: Account) => void }) {
       </label>
       <FieldProblem problem={problem} field="name" />
       <label>
-        {t('passwordOptional')}
+        <WithCode text={t('passwordOptional')} code="assay user password" />
         <input
           type="password"
           name="new-password"

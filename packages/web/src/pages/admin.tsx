@@ -39,7 +39,7 @@ function UserRow(props: { user: Account; isMe: boolean; onChanged: () => void })
   }
   return (
     <tr data-user-row={user.email} data-disabled={user.disabled ? 'true' : undefined}>
-      <td>{user.email}</td>
+      <td translate="no">{user.email}</td>
       <td>
         {user.name}
         {props.isMe ? <span className="muted"> {t('you')}</span> : null}

@@ -1,17 +1,28 @@
 /** One indicator of the catalogue: names (the UI language first), unit, breakdowns, provisions, data. */
+import type { ReactNode } from 'react';
 import type { CatalogueEntry } from '../api';
-import { type Lang, pick, useLang, useT } from '../i18n';
+import { axisName, dimensionLabel } from '../glossary';
+import { type Lang, pick, type TextKey, useLang, useT } from '../i18n';
 import { disclosuresHref, figureHref } from '../route';
+import { frameworkLabel, unitLabel } from './fact-labels';
 
 const other = (lang: Lang): Lang => (lang === 'en' ? 'zh-Hant' : 'en');
 
 const letters = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-/** "KPI B1.1" → "HKEX KPI B1.1"; "GRI 2-7" and "IFRS S2 §29(a)" already name their framework. */
-function provisionTag(p: CatalogueEntry['provisions'][number]): string {
-  return letters(p.label).startsWith(letters(p.framework))
-    ? p.label
-    : `${p.framework.toUpperCase()} ${p.label}`;
+/**
+ * "KPI B1.1" → "HKEX KPI B1.1" ("聯交所 KPI B1.1" in Chinese); "GRI 2-7" and "IFRS S2 §29(a)"
+ * already name their framework.
+ */
+function provisionTag(p: CatalogueEntry['provisions'][number], lang: Lang): ReactNode {
+  // the clause as the framework numbers it ("§29(a)", "D.STR.SD.a.iv"): an id, not translated
+  return letters(p.label).startsWith(letters(p.framework)) ? (
+    <span translate="no">{p.label}</span>
+  ) : (
+    <>
+      {frameworkLabel(p.framework, lang)} <span translate="no">{p.label}</span>
+    </>
+  );
 }
 
 /** An id that may break after its dots only ("waste.non-hazardous.intensity.revenue"). */
@@ -33,6 +44,7 @@ function BreakableId({ id }: { id: string }) {
 
 function Provisions({ list }: { list: CatalogueEntry['provisions'] }) {
   const t = useT();
+  const lang = useLang();
   if (list.length === 0) return <span className="muted">{t('none')}</span>;
   return (
     <ul className="provisions">
@@ -41,11 +53,16 @@ function Provisions({ list }: { list: CatalogueEntry['provisions'] }) {
           <a
             className="provision-tag"
             href={disclosuresHref(p.framework)}
-            title={`${t('obligation')}: ${p.obligation}`}
+            title={`${t('obligation')}: ${t(`obligation.${p.obligation}` as TextKey) || p.obligation}`}
           >
-            {provisionTag(p)}
+            {provisionTag(p, lang)}
           </a>
-          {p.axes.length > 0 ? <span className="muted"> ({p.axes.join(', ')})</span> : null}
+          {p.axes.length > 0 ? (
+            <span className="muted">
+              {' '}
+              ({p.axes.map((a) => axisName(a, lang)).join(lang === 'en' ? ', ' : '、')})
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -54,6 +71,7 @@ function Provisions({ list }: { list: CatalogueEntry['provisions'] }) {
 
 function CurrentData({ i }: { i: CatalogueEntry }) {
   const t = useT();
+  const lang = useLang();
   const g = i.current.groupFigure;
   const { dataPoints, entities } = i.current;
   return (
@@ -67,7 +85,7 @@ function CurrentData({ i }: { i: CatalogueEntry }) {
       ) : (
         <a className="figure" href={figureHref(g.id)} data-figure={g.id} title={g.id}>
           {t('groupValue')}: <span className="figure-value">{g.display}</span>
-          {g.unit ? <span className="unit"> {g.unit}</span> : null}
+          {g.unit ? <span className="unit"> {unitLabel(g.unit, lang)}</span> : null}
         </a>
       )}
       {dataPoints > 0 || (i.kind === 'input' && g !== null) ? (
@@ -101,13 +119,13 @@ export function CatalogueRow({ i }: { i: CatalogueEntry }) {
         <span className={`badge ${i.kind}`}>{t(i.kind === 'input' ? 'kindInput' : 'kindDerived')}</span>
       </td>
       <td>
-        {i.unit} <span className="muted">({i.dimension})</span>
+        {unitLabel(i.unit, lang)} <span className="muted">({dimensionLabel(i.dimension, lang)})</span>
       </td>
       <td>
         {i.axes.length > 0 ? (
           <ul className="axes">
             {i.axes.map((a) => (
-              <li key={a}>{a}</li>
+              <li key={a}>{axisName(a, lang)}</li>
             ))}
           </ul>
         ) : (

@@ -91,7 +91,7 @@ export function CataloguePage() {
                 <th scope="rowgroup" colSpan={COLUMNS}>
                   {topicName(topic, lang)}{' '}
                   <span className="muted">
-                    {t('sheet')}: {topic}
+                    {t('sheet')}: <code>{topic}</code>
                   </span>
                 </th>
               </tr>

@@ -11,14 +11,16 @@ import { useAccess } from '../access';
 import { api, type Figure } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { FigureValue } from '../components/figure-link';
+import { disaggregationText } from '../glossary';
 import { pick, useLang, useT } from '../i18n';
 import { OrgContext } from '../org-context';
 import { useLoad } from '../use-load';
 import { EvidenceRow } from './evidence-row';
+import { unitLabel } from './fact-labels';
 import { HistoryRow } from './history-row';
 import { ImportPanel } from './import-panel';
 import { RetractCell } from './retract-cell';
-import { breakdownOf, useStableRows } from './stable-rows';
+import { useStableRows } from './stable-rows';
 import { ValueCell } from './value-cell';
 
 type Change = { id: string; before: Figure | undefined; after: Figure | undefined };
@@ -151,7 +153,7 @@ export function DataPage() {
                       {pick(dp.name, lang)}
                       {kept ? <div className="warn">{t('keptRow')}</div> : null}
                     </td>
-                    <td>{breakdownOf(dp)}</td>
+                    <td>{disaggregationText(dp.disaggregation, lang)}</td>
                     {mayWrite ? (
                       <ValueCell
                         dp={dp}
@@ -165,8 +167,9 @@ export function DataPage() {
                         {dp.value}
                       </td>
                     )}
-                    <td className="unit">{dp.unit}</td>
-                    <td className="muted source" title={dp.source}>
+                    <td className="unit">{unitLabel(dp.unit, lang)}</td>
+                    {/* the source as entered: data, not UI text (not translated) */}
+                    <td className="muted source" title={dp.source} translate="no">
                       {dp.source}
                     </td>
                     <td className="muted">{dp.version}</td>

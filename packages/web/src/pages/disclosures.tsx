@@ -2,13 +2,30 @@
  * Disclosures: each framework's index with status; write the explanation for an omission (only
  * with `write-explanation` on the group: explanations are organisation-wide).
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useAccess } from '../access';
 import { ApiError, api, type FrameworkStatus } from '../api';
 import { ErrorNote } from '../components/error-note';
 import { pick, type TextKey, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
 import { frameworkLabel } from './fact-labels';
+
+/** Obligations (core frameworks/framework.ts `Obligation`), printed in the page's language. */
+const OBLIGATIONS: readonly string[] = [
+  'mandatory',
+  'comply-or-explain',
+  'encouraged',
+  'voluntary',
+  'withdrawn',
+  'not-effective',
+] as const;
+type Obligation =
+  | 'mandatory'
+  | 'comply-or-explain'
+  | 'encouraged'
+  | 'voluntary'
+  | 'withdrawn'
+  | 'not-effective';
 
 const STATUS_KEY: Record<string, TextKey> = {
   disclosed: 'disclosed',
@@ -57,7 +74,10 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
   return (
     <section className="panel" data-framework={f.framework}>
       <h2>
-        {frameworkLabel(f.framework, lang)} <span className="muted">{f.version}</span>
+        {frameworkLabel(f.framework, lang)}{' '}
+        <span className="muted" translate="no">
+          {f.version}
+        </span>
       </h2>
       <label>
         <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />{' '}
@@ -75,8 +95,14 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
         <tbody>
           {rows.map((p) => (
             <tr key={p.subject} className={`status-${p.status}`} data-subject={p.subject}>
-              <td title={pick(p.text, lang)}>{p.label}</td>
-              <td>{p.obligation}</td>
+              <td title={pick(p.text, lang)} translate="no">
+                {p.label}
+              </td>
+              <td data-obligation={p.obligation}>
+                {OBLIGATIONS.includes(p.obligation)
+                  ? t(`obligation.${p.obligation as Obligation}`)
+                  : p.obligation}
+              </td>
               <td>
                 {t(STATUS_KEY[p.status] ?? 'missing')}
                 {p.explanation ? <div className="muted">{pick(p.explanation, lang)}</div> : null}
@@ -100,7 +126,15 @@ function FrameworkIndex({ f, version, reload }: { f: FrameworkStatus; version: n
                   />
                 ) : null}
               </td>
-              <td className="muted">{p.where.slice(0, 3).join(', ')}</td>
+              <td className="muted">
+                {/* sections, registers and figures by id */}
+                {p.where.slice(0, 3).map((w, n) => (
+                  <Fragment key={w}>
+                    {n > 0 ? ', ' : ''}
+                    <code>{w}</code>
+                  </Fragment>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,12 @@
 /**
  * How the reviewer's panel (cycle/unit-review.tsx) and the Restatements page show facts: unit
  * symbols and breakdown codes in the UI language (copied, as the web app imports no package,
- * from core units/unit-table.ts `zh` and glossary/terms.ts AXIS_VALUES; a code not listed is
+ * from core units/unit-table.ts `zh`; breakdown values from ../glossary.ts; a code not listed is
  * shown as it is), decimal text grouped and rounded half-up on the way out (exact: string
  * arithmetic, no float), and how large a change in per cent is (the panel highlights ≥ 10 % and
  * ≥ 100 %, issue #17).
  */
+import { AXIS_VALUES } from '../glossary';
 import type { Lang, Localised } from '../i18n';
 import { groupDigits } from './entry/amount-check';
 
@@ -71,41 +72,6 @@ export const unitLabel = (symbol: string, lang: Lang): string =>
         .split('/')
         .map((part) => UNIT_ZH[part] ?? part)
         .join('/'));
-
-/** Printed labels of breakdown codes (core glossary/terms.ts AXIS_VALUES, the common ones). */
-const AXIS_VALUES: Record<string, Localised> = {
-  female: { 'zh-Hant': '女性', en: 'Female' },
-  male: { 'zh-Hant': '男性', en: 'Male' },
-  senior: { 'zh-Hant': '高級管理層', en: 'Senior management' },
-  middle: { 'zh-Hant': '中級管理層', en: 'Middle management' },
-  general: { 'zh-Hant': '一般員工', en: 'General staff' },
-  'full-time': { 'zh-Hant': '全職', en: 'Full-time' },
-  'part-time': { 'zh-Hant': '兼職', en: 'Part-time' },
-  diesel: { 'zh-Hant': '柴油', en: 'Diesel' },
-  gasoline: { 'zh-Hant': '汽油', en: 'Gasoline' },
-  'natural-gas': { 'zh-Hant': '天然氣', en: 'Natural gas' },
-  coke: { 'zh-Hant': '焦炭', en: 'Coke' },
-  'raw-coal': { 'zh-Hant': '原煤', en: 'Raw coal' },
-  electricity: { 'zh-Hant': '電力', en: 'Electricity' },
-  grid: { 'zh-Hant': '外購電力', en: 'Purchased electricity' },
-  steam: { 'zh-Hant': '蒸汽', en: 'Steam' },
-  heat: { 'zh-Hant': '熱力', en: 'Heat' },
-  solar: { 'zh-Hant': '太陽能', en: 'Solar' },
-  wind: { 'zh-Hant': '風能', en: 'Wind' },
-  hydro: { 'zh-Hant': '水力', en: 'Hydropower' },
-  biomass: { 'zh-Hant': '生物質能', en: 'Biomass' },
-  lpg: { 'zh-Hant': '液化石油氣', en: 'LPG' },
-  lng: { 'zh-Hant': '液化天然氣', en: 'LNG' },
-  'fuel-oil': { 'zh-Hant': '燃料油', en: 'Fuel oil' },
-  kerosene: { 'zh-Hant': '煤油', en: 'Kerosene' },
-  'blast-furnace-gas': { 'zh-Hant': '高爐煤氣', en: 'Blast furnace gas' },
-  'coke-oven-gas': { 'zh-Hant': '焦爐煤氣', en: 'Coke oven gas' },
-  'waste-heat': { 'zh-Hant': '餘熱', en: 'Waste heat' },
-  nickel: { 'zh-Hant': '鎳', en: 'Nickel' },
-  copper: { 'zh-Hant': '銅', en: 'Copper' },
-  'hong-kong': { 'zh-Hant': '香港', en: 'Hong Kong' },
-  'mainland-china': { 'zh-Hant': '中國內地', en: 'Mainland China' },
-};
 
 /**
  * A framework's name as the page's language prints it (core frameworks' names): in Chinese the

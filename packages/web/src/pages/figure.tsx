@@ -52,20 +52,29 @@ function Node({ n }: { n: Lineage }) {
       </div>
       {n.fact ? (
         <div className="node-detail">
-          {t('source')}: {n.fact.source ?? '–'} · {t('evidence')}: {n.fact.evidence ?? '–'} · {n.fact.id}
+          {/* source, evidence and id as entered: data, not UI text (not translated) */}
+          {t('source')}: <span translate="no">{n.fact.source ?? '–'}</span> · {t('evidence')}:{' '}
+          <span translate="no">{n.fact.evidence ?? '–'}</span> · <code>{n.fact.id}</code>
           {n.fact.version !== null ? ` · ${t('version')} ${n.fact.version}` : ''}
         </div>
       ) : null}
       {n.factor ? (
         <div className="node-detail">
           {/* the value is in the head, at most 6 decimals (the record's 40-digit 44/12 is not printed) */}
-          {t('factor')} {n.factor.id} · {n.factor.document} ({n.factor.vintage}) · {t('status')}:{' '}
+          {/* the factor's id and the title of its source document, as published (not translated) */}
+          {t('factor')} <code>{n.factor.id}</code> · <span translate="no">{n.factor.document}</span> (
+          {n.factor.vintage}) · {t('status')}:{' '}
           <span className={`status ${n.factor.status}`} title={n.factor.status} data-status={n.factor.status}>
             {statusLabel(n.factor.status, t)}
           </span>
         </div>
       ) : null}
-      {n.note ? <div className="node-detail muted">{n.note}</div> : null}
+      {/* a method note of core's calculation graph: English only (docs/report.md "Chinese outputs") */}
+      {n.note ? (
+        <div className="node-detail muted" lang="en">
+          {n.note}
+        </div>
+      ) : null}
       {n.children.length > 0 ? (
         <ul>
           {n.children.map((c, i) => (
@@ -133,7 +142,10 @@ export function FigurePage({ id }: { id: string | null }) {
           <ul className="figure-list">
             {hits.map((f) => (
               <li key={f.id}>
-                <a href={figureHref(f.id)}>{pick(f.name, lang)}</a> <span className="muted">{f.id}</span>
+                <a href={figureHref(f.id)}>{pick(f.name, lang)}</a>{' '}
+                <span className="muted" translate="no">
+                  {f.id}
+                </span>
               </li>
             ))}
           </ul>

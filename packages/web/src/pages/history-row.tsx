@@ -3,8 +3,10 @@
  * /api/data-points/{id}/history, `read-history`): version, value, reason, author (as the API
  * gives it: the user's name once accounts exist) and time, newest first.
  */
+
 import { api } from '../api';
 import { ErrorNote } from '../components/error-note';
+import { authorText, reasonText } from '../components/system-text';
 import { formatTime, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
 
@@ -37,8 +39,8 @@ export function HistoryRow(props: { id: string; columns: number; version: number
                     {r.value} <span className="unit">{r.unit}</span>
                     {r.retracted ? <span className="warn"> {t('retracted')}</span> : null}
                   </td>
-                  <td>{r.reason}</td>
-                  <td data-author>{r.author}</td>
+                  <td>{reasonText(r.reason, lang)}</td>
+                  <td data-author>{authorText(r.author, lang)}</td>
                   <td className="muted">{formatTime(r.at, lang)}</td>
                 </tr>
               ))}

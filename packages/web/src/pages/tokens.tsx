@@ -7,6 +7,7 @@
  * hash). The password and recovery sections follow GET /api/session (security/session-query.ts):
  * none without a user account, recovery codes only with a second factor.
  */
+
 import { useState } from 'react';
 import { useAccess } from '../access';
 import { api } from '../api';
@@ -14,6 +15,7 @@ import { CopyButton } from '../components/copy-button';
 import { ErrorNote } from '../components/error-note';
 import { FieldProblem, FormLevelProblem, type FormProblem, problemOf } from '../components/form-problem';
 import { roleName } from '../components/role-name';
+import { WithCode } from '../components/with-code';
 import { formatTime, useLang, useT } from '../i18n';
 import { useLoad } from '../use-load';
 import { NotificationLanguage } from './notification-language';
@@ -89,7 +91,9 @@ export function TokensPage() {
       <SecondFactorSection />
       {user && session.data?.totpEnrolled === true ? <RecoveryCodesSection email={user.email} /> : null}
       <h2 className="section-title">{t('myTokens')}</h2>
-      <p className="muted">{t('tokensIntro')}</p>
+      <p className="muted">
+        <WithCode text={t('tokensIntro')} code="Authorization: Bearer assay_…" />
+      </p>
       {created ? <NewToken token={created} /> : null}
       <form
         className="panel form"

@@ -76,4 +76,7 @@ export const queryKeys = {
   meterReconciliation: (site: string, carrier: string) =>
     ['meters', 'reconciliation', site, carrier] as const,
   meterLines: (site: string, carrier: string) => ['meters', 'lines', site, carrier] as const,
+  /** GET /api/narrative (sections, versions, figures to pick), and under it a text's preview (issue #19). */
+  narrative: () => ['narrative'] as const,
+  narrativePreview: (en: string, zh: string) => ['narrative', 'preview', en, zh] as const,
 };

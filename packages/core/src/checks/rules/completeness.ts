@@ -4,7 +4,10 @@
  * error; a comply-or-explain element missing without an explanation is a warning; citing a
  * withdrawn or unknown provision is a warning; a reporting year for which a framework has no
  * edition loaded is an error (nothing could be assessed). Findings repeated across frameworks
- * appear once.
+ * appear once. With the approved materiality outcome (options.materiality; docs/frameworks.md
+ * "Materiality and completeness") a not-material aspect's omission is explained by the approval,
+ * and a material aspect's missing provision keeps its warning (same code, so the same finding id)
+ * with a message saying the approved topic list requires it.
  */
 import { assessCompleteness } from '../../frameworks/assess-completeness.js';
 import { editionsText, isFrameworkId } from '../../frameworks/registry.js';
@@ -21,8 +24,21 @@ function run(ctx: CheckContext): Finding[] {
   };
   const periodId = ctx.bundle.reporting.current;
   for (const fw of ctx.bundle.frameworks.frameworks.filter(isFrameworkId)) {
-    const report = assessCompleteness({ bundle: ctx.bundle, figures: ctx.figures, framework: fw });
+    const report = assessCompleteness({
+      bundle: ctx.bundle,
+      figures: ctx.figures,
+      framework: fw,
+      ...(ctx.options.materiality ? { materiality: ctx.options.materiality } : {}),
+    });
+    const required = new Map<
+      string,
+      Extract<(typeof report.findings)[number], { code: 'material-missing' }>
+    >();
     for (const f of report.findings) {
+      if (f.code === 'material-missing') {
+        required.set(f.provision, f);
+        continue;
+      }
       if (f.code === 'no-edition') {
         // No edition covers the year: nothing was assessed, which must not read as complete.
         add(`${f.code}|${f.framework}|${f.year}`, {
@@ -77,6 +93,7 @@ function run(ctx: CheckContext): Finding[] {
       const missing = a.missing.filter((m) => m.obligation === 'comply-or-explain');
       if (missing.length === 0) continue;
       const tag = `${report.framework}:${a.provision.code}`;
+      const requiredBy = required.get(tag);
       add(`coe|${tag}`, {
         ruleId: 'completeness',
         code: 'comply-or-explain-missing',
@@ -89,10 +106,15 @@ function run(ctx: CheckContext): Finding[] {
           `missing ${missing.map((m) => m.requirement).join(', ')}`,
           `未披露：${missing.map((m) => m.requirement).join('、')}`,
         ),
-        message: msg(
-          `${tag} (comply or explain) is not disclosed (${missing.map((m) => m.requirement).join(', ')}) and no explanation is recorded.`,
-          `${tag}（不遵守就解釋）未有披露（${missing.map((m) => m.requirement).join('、')}），亦未記錄解釋。`,
-        ),
+        message: requiredBy
+          ? msg(
+              `${tag} is required by the material topics approved on ${requiredBy.approvedOn} (${requiredBy.topics.en}) and is not disclosed (${missing.map((m) => m.requirement).join(', ')}).`,
+              `${tag} 屬於${requiredBy.approvedOn}審批的重要議題（${requiredBy.topics['zh-Hant']}）須披露的內容，但未有披露（${missing.map((m) => m.requirement).join('、')}）。`,
+            )
+          : msg(
+              `${tag} (comply or explain) is not disclosed (${missing.map((m) => m.requirement).join(', ')}) and no explanation is recorded.`,
+              `${tag}（不遵守就解釋）未有披露（${missing.map((m) => m.requirement).join('、')}），亦未記錄解釋。`,
+            ),
       });
     }
   }

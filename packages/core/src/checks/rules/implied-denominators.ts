@@ -12,7 +12,7 @@ import { isQuantity } from '../../units/quantity.js';
 import { unitOf } from '../../units/unit.js';
 import { type CheckContext, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { type CheckRule, msg } from '../rule.js';
+import { axisZh, type CheckRule, msg } from '../rule.js';
 import { show } from '../util/compare.js';
 import { inUnit, type Printed, printedFor, printedOf } from '../util/published-index.js';
 import { comparePublished } from '../util/published-value.js';
@@ -126,6 +126,10 @@ function single(
       severity: 'warning',
       where,
       expected: `${show(rate, b.rate.p.precision)}% (base ${show(whole)})`,
+      expectedText: msg(
+        `${show(rate, b.rate.p.precision)}% (base ${show(whole)})`,
+        `${show(rate, b.rate.p.precision)}%（基數 ${show(whole)}）`,
+      ),
       actual: b.rate.p.printed,
       message: msg(
         `${b.rate.p.id}: no whole number of people fits ${show(b.count)} ÷ ${b.rate.p.printed} (base ${range}); a base of ${show(whole)} gives ${show(rate, b.rate.p.precision)}%, so the printed rate is cut or mis-rounded.`,
@@ -150,10 +154,11 @@ function axisBases(bases: readonly Base[], population: Decimal, denominator: str
       severity: 'warning',
       where,
       expected: `${show(population)} (${denominator})`,
+      expectedText: msg(`${show(population)} (${denominator})`, `${show(population)}（總人數）`),
       actual: show(sum),
       message: msg(
         `The bases implied by the rates by ${axis} (${bases.map((b) => `${b.rate.p.printed} → ${show(b.mid, 0)}`).join(', ')}) add up to ${show(sum)}, not the population of ${show(population)}.`,
-        `按 ${axis} 劃分的比率所推算的基數（${bases.map((b) => `${b.rate.p.printed} → ${show(b.mid, 0)}`).join('、')}）合計 ${show(sum)}，與總人數 ${show(population)} 不符。`,
+        `按${axisZh(axis)}劃分的比率所推算的基數（${bases.map((b) => `${b.rate.p.printed} → ${show(b.mid, 0)}`).join('、')}）合計 ${show(sum)}，與總人數 ${show(population)} 不符。`,
       ),
     });
   for (const b of bases)
@@ -164,6 +169,7 @@ function axisBases(bases: readonly Base[], population: Decimal, denominator: str
         severity: 'warning',
         where: whereOf(b.rate.p),
         expected: `the ${b.rate.p.disaggregation[axis] ?? 'category'} population`,
+        expectedText: msg(`the ${b.rate.p.disaggregation[axis] ?? 'category'} population`, '該類別的人數'),
         actual: show(population),
         message: msg(
           `${b.rate.p.id} divides ${show(b.count)} by the whole population (${show(population)}), not by the headcount of its own category.`,

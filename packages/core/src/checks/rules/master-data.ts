@@ -12,6 +12,7 @@ import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
 import { withinOneEdit } from '../util/levenshtein.js';
+import { placeZh } from '../util/place-zh.js';
 
 export const masterDataRule: CheckRule = { id: 'master-data', run };
 
@@ -96,6 +97,10 @@ function run(ctx: CheckContext): Finding[] {
     const xs = [...s];
     return xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
   };
+  const listZh = (s: Set<string>) => {
+    const xs = [...s].map(placeZh);
+    return xs.length > 5 ? `${xs.slice(0, 5).join('、')}等 ${xs.length} 處` : xs.join('、');
+  };
   const out: Finding[] = [];
   for (const a of aliasUse.values())
     out.push({
@@ -107,7 +112,7 @@ function run(ctx: CheckContext): Finding[] {
       actual: a.alias,
       message: msg(
         `"${a.alias}" (a known alias of ${a.entity.id}) is used instead of "${a.entity.name['zh-Hant']}" in ${list(a.places)}.`,
-        `${list(a.places)} 使用了「${a.alias}」（${a.entity.id} 的已知別名），而非標準名稱「${a.entity.name['zh-Hant']}」。`,
+        `${listZh(a.places)}使用了「${a.alias}」（已知別名），而非標準名稱「${a.entity.name['zh-Hant']}」。`,
       ),
     });
   for (const m of nearMiss.values())
@@ -120,7 +125,7 @@ function run(ctx: CheckContext): Finding[] {
       actual: m.variant,
       message: msg(
         `"${m.variant}" in ${list(m.places)} is one character away from "${m.name}" (${m.entity.id}) but is not a recorded name: a typo, or an alias to record.`,
-        `${list(m.places)} 中的「${m.variant}」與「${m.name}」（${m.entity.id}）只差一字，卻非已記錄的名稱：可能是筆誤，或應登記為別名。`,
+        `${listZh(m.places)}中的「${m.variant}」與「${m.name}」只差一字，卻非已記錄的名稱：可能是筆誤，或應登記為別名。`,
       ),
     });
   return out;

@@ -25,6 +25,7 @@ import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
 import { withinOneEdit } from '../util/levenshtein.js';
+import { placeZh } from '../util/place-zh.js';
 import { SIMPLIFIED_TO_TRADITIONAL, toTraditional } from '../util/simplified-chars.js';
 import { textsOf } from './master-data.js';
 
@@ -327,17 +328,6 @@ const KIND_TEXT: Record<Kind, { en: string; zh: string }> = {
   width: { en: 'full-width and half-width characters', zh: '全形與半形字元不一' },
   script: { en: 'Simplified and Traditional characters', zh: '簡體與繁體字不一' },
 };
-
-/** Where a text is, in Chinese: the kind of place translated, the id kept. */
-const PLACE_ZH: readonly (readonly [RegExp, string])[] = [
-  [/^published /u, '印出數字 '],
-  [/^narrative /u, '敘述 '],
-  [/^data-points /u, '數據點 '],
-  [/^activity-lines /u, '活動數據 '],
-  [/^organisation /u, '組織 '],
-  [/^registers/u, '登記冊'],
-];
-const placeZh = (w: string) => PLACE_ZH.reduce((t, [re, zh]) => t.replace(re, zh), w);
 
 function toFinding(v: Variant, declared: ReadonlySet<string>): Finding {
   const list = (s: Set<string>, zh = false) => {

@@ -14,7 +14,7 @@ import { convert, isQuantity, type Quantity } from '../../units/quantity.js';
 import { parseUnit, type Unit, unitDimension, unitLabelZh, unitOf } from '../../units/unit.js';
 import { type CheckContext, claimedFigureId, whereOf, whereOfFigure } from '../context.js';
 import type { Finding, Where } from '../finding.js';
-import { type CheckRule, msg } from '../rule.js';
+import { type CheckRule, msg, unitTextZh } from '../rule.js';
 import { BOUNDED_BY, CHANGE_LABEL, SHARE_LABEL } from '../util/bounded-by.js';
 import { show } from '../util/compare.js';
 import {
@@ -95,7 +95,7 @@ function boundedByOthers(ctx: CheckContext): Finding[] {
       ),
       message: msg(
         `${p.id} (${p.labelEn ?? p.labelZh}) prints ${p.printed} ${unitLabelOf(p)}, i.e. ${showInterval(value)} ${x.q.unit.symbol}, more than ${bound.text} (${showInterval(bound.value)} ${x.q.unit.symbol}): ${entry.name}.`,
-        `${p.id}（${p.labelZh}）印為 ${p.printed} ${unitLabelOf(p)}，即 ${showInterval(value)} ${x.q.unit.symbol}，超過 ${bound.text}（${showInterval(bound.value)} ${x.q.unit.symbol}），不合理。`,
+        `${p.id}（${p.labelZh}）印為 ${p.printed} ${unitLabelOf(p)}，即 ${showInterval(value)} ${unitTextZh(x.q.unit)}，超過 ${bound.text}（${showInterval(bound.value)} ${unitTextZh(x.q.unit)}），不合理。`,
       ),
     });
   }
@@ -164,7 +164,7 @@ function bounds(ctx: CheckContext): Finding[] {
       actualText: msg(`${show(q.value)} ${q.unit.symbol}`, `${show(q.value)} ${unitLabelZh(q.unit)}`),
       message: msg(
         `${label} is ${show(q.value)} ${q.unit.symbol}, outside the plausible range ${range}.`,
-        `${label} 為 ${show(q.value)} ${q.unit.symbol}，超出合理範圍 ${range}。`,
+        `${label} 為 ${show(q.value)} ${unitTextZh(q.unit)}，超出合理範圍 ${range}。`,
       ),
     });
   };
@@ -270,7 +270,7 @@ function impliedGridFactors(ctx: CheckContext): Finding[] {
       actualText: msg(`${impliedText} ${tPerMWh.symbol}`, `${impliedText} ${unitLabelZh(tPerMWh)}`),
       message: msg(
         `${p.id} (${p.printed} ${p.unitLabel}${heatText}) over ${show(mwh)} MWh of purchased electricity implies ${impliedText} tCO2e/MWh (the printed value stands for ${showInterval(around(printedT.value, printedT.half))} t), which cannot meet any published grid factor for ${entity.province ?? entity.gridRegion ?? 'the entity'} in ${ctx.bundle.methods.gridFactor.vintage} (${rangeText}, i.e. ${showInterval(range.range)} at their published precision).`,
-        `${p.id}（${p.printed} ${p.unitLabel}${heatT.isZero() ? '' : `，扣除外購熱力 ${show(heatT)} 噸`}）除以外購電力 ${show(mwh)} 兆瓦時，推算排放因子為 ${impliedText} tCO2e/MWh（所印數值代表 ${showInterval(around(printedT.value, printedT.half))} 噸），與 ${ctx.bundle.methods.gridFactor.vintage} 年任何適用電網排放因子（${rangeText}，按公佈精度即 ${showInterval(range.range)}）均不相符。`,
+        `${p.id}（${p.printed} ${p.unitLabel}${heatT.isZero() ? '' : `，扣除外購熱力 ${show(heatT)} 噸`}）除以外購電力 ${show(mwh)} 兆瓦時，推算排放因子為 ${impliedText} 噸二氧化碳當量/兆瓦時（所印數值代表 ${showInterval(around(printedT.value, printedT.half))} 噸），與 ${ctx.bundle.methods.gridFactor.vintage} 年任何適用電網排放因子（${range.text} ${unitLabelZh(tPerMWh)}，按公佈精度即 ${showInterval(range.range)}）均不相符。`,
       ),
     });
   }

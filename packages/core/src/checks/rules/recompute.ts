@@ -10,12 +10,15 @@ import { isCalcError, rootCause } from '../../errors.js';
 import type { PublishedFigure } from '../../model/published.js';
 import { type CheckContext, claimedFigureId, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { type CheckRule, msg, quantityText } from '../rule.js';
+import { type CheckRule, msg, quantityText, unitTextZh } from '../rule.js';
 import { show } from '../util/compare.js';
 import { printedInterval, showInterval } from '../util/interval.js';
 import { lineageBrief } from '../util/lineage-brief.js';
 import { comparePublished } from '../util/published-value.js';
 import { HOW_TEXT, unitLabelOf } from '../util/readings.js';
+
+/** The printed figure in a Chinese message: its label as printed (「…」), the id when it has none. */
+const nameZh = (p: PublishedFigure) => (p.labelZh ? `「${p.labelZh}」` : `${p.id} `);
 
 export const recomputeRule: CheckRule = {
   id: 'recompute',
@@ -66,7 +69,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
         expectedText: quantityText(show(value.value), value.unit),
         message: msg(
           `The printed unit of ${p.id} cannot be read in ${value.unit.symbol}, so the value cannot be compared with the computed ${show(value.value)} ${value.unit.symbol}.`,
-          `${p.id} 的所印單位無法換算為 ${value.unit.symbol}，未能與計算值 ${show(value.value)} ${value.unit.symbol} 比較。`,
+          `${nameZh(p)}的所印單位無法換算為${unitTextZh(value.unit)}，未能與計算值 ${show(value.value)} ${unitTextZh(value.unit)} 比較。`,
         ),
       },
     ];
@@ -81,7 +84,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
         expectedText: quantityText(show(best.computed, p.precision), best.reading.unit),
         message: msg(
           `${p.id} matches the computed value only when read ${HOW_TEXT[best.reading.how].en} (${best.reading.unit.symbol}).`,
-          `${p.id} 只有${HOW_TEXT[best.reading.how]['zh-Hant']}（${best.reading.unit.symbol}）理解時才與計算值相符。`,
+          `${nameZh(p)}只有${HOW_TEXT[best.reading.how]['zh-Hant']}（${unitTextZh(best.reading.unit)}）理解時才與計算值相符。`,
         ),
       },
     ];
@@ -90,6 +93,9 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
   const readings = cmp.trials
     .map((t) => `${show(t.computed)} ${t.reading.unit.symbol} (${HOW_TEXT[t.reading.how].en})`)
     .join('; ');
+  const readingsZh = cmp.trials
+    .map((t) => `${show(t.computed)} ${unitTextZh(t.reading.unit)}（${HOW_TEXT[t.reading.how]['zh-Hant']}）`)
+    .join('；');
   return [
     {
       ...base,
@@ -99,7 +105,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       expectedText: quantityText(show(best.computed, p.precision), best.reading.unit),
       message: msg(
         `${p.id} prints ${p.printed} ${unitLabelOf(p)}, which stands for ${stands} ${best.reading.unit.symbol}, but the inputs give ${show(value.value)} ${value.unit.symbol}, i.e. ${readings}.`,
-        `${p.id} 印為 ${p.printed} ${unitLabelOf(p)}（代表 ${stands} ${best.reading.unit.symbol}），但由輸入計算得 ${show(value.value)} ${value.unit.symbol}，即 ${readings}。`,
+        `${nameZh(p)}印為「${p.printed} ${unitLabelOf(p)}」（代表 ${stands} ${unitTextZh(best.reading.unit)}），但由輸入計算得 ${show(value.value)} ${unitTextZh(value.unit)}，即 ${readingsZh}。`,
       ),
       lineage: lineageBrief(ctx.graph, ref),
     },

@@ -13,7 +13,7 @@ import { convert, isQuantity, multiply } from '../../units/quantity.js';
 import { type Unit, unitLabelZh } from '../../units/unit.js';
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
-import { msg } from '../rule.js';
+import { axisZh, msg } from '../rule.js';
 import { show } from '../util/compare.js';
 import { add, around, contains, type Interval, point, scale, showInterval } from '../util/interval.js';
 import { type Printed, printedOf } from '../util/published-index.js';
@@ -89,7 +89,7 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
           ),
           message: msg(
             `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}) weighted by ${first.weight} gives ${showInterval(first.sum)} ${unitSym}, not the ${show(tq.value)} ${unitSym} of ${rule.numerator}, only because ${ids} is not rounded half-up (see the rounding finding); with ${ids} at ${[...misprinted.values()].map((v) => show(v)).join(', ')} it reconciles (${showInterval(fixed)} ${unitSym}).`,
-            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}）以 ${first.weight} 加權得 ${showInterval(first.sum)} ${unitSym}，與 ${rule.numerator} 的 ${show(tq.value)} ${unitSym} 不符，僅因 ${ids} 未按四捨五入（見進位檢查）；以計算值 ${[...misprinted.values()].map((v) => show(v)).join('、')} 代入即相符（${showInterval(fixed)} ${unitSym}）。`,
+            `按${axisZh(axis)}劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}）以 ${first.weight} 加權得 ${showInterval(first.sum)} ${unitLabelZh(tq.unit)}，與 ${rule.numerator} 的 ${show(tq.value)} ${unitLabelZh(tq.unit)} 不符，僅因 ${ids} 未按四捨五入（見進位檢查）；以計算值 ${[...misprinted.values()].map((v) => show(v)).join('、')} 代入即相符（${showInterval(fixed)} ${unitLabelZh(tq.unit)}）。`,
           ),
         });
         continue;
@@ -102,7 +102,7 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
           where,
           message: msg(
             `${rule.indicator} by ${axis} reconciles with ${rule.numerator} only when weighted by ${matched}, not by ${rule.denominator} as the indicator is defined.`,
-            `按 ${axis} 劃分的 ${rule.indicator} 只有以 ${matched} 加權才與 ${rule.numerator} 相符，而非按指標定義以 ${rule.denominator} 加權。`,
+            `按${axisZh(axis)}劃分的 ${rule.indicator} 只有以 ${matched} 加權才與 ${rule.numerator} 相符，而非按指標定義以 ${rule.denominator} 加權。`,
           ),
         });
       else
@@ -122,7 +122,7 @@ export function categoryAverages(ctx: CheckContext): Finding[] {
           ),
           message: msg(
             `${rule.indicator} by ${axis} (${rates.map((r) => r.p.printed).join(', ')}, each standing for its rounding interval) times each category's weight gives ${tried.map((t) => `${showInterval(t.sum)} ${unit} by ${t.weight}`).join(', ')}, which cannot hold the ${show(tq.value)} ${unit} of ${rule.numerator}.`,
-            `按 ${axis} 劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}，各按其進位區間）乘以各類別權數，得 ${tried.map((t) => `${showInterval(t.sum)} ${unitLabelZh(tq.unit)}（以 ${t.weight}）`).join('、')}，不可能等於 ${rule.numerator} 的 ${show(tq.value)} ${unit}。`,
+            `按${axisZh(axis)}劃分的 ${rule.indicator}（${rates.map((r) => r.p.printed).join('、')}，各按其進位區間）乘以各類別權數，得 ${tried.map((t) => `${showInterval(t.sum)} ${unitLabelZh(tq.unit)}（以 ${t.weight}）`).join('、')}，不可能等於 ${rule.numerator} 的 ${show(tq.value)} ${unitLabelZh(tq.unit)}。`,
           ),
         });
     }

@@ -9,7 +9,7 @@ import type { DataPoint } from '../../model/fact.js';
 import { convert, isQuantity } from '../../units/quantity.js';
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
-import { msg, quantityText } from '../rule.js';
+import { axisZh, msg, quantityText, unitTextZh } from '../rule.js';
 import { halfUlp, show } from '../util/compare.js';
 
 type Axis = { axis: string; sum: Decimal; tol: Decimal; n: number };
@@ -69,7 +69,7 @@ export function inputDisaggregations(ctx: CheckContext): Finding[] {
         actualText: quantityText(show(a.sum), unit),
         message: msg(
           `${first.indicatorId} for ${first.entityId}, ${first.periodId}: the ${a.n} categories by ${a.axis} add up to ${show(a.sum)} ${unit.symbol}, not the ${reference.label} ${unit.symbol}.`,
-          `${first.entityId} ${first.periodId} 的 ${first.indicatorId}：按 ${a.axis} 劃分的 ${a.n} 個類別合計 ${show(a.sum)} ${unit.symbol}，與${total ? '總數' : '其他劃分的合計'} ${show(reference.value)} ${unit.symbol} 不符。`,
+          `${first.entityId} ${first.periodId} 的 ${first.indicatorId}：按${axisZh(a.axis)}劃分的 ${a.n} 個類別合計 ${show(a.sum)} ${unitTextZh(unit)}，與${total ? '總數' : '其他劃分的合計'} ${show(reference.value)} ${unitTextZh(unit)} 不符。`,
         ),
       });
     }

@@ -11,7 +11,7 @@ import type { PublishedFigure } from '../../model/published.js';
 import { divideUnits, unitDimension } from '../../units/unit.js';
 import { type CheckContext, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { msg, quantityText } from '../rule.js';
+import { msg, quantityText, unitTextZh } from '../rule.js';
 import { show } from '../util/compare.js';
 import { add, around, div, type Interval, meets, point, scale, showInterval } from '../util/interval.js';
 import { inUnit, type Printed, printedFor, printedOf } from '../util/published-index.js';
@@ -108,10 +108,14 @@ export function publishedTwice(ctx: CheckContext): Finding[] {
         ...base(p, 'printed-twice'),
         severity: 'error',
         expected: `${first.p.printed} ${first.q.unit.symbol} (${first.p.id})`,
+        expectedText: msg(
+          `${first.p.printed} ${first.q.unit.symbol} (${first.p.id})`,
+          `${first.p.printed} ${unitTextZh(first.q.unit)}（${first.p.id}）`,
+        ),
         actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
         message: msg(
           `${p.id} and ${first.p.id} print the same figure as ${p.printed} and ${first.p.printed} (${showInterval(around(v.value, v.half))} against ${showInterval(around(first.q.value, first.half))} ${first.q.unit.symbol}, which cannot meet).`,
-          `${p.id} 與 ${first.p.id} 為同一數據，卻分別印為 ${p.printed} 及 ${first.p.printed}（${showInterval(around(v.value, v.half))} 對 ${showInterval(around(first.q.value, first.half))} ${first.q.unit.symbol}，不可能相等）。`,
+          `${p.id} 與 ${first.p.id} 為同一數據，卻分別印為 ${p.printed} 及 ${first.p.printed}（${showInterval(around(v.value, v.half))} 對 ${showInterval(around(first.q.value, first.half))} ${unitTextZh(first.q.unit)}，不可能相等）。`,
         ),
       });
     }
@@ -153,7 +157,7 @@ export function publishedRatios(ctx: CheckContext): Finding[] {
         actual: `${p.printed} ${unitLabelOf(p)}`.trim(),
         message: msg(
           `${p.id} prints ${p.printed} (${showInterval(printedIv)} ${unit.symbol}), but its own printed ${n.p.id} (${n.p.printed}) ÷ ${d.p.id} (${d.p.printed}) gives ${show(mid)} ${unit.symbol}, which rounds to ${show(mid, p.precision)}; at their printed precision ${showInterval(ratio)} ${unit.symbol}.`,
-          `${p.id} 印為 ${p.printed}（${showInterval(printedIv)} ${unit.symbol}），但按報告所印 ${n.p.id}（${n.p.printed}）÷ ${d.p.id}（${d.p.printed}）計算為 ${show(mid)} ${unit.symbol}，四捨五入應為 ${show(mid, p.precision)}；按所印精度為 ${showInterval(ratio)} ${unit.symbol}。`,
+          `${p.id} 印為 ${p.printed}（${showInterval(printedIv)} ${unitTextZh(unit)}），但按報告所印 ${n.p.id}（${n.p.printed}）÷ ${d.p.id}（${d.p.printed}）計算為 ${show(mid)} ${unitTextZh(unit)}，四捨五入應為 ${show(mid, p.precision)}；按所印精度為 ${showInterval(ratio)} ${unitTextZh(unit)}。`,
         ),
       });
     }

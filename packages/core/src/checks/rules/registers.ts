@@ -58,6 +58,8 @@ function run(ctx: CheckContext): Finding[] {
       where: { entityId: c.entityId, periodId: year, section: 'governance' },
       expected: `valid on ${reportDate}`,
       actual: `expires ${c.expiresOn}`,
+      expectedText: msg(`valid on ${reportDate}`, `${reportDate}仍然有效`),
+      actualText: msg(`expires ${c.expiresOn}`, `${c.expiresOn}到期`),
       message:
         e.state === 'expired'
           ? msg(

@@ -10,7 +10,7 @@
 import type { PublishedFigure } from '../../model/published.js';
 import { type CheckContext, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { type CheckRule, msg, quantityText } from '../rule.js';
+import { type CheckRule, msg, quantityText, unitTextZh } from '../rule.js';
 import { show } from '../util/compare.js';
 import { plausibleInterval } from '../util/figure-interval.js';
 import { meets, printedInterval, scale, showInterval } from '../util/interval.js';
@@ -47,7 +47,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
         actual: `${p.printed}`,
         message: msg(
           `${p.printed} is not ${show(best.computed)} ${unit.symbol} rounded half-up (${right}), but factors rounded to three significant digits explain it: the printed value stands for ${stands}, the inputs at plausible precision give ${range}.`,
-          `${p.printed} 並非 ${show(best.computed)} ${unit.symbol} 四捨五入的結果（${right}），但排放因子取三位有效數字即可解釋：所印數值代表 ${stands}，按輸入的合理精度計算為 ${range}。`,
+          `${p.printed} 並非 ${show(best.computed)} ${unitTextZh(unit)} 四捨五入的結果（${right}），但排放因子取三位有效數字即可解釋：所印數值代表 ${stands}，按輸入的合理精度計算為 ${range}。`,
         ),
       },
     ];
@@ -63,11 +63,11 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       message: truncated
         ? msg(
             `${p.printed} cuts off ${show(best.computed)} ${unit.symbol} instead of rounding it half-up to ${right}: the printed value stands for ${stands}, the inputs at their precision give ${range}.`,
-            `${p.printed} 是把 ${show(best.computed)} ${unit.symbol} 直接截斷所得，按四捨五入應為 ${right}：所印數值代表 ${stands}，按輸入精度計算為 ${range}。`,
+            `${p.printed} 是把 ${show(best.computed)} ${unitTextZh(unit)} 直接截斷所得，按四捨五入應為 ${right}：所印數值代表 ${stands}，按輸入精度計算為 ${range}。`,
           )
         : msg(
             `${p.printed} rounds ${show(best.computed)} ${unit.symbol} away from zero; half-up gives ${right}: the printed value stands for ${stands}, the inputs at their precision give ${range}.`,
-            `${p.printed} 把 ${show(best.computed)} ${unit.symbol} 向上進位，按四捨五入應為 ${right}：所印數值代表 ${stands}，按輸入精度計算為 ${range}。`,
+            `${p.printed} 把 ${show(best.computed)} ${unitTextZh(unit)} 向上進位，按四捨五入應為 ${right}：所印數值代表 ${stands}，按輸入精度計算為 ${range}。`,
           ),
     },
   ];

@@ -29,4 +29,27 @@ describe('rule 1: units and dimensions', () => {
     ];
     expect(runRule(unitsRule, smallGroup(ps))).toEqual([]);
   });
+
+  it('writes units and dimensions in Chinese in the zh-Hant message (issue #19)', () => {
+    const ps = [
+      pub('s1-int', '0.03', '千噸二氧化碳當量/CNY', {
+        figure: intensity,
+        label: '每百萬營收直接溫室氣體排放',
+      }),
+      pub('kt', '12.5', '千噸', { figure: 'ghg.total.location@group/2025', label: '溫室氣體排放總量' }),
+      pub('w', '90', '噸', { figure: 'water.recycled@group/2025', label: '循環用水量' }),
+    ];
+    const fs = runRule(unitsRule, smallGroup(ps));
+    expect(codes(fs)).toEqual([
+      'error:intensity-denominator',
+      'warning:co2e-as-mass',
+      'error:dimension-mismatch',
+    ]);
+    // no Latin-script word outside the printed label itself (quoted as printed, in 「」)
+    const zh = fs.map((f) => f.message['zh-Hant'].replace(/「[^」]*」/g, ''));
+    expect(zh.join(' ').match(/[A-Za-z]+/g)).toBeNull();
+    expect(zh[0]).toContain('標籤所指分母為 百萬元');
+    expect(zh[1]).toContain('此處按 千噸二氧化碳當量 理解');
+    expect(zh[2]).toContain('量綱為質量，但該數據應以 立方米（體積）表示');
+  });
 });

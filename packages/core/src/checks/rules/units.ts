@@ -5,10 +5,11 @@
  */
 import { Decimal } from '../../decimal.js';
 import type { PublishedFigure } from '../../model/published.js';
+import { dimensionLabelZh } from '../../units/dimension.js';
 import { type Unit, unitDimension } from '../../units/unit.js';
 import { type CheckContext, expectedUnit, whereOf } from '../context.js';
 import type { Finding } from '../finding.js';
-import { type CheckRule, msg } from '../rule.js';
+import { type CheckRule, msg, unitTextZh } from '../rule.js';
 import { LABEL_DIMENSION_HINTS } from '../util/label-hints.js';
 import { numeratorDimension, type Reading, readingsOf, unitLabelOf } from '../util/readings.js';
 
@@ -44,7 +45,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       'unit-unrecognised',
       'warning',
       `The printed unit "${label}" is not a unit Assay can read; the figure is in ${expected.symbol}.`,
-      `所印單位「${label}」無法識別；該數據的單位應為 ${expected.symbol}。`,
+      `所印單位「${label}」無法識別；該數據的單位應為 ${unitTextZh(expected)}。`,
       expected.symbol,
     );
     return out;
@@ -54,7 +55,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       'unit-nonstandard',
       'info',
       `The printed unit "${label}" is not standard; it reads as ${first.unit.symbol}.`,
-      `所印單位「${label}」並非標準寫法，按 ${first.unit.symbol} 理解。`,
+      `所印單位「${label}」並非標準寫法，按 ${unitTextZh(first.unit)} 理解。`,
       expected.symbol,
     );
   const have = unitDimension(first.unit);
@@ -67,7 +68,7 @@ function checkOne(ctx: CheckContext, p: PublishedFigure): Finding[] {
       'intensity-denominator',
       'error',
       `The label speaks of ${denom.unit.symbol.split('/')[1]}, but the printed unit "${label}" is per ${first.unit.symbol.split('/')[1]}: the denominator is off by a factor of ${factor}.`,
-      `標籤所指分母為 ${denom.unit.symbol.split('/')[1]}，但所印單位「${label}」以 ${first.unit.symbol.split('/')[1]} 為分母，兩者相差 ${factor} 倍。`,
+      `標籤所指分母為 ${unitTextZh(denom.unit, denom.unit.symbol.split('/')[1])}，但所印單位「${label}」以 ${unitTextZh(first.unit, first.unit.symbol.split('/')[1])} 為分母，兩者相差 ${factor} 倍。`,
       denom.unit.symbol,
     );
   }
@@ -93,7 +94,7 @@ function dimensionFinding(
         severity: 'warning',
         message: msg(
           `"${label}" is a plain mass; an emissions figure should say tonnes of CO2e (read here as ${alt.unit.symbol}).`,
-          `「${label}」只是質量單位；排放數據應註明二氧化碳當量（此處按 ${alt.unit.symbol} 理解）。`,
+          `「${label}」只是質量單位；排放數據應註明二氧化碳當量（此處按 ${unitTextZh(alt.unit)} 理解）。`,
         ),
       },
     ];
@@ -105,7 +106,7 @@ function dimensionFinding(
         severity: 'warning',
         message: msg(
           `"${label}" names only the numerator of a per-unit figure; the figure is in ${expected.symbol}.`,
-          `「${label}」只列出分子；此為單位數據，應以 ${expected.symbol} 表示。`,
+          `「${label}」只列出分子；此為單位數據，應以 ${unitTextZh(expected)} 表示。`,
         ),
       },
     ];
@@ -116,7 +117,7 @@ function dimensionFinding(
       severity: 'error',
       message: msg(
         `The printed unit "${label}" measures ${unitDimension(first.unit)}, but ${p.id} claims a figure in ${expected.symbol} (${unitDimension(expected)}).`,
-        `所印單位「${label}」的量綱為 ${unitDimension(first.unit)}，但該數據應以 ${expected.symbol}（${unitDimension(expected)}）表示。`,
+        `所印單位「${label}」的量綱為${dimensionLabelZh(unitDimension(first.unit))}，但該數據應以 ${unitTextZh(expected)}（${dimensionLabelZh(unitDimension(expected))}）表示。`,
       ),
     },
   ];

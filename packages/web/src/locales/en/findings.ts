@@ -40,7 +40,8 @@ export const findings = {
   'rule.narrative-arithmetic': 'Arithmetic in sentences',
   'rule.name-variants': 'Name variants',
   'rule.registers': 'Registers',
-  groupOf: 'Rule {rule} · {section}',
+  // the section follows, as the source names it (data, not translated)
+  groupOf: 'Rule {rule}',
   noSection: 'no section',
   finding: 'Finding',
   expectedActual: 'Expected / printed',

@@ -77,6 +77,7 @@ export const registers = {
   'value.esgResult.conditional': 'Passed with conditions',
   'value.esgResult.fail': 'Failed',
   'figure.suppliers.registered': 'Suppliers',
+  'figure.suppliers.assessed': 'Suppliers with an ESG assessment',
   'figure.hazards.found': 'Hazards found',
   'figure.hazards.rectified': 'Hazards rectified',
   'figure.hazards.overdue': 'Hazards overdue',

@@ -39,7 +39,8 @@ export const findings: Record<keyof typeof en, string> = {
   'rule.narrative-arithmetic': '句中數字的運算',
   'rule.name-variants': '名稱異寫',
   'rule.registers': '登記冊',
-  groupOf: '規則 {rule} · {section}',
+  // the section follows, as the source names it (data, not translated)
+  groupOf: '規則 {rule}',
   noSection: '無章節',
   finding: '檢查結果',
   expectedActual: '預期／列印',

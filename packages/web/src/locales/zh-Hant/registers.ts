@@ -76,6 +76,7 @@ export const registers: Record<keyof typeof en, string> = {
   'value.esgResult.conditional': '有條件通過',
   'value.esgResult.fail': '不通過',
   'figure.suppliers.registered': '供應商數量',
+  'figure.suppliers.assessed': '已進行ESG評估的供應商數量',
   'figure.hazards.found': '發現隱患',
   'figure.hazards.rectified': '已整改隱患',
   'figure.hazards.overdue': '逾期未整改隱患',

@@ -6,6 +6,7 @@
  * case (write-case), retraction and each case's history. For anyone else the page asks the
  * server for no case row at all: the rows' query is not even made.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { useAccess } from '../../access';
 import { CASE_KINDS, CASE_TYPES, type ComplianceCase, casesApi } from '../../api-cases';
 import { ErrorNote } from '../../components/error-note';
 import { RefusalNote } from '../../components/refusal-note';
+import { authorText, reasonText } from '../../components/system-text';
 import { formatTime, useLang } from '../../i18n';
 import { useEntityName } from '../../org-context';
 import { queryKeys } from '../../query/keys';
@@ -101,8 +103,8 @@ function History(props: { id: string }) {
               {t('revision', {
                 version: r.version,
                 at: formatTime(r.at, lang),
-                author: personName(r.author),
-                reason: r.reason,
+                author: authorText(personName(r.author), lang),
+                reason: reasonText(r.reason, lang),
               })}{' '}
               <span className="muted">
                 {r.case

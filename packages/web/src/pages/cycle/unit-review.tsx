@@ -11,12 +11,14 @@
  * unit: severity, the message in the UI language (findings carry both), and a link to the figure.
  * Its query key lies under the period's workflow key, so an event or a lock fetches it again.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { useId, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type WorkflowUnit } from '../../api';
 import { type Against, restatementApi, type UnitReview } from '../../api-restatement';
 import { ErrorNote } from '../../components/error-note';
+import { MessageText } from '../../components/finding-text';
 import { type Lang, pick, useLang } from '../../i18n';
 import { useEntityName } from '../../org-context';
 import { queryKeys } from '../../query/keys';
@@ -311,7 +313,9 @@ function Findings({ findings }: { findings: UnitReview['findings'] }) {
               <span className={`severity-badge severity-${f.severity}`} data-severity={f.severity}>
                 {SEVERITIES.has(f.severity) ? t(`severity.${f.severity as 'error'}`) : f.severity}
               </span>{' '}
-              <span data-finding-message>{pick(f.message, lang)}</span>
+              <span data-finding-message>
+                <MessageText text={pick(f.message, lang)} lang={lang} />
+              </span>
               {f.where?.figureId ? (
                 <>
                   {' '}

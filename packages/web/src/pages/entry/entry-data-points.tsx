@@ -13,8 +13,10 @@ import { useTranslation } from 'react-i18next';
 import { useAccess } from '../../access';
 import { api, type DataPoint } from '../../api';
 import { ErrorNote } from '../../components/error-note';
+import { disaggregationText } from '../../glossary';
 import { pick, useLang } from '../../i18n';
 import { queryKeys } from '../../query/keys';
+import { unitLabel } from '../fact-labels';
 import { breakdownOf } from '../stable-rows';
 import { ValueCell } from '../value-cell';
 import { groupDigits, plausibility, type Reference } from './amount-check';
@@ -110,12 +112,12 @@ export function EntryDataPoints(props: {
                       <div key={w.against} className="warn-note" role="status" data-warning={w.scale}>
                         {t(`warn.${w.scale}`, {
                           reference: referenceName(w.against, w.reference.period, lang),
-                          amount: `${groupDigits(w.reference.amount)} ${w.reference.unit}`,
+                          amount: `${groupDigits(w.reference.amount)} ${unitLabel(w.reference.unit, lang)}`,
                         })}
                       </div>
                     ))}
                   </th>
-                  <td>{breakdownOf(dp)}</td>
+                  <td>{disaggregationText(dp.disaggregation, lang)}</td>
                   {access.can('write-data-point', dp.entityId) ? (
                     <ValueCell
                       dp={dp}
@@ -128,7 +130,7 @@ export function EntryDataPoints(props: {
                   ) : (
                     <td className="num">{groupDigits(dp.value)}</td>
                   )}
-                  <td>{dp.unit}</td>
+                  <td>{unitLabel(dp.unit, lang)}</td>
                   <td className="num">{show(p)}</td>
                   <td className="num">{show(l)}</td>
                 </tr>

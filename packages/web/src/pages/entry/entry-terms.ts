@@ -6,6 +6,7 @@
  * of the wrong dimension for a fuel under the group's method is refused with 422 naming `unit`,
  * shown at the field. A code not listed here is shown as it is.
  */
+import { AXIS_VALUES } from '../../glossary';
 import type { Lang, Localised } from '../../i18n';
 
 export const ACTIVITIES: readonly string[] = [
@@ -131,12 +132,17 @@ export function unitChoices(activity: string, subject: string, current?: string)
 }
 
 export const activityName = (code: string, lang: Lang) => ACTIVITY_NAMES[code]?.[lang] ?? code;
-export const subjectName = (code: string, lang: Lang) => SUBJECT_NAMES[code]?.[lang] ?? code;
+const UNSPECIFIED_SUBJECT: Localised = { en: 'source not stated', 'zh-Hant': '來源未指明' };
+/** A line's subject: the form's names, then core's breakdown labels (../../glossary.ts), else the code. */
+export const subjectName = (code: string, lang: Lang) =>
+  SUBJECT_NAMES[code]?.[lang] ??
+  AXIS_VALUES[code]?.[lang] ??
+  (code === 'unspecified' ? UNSPECIFIED_SUBJECT[lang] : code);
 export const fuelUseName = (code: string, lang: Lang) => USE_NAMES[code]?.[lang] ?? code;
-/** A unit as the form shows it: the symbol in English, the Chinese label with the symbol in Chinese. */
+/** A unit as the form shows it: the symbol in English, the Chinese label in Chinese (issue #19). */
 export function unitName(symbol: string, lang: Lang): string {
   const zh = UNIT_ZH[symbol];
-  return lang === 'en' || !zh ? symbol : `${zh}（${symbol}）`;
+  return lang === 'en' || !zh ? symbol : zh;
 }
 /** A unit after an amount: "12 t" / "12 噸". */
 export const unitShort = (symbol: string, lang: Lang) =>

@@ -6,6 +6,7 @@
  * printed values, where (the figure linked), its work state (assignee, acceptance, resolution)
  * and the actions the caller's roles allow (finding-actions.tsx).
  */
+
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
@@ -21,11 +22,13 @@ import {
   type StateFilter,
 } from '../../api-findings';
 import { ErrorNote } from '../../components/error-note';
+import { MessageText } from '../../components/finding-text';
 import { formatTime, type Lang, pick, useLang } from '../../i18n';
 import { OrgContext, useEntityName } from '../../org-context';
 import { queryKeys } from '../../query/keys';
 import { figureHref } from '../../route';
 import { personName } from '../cycle/cycle-rules';
+import { unitLabel } from '../fact-labels';
 import { FindingActions } from './finding-actions';
 import './findings.css';
 
@@ -82,10 +85,15 @@ function Message({ f }: { f: ListedFinding }) {
   const lang = useLang();
   return (
     <>
-      {pick(f.message, lang)}
+      <MessageText text={pick(f.message, lang)} lang={lang} />
       <div className="muted small-text">
         <code>{f.ruleId}</code>
-        {f.code ? ` · ${f.code}` : ''}
+        {f.code ? (
+          <>
+            {' · '}
+            <code>{f.code}</code>
+          </>
+        ) : null}
       </div>
     </>
   );
@@ -94,30 +102,34 @@ function Message({ f }: { f: ListedFinding }) {
 /** Expected and printed, in the page's language where the checker gives both languages. */
 export function expectedActual(f: ListedFinding, lang: Lang): string {
   if (f.expected === undefined && f.expectedText === undefined) return '';
-  const expected = f.expectedText ? pick(f.expectedText, lang) : (f.expected ?? '');
-  const actual = f.actualText ? pick(f.actualText, lang) : (f.actual ?? '');
+  // a bare expected or printed value is a number or a unit symbol: units in the page's language
+  const expected = f.expectedText ? pick(f.expectedText, lang) : unitLabel(f.expected ?? '', lang);
+  const actual = f.actualText ? pick(f.actualText, lang) : unitLabel(f.actual ?? '', lang);
   return `${expected} / ${actual}`;
 }
 
 function ExpectedActual({ f }: { f: ListedFinding }) {
-  return expectedActual(f, useLang());
+  const lang = useLang();
+  return <MessageText text={expectedActual(f, lang)} lang={lang} />;
 }
 
 function Where({ f }: { f: ListedFinding }) {
   const lang = useLang();
   const entityName = useEntityName();
   const entity = f.where?.entityId;
-  const place = [f.where?.section, entity ? entityName(entity, lang) : undefined, f.where?.periodId]
+  const place = [entity ? entityName(entity, lang) : undefined, f.where?.periodId]
     .filter(Boolean)
     .join(' · ');
   return (
     <>
       {f.where?.figureId ? (
         <a href={figureHref(f.where.figureId)} data-finding-figure={f.where.figureId}>
-          {f.where.figureId}
+          <code>{f.where.figureId}</code>
         </a>
       ) : null}
       <div className="muted small-text" data-finding-entity={entity ?? ''}>
+        {f.where?.section ? <span translate="no">{f.where.section}</span> : null}
+        {f.where?.section && place ? ' · ' : ''}
         {place}
       </div>
     </>
@@ -205,7 +217,8 @@ function FindingGroup(props: { rule: string; section: string; rows: Row[] }) {
   return (
     <section className="panel finding-group" aria-labelledby={`${id}-h`} data-group-rule={props.rule}>
       <h2 id={`${id}-h`}>
-        {t('groupOf', { rule: ruleLabel(t, props.rule), section: props.section || t('noSection') })}{' '}
+        {t('groupOf', { rule: ruleLabel(t, props.rule) })} ·{' '}
+        {props.section ? <span translate="no">{props.section}</span> : t('noSection')}{' '}
         <span className="muted">({props.rows.length})</span>
       </h2>
       <table className="findings">

@@ -2,7 +2,10 @@
  * A meter's consumption per month as an SVG bar chart (issue #22): one bar a month, the measured
  * part solid and the estimated part (gaps estimated by the rule, docs/meters.md) hatched above
  * it. Bar heights are drawing only (a float is fine for pixels); the printed numbers are the
- * server's exact text, rounded half-up to at most 3 decimals for the label. React escapes text.
+ * server's exact text, rounded half-up for the label to what fits above a bar (labelDecimals: none
+ * from 1,000 up, 2 from 1, else 3), its font made smaller when the longest label is wider than
+ * its month's slot, so that labels never overlap. The bar's tooltip keeps the exact value. React
+ * escapes text.
  */
 import { useTranslation } from 'react-i18next';
 import type { MeterMonth } from '../../api-meters';
@@ -19,8 +22,18 @@ export function shortNumber(text: string, dp = 3): string {
   if (frac.length <= dp) return text;
   const scaled = BigInt(int + frac.slice(0, dp)) + (Number(frac[dp]) >= 5 ? 1n : 0n);
   const s = scaled.toString().padStart(dp + 1, '0');
+  if (dp === 0) return `${sign}${s}`;
   const out = `${s.slice(0, -dp)}.${s.slice(-dp)}`.replace(/\.?0+$/, '');
   return `${sign}${out}`;
+}
+
+/** Decimals of a bar's label: fewer for larger values (a month of 2,405,631.739 kWh is labelled 2405632). */
+export const labelDecimals = (max: number): number => (max >= 1000 ? 0 : max >= 1 ? 2 : 3);
+
+/** Font size (px) at which the longest label fits its slot: 11, smaller when needed, at least 7. */
+export function labelFontSize(longest: number, slot: number): number {
+  const perChar = 0.62; // width of a digit in em for the UI's sans-serif, with a little room
+  return Math.max(7, Math.min(11, Math.floor((slot - 2) / (perChar * Math.max(1, longest)))));
 }
 
 /** Exact sum of two decimal texts (no float: the label is printed). */
@@ -55,6 +68,9 @@ export function ConsumptionChart({
   const bar = Math.min(48, slot * 0.7);
   const y = (v: number) => (max === 0 ? 0 : (v / max) * plotH);
   const label = t('chartLabel', { meter, unit });
+  const dp = labelDecimals(max);
+  const labels = months.map((m) => shortNumber(addText(m.measured, m.estimated), dp));
+  const fontSize = labelFontSize(Math.max(...labels.map((l) => l.length)), slot);
   return (
     <figure className="meter-chart" data-meter-chart={meter}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} width="100%">
@@ -83,7 +99,7 @@ export function ConsumptionChart({
           const hm = y(Number(m.measured));
           const he = y(Number(m.estimated));
           const base = H - PAD.bottom;
-          const sum = shortNumber(addText(m.measured, m.estimated));
+          const sum = labels[i] ?? '';
           return (
             <g key={m.month} data-month={m.month}>
               <rect x={x} y={base - hm} width={bar} height={hm} className="meter-measured">
@@ -94,7 +110,13 @@ export function ConsumptionChart({
                   <title>{`${m.month} ${t('estimated')} ${m.estimated} ${unit}`}</title>
                 </rect>
               ) : null}
-              <text x={x + bar / 2} y={base - hm - he - 4} textAnchor="middle" className="meter-value">
+              <text
+                x={x + bar / 2}
+                y={base - hm - he - 4}
+                textAnchor="middle"
+                className="meter-value"
+                style={{ fontSize }}
+              >
                 {sum}
               </text>
               <text x={x + bar / 2} y={base + 16} textAnchor="middle" className="meter-month">

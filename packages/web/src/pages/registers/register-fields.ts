@@ -199,6 +199,7 @@ export const STATUS_FILTER: Readonly<Record<Register, readonly string[]>> = {
 /** Printed places of each derived indicator (core catalogue/registers.ts). */
 export const FIGURE_PLACES: Readonly<Record<string, number>> = {
   'suppliers.registered': 0,
+  'suppliers.assessed': 0,
   'hazards.found': 0,
   'hazards.rectified': 0,
   'hazards.overdue': 0,

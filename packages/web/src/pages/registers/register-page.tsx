@@ -11,6 +11,7 @@
  * retract one, and each row's history under it. Server state through TanStack Query
  * (query/keys.ts); writes refresh the list (query/write.ts), also after a stale version (412).
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { Fragment, useContext, useId, useState } from 'react';
@@ -26,6 +27,7 @@ import {
 } from '../../api-registers';
 import { ErrorNote } from '../../components/error-note';
 import { RefusalNote } from '../../components/refusal-note';
+import { authorText, reasonText } from '../../components/system-text';
 import { formatTime, type Lang, pick, useLang } from '../../i18n';
 import { OrgContext, useEntityName } from '../../org-context';
 import { queryKeys } from '../../query/keys';
@@ -223,7 +225,8 @@ function Cell({ item, k, year }: { item: Item; k: string; year: string }) {
       </>
     );
   }
-  return typeof v === 'string' && v !== '' ? v : '—';
+  // a single-language text field (source, scenario, owner, evidence…) as entered: data, not UI text
+  return typeof v === 'string' && v !== '' ? <span translate="no">{v}</span> : '—';
 }
 
 function Figures({ list, lang }: { list: RegisterList; lang: Lang }) {
@@ -394,8 +397,8 @@ function History(props: { register: Register; id: string; columns: number }) {
               {t('revision', {
                 version: r.version,
                 at: formatTime(r.at, lang),
-                author: personName(r.author),
-                reason: r.reason,
+                author: authorText(personName(r.author), lang),
+                reason: reasonText(r.reason, lang),
               })}
               {r.row ? null : <span className="muted"> {t('retractedRevision')}</span>}
             </li>

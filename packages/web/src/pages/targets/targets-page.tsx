@@ -41,7 +41,11 @@ function Name({ row }: { row: TargetRow }) {
   return (
     <>
       {pick(row.target.name, lang)}
-      {row.target.indicatorId ? <div className="muted small-text">{row.target.indicatorId}</div> : null}
+      {row.target.indicatorId ? (
+        <div className="muted small-text">
+          <code>{row.target.indicatorId}</code>
+        </div>
+      ) : null}
     </>
   );
 }
