@@ -58,11 +58,10 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /**
  * Leaks known and left for another change, each with its reason; the test fails if one is no
- * longer seen (remove it then). Checks' "comply-or-explain-missing": core's completeness rule
- * names a missing requirement by its subject id ("scope3") in its Chinese message (the rule is
- * being changed for the materiality outcome in the same tree; the id is to become a name).
+ * longer seen (remove it then). None now: the completeness rule's "scope3" became 範圍3排放
+ * (core frameworks/requirement-text.ts).
  */
-const PENDING: readonly { where: string; word: string }[] = [{ where: 'checks: page 2', word: 'scope3' }];
+const PENDING: readonly { where: string; word: string }[] = [];
 const WORD = /[A-Za-z][A-Za-z\d]*(?:[./-][A-Za-z\d]+)*/g;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 /**

@@ -163,6 +163,8 @@ export type Lineage = {
     unit: string;
   } | null;
   note: string | null;
+  /** The note in both languages; `known: false`: printed as written (English). */
+  noteText: { 'zh-Hant': string; en: string; known: boolean } | null;
   children: Lineage[];
 };
 

@@ -2,7 +2,15 @@
  * A figure's derivation tree, read from the evaluated calculation graph (core `explain`): down
  * to facts (source, evidence, the data point's version) and factors (document, status, vintage).
  */
-import { CALC_KIND_TERMS, explain, type Lineage, type LineageLabeller, parseFigureId } from '@assay/core';
+import {
+  bundleCatalogue,
+  CALC_KIND_TERMS,
+  explain,
+  type Lineage,
+  type LineageLabeller,
+  methodNoteText,
+  parseFigureId,
+} from '@assay/core';
 import { failure, type Result, success } from '../outcome.js';
 import { presentValue } from '../present.js';
 import type { Snapshot } from '../workspace/workspace.js';
@@ -36,6 +44,8 @@ export type LineageJson = {
     unit: string;
   } | null;
   note: string | null;
+  /** The note in both languages (core method-note-text.ts); `known: false` when printed as written (English). */
+  noteText: { 'zh-Hant': string; en: string; known: boolean } | null;
   children: LineageJson[];
 };
 
@@ -44,7 +54,12 @@ export type LineageJson = {
  * year; a fact's indicator or activity; a factor's family and subject; a derived activity node's
  * label key); values of nodes that are not figures to at most 6 decimals (presentValue).
  */
-function present(n: Lineage, s: Snapshot, labelOf: LineageLabeller): LineageJson {
+function present(
+  n: Lineage,
+  s: Snapshot,
+  labelOf: LineageLabeller,
+  nameOf: (indicatorId: string) => { 'zh-Hant': string; en: string } | undefined,
+): LineageJson {
   const text = labelOf(n);
   const label = { 'zh-Hant': text['zh-Hant'], en: text.en };
   const term = (code: string) => {
@@ -81,8 +96,17 @@ function present(n: Lineage, s: Snapshot, labelOf: LineageLabeller): LineageJson
         }
       : null,
     note: n.note ?? null,
-    children: n.children.map((c) => present(c, s, labelOf)),
+    noteText: n.note ? noteTextOf(n.note, nameOf) : null,
+    children: n.children.map((c) => present(c, s, labelOf, nameOf)),
   };
+}
+
+function noteTextOf(
+  note: string,
+  nameOf: (indicatorId: string) => { 'zh-Hant': string; en: string } | undefined,
+): LineageJson['noteText'] {
+  const t = methodNoteText(note, nameOf);
+  return { 'zh-Hant': t.text['zh-Hant'], en: t.text.en, known: t.known };
 }
 
 export function explainFigure(s: Snapshot, figureId: string): Result<LineageJson> {
@@ -90,12 +114,18 @@ export function explainFigure(s: Snapshot, figureId: string): Result<LineageJson
     return failure('invalid-request', `"${figureId}" is not a figure id`, { field: 'id' });
   const ev = evaluated(s);
   if (!ev.byId.has(figureId)) return failure('not-found', `no figure "${figureId}"`, { field: 'id' });
+  let catalogue: ReturnType<typeof bundleCatalogue> | undefined; // built once, for the notes
   // Lent, not pinned: explain is synchronous (evaluation.ts, the rule on graphs).
   return success(
     present(
       withGraph(s, ({ graph }) => explain(graph, figureId)),
       s,
       snapshotLabeller(s),
+      (id) => {
+        catalogue ??= bundleCatalogue(s.bundle);
+        const name = catalogue.get(id)?.name;
+        return name ? { 'zh-Hant': name['zh-Hant'], en: name.en } : undefined;
+      },
     ),
   );
 }

@@ -8,3 +8,4 @@ export * from './framework.js';
 export * from './materiality-outcome.js';
 export * from './obligation.js';
 export * from './registry.js';
+export * from './requirement-text.js';

@@ -6,6 +6,7 @@ export * from './format-number.js';
 export { REPORT_LABELS, STATUS_LABEL } from './labels.js';
 export * from './lineage-text.js';
 export * from './materiality-matrix.js';
+export * from './method-note-text.js';
 export * from './model.js';
 export { figureLookup, resolveNarrative, unresolvedMarker, withUnit } from './narrative-text.js';
 export * from './outline.js';

@@ -69,8 +69,11 @@ function Node({ n }: { n: Lineage }) {
           </span>
         </div>
       ) : null}
-      {/* a method note of core's calculation graph: English only (docs/report.md "Chinese outputs") */}
-      {n.note ? (
+      {/* a method note of core's calculation graph, in the page's language (core method-note-text.ts);
+          a note in no known shape is printed as written, English, and marked so */}
+      {n.noteText?.known ? (
+        <div className="node-detail muted">{pick(n.noteText, lang)}</div>
+      ) : n.note ? (
         <div className="node-detail muted" lang="en">
           {n.note}
         </div>

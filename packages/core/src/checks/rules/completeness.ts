@@ -11,6 +11,7 @@
  */
 import { assessCompleteness } from '../../frameworks/assess-completeness.js';
 import { editionsText, isFrameworkId } from '../../frameworks/registry.js';
+import { requirementNamer } from '../../frameworks/requirement-text.js';
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 import { type CheckRule, msg } from '../rule.js';
@@ -23,6 +24,8 @@ function run(ctx: CheckContext): Finding[] {
     if (!out.has(key)) out.set(key, f);
   };
   const periodId = ctx.bundle.reporting.current;
+  // requirement ids by their Chinese names in the zh-Hant texts (the English keep the ids)
+  const nameOf = requirementNamer(ctx.bundle);
   for (const fw of ctx.bundle.frameworks.frameworks.filter(isFrameworkId)) {
     const report = assessCompleteness({
       bundle: ctx.bundle,
@@ -104,16 +107,16 @@ function run(ctx: CheckContext): Finding[] {
         expectedText: msg('disclosed, or an explanation', '已披露，或已記錄解釋'),
         actualText: msg(
           `missing ${missing.map((m) => m.requirement).join(', ')}`,
-          `未披露：${missing.map((m) => m.requirement).join('、')}`,
+          `未披露：${missing.map((m) => nameOf(m.requirement)['zh-Hant']).join('、')}`,
         ),
         message: requiredBy
           ? msg(
               `${tag} is required by the material topics approved on ${requiredBy.approvedOn} (${requiredBy.topics.en}) and is not disclosed (${missing.map((m) => m.requirement).join(', ')}).`,
-              `${tag} 屬於${requiredBy.approvedOn}審批的重要議題（${requiredBy.topics['zh-Hant']}）須披露的內容，但未有披露（${missing.map((m) => m.requirement).join('、')}）。`,
+              `${tag} 屬於${requiredBy.approvedOn}審批的重要議題（${requiredBy.topics['zh-Hant']}）須披露的內容，但未有披露（${missing.map((m) => nameOf(m.requirement)['zh-Hant']).join('、')}）。`,
             )
           : msg(
               `${tag} (comply or explain) is not disclosed (${missing.map((m) => m.requirement).join(', ')}) and no explanation is recorded.`,
-              `${tag}（不遵守就解釋）未有披露（${missing.map((m) => m.requirement).join('、')}），亦未記錄解釋。`,
+              `${tag}（不遵守就解釋）未有披露（${missing.map((m) => nameOf(m.requirement)['zh-Hant']).join('、')}），亦未記錄解釋。`,
             ),
       });
     }
