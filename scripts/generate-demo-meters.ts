@@ -23,6 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { METER_COLUMNS, REPLACEMENT_COLUMNS } from '@assay/core';
 import { filledReadingRoundWorkbook } from '@assay/io';
 
 const DEFAULT_OUT = join(import.meta.dirname, '..', 'examples', 'xinxin-2025', 'meters');
@@ -328,21 +329,8 @@ function main(): void {
   writeFileSync(
     join(OUT, 'meters.csv'),
     csv([
-      [
-        'id',
-        'site',
-        'carrier',
-        'unit',
-        'multiplier',
-        'mode',
-        'interval_minutes',
-        'rollover_at',
-        'parent',
-        'utility_account',
-        'utc_offset',
-        'installed',
-        'removed',
-      ],
+      // the register's own columns (core validate-meters.ts), so the demo file always reads back
+      [...METER_COLUMNS],
       ...SPECS.map((s) => [
         s.id,
         s.site,
@@ -367,7 +355,7 @@ function main(): void {
   writeFileSync(
     join(OUT, 'meter-replacements.csv'),
     csv([
-      ['meter', 'at', 'old_last_reading', 'new_first_reading'],
+      [...REPLACEMENT_COLUMNS],
       [SWAP.meter, localText(SWAP.at), text(swapSpec, oldLast), text(swapSpec, SWAP.newFirst)],
     ]),
   );
