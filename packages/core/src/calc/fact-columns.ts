@@ -8,6 +8,7 @@
  */
 import type { Decimal } from '../decimal.js';
 import type { Unit } from '../units/unit.js';
+import { type Arena, columnBytes, grownColumn } from './arena.js';
 import type { FactInfo } from './node.js';
 
 /** One fact as handed to CalcGraph.addFact. The entry object itself is not kept. */
@@ -59,13 +60,6 @@ class StringPool {
   }
 }
 
-function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, n: number): T {
-  if (n <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /** Longest node-id prefix kept as a length (a Uint8Array column). */
 const MAX_PREFIX = 255;
 
@@ -86,14 +80,20 @@ export class FactColumns {
   private readonly evidence = new Map<number, string>();
   private readonly comments = new Map<number, string>();
 
+  /** Bytes reserve(n) takes from an arena at most. */
+  static reserveBytes(n: number): number {
+    return 4 * columnBytes(n, 4) + columnBytes(n, 1);
+  }
+
   /** Make room for nodes 0..n-1. */
-  reserve(n: number): void {
+  reserve(n: number, arena?: Arena): void {
     if (n > this.entity.length) {
-      this.entity = grown(this.entity, n);
-      this.period = grown(this.period, n);
-      this.source = grown(this.source, n);
-      this.head = grown(this.head, n);
-      this.idCut = grown(this.idCut, n);
+      const size = arena ? n : Math.max(n, this.entity.length * 2);
+      this.entity = grownColumn(this.entity, size, arena);
+      this.period = grownColumn(this.period, size, arena);
+      this.source = grownColumn(this.source, size, arena);
+      this.head = grownColumn(this.head, size, arena);
+      this.idCut = grownColumn(this.idCut, size, arena);
     }
   }
 

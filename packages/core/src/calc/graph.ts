@@ -16,15 +16,17 @@ import { calcError } from '../errors.js';
 import type { Quantity, QuantityResult } from '../units/quantity.js';
 import type { Unit } from '../units/unit.js';
 import { applyFormula, sameResult } from './apply-formula.js';
+import { Arena, columnBytes, grownColumn } from './arena.js';
 import { findCycles } from './cycles.js';
 import { FactColumns, type FactEntry, type FactRecord } from './fact-columns.js';
 import { IdIndex } from './id-index.js';
 import { MinHeap } from './min-heap.js';
-import { inputsOf, type NodeSpec } from './node.js';
+import { type FigureMeta, inputsOf, type NodeSpec } from './node.js';
 import { SCALED, scaledFromText } from './scaled.js';
 import { scaledFromDecimalDigits } from './scaled-decimal.js';
-import { applyScaled, NO_FAST, QUOTIENT, ratioScaled } from './scaled-formula.js';
-import { SLOW, ValueColumns } from './value-columns.js';
+import { applyScaled, NO_FAST, QUOTIENT, ratioScaled, WIDE_DONE, WIDE_UNIT } from './scaled-formula.js';
+import { WIDE } from './scaled-wide.js';
+import { SLOW, ValueColumns, WIDE as WIDE_MARK } from './value-columns.js';
 
 export type { FactEntry, FactRecord } from './fact-columns.js';
 
@@ -42,17 +44,22 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T,
   return b;
 }
 
+type EvaluationColumn = 'depStart' | 'depIdx' | 'indegree' | 'queue' | 'rank';
+
 export class CalcGraph {
   /** id → index; ids are kept there as code units, not as one string per node. */
   private readonly index = new IdIndex();
   /** The spec of every node added with add(); undefined for facts added with addFact. */
-  private readonly specs: (NodeSpec | undefined)[] = [];
+  /** Specs of the nodes that have one (derived and spec'd leaves; columnar facts have none), by index, in index order. */
+  private readonly specs = new Map<number, NodeSpec>();
   private kinds: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   private readonly facts = new FactColumns();
   /** Values: leaves from the moment they are added, derived nodes once evaluated. */
   private readonly cols = new ValueColumns();
   /** Nodes 0..evaluatedCount-1 have been evaluated; value() is undefined for the others. */
   private evaluatedCount = 0;
+  /** Nodes in the topological order the last full evaluation left in the 'queue' buffer (n when all were reached). */
+  private ordered = 0;
   /** setFact values not yet taken in by recalculate()/evaluate(). */
   private readonly pending = new Map<number, Quantity>();
   /** addFact nodes whose last setFact equalled the stored value in another form (e.g. 1 GWh for 1000 MWh). */
@@ -69,13 +76,15 @@ export class CalcGraph {
   private depStart: Int32Array = new Int32Array(1);
   private depIdx: Int32Array = new Int32Array(0);
   private rank: Int32Array = new Int32Array(0);
+  /** Evaluation columns kept between evaluations (see evaluate); each at least as long as used. */
+  private readonly buffers = new Map<EvaluationColumn, Int32Array<ArrayBuffer>>();
   private evaluated = false;
 
   /** Append node `id + rest` (rest: see IdIndex.add). */
   private push(id: string, spec: NodeSpec | undefined, kind: number, rest = ''): number {
     const i = this.index.add(id, rest);
     if (i < 0) throw new Error(`duplicate node id ${id}${rest}`);
-    this.specs.push(spec);
+    if (spec !== undefined) this.specs.set(i, spec);
     if (i >= this.kinds.length) this.kinds = grow(this.kinds, i + 1);
     this.kinds[i] = kind;
     if (i + 2 > this.inStartBuf.length) this.inStartBuf = grow(this.inStartBuf, i + 2);
@@ -183,17 +192,70 @@ export class CalcGraph {
   }
 
   /**
+   * Run `add` with node ids checked for duplicates at the end, in bulk (IdIndex.defer): for
+   * loading millions of facts. A duplicate id throws "duplicate node id …" after `add`, and the
+   * graph must then be thrown away.
+   */
+  withDeferredIds<T>(add: () => T): T {
+    this.index.defer();
+    let result: T;
+    try {
+      result = add();
+    } catch (e) {
+      this.index.settle(); // the error of `add` is the one to report
+      throw e;
+    }
+    this.index.settleOrThrow();
+    return result;
+  }
+
+  /**
    * Make room for `nodes` nodes in all, with `inputs` formula inputs and ids of about `idChars`
    * code units in all, so that a bulk load does not grow (copy) its columns or rehash its index
    * as it goes. Only a capacity: adding more still works.
    */
   reserve(nodes: number, inputs = 0, idChars = 0): void {
-    this.index.reserve(nodes, idChars);
-    this.cols.ensure(nodes);
-    this.facts.reserve(nodes);
-    if (nodes > this.kinds.length) this.kinds = grow(this.kinds, nodes);
-    if (nodes + 1 > this.inStartBuf.length) this.inStartBuf = grow(this.inStartBuf, nodes + 1);
-    if (inputs > this.inBuf.length) this.inBuf = grow(this.inBuf, inputs);
+    // every column from one buffer (arena.ts: one external-memory check, one full collection)
+    const bytes =
+      IdIndex.reserveBytes(nodes, idChars) +
+      ValueColumns.ensureBytes(nodes) +
+      FactColumns.reserveBytes(nodes) +
+      columnBytes(nodes, 1) +
+      columnBytes(nodes + 1, 4) * 2 +
+      columnBytes(nodes, 4) * 3 +
+      columnBytes(inputs, 4) * 2;
+    const arena = nodes > this.kinds.length || inputs > this.inBuf.length ? new Arena(bytes) : undefined;
+    this.index.reserve(nodes, idChars, arena);
+    this.cols.ensure(nodes, arena);
+    this.facts.reserve(nodes, arena);
+    if (nodes > this.kinds.length) this.kinds = grownColumn(this.kinds, nodes, arena);
+    if (nodes + 1 > this.inStartBuf.length) this.inStartBuf = grownColumn(this.inStartBuf, nodes + 1, arena);
+    if (inputs > this.inBuf.length) this.inBuf = grownColumn(this.inBuf, inputs, arena);
+    // evaluation columns too, allocated now with the rest
+    this.sized('depStart', 0, 0, nodes + 1, arena);
+    this.sized('indegree', 0, 0, nodes, arena);
+    this.sized('queue', 0, 0, nodes, arena);
+    this.sized('rank', 0, 0, nodes, arena);
+    this.sized('depIdx', 0, 0, inputs, arena);
+  }
+
+  /** The evaluation column `name` with its first n entries set to `fill` (grown to ≥ `capacity`). */
+  private sized(
+    name: EvaluationColumn,
+    n: number,
+    fill: number,
+    capacity = n,
+    arena?: Arena,
+  ): Int32Array<ArrayBuffer> {
+    let b = this.buffers.get(name);
+    const want = Math.max(n, capacity);
+    if (b === undefined || b.length < want) {
+      const size = Math.max(want, b === undefined ? 0 : b.length * 2);
+      b = arena ? arena.take(Int32Array, want) : new Int32Array(size);
+      this.buffers.set(name, b);
+    }
+    b.fill(fill, 0, n);
+    return b.subarray(0, n);
   }
 
   /** Index of a node, -2 for an id not (yet) known. */
@@ -203,7 +265,7 @@ export class CalcGraph {
   }
 
   private idOf(i: number): string {
-    return this.specs[i]?.id ?? this.index.idAt(i);
+    return this.specs.get(i)?.id ?? this.index.idAt(i);
   }
 
   has(id: string): boolean {
@@ -215,7 +277,7 @@ export class CalcGraph {
   }
 
   private specAt(i: number): NodeSpec {
-    const spec = this.specs[i];
+    const spec = this.specs.get(i);
     if (spec?.kind === 'derived' && spec.formula.inputs === RESOLVED) {
       const ins = this.inputsAt(i);
       const inputs = Array.from(ins, (j) => this.idOf(j));
@@ -242,11 +304,12 @@ export class CalcGraph {
   }
 
   /**
-   * The nodes that carry a figure, in the order of nodes(). Facts added with addFact carry none,
-   * so they are skipped without building their specs (millions in a group's bundle).
+   * The id and figure of the nodes that carry one, in the order of nodes(). Facts added with
+   * addFact carry none, so they are skipped; the specs are not rebuilt (a consolidated figure's
+   * spec would name its inputs: millions of fact ids in a group's bundle).
    */
-  *figureNodes(): IterableIterator<NodeSpec> {
-    for (let i = 0; i < this.index.size; i++) if (this.specs[i]?.figure) yield this.specAt(i);
+  *figureNodes(): IterableIterator<{ readonly id: string; readonly figure: FigureMeta }> {
+    for (const spec of this.specs.values()) if (spec.figure) yield { id: spec.id, figure: spec.figure };
   }
 
   /** Full evaluation. Edges are held in compressed rows (typed arrays), not an array per node. */
@@ -256,17 +319,32 @@ export class CalcGraph {
     for (const [i, q] of this.givenAs) this.cols.set(i, q);
     this.pending.clear();
     this.givenAs.clear();
+    if (this.evaluated && this.ordered === n) {
+      // nothing added since the last evaluation, which ordered every node: compute in that order
+      // (the dependency rows and ranks still hold; only values may have changed)
+      const order = this.buffers.get('queue') as Int32Array;
+      const kinds = this.kinds;
+      for (let h = 0; h < n; h++) {
+        const i = order[h] as number;
+        if (kinds[i] === DERIVED) this.compute(i);
+      }
+      return;
+    }
+    this.ordered = 0;
     const inStart = this.inStartBuf;
     const inIdx = this.inBuf;
-    const depCount = new Int32Array(n + 1);
-    const indegree = new Int32Array(n);
+    // Scratch and dependency columns are reused across evaluations and sized by reserve(): a
+    // fresh 10 MiB typed array per column per evaluation adds up to the 64 MiB of new external
+    // memory at which V8 starts a full collection of the whole heap (docs/performance.md).
+    const depCount = this.sized('depStart', n + 1, 0);
+    const indegree = this.sized('indegree', n, 0);
     for (let i = 0; i < n; i++) {
       const end = inStart[i + 1] as number;
       for (let k = inStart[i] as number; k < end; k++) {
         let j = inIdx[k] as number;
         if (j === -2) {
           // forward reference: resolve now if the node exists (ids never move), else stays missing
-          const spec = this.specs[i] as NodeSpec;
+          const spec = this.specs.get(i) as NodeSpec;
           j = this.indexOf(inputsOf(spec)[k - (inStart[i] as number)] as string);
           inIdx[k] = j;
         }
@@ -278,22 +356,24 @@ export class CalcGraph {
     }
     for (let i = 0; i < n; i++) depCount[i + 1] = (depCount[i + 1] as number) + (depCount[i] as number);
     const depStart = depCount;
-    const depIdx = new Int32Array(depStart[n] as number);
-    const fill = depStart.slice(0, n);
-    for (let i = 0; i < n; i++) {
-      for (let k = inStart[i] as number; k < (inStart[i + 1] as number); k++) {
+    const depIdx = this.sized('depIdx', depStart[n] as number, 0);
+    // fill from the end of each row backwards (depStart[j + 1] - 1 down): no cursor array
+    const queue = this.sized('queue', n, 0); // used as the row cursors first, then as the queue
+    for (let j = 0; j < n; j++) queue[j] = depStart[j + 1] as number;
+    for (let i = n - 1; i >= 0; i--) {
+      for (let k = (inStart[i + 1] as number) - 1; k >= (inStart[i] as number); k--) {
         const j = inIdx[k] as number;
         if (j >= 0) {
-          depIdx[fill[j] as number] = i;
-          fill[j] = (fill[j] as number) + 1;
+          const at = (queue[j] as number) - 1;
+          depIdx[at] = i;
+          queue[j] = at;
         }
       }
     }
     this.depStart = depStart;
     this.depIdx = depIdx;
     const kinds = this.kinds;
-    this.rank = new Int32Array(n).fill(-1);
-    const queue = new Int32Array(n);
+    this.rank = this.sized('rank', n, -1);
     let tail = 0;
     for (let i = 0; i < n; i++) if (indegree[i] === 0) queue[tail++] = i;
     let r = 0;
@@ -308,6 +388,7 @@ export class CalcGraph {
       }
     }
     this.evaluatedCount = n;
+    this.ordered = tail; // queue[0..tail) is a topological order of the nodes reached
     if (tail < n) {
       this.resolveCycles(r);
       // derived nodes never reached (inputs behind an unresolved dependency) have no value
@@ -357,10 +438,14 @@ export class CalcGraph {
 
   /** Compute derived node i into the value columns: scaled fast path, else applyFormula. */
   private compute(i: number): void {
-    const spec = this.specs[i] as NodeSpec & { kind: 'derived' };
+    const spec = this.specs.get(i) as NodeSpec & { kind: 'derived' };
     const from = this.inStartBuf[i] as number;
     const to = this.inStartBuf[i + 1] as number;
     const u = applyScaled(spec.formula, this.inBuf, from, to, this.cols, spec.id);
+    if (u === WIDE_DONE) {
+      this.cols.setWide(i, WIDE.m, WIDE.s, WIDE_UNIT.id);
+      return;
+    }
     if (u !== NO_FAST) {
       this.cols.setScaled(i, SCALED.m, SCALED.s, u);
       return;
@@ -389,8 +474,8 @@ export class CalcGraph {
   setFact(id: string, value: Quantity): void {
     const i = this.index.get(id);
     if (i < 0 || this.kinds[i] !== FACT) throw new Error(`no fact node ${id}`);
-    const spec = this.specs[i];
-    if (spec) this.specs[i] = { ...spec, value } as NodeSpec;
+    const spec = this.specs.get(i);
+    if (spec) this.specs.set(i, { ...spec, value } as NodeSpec);
     this.pending.set(i, value);
   }
 
@@ -402,7 +487,7 @@ export class CalcGraph {
       if (q === undefined) return false;
       this.pending.delete(i);
       if (sameResult(c.get(i), q)) {
-        if (!this.specs[i]) this.givenAs.set(i, q);
+        if (!this.specs.get(i)) this.givenAs.set(i, q);
         return false;
       }
       this.givenAs.delete(i);
@@ -413,9 +498,17 @@ export class CalcGraph {
     const os = c.s[i] as number;
     const ou = c.u[i] as number;
     const oldObject = c.slow[i];
+    const oldWide = os === WIDE_MARK ? (c.wide.get(i) as bigint) : 0n;
     this.compute(i);
-    if (os !== SLOW && c.isScaled(i) && ou === c.u[i]) return !c.sameScaled(i, om, os, ou);
-    const before = os === SLOW ? oldObject : c.scaledQuantity(om, os, ou);
+    if (os >= 0 && c.isScaled(i) && ou === c.u[i]) return !c.sameScaled(i, om, os, ou);
+    if (os === WIDE_MARK && c.s[i] === WIDE_MARK && ou === c.u[i])
+      return !(c.m[i] === om && c.wide.get(i) === oldWide); // normalised: equal values, equal (M, S)
+    const before =
+      os === SLOW
+        ? oldObject
+        : os === WIDE_MARK
+          ? c.wideQuantity(oldWide, om, ou)
+          : c.scaledQuantity(om, os, ou);
     return !sameResult(before, c.get(i) as QuantityResult);
   }
 

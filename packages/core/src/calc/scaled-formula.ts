@@ -14,9 +14,13 @@ import { divideUnits, multiplyUnits, type Unit, unitDimension } from '../units/u
 import { cachedUnit } from './apply-formula.js';
 import type { Formula } from './formula.js';
 import { MAX_SAFE, multiplyScaled, quotientText, raise, SCALED, scaledFromText } from './scaled.js';
-import { SLOW, type ValueColumns } from './value-columns.js';
+import { plusWide, roundedWide, timesWide, WIDE, wideFitsScaled } from './scaled-wide.js';
+import { type ValueColumns, WIDE as WIDE_MARK } from './value-columns.js';
 
 export const NO_FAST = -1;
+/** applyScaled stored nothing: the result is wide, in WIDE, in unit WIDE_UNIT.id (the caller stores it). */
+export const WIDE_DONE = -2;
+export const WIDE_UNIT = { id: 0 };
 
 const PLAIN = new WeakMap<Unit, Map<Unit, boolean>>();
 
@@ -61,13 +65,13 @@ function sum(
     const j = ins[k] as number;
     if (j < 0) return NO_FAST;
     let s = c.s[j] as number;
-    if (s === SLOW) return NO_FAST;
+    if (s < 0) return s === WIDE_MARK ? wideSum(weights, ins, from, to, c, unit) : NO_FAST;
     if (!convertsWithoutScaling(c.units[c.u[j] as number] as Unit, unit)) return NO_FAST;
     let m = c.m[j] as number;
     const w = weights === undefined ? '1' : (weights[k - from] ?? '1');
     if (w !== '1') {
       if (!scaledFromText(w)) return NO_FAST;
-      if (!multiplyScaled(m, s, SCALED.m, SCALED.s)) return NO_FAST;
+      if (!multiplyScaled(m, s, SCALED.m, SCALED.s)) return wideSum(weights, ins, from, to, c, unit);
       m = SCALED.m;
       s = SCALED.s;
     }
@@ -76,10 +80,90 @@ function sum(
       accS = s;
     } else if (s < accS) m = raise(m, accS - s);
     acc += m; // NaN from raise propagates and is caught below
-    if (!(acc <= MAX_SAFE && acc >= -MAX_SAFE)) return NO_FAST;
+    if (!(acc <= MAX_SAFE && acc >= -MAX_SAFE)) return wideSum(weights, ins, from, to, c, unit);
   }
   if (!multiplyScaled(acc, accS, 1, 0)) return NO_FAST; // normalise (acc is never -0 here)
   return c.unitId(unit);
+}
+
+/** Input j as a BigInt M and scale into WIDE (scaled or wide columns; -1: neither). */
+function wideInput(c: ValueColumns, j: number): boolean {
+  const s = c.s[j] as number;
+  if (s >= 0) {
+    WIDE.m = BigInt(c.m[j] as number);
+    WIDE.s = s;
+    return true;
+  }
+  if (s !== WIDE_MARK) return false;
+  WIDE.m = c.wide.get(j) as bigint;
+  WIDE.s = c.m[j] as number;
+  return true;
+}
+
+/**
+ * The sum as the Decimal path computes it when a term is wide or leaves the float64 range:
+ * acc = 0; acc = acc.plus(term) per input, term = value or value.times(weight), each operation
+ * rounded to 40 digits (scaled-wide.ts). The result goes into the columns by the caller through
+ * SCALED, or, when it does not fit, is stored wide here and WIDE_DONE returned.
+ */
+function wideSum(
+  weights: readonly string[] | undefined,
+  ins: Int32Array,
+  from: number,
+  to: number,
+  c: ValueColumns,
+  unit: Unit,
+): number {
+  let acc = 0n;
+  let accS = 0;
+  let zero = true; // acc is +0
+  for (let k = from; k < to; k++) {
+    const j = ins[k] as number;
+    if (j < 0 || !wideInput(c, j)) return NO_FAST;
+    if (!convertsWithoutScaling(c.units[c.u[j] as number] as Unit, unit)) return NO_FAST;
+    let tm = WIDE.m;
+    let ts = WIDE.s;
+    const w = weights === undefined ? '1' : (weights[k - from] ?? '1');
+    if (w !== '1') {
+      if (!scaledFromText(w) || SCALED.m === 0 || tm === 0n) return NO_FAST; // signed zeros: Decimal path
+      if (!timesWide(tm, ts, BigInt(SCALED.m), SCALED.s)) return NO_FAST;
+      tm = WIDE.m;
+      ts = WIDE.s;
+    }
+    if (tm === 0n) continue; // +0 term (scaled zero): acc.plus(0) is acc (rounded: acc already is)
+    if (zero) {
+      // 0.plus(x) is x rounded to 40 digits
+      if (!roundedWide(tm, ts)) return NO_FAST;
+    } else {
+      const r = plusWide(acc, accS, tm, ts);
+      if (r < 0) return NO_FAST;
+      if (r === 0) {
+        // an exact zero: +0 under half-up, as Decimal gives
+        acc = 0n;
+        accS = 0;
+        zero = true;
+        continue;
+      }
+    }
+    acc = WIDE.m;
+    accS = WIDE.s;
+    zero = false;
+  }
+  if (zero) {
+    SCALED.m = 0;
+    SCALED.s = 0;
+    return c.unitId(unit);
+  }
+  return wideResult(c, acc, accS, unit);
+}
+
+/** A wide result: through SCALED when it fits, else WIDE_DONE with WIDE holding it. */
+function wideResult(c: ValueColumns, m: bigint, s: number, unit: Unit): number {
+  WIDE.m = m;
+  WIDE.s = s;
+  if (wideFitsScaled(m, s)) return c.unitId(unit);
+  WIDE_UNIT.id = c.unitId(unit);
+  return WIDE_DONE;
 }
 
 function product(
@@ -96,8 +180,10 @@ function product(
   let unit: Unit | undefined;
   for (let k = from; k < to; k++) {
     const j = ins[k] as number;
-    if (j < 0 || c.s[j] === SLOW) return NO_FAST;
-    if (!multiplyScaled(m, s, c.m[j] as number, c.s[j] as number)) return NO_FAST;
+    if (j < 0) return NO_FAST;
+    const js = c.s[j] as number;
+    if (js < 0) return js === WIDE_MARK ? wideProduct(f, ins, from, to, c, origin) : NO_FAST;
+    if (!multiplyScaled(m, s, c.m[j] as number, js)) return wideProduct(f, ins, from, to, c, origin);
     m = SCALED.m;
     s = SCALED.s;
     const u = c.units[c.u[j] as number] as Unit;
@@ -110,6 +196,42 @@ function product(
   return c.unitId(into);
 }
 
+/**
+ * The product as the Decimal path computes it (first input as it is, then acc = acc.times(next),
+ * each rounded to 40 digits) when an input is wide or a partial product leaves the float64 range.
+ * Zero anywhere goes to the Decimal path (the sign of a zero product).
+ */
+function wideProduct(
+  f: Formula & { op: 'product' },
+  ins: Int32Array,
+  from: number,
+  to: number,
+  c: ValueColumns,
+  origin: string,
+): number {
+  let acc = 0n;
+  let accS = 0;
+  let unit: Unit | undefined;
+  for (let k = from; k < to; k++) {
+    const j = ins[k] as number;
+    if (j < 0 || !wideInput(c, j) || WIDE.m === 0n) return NO_FAST;
+    const u = c.units[c.u[j] as number] as Unit;
+    if (unit === undefined) {
+      acc = WIDE.m;
+      accS = WIDE.s;
+      unit = u;
+      continue;
+    }
+    if (!timesWide(acc, accS, WIDE.m, WIDE.s)) return NO_FAST;
+    acc = WIDE.m;
+    accS = WIDE.s;
+    unit = multiplyUnits(unit, u);
+  }
+  const into = declared(unit as Unit, f.unit, origin);
+  if (into === undefined) return NO_FAST;
+  return wideResult(c, acc, accS, into);
+}
+
 function difference(
   f: Formula & { op: 'difference' },
   ins: Int32Array,
@@ -119,7 +241,7 @@ function difference(
 ): number {
   const a = ins[from] as number;
   const b = ins[from + 1] as number;
-  if (a < 0 || b < 0 || c.s[a] === SLOW || c.s[b] === SLOW || c.u[a] !== c.u[b]) return NO_FAST;
+  if (a < 0 || b < 0 || !c.isScaled(a) || !c.isScaled(b) || c.u[a] !== c.u[b]) return NO_FAST;
   const as = c.s[a] as number;
   const bs = c.s[b] as number;
   const top = Math.max(as, bs);
@@ -154,9 +276,14 @@ export function applyScaled(
       return difference(f, ins, from, c, origin);
     case 'convert': {
       const j = ins[from] as number;
-      if (j < 0 || c.s[j] === SLOW) return NO_FAST;
+      if (j < 0 || (!c.isScaled(j) && c.s[j] !== WIDE_MARK)) return NO_FAST;
       const into = declared(c.units[c.u[j] as number] as Unit, f.unit, origin);
       if (into === undefined) return NO_FAST;
+      if (c.s[j] === WIDE_MARK) {
+        wideInput(c, j);
+        WIDE_UNIT.id = c.unitId(into);
+        return WIDE_DONE;
+      }
       SCALED.m = c.m[j] as number;
       SCALED.s = c.s[j] as number;
       return c.unitId(into);
@@ -179,7 +306,7 @@ export function ratioScaled(
 ): Quantity | undefined {
   const a = ins[from] as number;
   const b = ins[from + 1] as number;
-  if (a < 0 || b < 0 || c.s[a] === SLOW || c.s[b] === SLOW) return undefined;
+  if (a < 0 || b < 0 || !c.isScaled(a) || !c.isScaled(b)) return undefined;
   const text = quotientText(c.m[a] as number, c.s[a] as number, c.m[b] as number, c.s[b] as number);
   if (text === undefined) return undefined;
   const unit = divideUnits(c.units[c.u[a] as number] as Unit, c.units[c.u[b] as number] as Unit);

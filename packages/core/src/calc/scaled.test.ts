@@ -50,7 +50,28 @@ const edgeText = fc.constantFrom(
   '007.50',
   '4503599627370496.5',
 );
-const anyText = fc.oneof({ weight: 4, arbitrary: smallText }, { weight: 2, arbitrary: largeText }, edgeText);
+/** Values only the wide form (scaled-wide.ts) holds: 40-digit quotients like 44/12, up to 45 digits. */
+const wideText = fc.oneof(
+  fc
+    .tuple(fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }), fc.integer({ min: 0, max: 45 }))
+    .map(([m, s]) => textOf(m, s)),
+  fc
+    .tuple(fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: 1, max: 999 }))
+    .map(([a, b]) => new Decimal(a).dividedBy(b).toString()),
+  fc.constantFrom(
+    '3.666666666666666666666666666666666666667',
+    '-0.3333333333333333333333333333333333333333',
+    '1e-35',
+    '-9.99999999999999999999999999999999999999e45',
+    '123456789012345678901234567890123456789012345',
+  ),
+);
+const anyText = fc.oneof(
+  { weight: 4, arbitrary: smallText },
+  { weight: 2, arbitrary: largeText },
+  { weight: 2, arbitrary: wideText },
+  edgeText,
+);
 
 const same = (a: Decimal, b: Decimal) => a.toString() === b.toString() && a.isNegative() === b.isNegative();
 
@@ -157,10 +178,13 @@ const nodeGen = fc.record({
   op: fc.integer({ min: 0, max: 6 }),
   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
   unit: fc.nat(),
-  weights: fc.array(fc.constantFrom('1', '1', '0.5', '0.3333', '2', '1e2', '100000000000000000000'), {
-    minLength: 6,
-    maxLength: 6,
-  }),
+  weights: fc.array(
+    fc.constantFrom('1', '1', '0.5', '0.3333', '2', '1e2', '100000000000000000000', '0', '0.51'),
+    {
+      minLength: 6,
+      maxLength: 6,
+    },
+  ),
   nonNegative: fc.boolean(),
 });
 

@@ -194,3 +194,15 @@ describe('evaluateBundle figures against the old code', () => {
 /** Digests of figureLines(evaluateBundle(fixture).figures) printed by HEAD 8101f6f. */
 const OLD_GENERATED_25 = 7874096544569054;
 const OLD_REPORT = 6174195414202872;
+
+describe('buildGraph with data point ids checked in bulk (IdIndex.defer)', () => {
+  it('refuses two data points with one id, naming it', () => {
+    const a = dp('s1', 'energy.electricity', '10 MWh');
+    const b = { ...dp('s1', 'energy.electricity', '12 MWh'), id: a.id };
+    const other = dp('s1', 'water.withdrawal', '5 m3');
+    expect(() => buildGraph(bundle({ entities: [sub('s1')], data: [a, other, b] }))).toThrow(
+      `duplicate node id dp:${a.id}`,
+    );
+    expect(() => buildGraph(bundle({ entities: [sub('s1')], data: [a, other] }))).not.toThrow();
+  });
+});

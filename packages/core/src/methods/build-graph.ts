@@ -10,7 +10,7 @@ import { bundleCatalogue } from '../catalogue/bundle-catalogue.js';
 import type { FactorRecord } from '../factors/factor.js';
 import { factorLibrary, withOverrides } from '../factors/library.js';
 import type { Bundle } from '../model/bundle.js';
-import type { ActivityLine } from '../model/fact.js';
+import type { ActivityLine, DataPoint } from '../model/fact.js';
 import { parsePeriod } from '../model/period.js';
 import { ACTIVITY_HANDLERS } from './activity-handlers.js';
 import { applyRules } from './apply-rules.js';
@@ -44,28 +44,34 @@ export function buildGraph(bundle: Bundle, library: readonly FactorRecord[] = fa
   const leaves = bundle.dataPoints.length + 4 * bundle.activityLines.length;
   const derived = (leaves >> 3) + 64 * bundle.organisation.entities.length;
   let idChars = 0;
-  for (const d of bundle.dataPoints) idChars += 3 + d.id.length; // "dp:<id>"
+  const points = bundle.dataPoints;
+  // indexed loops: an array iterator here allocated a result object per data point (millions)
+  for (let k = 0; k < points.length; k++) idChars += 3 + (points[k] as DataPoint).id.length; // "dp:<id>"
   idChars += 24 * 4 * bundle.activityLines.length + 48 * derived; // line and figure ids, estimated
   graph.reserve(leaves + derived, leaves + derived, idChars);
   const yearOf = new Map<string, string>(); // period id → year, parsed once per period
   let lastPeriod: string | undefined;
   let year = '';
-  for (const d of bundle.dataPoints) {
-    // columnar fact (no spec object, id string or entry kept): node id "dp:<id>", label
-    // "<indicator> <entity> <period>", fact id d.id
-    const node = graph.addFactFrom('dp:', d.indicatorId, d, d.quantity.value, d.quantity.unit);
-    if (d.periodId !== lastPeriod) {
-      lastPeriod = d.periodId;
-      let y = yearOf.get(d.periodId);
-      if (y === undefined) {
-        y = String(parsePeriod(d.periodId)?.year ?? d.periodId);
-        yearOf.set(d.periodId, y);
+  // ids checked for duplicates once, in bulk, after the loop (CalcGraph.withDeferredIds)
+  graph.withDeferredIds(() => {
+    for (let k = 0; k < points.length; k++) {
+      const d = points[k] as DataPoint;
+      // columnar fact (no spec object, id string or entry kept): node id "dp:<id>", label
+      // "<indicator> <entity> <period>", fact id d.id
+      const node = graph.addFactFrom('dp:', d.indicatorId, d, d.quantity.value, d.quantity.unit);
+      if (d.periodId !== lastPeriod) {
+        lastPeriod = d.periodId;
+        let y = yearOf.get(d.periodId);
+        if (y === undefined) {
+          y = String(parsePeriod(d.periodId)?.year ?? d.periodId);
+          yearOf.set(d.periodId, y);
+        }
+        year = y;
       }
-      year = y;
+      // the fact node by index: no id string kept until consolidation, none looked up again
+      contributions.addTo(d.entityId, d.indicatorId, d.disaggregation, year, node);
     }
-    // the fact node by index: no id string kept until consolidation, none looked up again
-    contributions.addTo(d.entityId, d.indicatorId, d.disaggregation, year, node);
-  }
+  });
 
   const doubleUsed = doubleUsedBatches(bundle.activityLines);
   const linesByEntity = new Map<string, ActivityLine[]>();

@@ -52,6 +52,17 @@ export function postOrder(org: Organisation): Entity[] {
   return out;
 }
 
+const ONES: (readonly string[])[] = [];
+/** A shared, frozen list of n weights '1' (consolidation weights of an entity's own values). */
+function ones(n: number): readonly string[] {
+  let w = ONES[n];
+  if (w === undefined) {
+    w = Object.freeze(Array.from({ length: n }, () => '1'));
+    if (n < 4096) ONES[n] = w;
+  }
+  return w;
+}
+
 type TotalSet = ContributionSet & { readonly totalOver: string };
 
 /** No axis value (as Object.keys(d).length === 0, without the array). */
@@ -121,21 +132,25 @@ export function consolidate(args: {
       const indicator = catalogue.get(set.indicatorId);
       if (!indicator) continue;
       const additive = indicator.aggregation === 'sum';
-      // own nodes are graph indices (facts) or ids; children's figures by index
-      const inputs: (string | number)[] = [...set.nodes];
-      const weights = set.nodes.map(() => '1');
-      if (additive) {
+      // own nodes are graph indices (facts) or ids; children's figures by index. A leaf's own
+      // nodes are passed as they are (the graph copies them into its columns) and its weights are
+      // a shared all-ones list: no per-figure copies (hundreds of thousands of figures).
+      let inputs: (string | number)[] = set.nodes;
+      let weights: readonly string[] = ones(set.nodes.length);
+      if (additive && children.length > 0) {
+        inputs = [...set.nodes];
+        weights = [...weights];
         for (const child of children) {
           const w = childWeight(approach, child, indicator);
           const f = figures.node(set.indicatorId, child.id, set.year, set.disaggregation);
           if (w !== undefined && f !== undefined) {
             inputs.push(f);
-            weights.push(w);
+            (weights as string[]).push(w);
           }
         }
-      } else if (inputs.length > 1) {
-        inputs.splice(0, inputs.length - 1); // latest / none: the last own value stands
-        weights.splice(0, weights.length - 1);
+      } else if (!additive && inputs.length > 1) {
+        inputs = inputs.slice(-1); // latest / none: the last own value stands
+        weights = ones(1);
       }
       if (inputs.length === 0) continue;
       const notes = [

@@ -19,15 +19,14 @@ export type Evaluation = {
 
 export function figuresOf(graph: CalcGraph): Figure[] {
   const out: Figure[] = [];
-  for (const spec of graph.figureNodes()) {
-    const f = spec.figure as NonNullable<typeof spec.figure>;
+  for (const { id, figure: f } of graph.figureNodes()) {
     out.push({
-      id: spec.id,
+      id,
       indicatorId: f.indicatorId,
       entityId: f.entityId,
       periodId: f.periodId,
       disaggregation: f.disaggregation,
-      value: graph.value(spec.id) as QuantityResult,
+      value: graph.value(id) as QuantityResult,
       precision: f.precision,
       ...(f.method === undefined ? {} : { method: f.method }),
     });

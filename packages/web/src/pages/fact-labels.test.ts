@@ -44,6 +44,14 @@ describe('labels', () => {
     expect(unitLabel('CNY million', 'zh-Hant')).toBe('百萬元');
     expect(unitLabel('CNY million', 'en')).toBe('CNY million');
     expect(unitLabel('furlong', 'zh-Hant')).toBe('furlong');
+    // as typed in a register or meter file: ASCII powers find the same label as the catalogue's symbol
+    expect(unitLabel('m3', 'zh-Hant')).toBe('立方米');
+    expect(unitLabel('10^4 m3', 'zh-Hant')).toBe('萬立方米');
+    expect(unitLabel('km2', 'zh-Hant')).toBe('平方公里');
+    expect(unitLabel('CNY 10^4', 'zh-Hant')).toBe('萬元');
+    expect(unitLabel('m3/CNY million', 'zh-Hant')).toBe('立方米/百萬元');
+    expect(unitLabel('m3', 'en')).toBe('m3');
+    expect(unitLabel('Nm3', 'zh-Hant')).toBe('Nm3');
     // a ratio is labelled part by part (the overview's intensity card printed "tCO2e/CNY million" in Chinese)
     expect(unitLabel('tCO2e/CNY million', 'zh-Hant')).toBe('噸二氧化碳當量/百萬元');
     expect(unitLabel('tCO2e/CNY million', 'en')).toBe('tCO2e/CNY million');

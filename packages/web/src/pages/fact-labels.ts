@@ -64,14 +64,30 @@ const UNIT_ZH: Record<string, string> = {
  * A unit after a value: the symbol in English, its Chinese label in Chinese ("1,000 百萬元"). A
  * ratio of units is labelled part by part ("tCO2e/CNY million" → "噸二氧化碳當量/百萬元").
  */
-export const unitLabel = (symbol: string, lang: Lang): string =>
-  lang === 'en'
-    ? symbol
-    : (UNIT_ZH[symbol] ??
-      symbol
-        .split('/')
-        .map((part) => UNIT_ZH[part] ?? part)
-        .join('/'));
+export const unitLabel = (symbol: string, lang: Lang): string => {
+  if (lang === 'en') return symbol;
+  const s = canonicalSymbol(symbol);
+  return (
+    UNIT_ZH[s] ??
+    s
+      .split('/')
+      .map((part) => UNIT_ZH[part] ?? part)
+      .join('/')
+  );
+};
+
+/**
+ * A unit as typed in a register or meter file ("m3", "10^4 m3", "km2") in the catalogue's
+ * spelling ("m³", "10⁴ m³", "km²"), so that its Chinese label is found; other text unchanged.
+ */
+export function canonicalSymbol(symbol: string): string {
+  return symbol
+    .trim()
+    .replace(/\b10\^4\b/g, '10⁴')
+    .replace(/\b10\^8\b/g, '10⁸')
+    .replace(/\b(k?m)\^?3\b/g, '$1³')
+    .replace(/\b(k?m)\^?2\b/g, '$1²');
+}
 
 /**
  * A framework's name as the page's language prints it (core frameworks' names): in Chinese the
