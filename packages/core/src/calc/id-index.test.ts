@@ -47,7 +47,12 @@ describe('IdIndex', () => {
               return;
             }
           } else if (op.kind === 'get') expect(index.get(op.id)).toBe(model.get(op.id) ?? -1);
-          else index.reserve(op.n, op.n * 4, op.arena ? new Arena(IdIndex.reserveBytes(op.n, op.n * 4)) : undefined);
+          else
+            index.reserve(
+              op.n,
+              op.n * 4,
+              op.arena ? new Arena(IdIndex.reserveBytes(op.n, op.n * 4)) : undefined,
+            );
           expect(index.size).toBe(model.size);
         }
         for (const [id, i] of model) {
