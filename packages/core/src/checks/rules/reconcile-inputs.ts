@@ -14,14 +14,63 @@ import { halfUlp, show } from '../util/compare.js';
 
 type Axis = { axis: string; sum: Decimal; tol: Decimal; n: number };
 
-export function inputDisaggregations(ctx: CheckContext): Finding[] {
-  const groups = new Map<string, DataPoint[]>();
-  for (const d of ctx.bundle.dataPoints) {
-    const k = `${d.entityId}|${d.periodId}|${d.indicatorId}`;
-    groups.set(k, [...(groups.get(k) ?? []), d]);
+/** Has the data point any axis value (Object.keys(d).length > 0, without the array). */
+function split(d: DataPoint): boolean {
+  for (const _ in d.disaggregation) return true;
+  return false;
+}
+
+/**
+ * The data points by entity × period × indicator, in bundle order, for only the groups that
+ * hold a disaggregated value (the others can give no finding): a group is formed from its
+ * disaggregated members first, then joined by its undisaggregated ones (looked up without a
+ * key string, so a bundle of millions of plain values costs one pass and no allocation per value).
+ * Groups come in the order of their first member, as one pass over all data points would give.
+ */
+export function splitGroups(points: readonly DataPoint[]): DataPoint[][] {
+  const byEntity = new Map<string, Map<string, Map<string, { first: number; at: number[] }>>>();
+  const groups: { first: number; at: number[] }[] = [];
+  const groupOf = (d: DataPoint, create: boolean) => {
+    let byPeriod = byEntity.get(d.entityId);
+    if (!byPeriod) {
+      if (!create) return undefined;
+      byPeriod = new Map();
+      byEntity.set(d.entityId, byPeriod);
+    }
+    let byIndicator = byPeriod.get(d.periodId);
+    if (!byIndicator) {
+      if (!create) return undefined;
+      byIndicator = new Map();
+      byPeriod.set(d.periodId, byIndicator);
+    }
+    let g = byIndicator.get(d.indicatorId);
+    if (!g && create) {
+      g = { first: Number.POSITIVE_INFINITY, at: [] };
+      byIndicator.set(d.indicatorId, g);
+      groups.push(g);
+    }
+    return g;
+  };
+  for (let i = 0; i < points.length; i++) {
+    const d = points[i] as DataPoint;
+    if (split(d)) (groupOf(d, true) as { at: number[] }).at.push(i);
   }
+  if (groups.length === 0) return [];
+  for (let i = 0; i < points.length; i++) {
+    const d = points[i] as DataPoint;
+    if (!split(d)) groupOf(d, false)?.at.push(i);
+  }
+  for (const g of groups) {
+    g.at.sort((a, b) => a - b);
+    g.first = g.at[0] as number;
+  }
+  groups.sort((a, b) => a.first - b.first);
+  return groups.map((g) => g.at.map((i) => points[i] as DataPoint));
+}
+
+export function inputDisaggregations(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  for (const ds of groups.values()) {
+  for (const ds of splitGroups(ctx.bundle.dataPoints)) {
     const first = ds[0] as DataPoint;
     const ind = ctx.catalogue.get(first.indicatorId);
     if (ds.length < 2 || ind?.aggregation !== 'sum') continue;
