@@ -38,12 +38,6 @@ const LEAF = 0;
 const FACT = 1;
 const DERIVED = 2;
 
-function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, atLeast: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 type EvaluationColumn = 'depStart' | 'depIdx' | 'indegree' | 'queue' | 'rank';
 
 export class CalcGraph {
@@ -85,9 +79,9 @@ export class CalcGraph {
     const i = this.index.add(id, rest);
     if (i < 0) throw new Error(`duplicate node id ${id}${rest}`);
     if (spec !== undefined) this.specs.set(i, spec);
-    if (i >= this.kinds.length) this.kinds = grow(this.kinds, i + 1);
+    if (i >= this.kinds.length) this.kinds = grownColumn(this.kinds, i + 1);
     this.kinds[i] = kind;
-    if (i + 2 > this.inStartBuf.length) this.inStartBuf = grow(this.inStartBuf, i + 2);
+    if (i + 2 > this.inStartBuf.length) this.inStartBuf = grownColumn(this.inStartBuf, i + 2);
     this.inStartBuf[i + 1] = this.inPos;
     this.cols.ensure(i + 1);
     this.evaluated = false;
@@ -118,7 +112,7 @@ export class CalcGraph {
    */
   private addNode(spec: NodeSpec, ids: readonly (string | number)[], given: boolean): number {
     const n = ids.length;
-    if (this.inPos + n > this.inBuf.length) this.inBuf = grow(this.inBuf, this.inPos + n);
+    if (this.inPos + n > this.inBuf.length) this.inBuf = grownColumn(this.inBuf, this.inPos + n);
     const start = this.inPos;
     const inBuf = this.inBuf;
     let allKnown = true;
