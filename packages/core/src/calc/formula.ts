@@ -30,6 +30,13 @@ export type Formula =
 
 export type FormulaOp = Formula['op'];
 
+/**
+ * The input list of a formula whose inputs are handed to CalcGraph.addWithInputs as node indices:
+ * one shared empty list, so that such a formula object can be shared by many nodes (the graph
+ * rebuilds the ids from its columns when a spec is asked for).
+ */
+export const NO_INPUTS: readonly string[] = Object.freeze([]);
+
 export const OP_SYMBOL: { readonly [K in FormulaOp]: string } = {
   sum: '+',
   'weighted-sum': '+',

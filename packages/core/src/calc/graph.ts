@@ -43,9 +43,13 @@ type EvaluationColumn = 'depStart' | 'depIdx' | 'indegree' | 'queue' | 'rank';
 export class CalcGraph {
   /** id → index; ids are kept there as code units, not as one string per node. */
   private readonly index = new IdIndex();
-  /** The spec of every node added with add(); undefined for facts added with addFact. */
-  /** Specs of the nodes that have one (derived and spec'd leaves; columnar facts have none), by index, in index order. */
-  private readonly specs = new Map<number, NodeSpec>();
+  /**
+   * Specs of the nodes that have one (derived and spec'd leaves; columnar facts have none): node
+   * i's is specList[specSlot[i] - 1], 0 = none. The list is in index order. A column and a list,
+   * not a Map keyed by index: no hash table of hundreds of thousands of entries to grow and probe.
+   */
+  private specSlot: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private readonly specList: NodeSpec[] = [];
   private kinds: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   private readonly facts = new FactColumns();
   /** Values: leaves from the moment they are added, derived nodes once evaluated. */
@@ -78,14 +82,26 @@ export class CalcGraph {
   private push(id: string, spec: NodeSpec | undefined, kind: number, rest = ''): number {
     const i = this.index.add(id, rest);
     if (i < 0) throw new Error(`duplicate node id ${id}${rest}`);
-    if (spec !== undefined) this.specs.set(i, spec);
     if (i >= this.kinds.length) this.kinds = grownColumn(this.kinds, i + 1);
+    if (i >= this.specSlot.length) this.specSlot = grownColumn(this.specSlot, i + 1);
+    if (spec !== undefined) this.setSpec(i, spec);
     this.kinds[i] = kind;
     if (i + 2 > this.inStartBuf.length) this.inStartBuf = grownColumn(this.inStartBuf, i + 2);
     this.inStartBuf[i + 1] = this.inPos;
     this.cols.ensure(i + 1);
     this.evaluated = false;
     return i;
+  }
+
+  private specOf(i: number): NodeSpec | undefined {
+    const slot = this.specSlot[i] as number;
+    return slot === 0 ? undefined : this.specList[slot - 1];
+  }
+
+  private setSpec(i: number, spec: NodeSpec): void {
+    const slot = this.specSlot[i] as number;
+    if (slot > 0) this.specList[slot - 1] = spec;
+    else this.specSlot[i] = this.specList.push(spec);
   }
 
   /** Add a node; returns its index. */
@@ -125,10 +141,13 @@ export class CalcGraph {
     const kind = spec.kind === 'derived' ? DERIVED : spec.kind === 'fact' ? FACT : LEAF;
     // Inputs all resolved: keep the formula without its id list (rebuilt from indices on demand),
     // so the caller's arrays of input ids are not held (millions of strings in the benchmark).
+    // A spec whose formula lists no inputs while the node has some is rebuilt from the indices
+    // (specAt); addWithInputs callers pass such a spec (NO_INPUTS) and it is kept as it is.
     let kept = spec;
-    if (spec.kind === 'derived' && allKnown && n > 0)
-      kept = { ...spec, formula: { ...spec.formula, inputs: RESOLVED } } as NodeSpec;
-    else if (spec.kind === 'derived' && given) {
+    if (spec.kind === 'derived' && allKnown && n > 0) {
+      if (spec.formula.inputs.length > 0)
+        kept = { ...spec, formula: { ...spec.formula, inputs: RESOLVED } } as NodeSpec;
+    } else if (spec.kind === 'derived' && given) {
       const named = ids.map((x) => (typeof x === 'number' ? this.idOf(x) : x));
       kept = { ...spec, formula: { ...spec.formula, inputs: named } } as NodeSpec;
     }
@@ -215,6 +234,7 @@ export class CalcGraph {
       ValueColumns.ensureBytes(nodes) +
       FactColumns.reserveBytes(nodes) +
       columnBytes(nodes, 1) +
+      columnBytes(nodes, 4) +
       columnBytes(nodes + 1, 4) * 2 +
       columnBytes(nodes, 4) * 3 +
       columnBytes(inputs, 4) * 2;
@@ -223,6 +243,7 @@ export class CalcGraph {
     this.cols.ensure(nodes, arena);
     this.facts.reserve(nodes, arena);
     if (nodes > this.kinds.length) this.kinds = grownColumn(this.kinds, nodes, arena);
+    if (nodes > this.specSlot.length) this.specSlot = grownColumn(this.specSlot, nodes, arena);
     if (nodes + 1 > this.inStartBuf.length) this.inStartBuf = grownColumn(this.inStartBuf, nodes + 1, arena);
     if (inputs > this.inBuf.length) this.inBuf = grownColumn(this.inBuf, inputs, arena);
     // evaluation columns too, allocated now with the rest
@@ -259,7 +280,7 @@ export class CalcGraph {
   }
 
   private idOf(i: number): string {
-    return this.specs.get(i)?.id ?? this.index.idAt(i);
+    return this.specOf(i)?.id ?? this.index.idAt(i);
   }
 
   has(id: string): boolean {
@@ -271,9 +292,9 @@ export class CalcGraph {
   }
 
   private specAt(i: number): NodeSpec {
-    const spec = this.specs.get(i);
-    if (spec?.kind === 'derived' && spec.formula.inputs === RESOLVED) {
-      const ins = this.inputsAt(i);
+    const spec = this.specOf(i);
+    const ins = this.inputsAt(i);
+    if (spec?.kind === 'derived' && spec.formula.inputs.length === 0 && ins.length > 0) {
       const inputs = Array.from(ins, (j) => this.idOf(j));
       return { ...spec, formula: { ...spec.formula, inputs } as typeof spec.formula };
     }
@@ -303,7 +324,7 @@ export class CalcGraph {
    * spec would name its inputs: millions of fact ids in a group's bundle).
    */
   *figureNodes(): IterableIterator<{ readonly id: string; readonly figure: FigureMeta }> {
-    for (const spec of this.specs.values()) if (spec.figure) yield { id: spec.id, figure: spec.figure };
+    for (const spec of this.specList) if (spec.figure) yield { id: spec.id, figure: spec.figure };
   }
 
   /** Full evaluation. Edges are held in compressed rows (typed arrays), not an array per node. */
@@ -332,19 +353,23 @@ export class CalcGraph {
     // memory at which V8 starts a full collection of the whole heap (docs/performance.md).
     const depCount = this.sized('depStart', n + 1, 0);
     const indegree = this.sized('indegree', n, 0);
+    // Nodes are usually added after their inputs (every edge j → i has j < i); then index order
+    // is a topological order, and computing in it reads the value columns front to back.
+    let backward = true;
     for (let i = 0; i < n; i++) {
       const end = inStart[i + 1] as number;
       for (let k = inStart[i] as number; k < end; k++) {
         let j = inIdx[k] as number;
         if (j === -2) {
           // forward reference: resolve now if the node exists (ids never move), else stays missing
-          const spec = this.specs.get(i) as NodeSpec;
+          const spec = this.specOf(i) as NodeSpec;
           j = this.indexOf(inputsOf(spec)[k - (inStart[i] as number)] as string);
           inIdx[k] = j;
         }
         if (j >= 0) {
           depCount[j + 1] = (depCount[j + 1] as number) + 1;
           indegree[i] = (indegree[i] as number) + 1;
+          if (j >= i) backward = false;
         }
       }
     }
@@ -368,6 +393,19 @@ export class CalcGraph {
     this.depIdx = depIdx;
     const kinds = this.kinds;
     this.rank = this.sized('rank', n, -1);
+    if (backward) {
+      // no cycle is possible; rank = index, and the queue holds the identity order for re-evaluation
+      const rank = this.rank;
+      for (let i = 0; i < n; i++) {
+        rank[i] = i;
+        queue[i] = i;
+        if (kinds[i] === DERIVED) this.compute(i);
+      }
+      this.evaluatedCount = n;
+      this.ordered = n;
+      this.evaluated = true;
+      return;
+    }
     let tail = 0;
     for (let i = 0; i < n; i++) if (indegree[i] === 0) queue[tail++] = i;
     let r = 0;
@@ -432,7 +470,7 @@ export class CalcGraph {
 
   /** Compute derived node i into the value columns: scaled fast path, else applyFormula. */
   private compute(i: number): void {
-    const spec = this.specs.get(i) as NodeSpec & { kind: 'derived' };
+    const spec = this.specOf(i) as NodeSpec & { kind: 'derived' };
     const from = this.inStartBuf[i] as number;
     const to = this.inStartBuf[i + 1] as number;
     const u = applyScaled(spec.formula, this.inBuf, from, to, this.cols, spec.id);
@@ -468,8 +506,8 @@ export class CalcGraph {
   setFact(id: string, value: Quantity): void {
     const i = this.index.get(id);
     if (i < 0 || this.kinds[i] !== FACT) throw new Error(`no fact node ${id}`);
-    const spec = this.specs.get(i);
-    if (spec) this.specs.set(i, { ...spec, value } as NodeSpec);
+    const spec = this.specOf(i);
+    if (spec) this.setSpec(i, { ...spec, value } as NodeSpec);
     this.pending.set(i, value);
   }
 
@@ -481,7 +519,7 @@ export class CalcGraph {
       if (q === undefined) return false;
       this.pending.delete(i);
       if (sameResult(c.get(i), q)) {
-        if (!this.specs.get(i)) this.givenAs.set(i, q);
+        if (!this.specOf(i)) this.givenAs.set(i, q);
         return false;
       }
       this.givenAs.delete(i);
@@ -492,6 +530,9 @@ export class CalcGraph {
     const os = c.s[i] as number;
     const ou = c.u[i] as number;
     const oldObject = c.slow[i];
+    // A node on a cycle stays the cycle error whatever its inputs (edges never go away); computing
+    // it would wrap its neighbour's error in its own, over and over, without end.
+    if (os === SLOW && oldObject?.kind === 'error' && oldObject.code === 'cycle') return false;
     const oldWide = os === WIDE_MARK ? (c.wide.get(i) as bigint) : 0n;
     this.compute(i);
     if (os >= 0 && c.isScaled(i) && ou === c.u[i]) return !c.sameScaled(i, om, os, ou);

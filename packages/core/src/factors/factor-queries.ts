@@ -13,8 +13,28 @@ export type FuelParameterKind =
   | 'combustion-ef'
   | 'co2-ef-per-energy';
 
+/**
+ * One frozen query object per distinct query: the methods ask for the same few factors once per
+ * activity line (tens of thousands in a group), and FactorNodes recognises a query it has seen by
+ * the object. Bounded by the fuels, carriers and selectors in use.
+ */
+const QUERIES = new Map<string, FactorQuery>();
+function shared(key: string, make: () => FactorQuery): FactorQuery {
+  let q = QUERIES.get(key);
+  if (q === undefined) {
+    q = Object.freeze(make());
+    QUERIES.set(key, q);
+  }
+  return q;
+}
+
 export function fuelParameterQuery(method: GhgMethod, kind: FuelParameterKind, fuel: string): FactorQuery {
-  return { kind, method, keys: { fuel }, label: `${method} ${kind} for ${fuel}` };
+  return shared(`fuel\u0000${method}\u0000${kind}\u0000${fuel}`, () => ({
+    kind,
+    method,
+    keys: { fuel },
+    label: `${method} ${kind} for ${fuel}`,
+  }));
 }
 
 export type GridFactorSelector = {
@@ -30,6 +50,11 @@ export type GridFactorSelector = {
  * selector names it). The ETS-administrative 0.5703 answers only calibre "ets-admin".
  */
 export function gridFactorQuery(s: GridFactorSelector): FactorQuery {
+  const key = `grid\u0000${s.vintage}\u0000${s.level}\u0000${s.calibre}\u0000${s.province}\u0000${s.region}`;
+  return shared(key, () => gridQuery(s));
+}
+
+function gridQuery(s: GridFactorSelector): FactorQuery {
   const what = `${s.vintage} ${s.calibre} factor`;
   const steps: FactorKeysStep[] = [];
   if (s.level === 'provincial' && s.province !== undefined)
@@ -42,6 +67,15 @@ export function gridFactorQuery(s: GridFactorSelector): FactorQuery {
   steps.push({ keys: { level: 'national' }, label: `national ${what}` });
   const [first, ...fallbacks] = steps as [FactorKeysStep, ...FactorKeysStep[]];
   return { kind: 'grid-ef', method: 'mee-nbs', vintage: s.vintage, calibre: s.calibre, ...first, fallbacks };
+}
+
+/** The constant 44/12 (tCO2 per tC). */
+export function co2PerCarbonQuery(): FactorQuery {
+  return shared('co2-per-carbon', () => ({
+    kind: 'constant',
+    keys: { constant: 'co2-per-carbon' },
+    label: 'CO2 per carbon (44/12)',
+  }));
 }
 
 /** Purchased heat EF (tCO2e/GJ); shared by the GHG methods. */
@@ -59,13 +93,13 @@ export function processEfQuery(mineral: string): FactorQuery {
  * electricity records carry one, so fuels match whatever the basis.
  */
 export function tceCoefficientQuery(carrier: string, electricityBasis: ElectricityTceBasis): FactorQuery {
-  return {
+  return shared(`tce\u0000${carrier}\u0000${electricityBasis}`, () => ({
     kind: 'tce-coefficient',
     method: 'gb-t-2589-2020',
     keys: { carrier },
     calibre: electricityBasis,
     label: `carrier ${carrier}`,
-  };
+  }));
 }
 
 /** Energy per green electricity certificate (MWh/count). */

@@ -9,7 +9,7 @@
  * Energy: GJ from NCV (calorific), MWh = GJ ÷ 3.6; tce from the GB/T 2589-2020 coefficient.
  */
 
-import { fuelParameterQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
+import { co2PerCarbonQuery, fuelParameterQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
 import type { ActivityLine } from '../model/fact.js';
 import { type ActivityContext, contribute, derive, labelKey, lineNode } from './activity-context.js';
 import { massOrAmount } from './density.js';
@@ -51,11 +51,7 @@ export function fuelLine(ctx: ActivityContext, line: ActivityLine): void {
               gj,
               ctx.factors.node(fuelParameterQuery(method, 'carbon-content', fuel)),
               ctx.factors.node(fuelParameterQuery(method, 'oxidation-rate', fuel)),
-              ctx.factors.node({
-                kind: 'constant',
-                keys: { constant: 'co2-per-carbon' },
-                label: 'CO2 per carbon (44/12)',
-              }),
+              ctx.factors.node(co2PerCarbonQuery()),
             ],
             unit: 'tCO2e',
           },

@@ -24,7 +24,7 @@
  */
 import { parseDecimal } from '../decimal.js';
 import { calcError } from '../errors.js';
-import { fuelParameterQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
+import { co2PerCarbonQuery, fuelParameterQuery, tceCoefficientQuery } from '../factors/factor-queries.js';
 import type { ActivityLine } from '../model/fact.js';
 import { dimensionKey } from '../units/dimension.js';
 import { type Quantity, quantity } from '../units/quantity.js';
@@ -184,14 +184,7 @@ export function carbonMassBalance(ctx: ActivityContext, lines: readonly Activity
       `CO2 of the carbon mass balance (${SECTOR_PACKS['iron-steel'].note}: (C_in − C_out) × 44/12)`,
       {
         op: 'product',
-        inputs: [
-          net,
-          ctx.factors.node({
-            kind: 'constant',
-            keys: { constant: 'co2-per-carbon' },
-            label: 'CO2 per carbon (44/12)',
-          }),
-        ],
+        inputs: [net, ctx.factors.node(co2PerCarbonQuery())],
         unit: 'tCO2e',
       },
       undefined,

@@ -7,6 +7,7 @@
  * Own disaggregated values without an own total get a total: the sum over the first axis
  * (in catalogue order) that has single-axis values.
  */
+import { type Formula, NO_INPUTS } from '../calc/formula.js';
 import type { Indicator } from '../model/indicator.js';
 import type { ConsolidationApproach, Entity, Organisation } from '../model/organisation.js';
 import { type ContributionSet, type Contributions, keyText } from './contributions.js';
@@ -71,17 +72,37 @@ function isEmpty(d: Readonly<Record<string, string>>): boolean {
   return true;
 }
 
-function ownTotals(own: readonly ContributionSet[], catalogue: ReadonlyMap<string, Indicator>): TotalSet[] {
-  // totals only where some own value is disaggregated (most entities have none)
-  if (own.every((s) => isEmpty(s.disaggregation))) return [];
-  const byIndYear = new Map<string, ContributionSet[]>();
+/**
+ * Own totals of the entity's disaggregated sets: for each indicator and year whose own values are
+ * all disaggregated (no own total), the sum over the first additive axis with single-axis values.
+ * Only indicator × year groups holding a disaggregated set are looked at (most hold none).
+ */
+export function ownTotals(
+  own: readonly ContributionSet[],
+  catalogue: ReadonlyMap<string, Indicator>,
+): TotalSet[] {
+  /** indicator → year → the group's sets in own order; groups with a disaggregated set only. */
+  const groups = new Map<string, Map<string, ContributionSet[]>>();
   for (const set of own) {
-    const k = `${set.indicatorId}|${set.year}`;
-    byIndYear.set(k, [...(byIndYear.get(k) ?? []), set]);
+    if (isEmpty(set.disaggregation)) continue;
+    let byYear = groups.get(set.indicatorId);
+    if (!byYear) {
+      byYear = new Map();
+      groups.set(set.indicatorId, byYear);
+    }
+    const sets = byYear.get(set.year);
+    if (sets) sets.push(set);
+    else byYear.set(set.year, [set]);
   }
+  if (groups.size === 0) return [];
+  // a group with an own total needs none (the sets holding it are never in `groups`)
+  for (const set of own) if (isEmpty(set.disaggregation)) groups.get(set.indicatorId)?.delete(set.year);
+  const ordered: ContributionSet[][] = [];
+  for (const byYear of groups.values()) for (const sets of byYear.values()) ordered.push(sets);
+  // in the order each group was first met, as a single pass over `own` would meet them
+  ordered.sort((a, b) => own.indexOf(a[0] as ContributionSet) - own.indexOf(b[0] as ContributionSet));
   const out: TotalSet[] = [];
-  for (const sets of byIndYear.values()) {
-    if (sets.some((s) => Object.keys(s.disaggregation).length === 0)) continue;
+  for (const sets of ordered) {
     const first = sets[0] as ContributionSet;
     const ind = catalogue.get(first.indicatorId);
     // never a total over categories that are different things (NOx + SOx + PM: Indicator.nonAdditiveAxes)
@@ -113,6 +134,35 @@ export function consolidate(args: {
 }): void {
   const { org, catalogue, contributions, figures } = args;
   const approach = org.consolidation;
+  // Formulas and notes are shared between figures where they are equal: a group has hundreds of
+  // thousands of figures and few distinct formulas (inputs are handed over as node indices).
+  const leafFormulas = new Map<readonly string[], Map<string, Formula>>();
+  const formulaOf = (weights: readonly string[], unit: string): Formula => {
+    let byUnit = leafFormulas.get(weights);
+    if (byUnit === undefined) {
+      if (!Object.isFrozen(weights)) return { op: 'weighted-sum', inputs: NO_INPUTS, weights, unit };
+      byUnit = new Map();
+      leafFormulas.set(weights, byUnit);
+    }
+    let f = byUnit.get(unit);
+    if (f === undefined) {
+      f = { op: 'weighted-sum', inputs: NO_INPUTS, weights, unit };
+      byUnit.set(unit, f);
+    }
+    return f;
+  };
+  const notes = new Map<string, string | undefined>();
+  const noteOf = (totalOver: string | undefined, withChildren: boolean): string | undefined => {
+    const key = `${withChildren ? 1 : 0}${totalOver ?? ''}`;
+    if (notes.has(key)) return notes.get(key);
+    const parts = [
+      totalOver ? `total = sum over ${totalOver}` : undefined,
+      withChildren ? APPROACH_NOTE[approach] : undefined,
+    ].filter(Boolean);
+    const note = parts.length > 0 ? parts.join('; ') : undefined;
+    notes.set(key, note);
+    return note;
+  };
   /** Keys each entity has figures for, so parents include keys only their children have. */
   const keysOf = new Map<string, { key: string; set: ContributionSet }[]>();
   const childrenOf = childrenByParent(org);
@@ -153,10 +203,6 @@ export function consolidate(args: {
         weights = ones(1);
       }
       if (inputs.length === 0) continue;
-      const notes = [
-        totalOver ? `total = sum over ${totalOver}` : undefined,
-        children.length > 0 && additive ? APPROACH_NOTE[approach] : undefined,
-      ].filter(Boolean);
       figures.addDerived(
         {
           indicatorId: set.indicatorId,
@@ -167,8 +213,8 @@ export function consolidate(args: {
           method: args.methodNote(indicator, entity.id),
         },
         `${indicator.name.en}, ${entity.name.en}, ${set.year}`,
-        { op: 'weighted-sum', inputs: [], weights, unit: indicator.unit },
-        notes.length > 0 ? notes.join('; ') : undefined,
+        formulaOf(weights, indicator.unit),
+        noteOf(totalOver, children.length > 0 && additive),
         inputs,
       );
     }

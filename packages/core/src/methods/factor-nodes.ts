@@ -7,27 +7,46 @@
 import type { CalcGraph } from '../calc/graph.js';
 import type { FactorRecord } from '../factors/factor.js';
 import { factorToQuantity } from '../factors/factor-quantity.js';
-import { type FactorQuery, selectFactor } from '../factors/select-factor.js';
+import { type FactorQuery, type FactorSelection, selectFactor } from '../factors/select-factor.js';
+
+/** A query's selection, and its node once one was asked for. */
+type Selection = { readonly hit: FactorSelection; id?: string };
 
 export class FactorNodes {
-  private readonly byQuery = new Map<string, string>();
+  /** By the query's JSON text: equal queries built apart share one selection and one node. */
+  private readonly byText = new Map<string, Selection>();
+  /** By the query object: builders that return one object per query (factor-queries.ts) skip the JSON text. */
+  private readonly byObject = new WeakMap<FactorQuery, Selection>();
   constructor(
     private readonly graph: CalcGraph,
     private readonly library: readonly FactorRecord[],
   ) {}
 
+  /** The selection for a query, made once per distinct query (a group's lines ask the same few). */
+  private selection(query: FactorQuery): Selection {
+    let sel = this.byObject.get(query);
+    if (sel !== undefined) return sel;
+    const key = JSON.stringify(query);
+    sel = this.byText.get(key);
+    if (sel === undefined) {
+      sel = { hit: selectFactor(this.library, query) };
+      this.byText.set(key, sel);
+    }
+    this.byObject.set(query, sel);
+    return sel;
+  }
+
   /** The factor the query selects and its node, or undefined (and no node) when none matches. */
   find(query: FactorQuery): { readonly id: string; readonly factor: FactorRecord } | undefined {
-    const hit = selectFactor(this.library, query);
+    const { hit } = this.selection(query);
     return hit.ok ? { id: this.node(query), factor: hit.factor } : undefined;
   }
 
   /** Node id for the factor the query selects (adding the node on first use). */
   node(query: FactorQuery): string {
-    const key = JSON.stringify(query);
-    const cached = this.byQuery.get(key);
-    if (cached !== undefined) return cached;
-    const hit = selectFactor(this.library, query);
+    const sel = this.selection(query);
+    if (sel.id !== undefined) return sel.id;
+    const hit = sel.hit;
     let id: string;
     if (hit.ok) {
       id = `factor:${hit.factor.id}`;
@@ -42,7 +61,7 @@ export class FactorNodes {
         });
       }
     } else {
-      id = `factor-missing:${query.label ?? key}`;
+      id = `factor-missing:${query.label ?? JSON.stringify(query)}`;
       if (!this.graph.has(id))
         this.graph.add({
           kind: 'invalid',
@@ -51,7 +70,7 @@ export class FactorNodes {
           value: hit.error,
         });
     }
-    this.byQuery.set(key, id);
+    sel.id = id;
     return id;
   }
 }

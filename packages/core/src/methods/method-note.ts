@@ -59,11 +59,25 @@ export function methodNoteFor(
         : `${SECTOR_PACKS[p].note} (${SECTOR_PACKS[p].fuelsLabel}: ${GHG[methods.ghg]})`,
     );
   };
+  const inputNote = `input; ${methods.consolidation}`;
+  // one string per entity and topic, shared by its figures (hundreds of thousands in a group)
+  const notes = new Map<string | undefined, Map<string, string>>();
   return (indicator, entityId) => {
-    const parts: string[] = [];
-    if (indicator.topic === 'emissions') parts.push(...ghgNote(entityId), gridNote(entityId));
-    if (indicator.topic === 'energy') parts.push('MWh on calorific basis (1 MWh = 3.6 GJ)', tce);
-    parts.push(methods.consolidation);
-    return indicator.kind === 'input' ? `input; ${methods.consolidation}` : parts.join('; ');
+    if (indicator.kind === 'input') return inputNote;
+    let byTopic = notes.get(entityId);
+    if (byTopic === undefined) {
+      byTopic = new Map();
+      notes.set(entityId, byTopic);
+    }
+    let note = byTopic.get(indicator.topic);
+    if (note === undefined) {
+      const parts: string[] = [];
+      if (indicator.topic === 'emissions') parts.push(...ghgNote(entityId), gridNote(entityId));
+      if (indicator.topic === 'energy') parts.push('MWh on calorific basis (1 MWh = 3.6 GJ)', tce);
+      parts.push(methods.consolidation);
+      note = parts.join('; ');
+      byTopic.set(indicator.topic, note);
+    }
+    return note;
   };
 }

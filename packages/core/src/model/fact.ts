@@ -76,6 +76,11 @@ export type ActivityLine = Provenance & {
 
 /** Canonical text of a disaggregation: axes sorted, "gender=female;rank=senior"; "" when none. */
 export function disaggregationKey(d: Disaggregation): string {
+  for (const _ in d) return keyOfAxes(d);
+  return ''; // no axis (most facts): no key array built
+}
+
+function keyOfAxes(d: Disaggregation): string {
   const keys = Object.keys(d);
   if (keys.length === 0) return '';
   if (keys.length === 1) return `${keys[0]}=${d[keys[0] as string]}`;
