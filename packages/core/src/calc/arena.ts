@@ -31,7 +31,11 @@ export class Arena {
   private readonly buffer: ArrayBuffer;
   private at = 0;
   constructor(bytes: number) {
-    this.buffer = new SharedArrayBuffer(bytes) as unknown as ArrayBuffer;
+    // a browser page without cross-origin isolation has no SharedArrayBuffer: plain memory then
+    this.buffer =
+      typeof SharedArrayBuffer === 'function'
+        ? (new SharedArrayBuffer(bytes) as unknown as ArrayBuffer)
+        : new ArrayBuffer(bytes);
   }
 
   /** A zeroed column of n elements. */
