@@ -216,7 +216,11 @@ function trackRequests(page: Page): () => number {
   return () => inFlight;
 }
 
-/** Wait until no request is in flight for 150 ms and nothing says "loading". */
+/**
+ * Wait until no request is in flight for 150 ms, nothing says "loading" and nothing is marked
+ * aria-busy (the data grid between its periods and its rows: a quiet gap there once let CI read
+ * the grid without rows).
+ */
 async function settle(page: Page, inFlight: () => number): Promise<void> {
   let quietSince = Date.now();
   const deadline = Date.now() + 15_000;
@@ -225,7 +229,8 @@ async function settle(page: Page, inFlight: () => number): Promise<void> {
     if (inFlight() > 0) quietSince = Date.now();
     else if (Date.now() - quietSince >= 150) {
       const loading = await page.locator('main p.muted', { hasText: /^(Loading…|載入中…)$/ }).count();
-      if (loading === 0) return;
+      const busy = await page.locator('main [aria-busy="true"]').count();
+      if (loading === 0 && busy === 0) return;
     }
   }
 }

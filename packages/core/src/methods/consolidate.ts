@@ -81,28 +81,27 @@ export function ownTotals(
   own: readonly ContributionSet[],
   catalogue: ReadonlyMap<string, Indicator>,
 ): TotalSet[] {
-  /** indicator → year → the group's sets in own order; groups with a disaggregated set only. */
-  const groups = new Map<string, Map<string, ContributionSet[]>>();
+  /**
+   * indicator × year → the group's disaggregated sets in own order; groups with a disaggregated
+   * set only, in the order their first one is met (Map insertion order).
+   */
+  const groups = new Map<string, ContributionSet[]>();
+  const split = new Set<string>(); // indicators of those groups
   for (const set of own) {
     if (isEmpty(set.disaggregation)) continue;
-    let byYear = groups.get(set.indicatorId);
-    if (!byYear) {
-      byYear = new Map();
-      groups.set(set.indicatorId, byYear);
-    }
-    const sets = byYear.get(set.year);
+    split.add(set.indicatorId);
+    const key = `${set.indicatorId}\u0000${set.year}`;
+    const sets = groups.get(key);
     if (sets) sets.push(set);
-    else byYear.set(set.year, [set]);
+    else groups.set(key, [set]);
   }
   if (groups.size === 0) return [];
   // a group with an own total needs none (the sets holding it are never in `groups`)
-  for (const set of own) if (isEmpty(set.disaggregation)) groups.get(set.indicatorId)?.delete(set.year);
-  const ordered: ContributionSet[][] = [];
-  for (const byYear of groups.values()) for (const sets of byYear.values()) ordered.push(sets);
-  // in the order each group was first met, as a single pass over `own` would meet them
-  ordered.sort((a, b) => own.indexOf(a[0] as ContributionSet) - own.indexOf(b[0] as ContributionSet));
+  for (const set of own)
+    if (split.has(set.indicatorId) && isEmpty(set.disaggregation))
+      groups.delete(`${set.indicatorId}\u0000${set.year}`);
   const out: TotalSet[] = [];
-  for (const sets of ordered) {
+  for (const sets of groups.values()) {
     const first = sets[0] as ContributionSet;
     const ind = catalogue.get(first.indicatorId);
     // never a total over categories that are different things (NOx + SOx + PM: Indicator.nonAdditiveAxes)

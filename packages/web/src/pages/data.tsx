@@ -64,6 +64,9 @@ export function DataPage() {
     () => (entityId && periodId ? api.dataPoints(entityId, periodId) : Promise.resolve(undefined)),
     [entityId, periodId],
   );
+  /** The grid's rows are on their way: the periods, or the rows of the chosen entity and period. */
+  const rowsLoading =
+    (!periods.data && !periods.error) || (entityId !== '' && periodId !== '' && !rows.data && !rows.error);
   /** Ids of data points whose cell holds an edit not saved yet (or a failed save). */
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const onUnsaved = useCallback((id: string, is: boolean) => {
@@ -131,6 +134,7 @@ export function DataPage() {
           <table
             className={evidenceColumn ? 'grid with-evidence' : 'grid'}
             data-ready={rows.data ? 'data' : undefined}
+            aria-busy={rowsLoading}
           >
             <thead>
               <tr>
