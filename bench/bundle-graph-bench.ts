@@ -6,7 +6,8 @@
  *   - buildGraph(bundle): facts, activity methods, consolidation, derived rules and the first
  *     full evaluation (what a workspace does when it loads a bundle);
  *   - graph.evaluate() again on the built graph (full evaluation alone);
- *   - evaluateBundle(bundle): build + the figure list, end to end.
+ *   - evaluateBundle(bundle): build + the figure list, end to end;
+ *   - checkBundle on that evaluation: every check rule (server start-up, `assay check`).
  * Wall and CPU time (process.cpuUsage, all threads) are printed for each, with RSS and the
  * load average, because the machine is shared. Run: `BENCH_ONLY=bundle-graph npm run bench`,
  * or `node --expose-gc --import tsx bench/bundle-graph-bench.ts [entities]`.
@@ -15,6 +16,7 @@ import { loadavg } from 'node:os';
 import {
   type Bundle,
   buildGraph,
+  checkBundle,
   type DataPoint,
   Decimal,
   evaluateBundle,
@@ -122,6 +124,8 @@ export async function benchBundleGraph(
   const whole = timed(() => evaluateBundle(b));
   const figures = whole.value.figures.length;
   const rssWhole = rssMiB();
+  // the checker on that evaluation, as a server does at start-up and `assay check` does
+  const checked = timed(() => checkBundle(b, undefined, whole.value));
   const note = (t: { wall: number; cpu: number }) =>
     `CPU ${(t.cpu / 1000).toFixed(2)} s; load ${loadBefore} → ${load()}`;
   const s = (ms: number) => Number((ms / 1000).toFixed(2));
@@ -151,6 +155,12 @@ export async function benchBundleGraph(
       value: s(whole.wall),
       unit: 's',
       note: `${note(whole)}; RSS ${rssWhole} MiB`,
+    },
+    {
+      name: `checkBundle on that evaluation, ${checked.value.findings.length} findings`,
+      value: s(checked.wall),
+      unit: 's',
+      note: note(checked),
     },
   ];
 }

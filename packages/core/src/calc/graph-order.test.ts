@@ -44,6 +44,13 @@ const shown = (g: CalcGraph, id: string): string | undefined => {
   return v?.kind === 'quantity' ? v.value.toString() : undefined;
 };
 
+/** A node's value or error as text (an error's message changes when its cause does). */
+const result = (g: CalcGraph, id: string): string => {
+  const v = g.value(id);
+  if (v === undefined) return 'none';
+  return v.kind === 'quantity' ? `${v.value.toString()} ${v.unit.symbol}` : `${v.code}: ${v.message}`;
+};
+
 /** One derived node: inputs by position among the facts and nodes (a later position is a forward reference). */
 const nodeShape = fc.array(fc.tuple(fc.nat(60), fc.constantFrom('1', '0.5', '2', '-1')), {
   minLength: 1,
@@ -123,11 +130,22 @@ describe('CalcGraph evaluation order', () => {
               g.evaluate();
               pendingEdit = false;
               check();
-            } else if (s.kind === 'evaluate' || pendingEdit) {
-              if (s.kind === 'evaluate') g.evaluate();
-              else g.recalculate();
+            } else if (s.kind === 'evaluate') {
+              g.evaluate();
               pendingEdit = false;
               check();
+            } else if (pendingEdit) {
+              const before = new Map(ids.map((id) => [id, result(g, id)]));
+              const returned = g.recalculate();
+              pendingEdit = false;
+              check();
+              // exactly the nodes whose value changed, each once, every input before its dependents
+              const changed = ids.filter((id) => result(g, id) !== before.get(id));
+              expect([...returned].sort()).toEqual([...changed].sort());
+              const at = new Map(returned.map((id, k) => [id, k]));
+              for (const [id, k] of at)
+                for (const [input] of m.sums.get(id) ?? [])
+                  expect(at.get(input) ?? -1, `${input} before ${id}`).toBeLessThan(k);
             }
           }
         },

@@ -77,6 +77,13 @@ export class CalcGraph {
   /** Evaluation columns kept between evaluations (see evaluate); each at least as long as used. */
   private readonly buffers = new Map<EvaluationColumn, Int32Array<ArrayBuffer>>();
   private evaluated = false;
+  /**
+   * The last full evaluation found every input before its node: index order is the topological
+   * order, so rank[i] = i and the order is 0..n-1, and neither column is written (three columns
+   * of 4 bytes per node less to touch: at ~10 µs per first-touched 4 KiB page on this machine,
+   * about 0.1 s on the 2,000-entity benchmark; docs/performance.md).
+   */
+  private identityOrder = false;
 
   /** Append node `id + rest` (rest: see IdIndex.add). */
   private push(id: string, spec: NodeSpec | undefined, kind: number, rest = ''): number {
@@ -337,8 +344,12 @@ export class CalcGraph {
     if (this.evaluated && this.ordered === n) {
       // nothing added since the last evaluation, which ordered every node: compute in that order
       // (the dependency rows and ranks still hold; only values may have changed)
-      const order = this.buffers.get('queue') as Int32Array;
       const kinds = this.kinds;
+      if (this.identityOrder) {
+        for (let i = 0; i < n; i++) if (kinds[i] === DERIVED) this.compute(i);
+        return;
+      }
+      const order = this.buffers.get('queue') as Int32Array;
       for (let h = 0; h < n; h++) {
         const i = order[h] as number;
         if (kinds[i] === DERIVED) this.compute(i);
@@ -352,7 +363,6 @@ export class CalcGraph {
     // fresh 10 MiB typed array per column per evaluation adds up to the 64 MiB of new external
     // memory at which V8 starts a full collection of the whole heap (docs/performance.md).
     const depCount = this.sized('depStart', n + 1, 0);
-    const indegree = this.sized('indegree', n, 0);
     // Nodes are usually added after their inputs (every edge j → i has j < i); then index order
     // is a topological order, and computing in it reads the value columns front to back.
     let backward = true;
@@ -368,7 +378,6 @@ export class CalcGraph {
         }
         if (j >= 0) {
           depCount[j + 1] = (depCount[j + 1] as number) + 1;
-          indegree[i] = (indegree[i] as number) + 1;
           if (j >= i) backward = false;
         }
       }
@@ -376,36 +385,43 @@ export class CalcGraph {
     for (let i = 0; i < n; i++) depCount[i + 1] = (depCount[i + 1] as number) + (depCount[i] as number);
     const depStart = depCount;
     const depIdx = this.sized('depIdx', depStart[n] as number, 0);
-    // fill from the end of each row backwards (depStart[j + 1] - 1 down): no cursor array
-    const queue = this.sized('queue', n, 0); // used as the row cursors first, then as the queue
-    for (let j = 0; j < n; j++) queue[j] = depStart[j + 1] as number;
-    for (let i = n - 1; i >= 0; i--) {
-      for (let k = (inStart[i + 1] as number) - 1; k >= (inStart[i] as number); k--) {
+    // each row filled front to back with depStart[j] as its cursor (ending at the next row's
+    // start), then depStart shifted back by one row: no cursor column. Rows hold dependents in
+    // index order.
+    for (let i = 0; i < n; i++) {
+      const end = inStart[i + 1] as number;
+      for (let k = inStart[i] as number; k < end; k++) {
         const j = inIdx[k] as number;
         if (j >= 0) {
-          const at = (queue[j] as number) - 1;
+          const at = depStart[j] as number;
           depIdx[at] = i;
-          queue[j] = at;
+          depStart[j] = at + 1;
         }
       }
     }
+    for (let j = n; j > 0; j--) depStart[j] = depStart[j - 1] as number;
+    depStart[0] = 0;
     this.depStart = depStart;
     this.depIdx = depIdx;
     const kinds = this.kinds;
-    this.rank = this.sized('rank', n, -1);
+    this.identityOrder = backward;
     if (backward) {
-      // no cycle is possible; rank = index, and the queue holds the identity order for re-evaluation
-      const rank = this.rank;
-      for (let i = 0; i < n; i++) {
-        rank[i] = i;
-        queue[i] = i;
-        if (kinds[i] === DERIVED) this.compute(i);
-      }
+      // no cycle is possible; rank = index (identityOrder: no rank or queue column written)
+      for (let i = 0; i < n; i++) if (kinds[i] === DERIVED) this.compute(i);
       this.evaluatedCount = n;
       this.ordered = n;
       this.evaluated = true;
       return;
     }
+    const indegree = this.sized('indegree', n, 0);
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      const end = inStart[i + 1] as number;
+      for (let k = inStart[i] as number; k < end; k++) if ((inIdx[k] as number) >= 0) d++;
+      indegree[i] = d;
+    }
+    const queue = this.sized('queue', n, 0);
+    this.rank = this.sized('rank', n, -1);
     let tail = 0;
     for (let i = 0; i < n; i++) if (indegree[i] === 0) queue[tail++] = i;
     let r = 0;
@@ -554,7 +570,8 @@ export class CalcGraph {
       return Array.from({ length: this.index.size }, (_, i) => this.idOf(i));
     }
     const changed: string[] = [];
-    const heap = new MinHeap((i) => this.rank[i] as number);
+    const rank = this.rank;
+    const heap = new MinHeap(this.identityOrder ? (i) => i : (i) => rank[i] as number);
     const queued = new Set<number>();
     for (const i of this.pending.keys()) {
       heap.push(i);

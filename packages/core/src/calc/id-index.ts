@@ -1,6 +1,6 @@
 /**
  * Node id → node index, without a Map or a string per node: the ids' UTF-16 code units are
- * appended to one growable Uint16Array (node i's id is chars[start[i]..start[i+1])), and an
+ * appended to one growable column (node i's id is chars[start[i]..start[i+1])), and an
  * open-addressing table (linear probing, load ≤ 3/4) holds per slot the pair (hash, node index
  * + 1), 0 = empty, side by side so that a probe reads one cache line.
  * A JS Map of 2.6 million fresh strings costs seconds in insertion and garbage collection (every
@@ -12,6 +12,10 @@
  * slot's high bits), so that the table is written front to back instead of at random (one cache and
  * TLB miss per id in a 32 MiB table: about 0.4 µs each, over a second for 2.4 million ids). A
  * duplicate among deferred ids is found by settle(), which names it; get() settles first.
+ *
+ * The code-unit column is a Uint8Array while every id is Latin-1 (ids are mostly ASCII) and is
+ * widened once to a Uint16Array at the first code unit above 255: half the bytes to write, and
+ * first-touched memory costs ~10 µs per 4 KiB page on this machine (docs/performance.md).
  */
 
 import { type Arena, columnBytes, grownColumn } from './arena.js';
@@ -29,7 +33,9 @@ function hashOf(s: string): number {
 }
 
 export class IdIndex {
-  private chars: Uint16Array<ArrayBuffer> = new Uint16Array(1 << 16);
+  /** Code units of the ids; Uint8Array until an id has a code unit above 255 (then widened). */
+  private chars: Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> = new Uint8Array(1 << 16);
+  private wide = false;
   private charEnd = 0;
   private start: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private hashes: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -91,22 +97,33 @@ export class IdIndex {
     }
     const from = this.charEnd;
     const length = id.length + rest.length;
-    if (from + length > this.chars.length) {
-      const b = new Uint16Array(Math.max(from + length, this.chars.length * 2));
-      b.set(this.chars);
-      this.chars = b;
-    }
-    // one pass: copy the code units and hash them (the same hash as hashOf of the whole id)
-    const c = this.chars;
+    if (from + length > this.chars.length) this.grow(from + length, this.wide);
+    // one pass: copy the code units and hash them (the same hash as hashOf of the whole id); a
+    // code unit above 255 in the byte column widens it and copies this id again
+    let c = this.chars;
     let h = 0x811c9dc5 | 0;
+    let narrow = !this.wide;
     for (let k = 0; k < id.length; k++) {
       const u = id.charCodeAt(k);
+      if (u > 255 && narrow) {
+        this.grow(this.chars.length, true);
+        c = this.chars;
+        narrow = false;
+        for (let q = 0; q < k; q++) c[from + q] = id.charCodeAt(q);
+      }
       c[from + k] = u;
       h = Math.imul(h ^ u, 0x01000193);
     }
     const mid = from + id.length;
     for (let k = 0; k < rest.length; k++) {
       const u = rest.charCodeAt(k);
+      if (u > 255 && narrow) {
+        this.grow(this.chars.length, true);
+        c = this.chars;
+        narrow = false;
+        for (let q = 0; q < id.length; q++) c[from + q] = id.charCodeAt(q);
+        for (let q = 0; q < k; q++) c[mid + q] = rest.charCodeAt(q);
+      }
       c[mid + k] = u;
       h = Math.imul(h ^ u, 0x01000193);
     }
@@ -134,6 +151,15 @@ export class IdIndex {
     slots[2 * p + 1] = i + 1;
     if (this.count * 4 > (slots.length >> 1) * 3) this.rehash();
     return i;
+  }
+
+  /** A code-unit column of at least n units holding the ids so far; 16-bit from now on if `wide`. */
+  private grow(n: number, wide: boolean): void {
+    const size = n > this.chars.length ? Math.max(n, this.chars.length * 2) : this.chars.length;
+    const b = wide ? new Uint16Array(size) : new Uint8Array(size);
+    b.set(this.chars.subarray(0, this.charEnd));
+    this.chars = b;
+    this.wide = wide;
   }
 
   private append(i: number, end: number, h: number): void {
@@ -236,7 +262,7 @@ export class IdIndex {
     return (
       columnBytes(n + 2, 4) +
       columnBytes(n + 1, 4) +
-      columnBytes(chars, 2) +
+      columnBytes(chars, 1) +
       columnBytes(2 * IdIndex.capacityFor(n), 4)
     );
   }
@@ -247,7 +273,11 @@ export class IdIndex {
       this.start = grownColumn(this.start, arena ? n + 2 : Math.max(n + 2, this.start.length * 2), arena);
       this.hashes = grownColumn(this.hashes, arena ? n + 1 : Math.max(n + 1, this.hashes.length * 2), arena);
     }
-    if (chars > this.chars.length) this.chars = grownColumn(this.chars, chars, arena);
+    if (chars > this.chars.length)
+      this.chars =
+        this.chars instanceof Uint16Array
+          ? grownColumn(this.chars, chars, arena)
+          : grownColumn(this.chars, chars, arena);
     const capacity = IdIndex.capacityFor(n, this.slots.length >> 1);
     if (capacity > this.slots.length >> 1) {
       this.slots = arena ? arena.take(Int32Array, capacity * 2) : new Int32Array(capacity * 2);

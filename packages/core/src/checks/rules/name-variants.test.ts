@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRegisters } from '../../model/registers.js';
 import { runRule, smallGroup } from '../../testing/check-fixtures.js';
+import { builder } from '../../testing/index.js';
 import { pub } from '../testing/published.js';
 import { findVariants, nameVariantsRule } from './name-variants.js';
 
@@ -103,5 +104,27 @@ describe('rule 14: name variants across products, places and registers', () => {
     expect(fs.map((f) => [f.severity, f.code, f.actual, f.expected])).toEqual([
       ['warning', 'word-order', 'cathode nickel', 'nickel cathode'],
     ]);
+  });
+});
+
+describe('rule 14 on texts repeated at many places (each distinct text is read once)', () => {
+  it('names every place of a repeated spelling, in order, and the first place of the other', () => {
+    const data = ['x1', 'x2', 'x3'].map((id, k) => ({
+      ...builder.dp('group', 'revenue', `${k + 1} CNY million`),
+      id,
+      source: k === 1 ? '阜康冶煉廠的綜合能耗' : '阜康冶炼厂用电 ＮｉＣｕ精礦',
+    }));
+    const b = smallGroup([pub('p1', '1', 't', { label: 'NiCu精礦 sold' })]);
+    const fs = runRule(nameVariantsRule, { ...b, dataPoints: [...b.dataPoints, ...data] });
+    expect(fs.map((f) => [f.code, f.actual, f.expected])).toEqual([
+      ['width', 'NiCu精礦', 'ＮｉＣｕ精礦'],
+      ['script', '阜康冶炼厂', '阜康冶煉廠'],
+    ]);
+    expect(fs[0]?.message.en).toContain(
+      '"NiCu精礦" (published p1) and "ＮｉＣｕ精礦" (data-points x1, data-points x3)',
+    );
+    expect(fs[1]?.message.en).toContain(
+      '"阜康冶炼厂" (data-points x1, data-points x3) and "阜康冶煉廠" (data-points x2)',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Rule 14, name variants: one product, place or register item spelled two ways in one bundle.
  * master-data compares entity names and aliases; this rule compares every free text of the
- * bundle (master-data's textsOf: printed labels and notes, fact sources and comments, narrative,
+ * bundle (master-data's forEachText: printed labels and notes, fact sources and comments, narrative,
  * registers) with each other and with the organisation's names, by normalisation, not by a
  * fuzzy score:
  * - `spacing`: a Latin name written as one word and split ("Jinchuan" / "Jin Chuan", "Jin-chuan");
@@ -20,6 +20,8 @@
  *   (新鑫矿业 / 新鑫礦業; only one-to-one characters, util/simplified-chars.ts).
  * Severity: warning when one of the two spellings is a declared name (an entity's name or
  * alias, a register item's name), info otherwise. Both spellings and their places are named.
+ * Each distinct text is read once (Texts): a large group's millions of data points share a few
+ * source texts; what a text holds is found once and noted at each of its places.
  */
 import type { CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
@@ -27,7 +29,7 @@ import { type CheckRule, msg } from '../rule.js';
 import { withinOneEdit } from '../util/levenshtein.js';
 import { placeZh } from '../util/place-zh.js';
 import { SIMPLIFIED_TO_TRADITIONAL, toTraditional } from '../util/simplified-chars.js';
-import { textsOf } from './master-data.js';
+import { forEachText, type TextVisitor, whereOf } from './master-data.js';
 
 export const nameVariantsRule: CheckRule = { id: 'name-variants', run };
 
@@ -44,31 +46,44 @@ const SHORT_TEXT = 60;
 /** "employees trained" / "trained employees" is grammar, not a name: participles are left out of word order. */
 const PARTICIPLE = /(?:ed|ing)$/u;
 
-/** Texts to read: master-data's, with the organisation's and register items' names. */
-export function placesOf(ctx: CheckContext): { places: Place[]; declared: Set<string> } {
-  const places: Place[] = [...textsOf(ctx)];
-  const declared = new Set<string>();
-  for (const e of ctx.bundle.organisation.entities) {
+/** Texts to read: master-data's (forEachText), then the organisation's names. */
+function forEachPlace(ctx: CheckContext, visit: TextVisitor): void {
+  forEachText(ctx, visit);
+  for (const e of ctx.bundle.organisation.entities)
     for (const n of [e.name['zh-Hant'], e.name.en, e.name['zh-Hans'], ...e.aliases])
-      if (n) {
-        places.push({ where: `organisation ${e.id}`, text: n });
-        declared.add(n);
-      }
-  }
+      if (n) visit(n, 'organisation', e.id);
+}
+
+function declaredNames(ctx: CheckContext): Set<string> {
+  const declared = new Set<string>();
+  for (const e of ctx.bundle.organisation.entities)
+    for (const n of [e.name['zh-Hant'], e.name.en, e.name['zh-Hans'], ...e.aliases]) if (n) declared.add(n);
   const r = ctx.bundle.registers;
   for (const item of [...r.targets, ...r.policies, ...r.stakeholders, ...r.materialTopics, ...r.climateRisks])
     for (const n of [item.name['zh-Hant'], item.name.en]) if (n) declared.add(n);
-  return { places, declared };
+  return declared;
 }
 
 function run(ctx: CheckContext): Finding[] {
-  const { places, declared } = placesOf(ctx);
-  return findVariants(
-    places
-      .map((p) => ({ where: p.where, text: p.text.replace(PLACEHOLDER, ' ') }))
-      .filter((p) => !IDENTIFIER.test(p.text)),
-    declared,
-  );
+  // placeholders blanked, identifiers left out; each raw text cleaned once
+  const cleaned = new Map<string, string | null>();
+  const clean = (raw: string): string | null => {
+    let t = cleaned.get(raw);
+    if (t === undefined) {
+      const c = raw.replace(PLACEHOLDER, ' ');
+      t = IDENTIFIER.test(c) ? null : c;
+      cleaned.set(raw, t);
+    }
+    return t;
+  };
+  const texts: Texts = {
+    forEach: (visit) =>
+      forEachPlace(ctx, (raw, section, id) => {
+        const t = clean(raw);
+        if (t !== null) visit(t, section, id);
+      }),
+  };
+  return variantsIn(texts, declaredNames(ctx));
 }
 
 /** A narrative placeholder ({{figure:anticorruption.sessions}}) names a figure, not a thing. */
@@ -79,6 +94,41 @@ const IDENTIFIER = /^[\x21-\x7E]+$/u;
 
 /** Findings for a set of texts (exported for tests). */
 export function findVariants(places: readonly Place[], declared: ReadonlySet<string> = new Set()): Finding[] {
+  return variantsIn(
+    {
+      forEach: (visit) => {
+        for (const p of places) visit(p.text, p.where, undefined);
+      },
+    },
+    declared,
+  );
+}
+
+/**
+ * The texts to compare, in order, each with its place (whereOf(section, id)); `forEach` may be
+ * called more than once and visits the same texts each time.
+ */
+type Texts = { readonly forEach: (visit: TextVisitor) => void };
+
+/**
+ * Distinct texts in the order first met, each with its first place: what latinVariants and
+ * legalSuffixes read (they keep a form's first place only, so a text met again adds nothing),
+ * and the corpus widthVariants and scriptVariants search.
+ */
+type Distinct = { readonly places: readonly Place[]; readonly indexOf: ReadonlyMap<string, number> };
+
+function distinctOf(texts: Texts): Distinct {
+  const places: Place[] = [];
+  const indexOf = new Map<string, number>();
+  texts.forEach((text, section, id) => {
+    if (indexOf.has(text)) return;
+    indexOf.set(text, places.length);
+    places.push({ text, where: whereOf(section, id) });
+  });
+  return { places, indexOf };
+}
+
+function variantsIn(texts: Texts, declared: ReadonlySet<string>): Finding[] {
   const found = new Map<string, Variant>();
   const note = (kind: Kind, a: string, wa: string, b: string, wb: string) => {
     const [x, y, px, py] = a < b ? [a, b, wa, wb] : [b, a, wb, wa];
@@ -88,11 +138,32 @@ export function findVariants(places: readonly Place[], declared: ReadonlySet<str
     v.placesB.add(py);
     found.set(key, v);
   };
-  latinVariants(places, note);
-  legalSuffixes(places, note);
-  widthVariants(places, note);
-  scriptVariants(places, note);
+  const distinct = distinctOf(texts);
+  latinVariants(distinct.places, note);
+  legalSuffixes(distinct.places, note);
+  noteAtEveryPlace(texts, distinct, widthHits(distinct.places), 'width', note);
+  noteAtEveryPlace(texts, distinct, scriptHits(distinct.places), 'script', note);
   return [...found.values()].map((v) => toFinding(v, declared));
+}
+
+/** A spelling found in a text and the other spelling with the place of the first text holding it. */
+type Hit = { readonly a: string; readonly b: string; readonly whereB: string };
+
+/** note(kind, hit.a, place, hit.b, hit.whereB) for each hit of each text, at every place of it, in order. */
+function noteAtEveryPlace(
+  texts: Texts,
+  distinct: Distinct,
+  hits: readonly (readonly Hit[])[],
+  kind: Kind,
+  note: Note,
+): void {
+  if (hits.every((h) => h.length === 0)) return;
+  texts.forEach((text, section, id) => {
+    const found = hits[distinct.indexOf.get(text) as number] as readonly Hit[];
+    if (found.length === 0) return;
+    const where = whereOf(section, id);
+    for (const h of found) note(kind, h.a, where, h.b, h.whereB);
+  });
 }
 
 type Note = (kind: Kind, a: string, wa: string, b: string, wb: string) => void;
@@ -243,11 +314,13 @@ function commonTail(a: string, b: string): string {
 const FULL_WIDTH = /[\uFF08\uFF09\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+/gu;
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/u;
 
-function widthVariants(places: readonly Place[], note: Note): void {
+/** Per distinct text (in order): full-width spellings whose half-width form some text holds. */
+function widthHits(places: readonly Place[]): Hit[][] {
   const all = places.map((p) => p.text);
   const corpus = all.join('\u0000');
   const inName = (c: string) => NAME_CHAR.test(c) || '（）()'.includes(c);
-  for (const { where, text } of places) {
+  return places.map(({ text }) => {
+    const hits: Hit[] = [];
     let done = 0;
     for (const m of text.matchAll(FULL_WIDTH)) {
       let from = m.index ?? 0;
@@ -270,12 +343,14 @@ function widthVariants(places: readonly Place[], note: Note): void {
       const half = window.normalize('NFKC');
       if (half === window) continue;
       const i = corpus.includes(half) ? all.findIndex((t) => t.includes(half)) : -1;
-      if (i >= 0) note('width', window, where, half, (places[i] as Place).where);
+      if (i >= 0) hits.push({ a: window, b: half, whereB: (places[i] as Place).where });
     }
-  }
+    return hits;
+  });
 }
 
-function scriptVariants(places: readonly Place[], note: Note): void {
+/** Per distinct text (in order): Simplified spellings whose Traditional form some text holds. */
+function scriptHits(places: readonly Place[]): Hit[][] {
   const all = places.map((p) => p.text);
   const corpus = all.join('\u0000');
   // every pair of adjacent characters in the texts: a window whose Traditional form has a pair
@@ -286,7 +361,8 @@ function scriptVariants(places: readonly Place[], note: Note): void {
     for (let k = 0; k + 1 < t.length; k++) if (!pairs.has(t.slice(k, k + 2))) return false;
     return true;
   };
-  for (const { where, text } of places) {
+  return places.map(({ text }) => {
+    const hits: Hit[] = [];
     const chars = [...text];
     let covered = -1; // a character inside the last hit is not looked at again
     for (const [i, c] of chars.entries()) {
@@ -311,10 +387,11 @@ function scriptVariants(places: readonly Place[], note: Note): void {
       if (!hit) continue;
       while (hit.to < chars.length && found(hit.from, hit.to + 1) >= 0) hit.to += 1;
       const w = chars.slice(hit.from, hit.to).join('');
-      note('script', w, where, toTraditional(w), hit.where);
+      hits.push({ a: w, b: toTraditional(w), whereB: hit.where });
       covered = hit.to;
     }
-  }
+    return hits;
+  });
 }
 
 const KIND_TEXT: Record<Kind, { en: string; zh: string }> = {

@@ -1,4 +1,4 @@
-/** Places of texts in a bundle (master-data textsOf: "published <id>", "narrative <id>"…), in Chinese. */
+/** Places of texts in a bundle (master-data forEachText: "published <id>", "narrative <id>"…), in Chinese. */
 const PLACE_ZH: readonly (readonly [RegExp, string])[] = [
   [/^published (.*)$/u, '印出數字「$1」'],
   [/^narrative (.*)$/u, '敘述「$1」'],
