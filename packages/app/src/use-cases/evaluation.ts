@@ -24,6 +24,7 @@
  * - `withGraph` lends the graph to a synchronous function without pinning it (checks, one
  *   figure's lineage): nothing can mutate it before the function returns.
  */
+
 import {
   type Bundle,
   buildGraph,
@@ -37,6 +38,7 @@ import {
   type QuantityResult,
 } from '@assay/core';
 import { ChunkedList } from '../workspace/chunked-list.js';
+import { indexById } from '../workspace/index-by-id.js';
 import type { Snapshot } from '../workspace/workspace.js';
 import { valueEditsBetween, valueEditsFrom } from './value-edits.js';
 
@@ -237,7 +239,7 @@ export function findDataPoint(s: Snapshot, id: string): DataPoint | undefined {
   if (s.dataPoint) return s.dataPoint(id);
   const e = entry(s);
   const holder = e.dataPointPosition;
-  holder.map ??= new Map(s.bundle.dataPoints.map((d, i) => [d.id, i]));
+  holder.map ??= indexById(s.bundle.dataPoints);
   const i = holder.map.get(id);
   const d = i === undefined ? undefined : s.bundle.dataPoints[i];
   return d?.id === id ? d : undefined;

@@ -27,6 +27,7 @@ import { ChangeLog } from './change-log.js';
 import { ChunkedList } from './chunked-list.js';
 import { dataPointRuleProblems, repeatedInWrite, YearGroupIndex } from './fact-rules.js';
 import { dataPointOutcome, lineOutcome } from './fact-writes.js';
+import { indexById } from './index-by-id.js';
 import { MemoryAssignments } from './memory-assignments.js';
 import { MemoryCases } from './memory-cases.js';
 import { MemoryComments } from './memory-comments.js';
@@ -136,7 +137,7 @@ export class MemoryWorkspace implements Workspace {
     this.points = ChunkedList.of(initial.dataPoints);
     this.loadedAt = this.clock();
     this.loadedPoints = initial.dataPoints;
-    this.loadedIndex = new Map(initial.dataPoints.map((d, i) => [d.id, i]));
+    this.loadedIndex = indexById(initial.dataPoints);
     this.position = this.loadedIndex;
     this.versions = SharedMap.of<number>([]);
     for (const l of initial.activityLines) this.lineRevisions.set(l.id, 1);
@@ -215,7 +216,7 @@ export class MemoryWorkspace implements Workspace {
   }
 
   private positions(): Map<string, number> {
-    this.position ??= new Map(this.points.toArray().map((d, i) => [d.id, i]));
+    this.position ??= indexById(this.points.toArray());
     return this.position;
   }
 

@@ -131,11 +131,31 @@ function readState(store: Store): Promise<ReadState> {
       ok: true,
       state: {
         bundle: read.bundle,
-        versions: SharedMap.of(rows.map((r) => [r.fact_id, Number(r.rev)] as const)),
-        keys: SharedMap.of(rows.map((r) => [r.fact_id, r.fact_key] as const)),
-        dataPoints: SharedMap.of(read.bundle.dataPoints.map((d) => [d.id, d] as const)),
-        lineVersions: SharedMap.of(lineRows.map((r) => [r.fact_key, Number(r.rev)] as const)),
-        lines: SharedMap.of(read.bundle.activityLines.map((l) => [l.id, l] as const)),
+        versions: SharedMap.from(
+          rows,
+          (r) => r.fact_id,
+          (r) => Number(r.rev),
+        ),
+        keys: SharedMap.from(
+          rows,
+          (r) => r.fact_id,
+          (r) => r.fact_key,
+        ),
+        dataPoints: SharedMap.from(
+          read.bundle.dataPoints,
+          (d) => d.id,
+          (d) => d,
+        ),
+        lineVersions: SharedMap.from(
+          lineRows,
+          (r) => r.fact_key,
+          (r) => Number(r.rev),
+        ),
+        lines: SharedMap.from(
+          read.bundle.activityLines,
+          (l) => l.id,
+          (l) => l,
+        ),
         seen: Number(last?.id ?? 0),
       },
     };

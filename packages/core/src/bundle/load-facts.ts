@@ -65,7 +65,9 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
     if (ids.has(id)) c.fail('id', `duplicate id "${id}" (also on line ${ids.get(id)})`);
     ids.set(id, row.line);
     if (c.failed || !entityId || !period || !indicatorId || !value || !unit || !source || !pairs.ok) continue;
-    const key = [entityId, period.id, indicatorId, disaggregationKey(pairs.value)].join('|');
+    // template strings, not [..].join('|'): no array per row (millions of rows)
+    const split = disaggregationKey(pairs.value);
+    const key = `${entityId}|${period.id}|${indicatorId}|${split}`;
     const dup = keys.get(key);
     if (dup !== undefined) {
       c.fail(
@@ -75,7 +77,7 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
       continue;
     }
     keys.set(key, row.line);
-    const yearKey = [entityId, String(period.year), indicatorId, disaggregationKey(pairs.value)].join('|');
+    const yearKey = `${entityId}|${period.year}|${indicatorId}|${split}`;
     const other = granularity.get(yearKey);
     if (other && other.kind !== period.kind) {
       c.fail(

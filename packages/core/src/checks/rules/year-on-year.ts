@@ -53,6 +53,27 @@ type Pair = {
   mark?: string;
 };
 
+/**
+ * Each figure's prior-year figure (same indicator, entity and categories), by position in
+ * ctx.figures; looked up only where some figure has the prior year at all (a group of 2,000
+ * entities has 250,000 figures, often of one year only).
+ */
+function priorFiguresOf(ctx: CheckContext): (Figure | undefined)[] {
+  const years = new Set<string>();
+  for (const f of ctx.figures) years.add(f.periodId);
+  const priorOf = new Map<string, string | undefined>();
+  return ctx.figures.map((f) => {
+    let prior = priorOf.get(f.periodId);
+    if (prior === undefined && !priorOf.has(f.periodId)) {
+      prior = priorYear(f.periodId);
+      priorOf.set(f.periodId, prior);
+    }
+    return prior !== undefined && years.has(prior)
+      ? ctx.figureById.get(figureId(f.indicatorId, f.entityId, prior, f.disaggregation))
+      : undefined;
+  });
+}
+
 function run(ctx: CheckContext): Finding[] {
   const pairs: Pair[] = [];
   const seen = new Set<string>();
@@ -107,11 +128,10 @@ function run(ctx: CheckContext): Finding[] {
     });
   }
   const threshold = new Decimal(ctx.options.yoyThreshold);
-  for (const f of ctx.figures) {
-    const prior = priorYear(f.periodId);
-    const pf: Figure | undefined = prior
-      ? ctx.figureById.get(figureId(f.indicatorId, f.entityId, prior, f.disaggregation))
-      : undefined;
+  const priorFigures = priorFiguresOf(ctx);
+  for (let k = 0; k < ctx.figures.length; k++) {
+    const f = ctx.figures[k] as Figure;
+    const pf = priorFigures[k];
     if (!pf || !isQuantity(f.value) || !isQuantity(pf.value) || pf.value.value.isZero()) continue;
     const pv = pf.value.value.times(pf.value.unit.scale).dividedBy(f.value.unit.scale);
     if (f.value.value.minus(pv).dividedBy(pv.abs()).abs().lessThanOrEqualTo(threshold)) continue; // cheap test first
@@ -145,12 +165,10 @@ function run(ctx: CheckContext): Finding[] {
   for (const x of pairs)
     if (x.figureId && (beyond(x) || x.subjects.some((s) => explained.has(s)))) moved.add(x.figureId);
   for (const e of explained) if (ctx.figureById.has(e)) moved.add(e);
-  for (const f of ctx.figures) {
+  for (let k = 0; k < ctx.figures.length; k++) {
+    const f = ctx.figures[k] as Figure;
     if (moved.has(f.id) || !isQuantity(f.value)) continue;
-    const prior = priorYear(f.periodId);
-    const pf = prior
-      ? ctx.figureById.get(figureId(f.indicatorId, f.entityId, prior, f.disaggregation))
-      : undefined;
+    const pf = priorFigures[k];
     if (!pf || !isQuantity(pf.value) || pf.value.value.isZero()) continue;
     const pv = toBase(pf.value);
     if (toBase(f.value).minus(pv).dividedBy(pv.abs()).abs().greaterThan(threshold)) moved.add(f.id);
