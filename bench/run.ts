@@ -18,6 +18,8 @@ const SUITES: Suite[] = [
   { name: 'web', file: 'web-bench.ts', fn: 'benchWeb' },
   { name: 'edit', file: 'edit-bench.ts', fn: 'benchEdit' },
   { name: 'bundle-graph', file: 'bundle-graph-bench.ts', fn: 'benchBundleGraph' },
+  // 2.4 M data points imported into PostgreSQL (127.0.0.1), then opened as `assay serve` does
+  { name: 'store-load', file: 'store-load-bench.ts', fn: 'benchStoreLoad' },
   { name: 'crash', file: 'crash-bench.ts', fn: 'benchCrash' },
   // The load test (minutes, PostgreSQL on 127.0.0.1): only with BENCH_LOAD=1 or BENCH_ONLY=load.
   { name: 'load', file: 'load-bench.ts', fn: 'benchLoad' },

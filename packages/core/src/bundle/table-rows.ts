@@ -10,7 +10,12 @@ import type { BundleIssue, RawTable } from './raw.js';
 export type Cells = Readonly<Record<string, string>>;
 export type TableRow = { readonly line: number; readonly cells: Cells };
 
-export function readTable(table: RawTable, spec: TableSpec, issues: BundleIssue[]): TableRow[] {
+/**
+ * The rows of `table` with their cells by column, after checking its header (unknown, repeated or
+ * missing columns: no rows) and every row's width (a row of the wrong width is reported and left
+ * out). Header and width issues are pushed when this is called; rows are built as iterated.
+ */
+export function readTable(table: RawTable, spec: TableSpec, issues: BundleIssue[]): Iterable<TableRow> {
   const allowed = new Set([...spec.required, ...spec.optional]);
   const seen = new Set<string>();
   let headerOk = true;
@@ -36,23 +41,30 @@ export function readTable(table: RawTable, spec: TableSpec, issues: BundleIssue[
     }
   }
   if (!headerOk) return [];
-  const rows: TableRow[] = [];
+  const width = table.header.length;
+  // every row of the wrong width is reported now, before any row is read (as always)
   for (const raw of table.rows) {
-    if (raw.cells.length !== table.header.length) {
+    if (raw.cells.length !== width) {
       issues.push({
         file: table.file,
         row: raw.line,
-        reason: `expected ${table.header.length} cells, found ${raw.cells.length}`,
+        reason: `expected ${width} cells, found ${raw.cells.length}`,
       });
-      continue;
     }
-    const cells: Record<string, string> = Object.create(null);
-    table.header.forEach((col, i) => {
-      cells[col] = (raw.cells[i] ?? '').trim();
-    });
-    rows.push({ line: raw.line, cells });
   }
-  return rows;
+  // the rows themselves as they are read: a TableRow lives only while its row is checked (a
+  // table of millions held them all at once, beside the raw rows and what they become)
+  const header = table.header;
+  return {
+    *[Symbol.iterator]() {
+      for (const raw of table.rows) {
+        if (raw.cells.length !== width) continue;
+        const cells: Record<string, string> = Object.create(null);
+        for (let i = 0; i < width; i++) cells[header[i] as string] = (raw.cells[i] ?? '').trim();
+        yield { line: raw.line, cells };
+      }
+    },
+  };
 }
 
 /** Parse "gender=female;age-band=under-30" into a record; reports malformed pairs. */
