@@ -146,7 +146,11 @@ export function TokensPage() {
       <section className="panel">
         {tokens.error ? <ErrorNote message={tokens.error.message} /> : null}
         {tokens.data?.tokens.length === 0 ? <p className="muted">{t('noTokens')}</p> : null}
-        <table className="tokens" data-ready={tokens.data ? 'tokens' : undefined}>
+        <table
+          className="tokens"
+          data-ready={tokens.data ? 'tokens' : undefined}
+          aria-busy={!tokens.data && !tokens.error}
+        >
           <thead>
             <tr>
               <th>{t('label')}</th>
