@@ -16,12 +16,15 @@ export type FuelParameterKind =
 /**
  * One frozen query object per distinct query: the methods ask for the same few factors once per
  * activity line (tens of thousands in a group), and FactorNodes recognises a query it has seen by
- * the object. Bounded by the fuels, carriers and selectors in use.
+ * the object. Bounded as parseUnit's memo is, so that input naming ever new fuels cannot grow it
+ * without limit (after a clear, FactorNodes still finds an equal query by its JSON text).
  */
 const QUERIES = new Map<string, FactorQuery>();
+const MAX_QUERIES = 10_000;
 function shared(key: string, make: () => FactorQuery): FactorQuery {
   let q = QUERIES.get(key);
   if (q === undefined) {
+    if (QUERIES.size >= MAX_QUERIES) QUERIES.clear();
     q = Object.freeze(make());
     QUERIES.set(key, q);
   }
