@@ -28,6 +28,10 @@ function sqlOf(db: PGlite | Transaction): Sql {
       const r = await db.query<R>(text, params as unknown[] | undefined);
       return r.rows;
     },
+    async queryArrays(text: string, params?: readonly unknown[]) {
+      const r = await db.query<unknown[]>(text, params as unknown[] | undefined, { rowMode: 'array' });
+      return r.rows;
+    },
     async exec(text: string) {
       await db.exec(text);
     },
@@ -67,6 +71,7 @@ export async function openPgliteStore(dir: string): Promise<Store> {
     kind: 'pglite',
     location: root,
     query: base.query,
+    queryArrays: base.queryArrays,
     exec: base.exec,
     copyFrom: base.copyFrom,
     transaction: (fn) => db.transaction((tx) => fn(sqlOf(tx))),
@@ -88,6 +93,7 @@ export async function openMemoryPgliteStore(): Promise<Store> {
     kind: 'pglite',
     location: 'memory',
     query: base.query,
+    queryArrays: base.queryArrays,
     exec: base.exec,
     copyFrom: base.copyFrom,
     transaction: (fn) => db.transaction((tx) => fn(sqlOf(tx))),

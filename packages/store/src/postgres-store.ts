@@ -8,7 +8,10 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 import { pgListen } from './pg-listener.js';
 import type { Listener, Sql, Store } from './store.js';
 
-type Queryable = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
+type Queryable = {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(config: pg.QueryArrayConfig): Promise<{ rows: unknown[][] }>;
+};
 
 /** COPY needs one connection for its whole exchange: a transaction's client, or one from the pool. */
 async function copyOn(client: pg.PoolClient, copySql: string, data: string | Uint8Array): Promise<void> {
@@ -26,6 +29,10 @@ function sqlOf(c: Queryable, copy: (copySql: string, data: string | Uint8Array) 
     async query<R>(text: string, params?: readonly unknown[]) {
       const r = await c.query(text, params as unknown[] | undefined);
       return r.rows as R[];
+    },
+    async queryArrays(text: string, params?: readonly unknown[]) {
+      const r = await c.query({ text, values: (params ?? []) as unknown[], rowMode: 'array' });
+      return r.rows;
     },
     async exec(text: string) {
       await c.query(text);
@@ -69,6 +76,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     kind: 'postgres',
     location: redactUrl(url),
     query: base.query,
+    queryArrays: base.queryArrays,
     exec: base.exec,
     copyFrom: base.copyFrom,
     async transaction(fn) {

@@ -5,6 +5,8 @@
 import {
   ACTIVITY_LINE_COLUMNS,
   BUNDLE_FILES,
+  type Bundle,
+  type BundleIssue,
   type BundleValidation,
   columnOrder,
   DATA_POINT_COLUMNS,
@@ -16,11 +18,77 @@ import {
 import { readSettingsDocument } from './organisation-rows.js';
 import type { Sql } from './store.js';
 
-type Cells = Record<string, string | null>;
+/**
+ * The SQL of each bundle column of the current-fact views (text; '' for absent), so a read can
+ * ask for the columns in a table header's order and take each row as an array of cells.
+ */
+const DATA_POINT_SQL: Record<string, string> = {
+  id: 'fact_id',
+  entity: 'entity_id',
+  period: 'period_id',
+  indicator: 'indicator_id',
+  disaggregation: 'disaggregation',
+  value: 'value::text',
+  unit: 'unit',
+  source: 'source',
+  evidence: "coalesce(evidence, '')",
+  comment: "coalesce(comment, '')",
+};
+const ACTIVITY_LINE_SQL: Record<string, string> = {
+  id: 'fact_key',
+  entity: 'entity_id',
+  period: 'period_id',
+  activity: 'activity',
+  subject: 'subject',
+  use: "coalesce(use, '')",
+  amount: 'amount::text',
+  unit: 'unit',
+  attributes: 'attributes',
+  source: 'source',
+  evidence: "coalesce(evidence, '')",
+  comment: "coalesce(comment, '')",
+};
 
-function table(file: string, header: string[], rows: Cells[]): RawTable {
-  return { file, header, rows: rows.map((r, i) => ({ line: i + 2, cells: header.map((h) => r[h] ?? '') })) };
+/**
+ * The current facts' store keys and revisions, in the order of the bundle's data points (or
+ * activity lines), read with them in the same statement: a workspace indexes them without a
+ * second read.
+ */
+export type FactRevisions = { readonly keys: readonly string[]; readonly revs: readonly number[] };
+
+type FactTable = { readonly table: RawTable; readonly revisions: FactRevisions };
+
+/**
+ * One fact table as bundle rows (cells in `header` order), in the order the facts were written
+ * (change set, then position), with each row's fact key and revision taken off its end.
+ */
+async function readFactTable(
+  sql: Sql,
+  file: string,
+  header: string[],
+  columns: Record<string, string>,
+  view: string,
+): Promise<FactTable> {
+  const select = header.map((h) => columns[h] as string).join(', ');
+  const rows = await sql.queryArrays(`select ${select}, fact_key, rev from ${view} order by change_set, seq`);
+  const width = header.length;
+  const keys = new Array<string>(rows.length);
+  const revs = new Array<number>(rows.length);
+  const raw = new Array<{ line: number; cells: string[] }>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as unknown[];
+    keys[i] = r[width] as string;
+    revs[i] = Number(r[width + 1]);
+    r.length = width; // the cells themselves: every column is text (see the SQL above)
+    raw[i] = { line: i + 2, cells: r as string[] };
+  }
+  return { table: { file, header, rows: raw }, revisions: { keys, revs } };
 }
+
+const noFacts = (file: string, header: string[]): FactTable => ({
+  table: { file, header, rows: [] },
+  revisions: { keys: [], revs: [] },
+});
 
 async function latestDocument(sql: Sql, kind: string): Promise<unknown> {
   const [r] = await sql.query<{ body: unknown }>(
@@ -31,32 +99,65 @@ async function latestDocument(sql: Sql, kind: string): Promise<unknown> {
 }
 
 /**
- * The current facts as bundle columns (text, null for absent), in the order of
- * data-points.csv and activity-lines.csv; callers add the ordering (change set, then position,
- * which is the order they were written).
+ * The current facts as bundle columns by name, in no particular order (fact-rows-stream.ts
+ * takes them by name); callers add the ordering (change set, then position, which is the order
+ * they were written).
  */
-export const DATA_POINT_SELECT = `select fact_id as id, entity_id as entity, period_id as period, indicator_id as indicator,
-       disaggregation, value::text as value, unit, source, evidence, comment
-     from data_point_current`;
-export const ACTIVITY_LINE_SELECT = `select fact_key as id, entity_id as entity, period_id as period, activity, subject, use,
-       amount::text as amount, unit, attributes, source, evidence, comment
-     from activity_line_current`;
+const selectByName = (columns: Record<string, string>, view: string): string =>
+  `select ${Object.entries(columns)
+    .map(([name, expr]) => `${expr} as "${name}"`)
+    .join(', ')} from ${view}`;
+export const DATA_POINT_SELECT = selectByName(DATA_POINT_SQL, 'data_point_current');
+export const ACTIVITY_LINE_SELECT = selectByName(ACTIVITY_LINE_SQL, 'activity_line_current');
 
 /** `facts: false` reads everything but the facts (for exports that stream them: fact-rows-stream.ts). */
 export async function readBundle(
   sql: Sql,
   opts: { readonly facts?: boolean } = {},
 ): Promise<BundleValidation> {
+  const read = await readBundleWithRevisions(sql, opts);
+  return read.ok ? { ok: true, bundle: read.bundle } : read;
+}
+
+export type StoredBundle =
+  | {
+      readonly ok: true;
+      readonly bundle: Bundle;
+      readonly dataPointRevisions: FactRevisions;
+      readonly activityLineRevisions: FactRevisions;
+    }
+  | { readonly ok: false; readonly issues: BundleIssue[] };
+
+/**
+ * readBundle, and the facts' store keys and revisions in the order of `bundle.dataPoints` and
+ * `bundle.activityLines` (one read of the facts; a valid bundle keeps every row, in order).
+ */
+export async function readBundleWithRevisions(
+  sql: Sql,
+  opts: { readonly facts?: boolean } = {},
+): Promise<StoredBundle> {
   const settings = await readSettingsDocument(sql);
   if (!settings)
     return {
       ok: false,
       issues: [{ file: BUNDLE_FILES.settings, reason: 'the store is empty: import a bundle first' }],
     };
+  const dpHeader = columnOrder(DATA_POINT_COLUMNS);
+  const alHeader = columnOrder(ACTIVITY_LINE_COLUMNS);
   const dataPoints =
-    opts.facts === false ? [] : await sql.query<Cells>(`${DATA_POINT_SELECT} order by change_set, seq`);
+    opts.facts === false
+      ? noFacts(BUNDLE_FILES.dataPoints, dpHeader)
+      : await readFactTable(sql, BUNDLE_FILES.dataPoints, dpHeader, DATA_POINT_SQL, 'data_point_current');
   const activityLines =
-    opts.facts === false ? [] : await sql.query<Cells>(`${ACTIVITY_LINE_SELECT} order by change_set, seq`);
+    opts.facts === false
+      ? noFacts(BUNDLE_FILES.activityLines, alHeader)
+      : await readFactTable(
+          sql,
+          BUNDLE_FILES.activityLines,
+          alHeader,
+          ACTIVITY_LINE_SQL,
+          'activity_line_current',
+        );
   const indicators = await sql.query<{ definition: unknown }>(
     'select distinct on (id) definition from catalogue_entry order by id, rev desc',
   );
@@ -70,8 +171,8 @@ export async function readBundle(
   const narrative = await latestDocument(sql, 'narrative');
   const raw: RawBundle = {
     settings,
-    dataPoints: table(BUNDLE_FILES.dataPoints, columnOrder(DATA_POINT_COLUMNS), dataPoints),
-    activityLines: table(BUNDLE_FILES.activityLines, columnOrder(ACTIVITY_LINE_COLUMNS), activityLines),
+    dataPoints: dataPoints.table,
+    activityLines: activityLines.table,
     indicators: { file: BUNDLE_FILES.indicators, data: { indicators: indicators.map((i) => i.definition) } },
     ...(published && {
       published: {
@@ -85,17 +186,31 @@ export async function readBundle(
   };
   const v = validateBundle(raw);
   // Factors are plain JSON records; they were validated on the way in.
-  if (v.ok) return { ok: true, bundle: { ...v.bundle, factors: factors.map((f) => f.record) } };
+  if (v.ok) {
+    // the revisions are matched to the facts by position: a valid table keeps every row, in order
+    if (
+      v.bundle.dataPoints.length !== dataPoints.table.rows.length ||
+      v.bundle.activityLines.length !== activityLines.table.rows.length
+    )
+      throw new Error('a valid bundle left out stored facts: their revisions would not line up');
+    return {
+      ok: true,
+      bundle: { ...v.bundle, factors: factors.map((f) => f.record) },
+      dataPointRevisions: dataPoints.revisions,
+      activityLineRevisions: activityLines.revisions,
+    };
+  }
   // A row number alone means little for stored data: name the fact too.
-  const facts: Record<string, { kind: string; rows: Cells[] }> = {
-    [BUNDLE_FILES.dataPoints]: { kind: 'data point', rows: dataPoints },
-    [BUNDLE_FILES.activityLines]: { kind: 'activity line', rows: activityLines },
+  const facts: Record<string, { kind: string; table: RawTable }> = {
+    [BUNDLE_FILES.dataPoints]: { kind: 'data point', table: dataPoints.table },
+    [BUNDLE_FILES.activityLines]: { kind: 'activity line', table: activityLines.table },
   };
   return {
     ok: false,
     issues: v.issues.map((i) => {
       const t = facts[i.file];
-      const id = i.row === undefined ? undefined : t?.rows[i.row - 2]?.id;
+      const id =
+        i.row === undefined ? undefined : t?.table.rows[i.row - 2]?.cells[t.table.header.indexOf('id')];
       return t && id ? { ...i, reason: `${i.reason} (${t.kind} "${id}")` } : i;
     }),
   };

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SharedMap } from './shared-map.js';
+import { BucketLayout, SharedMap } from './shared-map.js';
 
 /** A deterministic pseudo-random sequence (no Math.random: failures must repeat). */
 function lcg(seed: number) {
@@ -51,5 +52,32 @@ describe('SharedMap', () => {
       ['absent'],
     );
     expect([b.size, b.get('y'), a.has('y')]).toEqual([2, 2, false]);
+  });
+
+  it('builds by bucket layout the same map as of(), entries in the same order, later positions winning', () => {
+    fc.assert(
+      fc.property(
+        // few distinct keys, so repeated keys are common; numbers as values, by position
+        fc.array(fc.oneof(fc.constantFrom('a', 'b', 'dp-1', '中', ''), fc.string({ maxLength: 6 })), {
+          maxLength: 300,
+        }),
+        (keys) => {
+          const layout = new BucketLayout(keys.length, (i) => keys[i] as string);
+          const byLayout = layout.map((i) => i);
+          const expected = SharedMap.of(keys.map((k, i) => [k, i] as const));
+          expect(byLayout.size).toBe(expected.size);
+          expect([...byLayout.entries()]).toEqual([...expected.entries()]);
+          for (const k of keys) expect(byLayout.get(k)).toBe(expected.get(k));
+          // a second map over the same layout: its own values, the same keys
+          const second = layout.map((i) => `v${i}`);
+          expect([...second.entries()].map(([k]) => k)).toEqual([...expected.entries()].map(([k]) => k));
+          // and a change made to it shares what it does not touch, as any SharedMap
+          const changed = byLayout.with([['new', -1]], keys.slice(0, 1));
+          expect(changed.get('new')).toBe(-1);
+          if (keys.length > 0) expect(byLayout.has(keys[0] as string)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -92,6 +92,66 @@ export class SharedMap<V> {
   }
 }
 
+/**
+ * Keys by position (0 … count − 1) sorted into their buckets once, so that maps over those keys
+ * are filled one bucket after another: a workspace opening over 2.4 million data points builds
+ * several maps keyed by their ids. Filling 2,048 Maps at random positions took 3.5–3.9 s per
+ * map of 2.4 million keys here, bucket after bucket 1.6–2.3 s (each Map grows while its table
+ * is in cache, not 2,048 tables at once). Same entries and order as `of`: within a bucket,
+ * positions in order, so a later position of a key wins.
+ */
+export class BucketLayout {
+  /** Positions grouped by bucket: bucket b holds order[start[b] … start[b + 1]). */
+  private readonly start = new Uint32Array(BUCKETS + 1);
+  private readonly order: Uint32Array;
+  private readonly keys: readonly string[];
+
+  constructor(count: number, key: (i: number) => string) {
+    const keys = new Array<string>(count);
+    const bucket = new Uint16Array(count);
+    const start = this.start;
+    for (let i = 0; i < count; i++) {
+      const k = key(i);
+      const b = bucketOf(k);
+      keys[i] = k;
+      bucket[i] = b;
+      start[b + 1] = (start[b + 1] as number) + 1;
+    }
+    for (let b = 0; b < BUCKETS; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+    const next = start.slice(0, BUCKETS);
+    const order = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      const b = bucket[i] as number;
+      order[next[b] as number] = i;
+      next[b] = (next[b] as number) + 1;
+    }
+    this.order = order;
+    this.keys = keys;
+  }
+
+  /** The map of each position's key to `value(position)`. */
+  map<V>(value: (i: number) => V): SharedMap<V> {
+    const buckets = new Array<ReadonlyMap<string, V>>(BUCKETS);
+    let size = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const from = this.start[b] as number;
+      const to = this.start[b + 1] as number;
+      if (from === to) {
+        buckets[b] = EMPTY as ReadonlyMap<string, V>;
+        continue;
+      }
+      const m = new Map<string, V>();
+      for (let j = from; j < to; j++) {
+        const i = this.order[j] as number;
+        m.set(this.keys[i] as string, value(i));
+      }
+      buckets[b] = m;
+      size += m.size;
+    }
+    return SharedMap.ofBuckets(buckets, size);
+  }
+}
+
 /** Fills the buckets of a new SharedMap; later entries of a key win. */
 class Builder<V> {
   private readonly buckets: Map<string, V>[] = [];

@@ -39,7 +39,7 @@ import {
   factChangesSince,
   importBundle,
   type Listener,
-  readBundle,
+  readBundleWithRevisions,
   readSettingsDocument,
   registersRevisions,
   retractFacts,
@@ -62,7 +62,7 @@ import {
   type RowRevision,
   type RowWriteOutcome,
 } from './register-row-history.js';
-import { SharedMap } from './shared-map.js';
+import { BucketLayout, type SharedMap } from './shared-map.js';
 import { StoreAssignments } from './store-assignments.js';
 import { StoreCases } from './store-cases.js';
 import { StoreComments } from './store-comments.js';
@@ -114,48 +114,31 @@ type State = {
 
 type ReadState = { ok: true; state: State } | { ok: false; issues: readonly BundleIssue[] };
 
-/** The whole state in one snapshot of the database (a commit in between cannot tear it). */
+/**
+ * The whole state in one snapshot of the database (a commit in between cannot tear it). The
+ * facts' revisions and store keys come with them, in bundle order, from the same read.
+ */
 function readState(store: Store): Promise<ReadState> {
   return store.transaction(async (tx): Promise<ReadState> => {
     await tx.exec('set transaction isolation level repeatable read');
-    const read = await readBundle(tx);
+    const read = await readBundleWithRevisions(tx);
     if (!read.ok) return read;
-    const rows = await tx.query<{ fact_id: string; fact_key: string; rev: number }>(
-      'select fact_id, fact_key, rev from data_point_current',
-    );
-    const lineRows = await tx.query<{ fact_key: string; rev: number }>(
-      'select fact_key, rev from activity_line_current',
-    );
     const [last] = await tx.query<{ id: string }>('select coalesce(max(id), 0)::text as id from change_set');
+    const points = read.bundle.dataPoints;
+    const lines = read.bundle.activityLines;
+    const { keys, revs } = read.dataPointRevisions;
+    // three maps over the data points' ids, one over the lines' (whose ids are their keys)
+    const byId = new BucketLayout(points.length, (i) => (points[i] as DataPoint).id);
+    const byLine = new BucketLayout(lines.length, (i) => (lines[i] as ActivityLine).id);
     return {
       ok: true,
       state: {
         bundle: read.bundle,
-        versions: SharedMap.from(
-          rows,
-          (r) => r.fact_id,
-          (r) => Number(r.rev),
-        ),
-        keys: SharedMap.from(
-          rows,
-          (r) => r.fact_id,
-          (r) => r.fact_key,
-        ),
-        dataPoints: SharedMap.from(
-          read.bundle.dataPoints,
-          (d) => d.id,
-          (d) => d,
-        ),
-        lineVersions: SharedMap.from(
-          lineRows,
-          (r) => r.fact_key,
-          (r) => Number(r.rev),
-        ),
-        lines: SharedMap.from(
-          read.bundle.activityLines,
-          (l) => l.id,
-          (l) => l,
-        ),
+        versions: byId.map((i) => revs[i] as number),
+        keys: byId.map((i) => keys[i] as string),
+        dataPoints: byId.map((i) => points[i] as DataPoint),
+        lineVersions: byLine.map((i) => read.activityLineRevisions.revs[i] as number),
+        lines: byLine.map((i) => lines[i] as ActivityLine),
         seen: Number(last?.id ?? 0),
       },
     };

@@ -4,10 +4,12 @@ import {
   type ActivityLine,
   type ActivityType,
   type DataPoint,
+  type Disaggregation,
   disaggregationKey,
   FUEL_USES,
   type FuelUse,
 } from '../model/fact.js';
+import type { Period } from '../model/period.js';
 import { quantity } from '../units/quantity.js';
 import { unitDimension } from '../units/unit.js';
 import { ACTIVITY_LINE_COLUMNS, DATA_POINT_COLUMNS } from './columns.js';
@@ -15,11 +17,21 @@ import type { BundleIssue, RawTable } from './raw.js';
 import { RowChecker, type RowContext } from './row-context.js';
 import { parsePairs, readTable } from './table-rows.js';
 
+/**
+ * The rows given so far for one (entity, indicator, breakdown): a handful (the months of a year
+ * or two), so a scan finds a repeated period or a year given two ways. One string key and one
+ * entry per row, where two keys per row and two maps of millions of entries were before.
+ * `overlapChecked`: the row passed the overlap rule (the year's other rows are of its kind).
+ */
+type GroupRow = { readonly period: Period; readonly line: number; readonly overlapChecked: boolean };
+
+/** The breakdown of a data point without one (most of them): one frozen record, not one each. */
+const NO_BREAKDOWN: Disaggregation = Object.freeze({});
+
 export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleIssue[]): DataPoint[] {
   const out: DataPoint[] = [];
-  const keys = new Map<string, number>();
   const ids = new Map<string, number>();
-  const granularity = new Map<string, { kind: string; id: string; line: number }>();
+  const groups = new Map<string, GroupRow[]>();
   for (const row of readTable(table, DATA_POINT_COLUMNS, issues)) {
     const c = new RowChecker(table.file, row, issues);
     const entityId = c.entity(ctx);
@@ -30,7 +42,8 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
     const value = c.decimal('value');
     const unit = c.unit('unit');
     const source = c.required('source');
-    const pairs = parsePairs(c.cell('disaggregation'));
+    const breakdown = c.cell('disaggregation');
+    const pairs = breakdown === '' ? NO_PAIRS : parsePairs(breakdown);
     if (!pairs.ok) c.fail('disaggregation', pairs.reason);
     if (indicator && value?.lessThan(0) && indicator.signed !== true) {
       c.fail(
@@ -62,32 +75,38 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
       }
     }
     const id = c.cell('id') || `dp-${row.line}`;
-    if (ids.has(id)) c.fail('id', `duplicate id "${id}" (also on line ${ids.get(id)})`);
+    const sameId = ids.get(id);
+    if (sameId !== undefined) c.fail('id', `duplicate id "${id}" (also on line ${sameId})`);
     ids.set(id, row.line);
     if (c.failed || !entityId || !period || !indicatorId || !value || !unit || !source || !pairs.ok) continue;
-    // template strings, not [..].join('|'): no array per row (millions of rows)
-    const split = disaggregationKey(pairs.value);
-    const key = `${entityId}|${period.id}|${indicatorId}|${split}`;
-    const dup = keys.get(key);
+    // a template string, not [..].join('|'): no array per row (millions of rows)
+    const groupKey = `${entityId}|${indicatorId}|${disaggregationKey(pairs.value)}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) {
+      group = [];
+      groups.set(groupKey, group);
+    }
+    const dup = group.find((g) => g.period.id === period.id);
     if (dup !== undefined) {
       c.fail(
         undefined,
-        `duplicate data point: same entity, period, indicator and disaggregation as line ${dup}`,
+        `duplicate data point: same entity, period, indicator and disaggregation as line ${dup.line}`,
       );
       continue;
     }
-    keys.set(key, row.line);
-    const yearKey = `${entityId}|${period.year}|${indicatorId}|${split}`;
-    const other = granularity.get(yearKey);
-    if (other && other.kind !== period.kind) {
+    // the latest row of this year that passed the overlap rule (all of them are of one kind)
+    const other = group.findLast((g) => g.overlapChecked && g.period.year === period.year);
+    const overlaps = other !== undefined && other.period.kind !== period.kind;
+    group.push({ period, line: row.line, overlapChecked: !overlaps });
+    if (overlaps) {
       c.fail(
         'period',
-        `${period.id} overlaps ${other.id} on line ${other.line}: a year must be given as one value or as its months or quarters, not both`,
+        `${period.id} overlaps ${other.period.id} on line ${other.line}: a year must be given as one value or as its months or quarters, not both`,
       );
       continue;
     }
-    granularity.set(yearKey, { kind: period.kind, id: period.id, line: row.line });
-    out.push({
+    // built field by field (no spread of optional parts: one object, one shape)
+    const point: Mutable<DataPoint> = {
       id,
       entityId,
       periodId: period.id,
@@ -95,12 +114,18 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
       disaggregation: pairs.value,
       quantity: quantity(value, unit),
       source,
-      ...optional('evidence', c.cell('evidence')),
-      ...optional('comment', c.cell('comment')),
-    });
+    };
+    const evidence = c.cell('evidence');
+    if (evidence !== '') point.evidence = evidence;
+    const comment = c.cell('comment');
+    if (comment !== '') point.comment = comment;
+    out.push(point);
   }
   return out;
 }
+
+const NO_PAIRS = { ok: true, value: NO_BREAKDOWN } as const;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Keep in step with packages/io/src/import/fast-activity-rows.ts, which accepts certainly-valid

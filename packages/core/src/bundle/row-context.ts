@@ -63,19 +63,16 @@ function periodIn(reporting: ReportingYear, v: string): Period | string {
 }
 
 export class RowChecker {
-  readonly ok: boolean[] = [];
+  /** Some check of this row failed (and pushed its issue). */
+  failed = false;
   constructor(
     private readonly file: string,
     private readonly row: TableRow,
     private readonly issues: BundleIssue[],
   ) {}
 
-  get failed(): boolean {
-    return this.ok.includes(false);
-  }
-
   fail(column: string | undefined, reason: string): undefined {
-    this.ok.push(false);
+    this.failed = true;
     this.issues.push(
       column === undefined
         ? { file: this.file, row: this.row.line, reason }
@@ -85,7 +82,7 @@ export class RowChecker {
   }
 
   cell(column: string): string {
-    return this.row.cells[column] ?? '';
+    return this.row.cell(column);
   }
 
   required(column: string): string | undefined {
