@@ -9,6 +9,7 @@ import {
   FUEL_USES,
   type FuelUse,
 } from '../model/fact.js';
+import type { Indicator } from '../model/indicator.js';
 import type { Period } from '../model/period.js';
 import { quantity } from '../units/quantity.js';
 import { unitDimension } from '../units/unit.js';
@@ -32,6 +33,7 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
   const out: DataPoint[] = [];
   const ids = new Map<string, number>();
   const groups = new Map<string, GroupRow[]>();
+  const sources = new TextPool();
   for (const row of readTable(table, DATA_POINT_COLUMNS, issues)) {
     const c = new RowChecker(table.file, row, issues);
     const entityId = c.entity(ctx);
@@ -105,15 +107,16 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
       );
       continue;
     }
-    // built field by field (no spread of optional parts: one object, one shape)
+    // built field by field (no spread of optional parts: one object, one shape); the names are
+    // the organisation's, the period's and the catalogue's own strings, not the row's copies
     const point: Mutable<DataPoint> = {
       id,
       entityId,
       periodId: period.id,
-      indicatorId,
+      indicatorId: (indicator as Indicator).id,
       disaggregation: pairs.value,
       quantity: quantity(value, unit),
-      source,
+      source: sources.one(source),
     };
     const evidence = c.cell('evidence');
     if (evidence !== '') point.evidence = evidence;
@@ -125,6 +128,22 @@ export function loadDataPoints(table: RawTable, ctx: RowContext, issues: BundleI
 }
 
 const NO_PAIRS = { ok: true, value: NO_BREAKDOWN } as const;
+
+/**
+ * One string for each distinct text (a table names a few sources millions of times), up to
+ * POOLED texts; past that, texts are kept as given (input cannot make the pool grow without end).
+ */
+class TextPool {
+  private static readonly POOLED = 10_000;
+  private readonly texts = new Map<string, string>();
+
+  one(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < TextPool.POOLED) this.texts.set(text, text);
+    return text;
+  }
+}
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
