@@ -17,6 +17,7 @@ import {
 } from '@assay/core/forms';
 import { readSettingsDocument } from './organisation-rows.js';
 import type { Sql } from './store.js';
+import { writtenOrder } from './written-order.js';
 
 /**
  * The SQL of each bundle column of the current-fact views (text; '' for absent), so a read can
@@ -60,7 +61,8 @@ type FactTable = { readonly table: RawTable; readonly revisions: FactRevisions }
 
 /**
  * One fact table as bundle rows (cells in `header` order), in the order the facts were written
- * (change set, then position), with each row's fact key and revision taken off its end.
+ * (change set, then position: written-order.ts puts them so; the database is not asked to sort),
+ * with each row's fact key and revision taken off its end.
  */
 async function readFactTable(
   sql: Sql,
@@ -70,17 +72,28 @@ async function readFactTable(
   view: string,
 ): Promise<FactTable> {
   const select = header.map((h) => columns[h] as string).join(', ');
-  const rows = await sql.queryArrays(`select ${select}, fact_key, rev from ${view} order by change_set, seq`);
+  const rows = await sql.queryArrays(
+    `select ${select}, fact_key, rev, change_set::float8, seq::float8 from ${view}`,
+  );
   const width = header.length;
-  const keys = new Array<string>(rows.length);
-  const revs = new Array<number>(rows.length);
-  const raw = new Array<{ line: number; cells: string[] }>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+  const n = rows.length;
+  const changeSets = new Float64Array(n);
+  const seqs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const r = rows[i] as unknown[];
-    keys[i] = r[width] as string;
-    revs[i] = Number(r[width + 1]);
+    changeSets[i] = r[width + 2] as number;
+    seqs[i] = r[width + 3] as number;
+  }
+  const order = writtenOrder(changeSets, seqs);
+  const keys = new Array<string>(n);
+  const revs = new Array<number>(n);
+  const raw = new Array<{ line: number; cells: string[] }>(n);
+  for (let j = 0; j < n; j++) {
+    const r = rows[order === undefined ? j : (order[j] as number)] as unknown[];
+    keys[j] = r[width] as string;
+    revs[j] = Number(r[width + 1]);
     r.length = width; // the cells themselves: every column is text (see the SQL above)
-    raw[i] = { line: i + 2, cells: r as string[] };
+    raw[j] = { line: j + 2, cells: r as string[] };
   }
   return { table: { file, header, rows: raw }, revisions: { keys, revs } };
 }
