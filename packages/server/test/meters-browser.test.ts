@@ -6,8 +6,8 @@
  * a water meter, and a daily interval meter at the mine with three days missing in February.
  * In English the administrator opens Meters from the nav and sees the four meters, the monthly
  * chart of the main meter (three months) and, for the mine meter, the hatched estimated part;
- * the findings (the roll-over, the gap), the reconciliation (February's bill beyond tolerance)
- * and the lines the readings give. In Chinese a viewer filters to the smelter and sees its three
+ * the findings (the roll-over, the gap), the reconciliation (February's bill beyond tolerance,
+ * listed alone until every month is asked for) and the lines the readings give. In Chinese a viewer filters to the smelter and sees its three
  * meters with Chinese headings only. Screenshots: artifacts/screenshots/meters-<lang>.png.
  */
 import { existsSync } from 'node:fs';
@@ -76,7 +76,7 @@ function demoCsv(): string {
   for (let d = 0; d <= 90; d++) {
     const at = `${new Date((start + d * 86400) * 1000).toISOString().slice(0, 10)}T00:00:00+08:00`;
     out.push(`main,${at},${(9000 + d * 20) % 10000}`); // 200 kWh a day after ×10; wraps on day 50
-    out.push(`sub,${at},${d * 190}`);
+    out.push(`sub,${at},${d <= 31 ? d * 199 : 31 * 199 + (d - 31) * 190}`); // January within tolerance
     out.push(`w1,${at},${d * 3}`);
     if (d > 0 && !(d >= 41 && d <= 43)) out.push(`e2,${at},${100 + (d % 7) * 5}`);
   }
@@ -159,6 +159,13 @@ describe('the meters page in the browser', () => {
     const feb = page.locator('[data-reconciled="main@2025-02"]');
     expect(await feb.textContent()).toContain('-13.85 %');
     expect(await feb.locator('.badge-beyond').count()).toBe(2);
+    // only the months beyond tolerance are listed until every month is asked for
+    const reconciled = page.locator('[data-reconciliation] tbody tr');
+    expect(await reconciled.count()).toBe(2);
+    expect(await page.locator('[data-reconciled="main@2025-01"]').count()).toBe(0);
+    await page.locator('[data-reconciliation-every-month]').check();
+    await expect.poll(() => reconciled.count()).toBe(3);
+    expect(await page.locator('[data-reconciled="main@2025-01"] .badge-beyond').count()).toBe(0);
     expect(
       await page.locator('[data-meter-line="meter.mine.electricity.2025-02"] [data-action]').textContent(),
     ).toBe('New');

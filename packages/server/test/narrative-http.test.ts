@@ -6,7 +6,7 @@
  * and a viewer may not save (403); a bad body is 400 naming the field; an unknown section 404.
  */
 
-import { addUser, grantRole, type Role } from '@assay/app/access';
+import { addUser, grantRole, listAccessLog, type Role } from '@assay/app/access';
 import { auditEntries } from '@assay/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -130,5 +130,22 @@ describe('narrative over HTTP', () => {
     });
     expect((await call('ada', 'PUT', '/narrative/nope', { body: other, version: 1 })).status).toBe(404);
     expect(await footprint()).toEqual(before);
+  });
+  it('logs a save as an allowed write, and a preview (which saves nothing) only when it is denied', async () => {
+    const p = await call('vic', 'POST', '/narrative/preview', { body: { en: 'Preview.', 'zh-Hant': '' } });
+    expect(p.status).toBe(200);
+    const anonymous = await app.request('/api/narrative/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: { en: 'Preview.', 'zh-Hant': '' } }),
+    });
+    expect(anonymous.status).toBe(401);
+    const log = await listAccessLog(fx.store, 1000);
+    // the viewer previewed twice (here and in the first test): neither is an allowed write
+    const previews = log.filter((e) => e.path === '/api/narrative/preview');
+    expect(previews.map((e) => [e.actor, e.decision])).toEqual([['anonymous', 'unauthenticated']]);
+    // the administrator's saves are (the rule allowed them; the route then took or refused them)
+    const saves = log.filter((e) => e.path === '/api/narrative/energy' && e.decision === 'allowed');
+    expect(saves.length).toBeGreaterThan(0);
   });
 });

@@ -39,19 +39,6 @@ export class SharedMap<V> {
     return build.done();
   }
 
-  /**
-   * of(items.map((t) => [key(t), value(t)])) without a pair per item: a workspace opens over
-   * millions of data points.
-   */
-  static from<T, V>(items: readonly T[], key: (t: T) => string, value: (t: T) => V): SharedMap<V> {
-    const build = new Builder<V>();
-    for (let i = 0; i < items.length; i++) {
-      const t = items[i] as T;
-      build.set(key(t), value(t));
-    }
-    return build.done();
-  }
-
   get(key: string): V | undefined {
     return (this.buckets[bucketOf(key)] as ReadonlyMap<string, V>).get(key);
   }

@@ -8,8 +8,9 @@
  *   403 totp-enrolment-required  a session that must enrol a second factor first (the security
  *                        settings require one of administrators) asks for anything but the
  *                        public routes and the enrolment ones (BEFORE_TOTP_ENROLMENT)
- * Every denial, and every allowed write (any method but GET and HEAD), goes into the access log
- * with the caller, the client address and the action (011-access-log.sql).
+ * Every denial, and every allowed write (any method but GET and HEAD, save a route marked
+ * `savesNothing`: a preview), goes into the access log with the caller, the client address and
+ * the action (011-access-log.sql).
  * For `entities` rules the allowed entities are kept on the context (`allowedOf`): routes
  * filter lists by them and check the entities a write names (`entityDecision`).
  */
@@ -128,7 +129,7 @@ export function enforceRules(ws: Workspace, o: EnforceOptions): MiddlewareHandle
       await log(decision === 'deny-forbidden' ? 'forbidden' : 'invisible');
       return sendError(c, denial(decision, action as Action, `${c.req.method} ${c.req.path}`));
     }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await log('allowed');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !entry.savesNothing) await log('allowed');
     return next();
   };
 }

@@ -36,13 +36,19 @@ export type RouteEntry = {
   /** Under /api, Hono syntax (`:id` is one path segment). */
   readonly path: string;
   readonly rule: RouteRule;
+  /**
+   * A POST that changes nothing (it computes from what it is sent, e.g. a preview): not an
+   * allowed write, so it is not written to the access log (denials of it still are).
+   */
+  readonly savesNothing?: true;
 };
 
-const r = (method: RouteEntry['method'], path: string, rule: RouteRule): RouteEntry => ({
-  method,
-  path,
-  rule,
-});
+const r = (
+  method: RouteEntry['method'],
+  path: string,
+  rule: RouteRule,
+  opts: { readonly savesNothing?: true } = {},
+): RouteEntry => ({ method, path, rule, ...opts });
 const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signed-in' } as const;
 const org = (action: Action) => ({ kind: 'organisation', action }) as const;
@@ -126,7 +132,7 @@ export const ROUTE_RULES: readonly RouteEntry[] = [
   // Narrative sections (routes/narrative.ts, issue #19): read and previewed with the report
   // (the preview saves nothing), saved by the administrator (the ESG lead) on the group.
   r('GET', '/narrative', org('read-report')),
-  r('POST', '/narrative/preview', org('read-report')),
+  r('POST', '/narrative/preview', org('read-report'), { savesNothing: true }),
   r('PUT', '/narrative/:id', org('write-narrative')),
   // Compliance cases (routes/compliance-cases.ts, issue #18; docs/security.md "Compliance
   // cases"): rows only with the compliance role (granted on the group); counts for every reader

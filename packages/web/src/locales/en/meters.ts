@@ -39,6 +39,7 @@ export const meters = {
   reconciliation: 'Reconciliation',
   reconciliationIntro:
     'Main meter against the sum of its sub-meters (difference in % of the main meter) and against the utility bill (difference in % of the bill); beyond {tolerance} % is a finding.',
+  reconciliationEveryMonth: 'List every month ({total}); now the {beyond} beyond tolerance',
   noReconciliation: 'No main meter with sub-meters or a bill.',
   main: 'Main meter',
   subMeters: 'Sub-meters',

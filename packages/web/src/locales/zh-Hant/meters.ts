@@ -41,6 +41,7 @@ export const meters: Record<keyof typeof en, string> = {
   reconciliation: '核對',
   reconciliationIntro:
     '總表與其分表合計比較（差額以總表的百分比表示），並與公用事業帳單比較（差額以帳單的百分比表示）；超過 {tolerance} % 即列為發現。',
+  reconciliationEveryMonth: '列出全部月份（{total} 個）；目前只列出超出容許差的 {beyond} 個',
   noReconciliation: '沒有設有分表或帳單的總表。',
   main: '總表',
   subMeters: '分表合計',

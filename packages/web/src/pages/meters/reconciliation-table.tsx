@@ -1,4 +1,10 @@
-/** The reconciliation of main meters (issue #22): main vs sub-meters vs bill, differences and %, findings. */
+/**
+ * The reconciliation of main meters (issue #22): main vs sub-meters vs bill, differences and %,
+ * findings. Where some months are beyond tolerance and others not, those months are listed first
+ * on their own (a year of four main meters is 48 rows, the few to look into among them), with a
+ * check box to list every month.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reconciliation } from '../../api-meters';
 import { pick, useLang } from '../../i18n';
@@ -11,9 +17,24 @@ const pct = (v: string | null) => (v === null ? '—' : `${v} %`);
 export function ReconciliationTable({ data }: { data: Reconciliation }) {
   const { t } = useTranslation('meters');
   const lang = useLang();
+  const [everyMonth, setEveryMonth] = useState(false);
+  const beyond = data.reconciliation.filter((r) => r.subMeterBeyondTolerance || r.billBeyondTolerance);
+  const choice = beyond.length > 0 && beyond.length < data.reconciliation.length;
+  const rows = choice && !everyMonth ? beyond : data.reconciliation;
   return (
     <>
       <p className="muted">{t('reconciliationIntro', { tolerance: data.tolerancePercent })}</p>
+      {choice ? (
+        <label className="toolbar">
+          <input
+            type="checkbox"
+            checked={everyMonth}
+            onChange={(e) => setEveryMonth(e.target.checked)}
+            data-reconciliation-every-month
+          />
+          {t('reconciliationEveryMonth', { beyond: beyond.length, total: data.reconciliation.length })}
+        </label>
+      ) : null}
       {data.reconciliation.length === 0 ? (
         <p className="muted">{t('noReconciliation')}</p>
       ) : (
@@ -33,7 +54,7 @@ export function ReconciliationTable({ data }: { data: Reconciliation }) {
             </tr>
           </thead>
           <tbody>
-            {data.reconciliation.map((r) => (
+            {rows.map((r) => (
               <tr key={`${r.meterId}-${r.month}`} data-reconciled={`${r.meterId}@${r.month}`}>
                 <th scope="row">{r.meterId}</th>
                 <td className="nowrap">{r.month}</td>
