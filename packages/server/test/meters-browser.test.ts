@@ -169,6 +169,7 @@ describe('the meters page in the browser', () => {
     expect(
       await page.locator('[data-meter-line="meter.mine.electricity.2025-02"] [data-action]').textContent(),
     ).toBe('New');
+    await page.evaluate('window.scrollTo(0, 0)'); // the box scrolled the page: the nav sticks where it was
     await checkedShot(page, 'meters-en');
     await page.locator('select[name="meter"]').selectOption('e2');
     const mine = page.locator('[data-meter-chart="e2"]');
