@@ -67,8 +67,8 @@ function sortRangeBySeq(order: Uint32Array, from: number, to: number, seqs: Floa
   }
   const span = max - min + 1;
   if (span > 4 * size + 1024) {
-    const part = order.subarray(from, to).sort((a, b) => (seqs[a] as number) - (seqs[b] as number));
-    order.set(part, from);
+    // a subarray is a view: sorting it sorts order[from … to) in place
+    order.subarray(from, to).sort((a, b) => (seqs[a] as number) - (seqs[b] as number));
     return;
   }
   // positions dense enough: place each row at its position, then close the holes
